@@ -1,0 +1,20 @@
+//! Core types of newslens. The main type is [`Document`]: one article holding its
+//! clean text, with every annotation a [`Span`] into that text plus data.
+//!
+//! Stages implement [`Stage`] and declare which [`Layer`]s they read and write;
+//! [`PipelineBuilder`] refuses a stage whose inputs no earlier stage (or the
+//! ingest step) produces. This crate does no I/O.
+
+mod document;
+mod error;
+mod layer;
+mod pipeline;
+mod span;
+mod stage;
+
+pub use document::{CharOffsets, Document, Paragraph, Sentence, SourceMeta};
+pub use error::{SpanError, StageError};
+pub use layer::Layer;
+pub use pipeline::{Pipeline, PipelineBuilder, PipelineError};
+pub use span::Span;
+pub use stage::Stage;
