@@ -70,8 +70,9 @@ impl Stage for Segmenter {
         "segment"
     }
 
+    /// The language picks the abbreviation rules, so language ID runs first.
     fn reads(&self) -> &'static [Layer] {
-        &[Layer::Text]
+        &[Layer::Text, Layer::Lang]
     }
 
     fn writes(&self) -> &'static [Layer] {
