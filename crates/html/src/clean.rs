@@ -1,4 +1,9 @@
-//! Text post-processing and the fallback decision.
+//! Text post-processing (boilerplate line filter) and the fallback decision.
+//!
+//! All rules look at the *shape* of a paragraph (length, punctuation,
+//! position, generic widget vocabulary), never at site-specific strings.
+
+use std::collections::HashSet;
 
 /// Split into paragraphs (one per non-empty line), collapse whitespace and
 /// join with blank lines.
@@ -13,17 +18,290 @@ fn paragraphs(text: &str) -> Vec<String> {
         .collect()
 }
 
+fn word_count(s: &str) -> usize {
+    s.split_whitespace().count()
+}
+
+/// Ends like a sentence (or a quotation / parenthesis closing one).
+fn ends_like_sentence(s: &str) -> bool {
+    s.trim_end()
+        .chars()
+        .last()
+        .is_some_and(|c| matches!(c, '.' | '!' | '?' | '"' | '”' | '’' | '…' | ':' | ';' | ')' | '。' | '」'))
+}
+
+/// Vocabulary of widgets around an article: sharing, subscription, comments,
+/// navigation, lists of other stories. Matched only on short paragraphs.
+const WIDGET_WORDS: &[&str] = &[
+    "subscribe",
+    "sign up",
+    "newsletter",
+    "share this",
+    "share on",
+    "share it",
+    "sharing is caring",
+    "follow us",
+    "click here",
+    "advert",
+    "related",
+    "read more",
+    "read also",
+    "see more",
+    "see also",
+    "more from",
+    "more stories",
+    "more great",
+    "don't miss",
+    "don’t miss",
+    "you may also like",
+    "you might also like",
+    "recommended",
+    "trending",
+    "most popular",
+    "popular this",
+    "recent articles",
+    "recent posts",
+    "latest news",
+    "loading",
+    "enlarge image",
+    "author archive",
+    "email the author",
+    "follow on twitter",
+    "continue reading",
+    "whatsapp",
+    "pinterest",
+    "linkedin",
+    "skip ad",
+    "this slideshow",
+    "requires javascript",
+    "breaking news emails",
+    "get the app",
+    "filed under",
+    "tell us what you think",
+    "post comment",
+];
+
+/// Heads of a list of other stories: what follows them is dropped while it
+/// looks like a list of headlines.
+const LIST_HEADS: &[&str] = &[
+    "related",
+    "read more",
+    "see more",
+    "see also",
+    "more from",
+    "more stories",
+    "more great",
+    "more:",
+    "don't miss",
+    "don’t miss",
+    "you may also like",
+    "you might also like",
+    "recommended",
+    "trending",
+    "most popular",
+    "popular this",
+    "recent articles",
+    "recent posts",
+    "latest news",
+];
+
+/// Picture credits and caption markers.
+const CREDIT_MARKS: &[&str] = &[
+    "image copyright",
+    "image caption",
+    "(image:",
+    "(photo:",
+    "(photo by",
+    "(credit:",
+    "photo credit",
+    "image credit",
+    "getty images",
+    "getty -",
+    "| getty",
+    "/getty",
+    "(getty",
+    "reuters/",
+    "ap photo",
+    "/ap)",
+    "afp/",
+    "/afp",
+    "shutterstock",
+    "photograph:",
+    "фото:",
+];
+
+const CREDIT_STARTS: &[&str] = &["©", "(c) ", "photo:", "image:", "credit:", "credit...", "photo by ", "photos:", "pictured:"];
+
+const DATE_WORDS: &[&str] = &[
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "january", "february", "march", "april", "june", "july", "august", "september", "october",
+    "november", "december", "mon", "tue", "wed", "thu", "fri", "sat", "sun", "monday", "tuesday",
+    "wednesday", "thursday", "friday", "saturday", "sunday", "am", "pm", "a.m.", "p.m.", "est",
+    "edt", "pst", "pdt", "cst", "cdt", "gmt", "utc", "bst", "cet", "ist", "et", "pt", "today",
+    "yesterday", "at", "on", "|", "/", "-", "·", "—", "updated", "published", "posted",
+    "updated:", "published:", "posted:", "first", "last", "ago", "hours", "hour", "minutes",
+    "days", "day", "min", "read",
+];
+
+fn lower_words(l: &str) -> Vec<String> {
+    l.split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| c == ',' || c == ';' || c == '(' || c == ')')
+                .to_lowercase()
+        })
+        .collect()
+}
+
+/// A paragraph that only states a date/time ("Updated 10:01 pm PST, Tuesday, November 19, 2019").
+fn is_dateline(l: &str, words: usize) -> bool {
+    if words > 16 || !l.chars().any(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    let lw = lower_words(l);
+    let lower = l.to_lowercase();
+    let stamp = ["published", "updated", "posted", "first published", "last updated"]
+        .iter()
+        .any(|p| lower.starts_with(p) || lower.starts_with(&format!("| {p}")));
+    if stamp && words <= 12 {
+        return true;
+    }
+    let mut named = false;
+    let mut numbers = 0;
+    for w in &lw {
+        let bare = w.trim_end_matches(['.', ',', ':']);
+        if bare.is_empty() || DATE_WORDS.contains(&bare) {
+            named |= bare.len() >= 3 || bare == "am" || bare == "pm";
+            continue;
+        }
+        // 19, 2019, 10:01, 11/18/19, 4:10pm, 20th
+        let digits = bare.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        if !digits.is_empty()
+            && digits.chars().all(|c| c.is_ascii_digit() || ":/.-".contains(c))
+            && bare.len() - digits.len() <= 2
+        {
+            numbers += 1;
+            continue;
+        }
+        return false;
+    }
+    named && numbers <= 5
+}
+
+fn is_credit(lower: &str, words: usize) -> bool {
+    if words > 60 {
+        return false;
+    }
+    if CREDIT_STARTS.iter().any(|s| lower.starts_with(s)) {
+        return true;
+    }
+    if CREDIT_MARKS.iter().any(|m| lower.contains(m)) {
+        return true;
+    }
+    // A bare agency / picture-library name.
+    words <= 3
+        && ["getty", "reuters", "ap", "afp", "epa", "ap photo", "associated press"]
+            .iter()
+            .any(|a| lower.trim_end_matches('.') == *a || lower.ends_with(&format!(" {a}")))
+}
+
+/// `phrase` occurs in `hay` with word boundaries on both sides.
+fn has_phrase(hay: &str, phrase: &str) -> bool {
+    hay.match_indices(phrase).any(|(i, m)| {
+        let before = hay[..i].chars().next_back();
+        let after = hay[i + m.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric)
+            && (!after.is_some_and(char::is_alphanumeric) || !phrase.ends_with(char::is_alphanumeric))
+    })
+}
+
+fn is_widget(lower: &str, words: usize) -> bool {
+    if words <= 3 && (has_phrase(lower, "comments") || has_phrase(lower, "comment")) {
+        return true;
+    }
+    if words <= 12 && WIDGET_WORDS.iter().any(|w| has_phrase(lower, w)) {
+        return true;
+    }
+    // Longer calls to action.
+    words <= 40
+        && ["subscribe", "newsletter", "sign up", "click here", "in your inbox"]
+            .iter()
+            .any(|w| has_phrase(lower, w))
+        && !lower.contains('"')
+        && !lower.contains('“')
+}
+
+fn is_list_head(lower: &str, words: usize) -> bool {
+    words <= 8 && LIST_HEADS.iter().any(|h| lower.starts_with(h) && has_phrase(lower, h))
+}
+
+fn is_byline(lower: &str, words: usize) -> bool {
+    (words <= 8 && lower.starts_with("by ") && !lower.ends_with('.'))
+        || (words <= 30
+            && (lower.starts_with("(reporting by")
+                || lower.starts_with("reporting by")
+                || lower.starts_with("additional reporting")
+                || lower.starts_with("editing by")
+                || lower.contains("contributed to this report")
+                || lower.contains("contributed reporting")))
+}
+
 /// Normalise paragraphs and drop residual boilerplate lines.
-pub(crate) fn post_filter(text: &str, _title: Option<&str>) -> String {
-    normalize_paragraphs(text)
+pub(crate) fn post_filter(text: &str, title: Option<&str>) -> String {
+    let paras = paragraphs(text);
+    let title_l = title.map(|t| t.to_lowercase());
+    let mut seen: HashSet<String> = HashSet::new();
+    let mut keep: Vec<&str> = Vec::with_capacity(paras.len());
+    let mut in_list = false;
+    for p in &paras {
+        let lower = p.to_lowercase();
+        let words = word_count(p);
+        let first_seen = seen.insert(lower.clone());
+        if in_list {
+            if words <= 20 && !ends_like_sentence(p) {
+                #[cfg(debug_assertions)]
+                if std::env::var_os("NEWSLENS_HTML_DEBUG").is_some() {
+                    eprintln!("DROP list: {p}");
+                }
+                continue;
+            }
+            in_list = false;
+        }
+        let reason = if !first_seen && words <= 60 {
+            Some("dup")
+        } else if title_l.as_deref() == Some(lower.as_str()) {
+            Some("title")
+        } else if is_credit(&lower, words) {
+            Some("credit")
+        } else if is_dateline(p, words) {
+            Some("date")
+        } else if is_byline(&lower, words) {
+            Some("byline")
+        } else if is_widget(&lower, words) {
+            Some("widget")
+        } else {
+            None
+        };
+        if let Some(_why) = reason {
+            #[cfg(debug_assertions)]
+            if std::env::var_os("NEWSLENS_HTML_DEBUG").is_some() {
+                eprintln!("DROP {_why}: {p}");
+            }
+            if is_list_head(&lower, words) {
+                in_list = true;
+            }
+            continue;
+        }
+        keep.push(p);
+    }
+    keep.join("\n\n")
 }
 
 /// Is the fast (dom_smoothie) result doubtful enough to run the fallback?
 pub(crate) fn is_doubtful(fast: &str, _html: &str) -> bool {
-    fast.split_whitespace().count() < 100
+    word_count(fast) < 100
 }
 
 /// Should the fallback text replace the fast one?
 pub(crate) fn prefer_second(fast: &str, second: &str) -> bool {
-    second.split_whitespace().count() > fast.split_whitespace().count()
+    word_count(second) > word_count(fast)
 }
