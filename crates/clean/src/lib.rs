@@ -1,0 +1,23 @@
+//! Text cleaning for newslens. The main type is [`Cleaner`], the `clean`
+//! pipeline stage: it reads `Document::raw` (and `Document::title`) and
+//! writes `Document::text` (normalised, homoglyph-repaired body text with
+//! paragraphs separated by one blank line), `Document::boilerplate` (removed
+//! boilerplate lines, in order) and the metadata fields `published`, `byline`
+//! and `credits` taken from datelines, bylines and credit lines.
+//!
+//! The parts are usable on their own: [`Normalizer`], [`HomoglyphRepair`],
+//! [`BoilerplateFilter`], [`DatelineParser`] and [`CreditExtractor`].
+
+mod boilerplate;
+mod cleaner;
+mod credits;
+mod dateline;
+mod homoglyphs;
+mod normalizer;
+
+pub use boilerplate::{BoilerplateFilter, LineKind};
+pub use cleaner::{CleanConfig, Cleaner};
+pub use credits::{Credit, CreditExtractor};
+pub use dateline::{find_date, Dateline, DatelineParser, PartialDate};
+pub use homoglyphs::HomoglyphRepair;
+pub use normalizer::Normalizer;
