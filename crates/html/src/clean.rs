@@ -296,12 +296,65 @@ pub(crate) fn post_filter(text: &str, title: Option<&str>) -> String {
     keep.join("\n\n")
 }
 
-/// Is the fast (dom_smoothie) result doubtful enough to run the fallback?
-pub(crate) fn is_doubtful(fast: &str, _html: &str) -> bool {
-    word_count(fast) < 100
+/// Signals computed on the raw fast-path text, before post-filtering.
+pub(crate) struct Doubt {
+    /// How often the most repeated paragraph occurs (share bars, galleries
+    /// and teaser lists repeat the same line; article paragraphs do not).
+    pub max_repeat: usize,
 }
 
-/// Should the fallback text replace the fast one?
-pub(crate) fn prefer_second(fast: &str, second: &str) -> bool {
-    word_count(second) > word_count(fast)
+/// Is the fast (dom_smoothie) result doubtful enough to run the fallback?
+/// Returns the signals when it is.
+pub(crate) fn doubt(raw_fast: &str) -> Option<Doubt> {
+    let paras = paragraphs(raw_fast);
+    let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let mut max_repeat = 0;
+    for p in &paras {
+        let c = counts.entry(p.as_str()).or_default();
+        *c += 1;
+        max_repeat = max_repeat.max(*c);
+    }
+    let words = word_count(raw_fast);
+    (max_repeat >= 3 || words < 20).then_some(Doubt { max_repeat })
+}
+
+/// 64-bit hashes of the 4-token shingles of `text` (tokens are runs of
+/// alphanumeric characters, as in the benchmark's scorer).
+fn shingles(text: &str) -> HashSet<u64> {
+    use std::hash::{Hash, Hasher};
+    let toks: Vec<&str> = text
+        .split(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .filter(|t| !t.is_empty())
+        .collect();
+    let mut out = HashSet::with_capacity(toks.len());
+    for w in toks.windows(4.min(toks.len()).max(1)) {
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        w.hash(&mut h);
+        out.insert(h.finish());
+    }
+    out
+}
+
+/// Should the (post-filtered) fallback text replace the (post-filtered) fast
+/// one? Only when the fallback is a *cleaner subset* of the fast text: at
+/// most as long, at least 60% of its length (15% when the fast text had
+/// repeated lines), and at least 90% of its shingles also in the fast text.
+/// A fallback that finds more text is not trusted (it tends to pull in
+/// comments and teasers), unless the fast path found almost nothing.
+pub(crate) fn prefer_second(fast: &str, second: &str, d: &Doubt) -> bool {
+    let (fw, sw) = (word_count(fast), word_count(second));
+    if sw == 0 {
+        return false;
+    }
+    if fw < 20 {
+        return sw > fw;
+    }
+    let ratio = sw as f64 / fw as f64;
+    let lo = if d.max_repeat >= 3 { 0.15 } else { 0.6 };
+    if !(lo..=1.0).contains(&ratio) {
+        return false;
+    }
+    let (sf, ss) = (shingles(fast), shingles(second));
+    let inside = ss.iter().filter(|h| sf.contains(h)).count();
+    inside as f64 >= 0.9 * ss.len() as f64
 }

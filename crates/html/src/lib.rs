@@ -162,15 +162,12 @@ impl HtmlExtractor {
             Strategy::TrafilaturaFallback => run_trafilatura(html, true).map(|e| e.text),
             Strategy::Auto => {
                 let fast = self.run_smoothie(doc, url, &mut page);
-                Some(self.auto_choose(html, fast))
+                page.text = self.auto_choose(html, fast, page.title.as_deref());
+                return Some(page);
             }
         }
         .unwrap_or_default();
-        page.text = if self.post_filter {
-            clean::post_filter(&text, page.title.as_deref())
-        } else {
-            clean::normalize_paragraphs(&text)
-        };
+        page.text = self.finish(&text, page.title.as_deref());
         Some(page)
     }
 
@@ -201,14 +198,33 @@ impl HtmlExtractor {
         })
     }
 
-    fn auto_choose(&self, html: &str, fast: Option<Engine>) -> String {
-        let fast_text = fast.map(|e| e.text).unwrap_or_default();
-        if !clean::is_doubtful(&fast_text, html) {
-            return fast_text;
+    fn finish(&self, text: &str, title: Option<&str>) -> String {
+        if self.post_filter {
+            clean::post_filter(text, title)
+        } else {
+            clean::normalize_paragraphs(text)
         }
+    }
+
+    /// The fallback rule: keep the fast text unless [`clean::doubt`] flags it;
+    /// then run trafilatura and keep its text if [`clean::prefer_second`]
+    /// says it is a cleaner subset of the fast one.
+    fn auto_choose(&self, html: &str, fast: Option<Engine>, title: Option<&str>) -> String {
+        let raw = fast.map(|e| e.text).unwrap_or_default();
+        let fast_text = self.finish(&raw, title);
+        let Some(d) = clean::doubt(&raw) else {
+            return fast_text;
+        };
         match run_trafilatura(html, false) {
-            Some(t) if clean::prefer_second(&fast_text, &t.text) => t.text,
-            _ => fast_text,
+            Some(t) => {
+                let second = self.finish(&t.text, title);
+                if clean::prefer_second(&fast_text, &second, &d) {
+                    second
+                } else {
+                    fast_text
+                }
+            }
+            None => fast_text,
         }
     }
 }
