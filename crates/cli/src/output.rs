@@ -1,0 +1,89 @@
+//! [`ArticleJson`]: the contract's article object (`newslens.article/1`).
+
+use newslens_core::{Document, Span};
+use serde::Serialize;
+
+pub const SCHEMA: &str = "newslens.article/1";
+
+/// A span in code points, as the contract counts offsets.
+#[derive(Serialize)]
+struct CharSpan {
+    start: usize,
+    end: usize,
+}
+
+#[derive(Serialize)]
+struct SourceJson<'a> {
+    path: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    line: Option<usize>,
+    url: Option<&'a str>,
+    outlet: Option<&'a str>,
+    format: &'a str,
+    encoding: Option<&'a str>,
+}
+
+/// One article as `newslens annotate` prints it. Fields the pipeline does not
+/// fill yet (entities, quotes, narratives, roles) are empty arrays.
+#[derive(Serialize)]
+pub struct ArticleJson<'a> {
+    schema: &'static str,
+    id: &'a str,
+    title: Option<&'a str>,
+    published: Option<&'a str>,
+    lang: Option<&'a str>,
+    byline: Option<&'a str>,
+    credits: &'a [String],
+    source: SourceJson<'a>,
+    text: &'a str,
+    boilerplate: &'a [String],
+    paragraphs: Vec<CharSpan>,
+    sentences: Vec<CharSpan>,
+    entities: [(); 0],
+    quotes: [(); 0],
+    narratives: [(); 0],
+    roles: [(); 0],
+}
+
+impl<'a> ArticleJson<'a> {
+    pub fn new(doc: &'a Document) -> Self {
+        let offsets = doc.char_offsets();
+        let chars = |span: Span| CharSpan {
+            start: offsets.to_char(span.start()),
+            end: offsets.to_char(span.end()),
+        };
+        ArticleJson {
+            schema: SCHEMA,
+            id: &doc.id,
+            title: doc.title.as_deref(),
+            published: doc.published.as_deref(),
+            lang: doc.lang.as_deref(),
+            byline: doc.byline.as_deref(),
+            credits: &doc.credits,
+            source: SourceJson {
+                path: doc.source.path.as_deref(),
+                line: doc.source.line,
+                url: doc.source.url.as_deref(),
+                outlet: doc.source.outlet.as_deref(),
+                format: doc.source.format,
+                encoding: doc.source.encoding,
+            },
+            text: &doc.text,
+            boilerplate: &doc.boilerplate,
+            paragraphs: doc.paragraphs.iter().map(|p| chars(p.span)).collect(),
+            sentences: doc.sentences.iter().map(|s| chars(s.span)).collect(),
+            entities: [],
+            quotes: [],
+            narratives: [],
+            roles: [],
+        }
+    }
+}
+
+/// The object printed for an article that could not be read or processed.
+#[derive(Serialize)]
+pub struct ErrorJson<'a> {
+    pub schema: &'static str,
+    pub id: &'a str,
+    pub error: &'a str,
+}
