@@ -43,6 +43,8 @@ const WIDGET_WORDS: &[&str] = &[
     "follow us",
     "click here",
     "advert",
+    "advertisement",
+    "advertising",
     "related",
     "read more",
     "read also",
@@ -214,6 +216,25 @@ fn has_phrase(hay: &str, phrase: &str) -> bool {
     })
 }
 
+/// "Image 1 of 5", "1 of 23", "1of4 A caption ..." (slideshow counters).
+fn is_gallery_counter(lower: &str, words: usize) -> bool {
+    let rest = lower
+        .strip_prefix("image ")
+        .or_else(|| lower.strip_prefix("photo "))
+        .or_else(|| lower.strip_prefix("slide "))
+        .unwrap_or(lower);
+    let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    if digits == 0 || words > 60 {
+        return false;
+    }
+    let after = rest[digits..].trim_start();
+    let Some(after) = after.strip_prefix("of") else {
+        return false;
+    };
+    let after = after.trim_start_matches([' ', '/']);
+    after.starts_with(|c: char| c.is_ascii_digit()) && (words <= 5 || !rest[digits..].starts_with(' '))
+}
+
 fn is_widget(lower: &str, words: usize) -> bool {
     if words <= 3 && (has_phrase(lower, "comments") || has_phrase(lower, "comment")) {
         return true;
@@ -268,9 +289,12 @@ pub(crate) fn post_filter(text: &str, title: Option<&str>) -> String {
         }
         let reason = if !first_seen && words <= 60 {
             Some("dup")
-        } else if title_l.as_deref() == Some(lower.as_str()) {
+        } else if title_l
+            .as_deref()
+            .is_some_and(|t| t == lower || (words >= 3 && 2 * words >= word_count(t) && t.contains(lower.as_str())))
+        {
             Some("title")
-        } else if is_credit(&lower, words) {
+        } else if is_gallery_counter(&lower, words) || is_credit(&lower, words) {
             Some("credit")
         } else if is_dateline(p, words) {
             Some("date")
