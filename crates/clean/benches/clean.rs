@@ -7,8 +7,17 @@ use newslens_core::Document;
 use std::path::PathBuf;
 
 fn load() -> Vec<Document> {
-    let base = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../shared/data/semeval2025-task10/Datasets/Train");
+    // `shared/` inside the workspace or beside it.
+    let crate_dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let base = ["../../shared", "../../../shared"]
+        .iter()
+        .map(|p| {
+            crate_dir
+                .join(p)
+                .join("data/semeval2025-task10/Datasets/Train")
+        })
+        .find(|p| p.is_dir())
+        .unwrap_or_default();
     let mut docs = Vec::new();
     let Ok(langs) = std::fs::read_dir(&base) else {
         return docs;

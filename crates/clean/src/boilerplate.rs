@@ -273,12 +273,10 @@ const TEASER_HEADERS: &[&str] = &[
     "прочетете още",
     "вижте още",
     "свързани новини",
-    "най-четени",
     "leia também",
     "leia mais",
     "veja também",
     "notícias relacionadas",
-    "mais lidas",
     "lea también",
     "noticias relacionadas",
     "más leídas",
@@ -442,9 +440,7 @@ impl BoilerplateFilter {
             let words = line.split_whitespace().count();
             if teaser_block > 0 {
                 let last = line.chars().next_back().unwrap_or('.');
-                if words <= 20
-                    && !(ends_sentence(last) && last != '?' && last != '»' && last != '"')
-                {
+                if words <= 20 && !ends_sentence(last) {
                     kinds[idx] = LineKind::Boilerplate;
                     teaser_block -= 1;
                     continue;
@@ -457,7 +453,7 @@ impl BoilerplateFilter {
                 let core = core_text(&lower);
                 let header = starts_with_cue(core, TEASER_HEADERS);
                 // "Read also:" with nothing after the colon announces teasers.
-                if header && (words <= 4 || line.ends_with(':')) {
+                if header && (line.ends_with(':') || words <= 3 && !core.starts_with("most")) {
                     teaser_block = 5;
                 }
             }
