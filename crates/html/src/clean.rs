@@ -24,10 +24,12 @@ fn word_count(s: &str) -> usize {
 
 /// Ends like a sentence (or a quotation / parenthesis closing one).
 fn ends_like_sentence(s: &str) -> bool {
-    s.trim_end()
-        .chars()
-        .last()
-        .is_some_and(|c| matches!(c, '.' | '!' | '?' | '"' | '”' | '’' | '…' | ':' | ';' | ')' | '。' | '」'))
+    s.trim_end().chars().last().is_some_and(|c| {
+        matches!(
+            c,
+            '.' | '!' | '?' | '"' | '”' | '’' | '…' | ':' | ';' | ')' | '。' | '」'
+        )
+    })
 }
 
 /// Vocabulary of widgets around an article: sharing, subscription, comments,
@@ -132,17 +134,99 @@ const CREDIT_MARKS: &[&str] = &[
     "фото:",
 ];
 
-const CREDIT_STARTS: &[&str] = &["©", "(c) ", "photo:", "image:", "credit:", "credit...", "photo by ", "photos:", "pictured:"];
+const CREDIT_STARTS: &[&str] = &[
+    "©",
+    "(c) ",
+    "photo:",
+    "image:",
+    "credit:",
+    "credit...",
+    "photo by ",
+    "photos:",
+    "pictured:",
+];
 
 const DATE_WORDS: &[&str] = &[
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    "january", "february", "march", "april", "june", "july", "august", "september", "october",
-    "november", "december", "mon", "tue", "wed", "thu", "fri", "sat", "sun", "monday", "tuesday",
-    "wednesday", "thursday", "friday", "saturday", "sunday", "am", "pm", "a.m.", "p.m.", "est",
-    "edt", "pst", "pdt", "cst", "cdt", "gmt", "utc", "bst", "cet", "ist", "et", "pt", "today",
-    "yesterday", "at", "on", "|", "/", "-", "·", "—", "updated", "published", "posted",
-    "updated:", "published:", "posted:", "first", "last", "ago", "hours", "hour", "minutes",
-    "days", "day", "min", "read",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "may",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "mon",
+    "tue",
+    "wed",
+    "thu",
+    "fri",
+    "sat",
+    "sun",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "am",
+    "pm",
+    "a.m.",
+    "p.m.",
+    "est",
+    "edt",
+    "pst",
+    "pdt",
+    "cst",
+    "cdt",
+    "gmt",
+    "utc",
+    "bst",
+    "cet",
+    "ist",
+    "et",
+    "pt",
+    "today",
+    "yesterday",
+    "at",
+    "on",
+    "|",
+    "/",
+    "-",
+    "·",
+    "—",
+    "updated",
+    "published",
+    "posted",
+    "updated:",
+    "published:",
+    "posted:",
+    "first",
+    "last",
+    "ago",
+    "hours",
+    "hour",
+    "minutes",
+    "days",
+    "day",
+    "min",
+    "read",
 ];
 
 fn lower_words(l: &str) -> Vec<String> {
@@ -161,9 +245,15 @@ fn is_dateline(l: &str, words: usize) -> bool {
     }
     let lw = lower_words(l);
     let lower = l.to_lowercase();
-    let stamp = ["published", "updated", "posted", "first published", "last updated"]
-        .iter()
-        .any(|p| lower.starts_with(p) || lower.starts_with(&format!("| {p}")));
+    let stamp = [
+        "published",
+        "updated",
+        "posted",
+        "first published",
+        "last updated",
+    ]
+    .iter()
+    .any(|p| lower.starts_with(p) || lower.starts_with(&format!("| {p}")));
     if stamp && words <= 12 {
         return true;
     }
@@ -178,7 +268,9 @@ fn is_dateline(l: &str, words: usize) -> bool {
         // 19, 2019, 10:01, 11/18/19, 4:10pm, 20th
         let digits = bare.trim_end_matches(|c: char| c.is_ascii_alphabetic());
         if !digits.is_empty()
-            && digits.chars().all(|c| c.is_ascii_digit() || ":/.-".contains(c))
+            && digits
+                .chars()
+                .all(|c| c.is_ascii_digit() || ":/.-".contains(c))
             && bare.len() - digits.len() <= 2
         {
             numbers += 1;
@@ -201,9 +293,17 @@ fn is_credit(lower: &str, words: usize) -> bool {
     }
     // A bare agency / picture-library name.
     words <= 3
-        && ["getty", "reuters", "ap", "afp", "epa", "ap photo", "associated press"]
-            .iter()
-            .any(|a| lower.trim_end_matches('.') == *a || lower.ends_with(&format!(" {a}")))
+        && [
+            "getty",
+            "reuters",
+            "ap",
+            "afp",
+            "epa",
+            "ap photo",
+            "associated press",
+        ]
+        .iter()
+        .any(|a| lower.trim_end_matches('.') == *a || lower.ends_with(&format!(" {a}")))
 }
 
 /// `phrase` occurs in `hay` with word boundaries on both sides.
@@ -212,7 +312,8 @@ fn has_phrase(hay: &str, phrase: &str) -> bool {
         let before = hay[..i].chars().next_back();
         let after = hay[i + m.len()..].chars().next();
         !before.is_some_and(char::is_alphanumeric)
-            && (!after.is_some_and(char::is_alphanumeric) || !phrase.ends_with(char::is_alphanumeric))
+            && (!after.is_some_and(char::is_alphanumeric)
+                || !phrase.ends_with(char::is_alphanumeric))
     })
 }
 
@@ -232,7 +333,8 @@ fn is_gallery_counter(lower: &str, words: usize) -> bool {
         return false;
     };
     let after = after.trim_start_matches([' ', '/']);
-    after.starts_with(|c: char| c.is_ascii_digit()) && (words <= 5 || !rest[digits..].starts_with(' '))
+    after.starts_with(|c: char| c.is_ascii_digit())
+        && (words <= 5 || !rest[digits..].starts_with(' '))
 }
 
 fn is_widget(lower: &str, words: usize) -> bool {
@@ -244,15 +346,24 @@ fn is_widget(lower: &str, words: usize) -> bool {
     }
     // Longer calls to action.
     words <= 40
-        && ["subscribe", "newsletter", "sign up", "click here", "in your inbox"]
-            .iter()
-            .any(|w| has_phrase(lower, w))
+        && [
+            "subscribe",
+            "newsletter",
+            "sign up",
+            "click here",
+            "in your inbox",
+        ]
+        .iter()
+        .any(|w| has_phrase(lower, w))
         && !lower.contains('"')
         && !lower.contains('“')
 }
 
 fn is_list_head(lower: &str, words: usize) -> bool {
-    words <= 8 && LIST_HEADS.iter().any(|h| lower.starts_with(h) && has_phrase(lower, h))
+    words <= 8
+        && LIST_HEADS
+            .iter()
+            .any(|h| lower.starts_with(h) && has_phrase(lower, h))
 }
 
 fn is_byline(lower: &str, words: usize) -> bool {
@@ -289,10 +400,9 @@ pub(crate) fn post_filter(text: &str, title: Option<&str>) -> String {
         }
         let reason = if !first_seen && words <= 60 {
             Some("dup")
-        } else if title_l
-            .as_deref()
-            .is_some_and(|t| t == lower || (words >= 3 && 2 * words >= word_count(t) && t.contains(lower.as_str())))
-        {
+        } else if title_l.as_deref().is_some_and(|t| {
+            t == lower || (words >= 3 && 2 * words >= word_count(t) && t.contains(lower.as_str()))
+        }) {
             Some("title")
         } else if is_gallery_counter(&lower, words) || is_credit(&lower, words) {
             Some("credit")

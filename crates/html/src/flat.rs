@@ -10,15 +10,43 @@ const VOID: &[&str] = &[
 ];
 /// Elements whose end tag is optional: they rarely nest, so do not count them.
 const OPTIONAL_END: &[&str] = &[
-    "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "thead", "tbody", "tfoot",
-    "rt", "rp", "colgroup", "caption",
+    "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "thead", "tbody", "tfoot", "rt",
+    "rp", "colgroup", "caption",
 ];
 const BLOCK: &[&str] = &[
-    "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table",
-    "section", "article", "header", "footer", "blockquote", "pre", "hr", "dd", "dt", "figure",
-    "figcaption", "main", "aside", "nav", "form",
+    "p",
+    "div",
+    "br",
+    "li",
+    "ul",
+    "ol",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "tr",
+    "table",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "blockquote",
+    "pre",
+    "hr",
+    "dd",
+    "dt",
+    "figure",
+    "figcaption",
+    "main",
+    "aside",
+    "nav",
+    "form",
 ];
-const SKIP_CONTENT: &[&str] = &["script", "style", "noscript", "template", "head", "svg", "title"];
+const SKIP_CONTENT: &[&str] = &[
+    "script", "style", "noscript", "template", "head", "svg", "title",
+];
 
 /// One tag found by the scanner.
 struct Tag<'a> {
@@ -75,8 +103,8 @@ fn scan_tag(html: &str, i: usize) -> Option<Tag<'_>> {
 /// the offset after it, or `None` if `i` does not start one.
 fn skip_markup_decl(html: &str, i: usize) -> Option<usize> {
     let rest = &html[i..];
-    if rest.starts_with("<!--") {
-        return Some(rest[4..].find("-->").map_or(html.len(), |p| i + 4 + p + 3));
+    if let Some(body) = rest.strip_prefix("<!--") {
+        return Some(body.find("-->").map_or(html.len(), |p| i + 4 + p + 3));
     }
     if rest.starts_with("<!") || rest.starts_with("<?") {
         return Some(rest.find('>').map_or(html.len(), |p| i + p + 1));
@@ -94,7 +122,9 @@ fn skip_raw_text(html: &str, from: usize, name: &str) -> usize {
     while k + n <= hay.len() {
         if hay[k] == b'<' && hay[k..k + n].eq_ignore_ascii_case(needle.as_bytes()) {
             let after = from + k + n;
-            return html[after..].find('>').map_or(html.len(), |p| after + p + 1);
+            return html[after..]
+                .find('>')
+                .map_or(html.len(), |p| after + p + 1);
         }
         k += 1;
     }

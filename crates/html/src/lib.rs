@@ -184,11 +184,7 @@ impl HtmlExtractor {
         };
         let mut r = dom_smoothie::Readability::with_document(doc, url, Some(cfg))
             .or_else(|_| {
-                dom_smoothie::Readability::with_document(
-                    dom_query::Document::from(""),
-                    None,
-                    None,
-                )
+                dom_smoothie::Readability::with_document(dom_query::Document::from(""), None, None)
             })
             .ok()?;
         let article = catch_unwind(AssertUnwindSafe(|| r.parse())).ok()?.ok()?;

@@ -50,16 +50,16 @@ pub(crate) fn extract_metadata(doc: &Document) -> ExtractedPage {
             | "parsely-pub-date"
             | "sailthru.date"
             | "og:published_time"
-            | "article.published" => {
-                if meta_date.is_none() {
-                    meta_date = normalize_date(content);
-                }
+            | "article.published"
+                if meta_date.is_none() =>
+            {
+                meta_date = normalize_date(content);
             }
             "author" | "article:author" | "dc.creator" | "parsely-author" | "sailthru.author"
-            | "byl" => {
-                if !looks_like_url(content) {
-                    set_if_none(&mut meta_author, content)
-                }
+            | "byl"
+                if !looks_like_url(content) =>
+            {
+                set_if_none(&mut meta_author, content)
             }
             "og:site_name" | "application-name" => set_if_none(&mut meta_site, content),
             "og:locale" | "content-language" | "language" | "dc.language" => {
@@ -111,7 +111,11 @@ pub(crate) fn merge_article_metadata(page: &mut ExtractedPage, a: &dom_smoothie:
             .filter(|b| !b.is_empty() && b.chars().count() < 120);
     }
     if page.site_name.is_none() {
-        page.site_name = a.site_name.as_deref().map(collapse_ws).filter(|s| !s.is_empty());
+        page.site_name = a
+            .site_name
+            .as_deref()
+            .map(collapse_ws)
+            .filter(|s| !s.is_empty());
     }
     if page.lang.is_none() {
         page.lang = a.lang.as_deref().and_then(normalize_lang);
@@ -177,7 +181,11 @@ fn json_ld(doc: &Document) -> LdMeta {
     out
 }
 
-fn collect_objects<'a>(v: &'a Value, depth: usize, out: &mut Vec<&'a serde_json::Map<String, Value>>) {
+fn collect_objects<'a>(
+    v: &'a Value,
+    depth: usize,
+    out: &mut Vec<&'a serde_json::Map<String, Value>>,
+) {
     if depth > 8 || out.len() > 64 {
         return;
     }
@@ -277,7 +285,11 @@ pub(crate) fn collapse_ws(s: &str) -> String {
 fn clean_byline(s: &str) -> String {
     let s = collapse_ws(s);
     let lower = s.to_lowercase();
-    let s = if lower.starts_with("by ") { &s[3..] } else { &s[..] };
+    let s = if lower.starts_with("by ") {
+        &s[3..]
+    } else {
+        &s[..]
+    };
     s.trim().to_string()
 }
 
@@ -299,10 +311,17 @@ pub(crate) fn normalize_lang(l: &str) -> Option<String> {
 pub(crate) fn normalize_date(s: &str) -> Option<String> {
     let s = s.trim();
     let b = s.as_bytes();
-    let digits = |r: std::ops::Range<usize>| b.get(r.clone()).filter(|x| x.iter().all(u8::is_ascii_digit)).map(|_| &s[r]);
+    let digits = |r: std::ops::Range<usize>| {
+        b.get(r.clone())
+            .filter(|x| x.iter().all(u8::is_ascii_digit))
+            .map(|_| &s[r])
+    };
     let (y, m, d, rest) = if b.len() >= 10 && (b[4] == b'-' || b[4] == b'/') && b[7] == b[4] {
         (digits(0..4)?, digits(5..7)?, digits(8..10)?, &s[10..])
-    } else if b.len() >= 8 && b[..8].iter().all(u8::is_ascii_digit) && (b.len() == 8 || !b[8].is_ascii_digit()) {
+    } else if b.len() >= 8
+        && b[..8].iter().all(u8::is_ascii_digit)
+        && (b.len() == 8 || !b[8].is_ascii_digit())
+    {
         (&s[0..4], &s[4..6], &s[6..8], "")
     } else {
         return None;

@@ -1,7 +1,8 @@
 use super::*;
 use std::time::{Duration, Instant};
 
-const BODY: &str = "<p>The city council voted on Tuesday to approve a new budget for the coming year, \
+const BODY: &str =
+    "<p>The city council voted on Tuesday to approve a new budget for the coming year, \
     after months of debate over spending on roads, schools and public transport in the region.</p>\
     <p>Council members said the plan would raise spending on road repairs by a tenth while keeping \
     property taxes flat, a compromise reached after long negotiations with the mayor's office.</p>\
@@ -25,14 +26,19 @@ fn metadata_from_meta_tags() {
            <meta name="author" content="Jane Doe">
            <meta property="og:site_name" content="Daily Example">"#,
     );
-    let p = HtmlExtractor::new().extract(&html, Some("https://example.com/a")).unwrap();
+    let p = HtmlExtractor::new()
+        .extract(&html, Some("https://example.com/a"))
+        .unwrap();
     assert_eq!(p.title.as_deref(), Some("Council passes budget"));
     assert_eq!(p.published.as_deref(), Some("2019-11-20T10:15:00Z"));
     assert_eq!(p.byline.as_deref(), Some("Jane Doe"));
     assert_eq!(p.site_name.as_deref(), Some("Daily Example"));
     assert_eq!(p.lang.as_deref(), Some("en"));
     assert!(p.text.contains("approve a new budget"));
-    assert!(p.text.contains("\n\n"), "paragraphs separated by blank lines");
+    assert!(
+        p.text.contains("\n\n"),
+        "paragraphs separated by blank lines"
+    );
 }
 
 #[test]
@@ -82,7 +88,14 @@ fn boilerplate_is_removed() {
     );
     let p = HtmlExtractor::new().extract(&html, None).unwrap();
     assert!(p.text.contains("optimistic revenue forecasts"));
-    for junk in ["Share on", "Advertisement", "newsletter", "Privacy", "Updated 10:01", "Home"] {
+    for junk in [
+        "Share on",
+        "Advertisement",
+        "newsletter",
+        "Privacy",
+        "Updated 10:01",
+        "Home",
+    ] {
         assert!(!p.text.contains(junk), "{junk:?} left in {:?}", p.text);
     }
 }
@@ -105,7 +118,10 @@ fn date_normalization() {
     assert_eq!(n("2019-11-20").as_deref(), Some("2019-11-20"));
     assert_eq!(n("2019/11/20").as_deref(), Some("2019-11-20"));
     assert_eq!(n("20191120").as_deref(), Some("2019-11-20"));
-    assert_eq!(n(" 2019-11-20T10:15:00+01:00 ").as_deref(), Some("2019-11-20T10:15:00+01:00"));
+    assert_eq!(
+        n(" 2019-11-20T10:15:00+01:00 ").as_deref(),
+        Some("2019-11-20T10:15:00+01:00")
+    );
     assert_eq!(n("Nov 20, 2019"), None);
     assert_eq!(n("2019-13-01"), None);
     assert_eq!(meta::normalize_lang("pt_BR").as_deref(), Some("pt"));
@@ -116,19 +132,31 @@ fn date_normalization() {
 fn empty_and_whitespace_input() {
     let x = HtmlExtractor::new();
     assert!(matches!(x.extract("", None), Err(HtmlError::NoContent)));
-    assert!(matches!(x.extract("   \n\t ", None), Err(HtmlError::NoContent)));
-    assert!(matches!(x.extract("<html><body></body></html>", None), Err(HtmlError::NoContent)));
+    assert!(matches!(
+        x.extract("   \n\t ", None),
+        Err(HtmlError::NoContent)
+    ));
+    assert!(matches!(
+        x.extract("<html><body></body></html>", None),
+        Err(HtmlError::NoContent)
+    ));
 }
 
 #[test]
 fn relative_url_is_ignored() {
     let html = page_with_meta("");
-    assert!(HtmlExtractor::new().extract(&html, Some("not a url")).is_ok());
+    assert!(HtmlExtractor::new()
+        .extract(&html, Some("not a url"))
+        .is_ok());
 }
 
 fn assert_fast(start: Instant, what: &str) {
     // Generous bound: debug builds on a loaded 2-core machine.
-    assert!(start.elapsed() < Duration::from_secs(5), "{what} took {:?}", start.elapsed());
+    assert!(
+        start.elapsed() < Duration::from_secs(5),
+        "{what} took {:?}",
+        start.elapsed()
+    );
 }
 
 #[test]
@@ -207,7 +235,10 @@ fn truncated_document() {
 fn size_cap_truncates_on_char_boundary() {
     let s = "é".repeat(10);
     assert_eq!(truncate_at_char_boundary(&s, 5), "éé");
-    let big = format!("<html><body>{}</body></html>", "<p>word é word</p>".repeat(1000));
+    let big = format!(
+        "<html><body>{}</body></html>",
+        "<p>word é word</p>".repeat(1000)
+    );
     let x = HtmlExtractor::new().with_max_bytes(1024);
     assert!(x.extract(&big, None).is_ok());
 }
@@ -216,7 +247,10 @@ fn size_cap_truncates_on_char_boundary() {
 fn flat_depth_estimate() {
     assert_eq!(flat::nesting_depth("<div><div></div></div>", 100), 2);
     assert_eq!(flat::nesting_depth("<p><p><p><br><img src=x>", 100), 0);
-    assert_eq!(flat::nesting_depth("<script>'<div><div>'</script><div>", 100), 1);
+    assert_eq!(
+        flat::nesting_depth("<script>'<div><div>'</script><div>", 100),
+        1
+    );
     assert_eq!(flat::nesting_depth("<!-- <div><div> --><div/>", 100), 0);
 }
 
@@ -229,7 +263,10 @@ fn strategies_all_work() {
         Strategy::Trafilatura,
         Strategy::TrafilaturaFallback,
     ] {
-        let p = HtmlExtractor::new().with_strategy(s).extract(&html, None).unwrap();
+        let p = HtmlExtractor::new()
+            .with_strategy(s)
+            .extract(&html, None)
+            .unwrap();
         assert!(p.text.contains("optimistic revenue forecasts"), "{s:?}");
     }
 }
