@@ -103,15 +103,18 @@ fn sample(docs: &BTreeMap<&'static str, BTreeMap<String, PathBuf>>) -> Vec<(Stri
     out
 }
 
-/// Indexes of body lines the Cleaner removed. A line is kept when its
-/// normalised form is a paragraph of the clean text, or (for lines of 20+
-/// characters) when the paragraphs contain its first or last 20 characters
-/// (a cut dateline or inline teaser, a joined hard wrap).
-fn removed_lines(lines: &[String], text: &str) -> BTreeSet<usize> {
+/// Indexes of body lines the Cleaner removed, and of kept lines whose start
+/// it cut (a dateline). A line is kept when its normalised form is a
+/// paragraph of the clean text, or (for lines of 20+ characters) when the
+/// paragraphs contain its first or last 20 characters (a cut dateline or
+/// inline teaser, a joined hard wrap); its start is cut when only the last
+/// 20 characters are found.
+fn removed_lines(lines: &[String], text: &str) -> (BTreeSet<usize>, BTreeSet<usize>) {
     let normalizer = Normalizer::new();
     let repair = HomoglyphRepair::new();
     let paras: Vec<&str> = text.split("\n\n").collect();
     let mut removed = BTreeSet::new();
+    let mut cut = BTreeSet::new();
     for (i, line) in lines.iter().enumerate() {
         let n = normalizer.normalize(line);
         let n = repair.repair(&n);
@@ -120,20 +123,26 @@ fn removed_lines(lines: &[String], text: &str) -> BTreeSet<usize> {
             continue;
         }
         let chars: Vec<char> = n.chars().collect();
-        let kept = if chars.len() < 20 {
-            paras
+        if chars.len() < 20 {
+            if !paras
                 .iter()
                 .any(|p| *p == n || p.starts_with(n) || p.ends_with(n))
+            {
+                removed.insert(i);
+            }
         } else {
             let head: String = chars[..20].iter().collect();
             let tail: String = chars[chars.len() - 20..].iter().collect();
-            paras.iter().any(|p| p.contains(&head) || p.contains(&tail))
-        };
-        if !kept {
-            removed.insert(i);
+            let has_head = paras.iter().any(|p| p.contains(&head));
+            let has_tail = paras.iter().any(|p| p.contains(&tail));
+            if !has_head && !has_tail {
+                removed.insert(i);
+            } else if !has_head {
+                cut.insert(i);
+            }
         }
     }
-    removed
+    (removed, cut)
 }
 
 fn clean(title: &str, body: &str) -> Document {
@@ -169,7 +178,13 @@ fn main() {
                 let removed = removed_lines(&lines, &doc.text);
                 println!("## {id} | {title}");
                 for (i, l) in lines.iter().enumerate() {
-                    let mark = if removed.contains(&i) { "X" } else { " " };
+                    let mark = if removed.0.contains(&i) {
+                        "X"
+                    } else if removed.1.contains(&i) {
+                        "C"
+                    } else {
+                        " "
+                    };
                     let short: String = l.chars().take(160).collect();
                     println!("{mark}{i:3} {short}");
                 }
@@ -205,11 +220,25 @@ fn main() {
     evaluate(&docs);
 }
 
+/// Counts of one language.
+#[derive(Default, Clone, Copy)]
+struct Counts {
+    articles: usize,
+    lines: usize,
+    tp: usize,
+    fp: usize,
+    fn_: usize,
+    dateline_gold: usize,
+    dateline_cut: usize,
+    dateline_false: usize,
+}
+
 fn evaluate(docs: &BTreeMap<&'static str, BTreeMap<String, PathBuf>>) {
     let gold_path =
         PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/boilerplate-gold.tsv");
     let gold_text = std::fs::read_to_string(&gold_path).expect("gold file");
-    let mut gold: BTreeMap<String, BTreeSet<usize>> = BTreeMap::new();
+    // id -> (removed lines, dateline lines)
+    let mut gold: BTreeMap<String, (BTreeSet<usize>, BTreeSet<usize>)> = BTreeMap::new();
     for line in gold_text
         .lines()
         .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
@@ -217,73 +246,108 @@ fn evaluate(docs: &BTreeMap<&'static str, BTreeMap<String, PathBuf>>) {
         let cols: Vec<&str> = line.split('\t').collect();
         let entry = gold.entry(cols[0].to_string()).or_default();
         if let Some(i) = cols.get(1).and_then(|c| c.parse::<usize>().ok()) {
-            entry.insert(i);
+            if cols.get(2) == Some(&"dateline") {
+                entry.1.insert(i);
+            } else {
+                entry.0.insert(i);
+            }
         }
     }
-    // (tp, fp, fn, articles, lines)
-    let mut per: BTreeMap<&str, (usize, usize, usize, usize, usize)> = BTreeMap::new();
+    let mut per: BTreeMap<&str, Counts> = BTreeMap::new();
     let mut errors = Vec::new();
-    for (id, removed_gold) in &gold {
+    for (id, (gold_removed, gold_datelines)) in &gold {
         let Some((lang, path)) = LANGS.iter().find_map(|l| docs[l].get(id).map(|p| (*l, p))) else {
             eprintln!("gold id {id} not found in the data");
             continue;
         };
         let (title, lines, body) = read(path).expect("read");
         let doc = clean(&title, &body);
-        let removed = removed_lines(&lines, &doc.text);
-        let e = per.entry(lang).or_default();
-        e.3 += 1;
-        e.4 += lines.len();
-        for i in removed.union(removed_gold) {
-            match (removed.contains(i), removed_gold.contains(i)) {
-                (true, true) => e.0 += 1,
+        let (removed, cut) = removed_lines(&lines, &doc.text);
+        let c = per.entry(lang).or_default();
+        c.articles += 1;
+        c.lines += lines.len();
+        for i in removed.union(gold_removed) {
+            match (removed.contains(i), gold_removed.contains(i)) {
+                (true, true) => c.tp += 1,
                 (true, false) => {
-                    e.1 += 1;
-                    errors.push(format!("FP {id} line {i}"));
+                    c.fp += 1;
+                    errors.push(format!("wrongly removed: {id} line {i}"));
                 }
                 (false, true) => {
-                    e.2 += 1;
-                    errors.push(format!("FN {id} line {i}"));
+                    c.fn_ += 1;
+                    errors.push(format!("kept boilerplate: {id} line {i}"));
                 }
                 _ => {}
             }
         }
+        c.dateline_gold += gold_datelines.len();
+        c.dateline_cut += gold_datelines.intersection(&cut).count();
+        c.dateline_false += cut.difference(gold_datelines).count();
+        for i in gold_datelines.difference(&cut) {
+            errors.push(format!("dateline not cut: {id} line {i}"));
+        }
+        for i in cut.difference(gold_datelines) {
+            errors.push(format!("start cut without a gold dateline: {id} line {i}"));
+        }
     }
-    let pr = |tp: usize, fp: usize, fn_: usize| {
-        let p = if tp + fp == 0 {
-            f64::NAN
+    let ratio = |a: usize, b: usize| {
+        if b == 0 {
+            "n/a".to_string()
         } else {
-            tp as f64 / (tp + fp) as f64
-        };
-        let r = if tp + fn_ == 0 {
-            f64::NAN
-        } else {
-            tp as f64 / (tp + fn_) as f64
-        };
-        (p, r)
+            format!("{:.3}", a as f64 / b as f64)
+        }
     };
-    println!("| lang | articles | lines | gold removals | removed by Cleaner | TP | FP | FN | precision | recall |");
+    println!("Line removal (boilerplate, date, byline and credit lines):\n");
+    println!("| lang | articles | body lines | gold removals | removed by Cleaner | correct | wrongly removed | missed | precision | recall |");
     println!("|---|---|---|---|---|---|---|---|---|---|");
-    let mut all = (0, 0, 0, 0, 0);
-    for (lang, &(tp, fp, fn_, n, l)) in &per {
-        let (p, r) = pr(tp, fp, fn_);
+    let mut all = Counts::default();
+    for (lang, c) in &per {
         println!(
-            "| {lang} | {n} | {l} | {} | {} | {tp} | {fp} | {fn_} | {p:.3} | {r:.3} |",
-            tp + fn_,
-            tp + fp
+            "| {lang} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
+            c.articles,
+            c.lines,
+            c.tp + c.fn_,
+            c.tp + c.fp,
+            c.tp,
+            c.fp,
+            c.fn_,
+            ratio(c.tp, c.tp + c.fp),
+            ratio(c.tp, c.tp + c.fn_)
         );
-        all = (all.0 + tp, all.1 + fp, all.2 + fn_, all.3 + n, all.4 + l);
+        all.articles += c.articles;
+        all.lines += c.lines;
+        all.tp += c.tp;
+        all.fp += c.fp;
+        all.fn_ += c.fn_;
+        all.dateline_gold += c.dateline_gold;
+        all.dateline_cut += c.dateline_cut;
+        all.dateline_false += c.dateline_false;
     }
-    let (p, r) = pr(all.0, all.1, all.2);
+    let c = all;
     println!(
-        "| all | {} | {} | {} | {} | {} | {} | {} | {p:.3} | {r:.3} |",
-        all.3,
-        all.4,
-        all.0 + all.2,
-        all.0 + all.1,
-        all.0,
-        all.1,
-        all.2
+        "| all | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
+        c.articles,
+        c.lines,
+        c.tp + c.fn_,
+        c.tp + c.fp,
+        c.tp,
+        c.fp,
+        c.fn_,
+        ratio(c.tp, c.tp + c.fp),
+        ratio(c.tp, c.tp + c.fn_)
+    );
+    println!("\nDateline prefixes (cut from the first paragraph):\n");
+    println!("| lang | gold datelines | cut | cut where gold has none |");
+    println!("|---|---|---|---|");
+    for (lang, c) in &per {
+        println!(
+            "| {lang} | {} | {} | {} |",
+            c.dateline_gold, c.dateline_cut, c.dateline_false
+        );
+    }
+    println!(
+        "| all | {} | {} | {} |",
+        all.dateline_gold, all.dateline_cut, all.dateline_false
     );
     for e in errors {
         eprintln!("{e}");
