@@ -81,6 +81,7 @@ pub struct HtmlExtractor {
     max_bytes: usize,
     max_depth: usize,
     max_elements: usize,
+    fallback_max_bytes: usize,
     post_filter: bool,
 }
 
@@ -96,14 +97,16 @@ struct Engine {
 }
 
 impl HtmlExtractor {
-    /// An extractor with the default configuration ([`Strategy::Auto`], a
-    /// 16 MB input cap and a 512-level nesting cap).
+    /// An extractor with the default configuration ([`Strategy::Auto`], an
+    /// 8 MB input cap, a 512-level nesting cap, a 100,000-element DOM cap and
+    /// no trafilatura fallback on inputs over 3 MB).
     pub fn new() -> Self {
         Self {
             strategy: Strategy::Auto,
-            max_bytes: 16 * 1024 * 1024,
+            max_bytes: 8 * 1024 * 1024,
             max_depth: 512,
-            max_elements: 300_000,
+            max_elements: 100_000,
+            fallback_max_bytes: 3 * 1024 * 1024,
             post_filter: true,
         }
     }
@@ -157,7 +160,10 @@ impl HtmlExtractor {
         let doc = dom_query::Document::from(html);
         let mut page = meta::extract_metadata(&doc);
         let text = match self.strategy {
-            Strategy::Fast => self.run_smoothie(doc, url, &mut page).map(|e| e.text),
+            Strategy::Fast => self
+                .run_smoothie(doc, url, &mut page)
+                .map(|e| e.text)
+                .or_else(|| Some(flat::extract_flat(html).text)),
             Strategy::Trafilatura => run_trafilatura(html, false).map(|e| e.text),
             Strategy::TrafilaturaFallback => run_trafilatura(html, true).map(|e| e.text),
             Strategy::Auto => {
@@ -206,8 +212,18 @@ impl HtmlExtractor {
     /// then run trafilatura and keep its text if [`clean::prefer_second`]
     /// says it is a cleaner subset of the fast one.
     fn auto_choose(&self, html: &str, fast: Option<Engine>, title: Option<&str>) -> String {
-        let raw = fast.map(|e| e.text).unwrap_or_default();
+        let big = html.len() > self.fallback_max_bytes;
+        let raw = match fast {
+            Some(e) => e.text,
+            // dom_smoothie gave up (e.g. too many elements): on a huge page
+            // do not spend seconds in trafilatura, strip tags instead.
+            None if big => flat::extract_flat(html).text,
+            None => String::new(),
+        };
         let fast_text = self.finish(&raw, title);
+        if big {
+            return fast_text;
+        }
         let Some(d) = clean::doubt(&raw) else {
             return fast_text;
         };
