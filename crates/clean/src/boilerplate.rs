@@ -55,6 +55,10 @@ const START_CUES: &[&str] = &[
     "credit:",
     "photo credit",
     "video:",
+    "подробнее",
+    "подробности",
+    "детальніше",
+    "докладніше",
     "click here",
     "download the app",
     "listen to this",
@@ -239,6 +243,10 @@ const ANY_CUES: &[(&str, f32)] = &[
     ("सब्सक्राइब", 2.0),
     ("कॉपी लिंक", 2.5),
     ("वॉट्सऐप", 1.0),
+    ("email us", 2.0),
+    ("do you have a story", 2.5),
+    ("got a story", 2.5),
+    ("pay for your stories", 2.5),
     ("whatsapp", 0.5),
     ("facebook", 0.5),
     ("twitter", 0.5),
@@ -292,6 +300,27 @@ const TEASER_HEADERS: &[&str] = &[
     "और पढ़ें",
     "पढ़ते रहिए",
     "संबंधित खबरें",
+];
+
+/// Headers of a reader-comment section: in the last two thirds of a text, the
+/// lines after one are comments.
+const COMMENT_HEADERS: &[&str] = &[
+    "comments",
+    "reader comments",
+    "readers' comments",
+    "post new comment",
+    "leave a comment",
+    "коментари",
+    "коментари на читателите",
+    "комментарии",
+    "коментарі",
+    "comentários",
+    "comentarios",
+    "kommentare",
+    "commentaires",
+    "komentarze",
+    "टिप्पणियाँ",
+    "टिप्पणी",
 ];
 
 /// What a line is.
@@ -447,10 +476,27 @@ impl BoilerplateFilter {
                 }
                 teaser_block = 0;
             }
+            // A cut-off teaser ("While predictions of a…") at the top or bottom.
+            if words <= 12
+                && (line.ends_with('…') || line.ends_with("..."))
+                && (idx < 3 || idx + 3 >= total)
+                && !line.starts_with(['"', '“', '«', '„'])
+            {
+                kinds[idx] = LineKind::Boilerplate;
+                continue;
+            }
             if self.score(line, idx, total) >= 3.5 {
                 kinds[idx] = LineKind::Boilerplate;
                 let lower = line.to_lowercase();
                 let core = core_text(&lower);
+                let head = core.trim_end_matches(|c: char| !c.is_alphanumeric());
+                if words <= 4 && idx * 3 >= total && COMMENT_HEADERS.contains(&head) {
+                    // The rest is the comment section.
+                    for k in kinds.iter_mut().skip(idx + 1) {
+                        *k = LineKind::Boilerplate;
+                    }
+                    break;
+                }
                 let header = starts_with_cue(core, TEASER_HEADERS);
                 // "Read also:" with nothing after the colon announces teasers.
                 if header && (line.ends_with(':') || words <= 3 && !core.starts_with("most")) {
@@ -567,6 +613,22 @@ mod tests {
         assert!(is_bp("Siga-nos no Telegram"));
         assert!(is_bp(
             "To get our daily newsletter with selected articles, click here."
+        ));
+    }
+
+    #[test]
+    fn removes_comment_section_at_the_end() {
+        let k = kinds("The vote was held on Sunday, officials said in a statement.\nTurnout was high in the capital, they added.\nThe count goes on.\nComments\nGreat article, thanks!\nI disagree with the author.");
+        assert_eq!(k, vec![C, C, C, B, B, B]);
+    }
+
+    #[test]
+    fn removes_cut_off_teasers_at_the_edges() {
+        let k = kinds("While predictions of a…\nThe summit opened in Brussels on Monday, with leaders arriving late.\nIt ended on Tuesday.\nLeaders left.\nThey will meet again.");
+        assert_eq!(k[0], B);
+        assert!(is_bp("Подробнее в нашем материале: https://example.org/a"));
+        assert!(is_bp(
+            "Do you have a story for our team? Email us at tips@example.org"
         ));
     }
 

@@ -68,6 +68,22 @@ fn same_text(a: &str, b: &str) -> bool {
     !a.is_empty() && a == b
 }
 
+/// Is `line` the title again (also when the title was cut off with "…")?
+fn repeats_title(title: &str, line: &str) -> bool {
+    if same_text(title, line) {
+        return true;
+    }
+    let title = title.trim();
+    let Some(cut) = title
+        .strip_suffix("...")
+        .or_else(|| title.strip_suffix('…'))
+    else {
+        return false;
+    };
+    let cut = cut.trim_end();
+    cut.split_whitespace().count() >= 4 && line.len() > cut.len() && line.starts_with(cut)
+}
+
 impl Cleaner {
     pub fn new(config: CleanConfig) -> Self {
         Cleaner {
@@ -94,7 +110,7 @@ impl Cleaner {
 
         // A repeated title at the top of the body.
         if let (Some(title), Some(first)) = (doc.title.as_deref(), lines.first()) {
-            if same_text(title, first) {
+            if repeats_title(title, first) {
                 kinds[0] = Kind::Boilerplate;
             }
         }
@@ -186,6 +202,22 @@ impl Cleaner {
                 break;
             }
         }
+        // A "Source: <link>" line anywhere in the second half.
+        for i in n / 2..n.saturating_sub(BOTTOM_ZONE) {
+            if kinds[i] != Kind::Meta && self.credits.is_source_link(&lines[i]) {
+                doc.credits.push(lines[i].clone());
+                kinds[i] = Kind::Meta;
+            }
+        }
+        // Translation notes ("Translated from X:") among the first lines.
+        for i in 0..n.min(TOP_ZONE) {
+            if kinds[i] == Kind::Content {
+                if let Some(Credit::Credit(c)) = self.credits.top_credit(&lines[i]) {
+                    doc.credits.push(c);
+                    kinds[i] = Kind::Meta;
+                }
+            }
+        }
         // Bottom: credit lines, and link lists under a "Sources:" header.
         let start = n.saturating_sub(BOTTOM_ZONE);
         let mut in_sources = false;
@@ -215,9 +247,17 @@ impl Cleaner {
                 _ => {}
             }
         }
-        // A dateline at the start of the first paragraph.
-        let first = (0..n).find(|&i| kinds[i] == Kind::Content);
-        if let Some(i) = first.filter(|&i| i <= first_content.unwrap_or(0).max(TOP_ZONE)) {
+        // A dateline at the start of the first paragraph (or of the second,
+        // when the first is a short headline or kicker).
+        let limit = first_content.unwrap_or(0).max(TOP_ZONE);
+        let candidates: Vec<usize> = (0..n.min(limit + 1))
+            .filter(|&i| kinds[i] == Kind::Content)
+            .take(2)
+            .collect();
+        for (nth, &i) in candidates.iter().enumerate() {
+            if nth == 1 && lines[candidates[0]].split_whitespace().count() > 25 {
+                break;
+            }
             if let Some(d) = self.datelines.dateline(&lines[i]) {
                 if let Some(agency) = d.agency {
                     if !doc.credits.contains(&agency) {
@@ -233,6 +273,7 @@ impl Cleaner {
                 if lines[i].is_empty() {
                     kinds[i] = Kind::Meta;
                 }
+                break;
             }
         }
         let _ = is_agency; // used by callers that want to classify credits
@@ -307,6 +348,18 @@ mod tests {
 
         let doc = run("date: 2022-12-05\n\nMOSCOW, Dec 4 (TASS) — The Kremlin declined to comment on the reports.");
         assert_eq!(doc.published.as_deref(), Some("2022-12-05"));
+    }
+
+    #[test]
+    fn cut_off_title_and_translation_credit() {
+        let mut doc = Document::new(
+            "t",
+            "Leaders meet in Geneva to discuss the war today\n\nTranslated from Example Daily:\n\nThe talks began on Monday.",
+        );
+        doc.title = Some("Leaders meet in Geneva to discuss ...".into());
+        Cleaner::new(CleanConfig::default()).clean(&mut doc);
+        assert_eq!(doc.text, "The talks began on Monday.");
+        assert_eq!(doc.credits, vec!["Translated from Example Daily"]);
     }
 
     #[test]

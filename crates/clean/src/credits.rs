@@ -85,6 +85,13 @@ static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+static TOP_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:translated\s+from|translation\s+from|translated\s+by|превод\s+от|перевод\s+с|переклад\s+з|tradução\s+de|traducción\s+de|traduzido\s+de|übersetzt\s+aus|traduit\s+de|अनुवाद)\s*[^.!?]{1,60}:?$",
+    )
+    .unwrap()
+});
+
 static SOURCES_HEADER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:sources?(?:\s+for\s+this\s+(?:article|story))?(?:\s+include)?|источники|източници|fontes|fuentes|quellen|sources\s+cited|references)\s*:?$").unwrap()
 });
@@ -156,6 +163,24 @@ impl CreditExtractor {
             author: names.to_string(),
             agency,
         })
+    }
+
+    /// A credit near the top: "Translated from X:", "Превод от X, Китай:".
+    pub fn top_credit(&self, line: &str) -> Option<Credit> {
+        if line.len() > 120 || !TOP_CREDIT.is_match(line) {
+            return None;
+        }
+        Some(Credit::Credit(
+            line.trim_end_matches(':').trim().to_string(),
+        ))
+    }
+
+    /// "Source: https://…" (a source label followed by a link), anywhere.
+    pub fn is_source_link(&self, line: &str) -> bool {
+        line.len() < 400
+            && line.split_whitespace().count() <= 4
+            && (line.contains("http") || line.contains("www."))
+            && matches!(self.credit(line), Some(Credit::Credit(_)))
     }
 
     /// A credit line: "(With information from AFP)", "Reporting by X; Editing
@@ -280,6 +305,20 @@ mod tests {
             CreditExtractor::new().credit("Sources for this article include:"),
             Some(Credit::SourcesHeader)
         );
+    }
+
+    #[test]
+    fn top_credits_and_source_links() {
+        let c = CreditExtractor::new();
+        assert_eq!(
+            c.top_credit("Превод от Example, Китай:"),
+            Some(Credit::Credit("Превод от Example, Китай".into()))
+        );
+        assert!(c
+            .top_credit("Translated from the original, the letter says that the war must end.")
+            .is_none());
+        assert!(c.is_source_link("Source: https://example.org/story"));
+        assert!(!c.is_source_link("Source: the ministry said so"));
     }
 
     #[test]

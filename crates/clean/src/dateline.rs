@@ -232,10 +232,50 @@ static DATE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(\p{Lu}[\p{Lu}\p{Ll}'’\-\.]*(?:\s+\p{Lu}[\p{Lu}\p{Ll}'’\-\.]*){0,3})(?:\s*/\s*\p{Lu}[\p{L}\s]{0,20})?(?:,\s*([\p{L}\d\s\.,]{3,30}?))?\s*(?:\((\p{Lu}[\p{L}\s\.\-/&]{1,30})\)|/(\p{Lu}[\p{L}\.\-]{1,20})/)?\s*[\.,]?\s*[-–—]+\s+",
+        r"^(\p{Lu}[\p{Lu}\p{Ll}'’\-\.]*(?:\s+\p{Lu}[\p{Lu}\p{Ll}'’\-\.]*){0,3})(?:\s*/\s*\p{Lu}[\p{L}\s]{0,20})?(?:,\s*([\p{L}\d\s\.,]{3,30}?))?\s*(?:\((\p{Lu}[\p{L}\s\.\-/&]{1,30})\)|/(\p{Lu}[\p{L}\.\-]{1,20})/)?\s*[\.,]?\s*(?:[-–—]+\s+|[–—]\s*)(?:(РИА Новости|ТАСС|Интерфакс|RIA Novosti|TASS|Interfax|БТА|BTA|Lusa|EFE|Sputnik)[\.:]?\s+)?",
     )
     .unwrap()
 });
+
+/// "Moscovo, 4 de junho. TASS." / "4 июля. Interfax-Russia.ru -": date, then agency.
+static DATE_AGENCY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r#"^"?(?:(\p{Lu}[\p{L}\-]+(?:\s\p{Lu}[\p{L}\-]+)?),\s+)?(\d{1,2}(?:\s+de)?\s+\p{L}{3,10})\.\s+/?(\p{Lu}[\p{L}\.\-]{1,25}?)/?(?:\.\s+|\s+[-–—]\s+)"#,
+    )
+    .unwrap()
+});
+
+/// Hindi datelines: "मॉस्को: ..." (city and a colon) and "एएनआई, कीव। ..." (agency, city).
+static HI_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:(एएनआई|पीटीआई|आईएएनएस|भाषा|रॉयटर्स|एएफपी|एजेंसी|वार्ता|यूएनआई|एपी)\s*,\s*(\p{Devanagari}+(?:\s\p{Devanagari}+)?)\s*।|(\p{Devanagari}+(?:\s\p{Devanagari}+)?)\s*:)\s+",
+    )
+    .unwrap()
+});
+
+/// Looks like a news agency name ("TASS", "Interfax-Russia.ru", "Reuters").
+fn agency_like(s: &str) -> bool {
+    let lower = s.to_lowercase();
+    crate::credits::is_agency(s)
+        || [
+            "interfax",
+            "интерфакс",
+            "tass",
+            "тасс",
+            "ria",
+            "риа",
+            "reuters",
+            "afp",
+            "efe",
+            "lusa",
+            "sputnik",
+            "bta",
+            "бта",
+        ]
+        .iter()
+        .any(|a| lower.starts_with(a))
+        || (s.chars().count() >= 2 && s.chars().all(|c| c.is_uppercase()))
+}
 
 impl DatelineParser {
     pub fn new() -> Self {
@@ -287,12 +327,16 @@ impl DatelineParser {
         if para.len() < 12 {
             return None;
         }
+        if let Some(d) = self.other_datelines(para) {
+            return Some(d);
+        }
         let c = DATELINE.captures(para)?;
         let m = c.get(0)?;
         let place = c.get(1)?.as_str().trim().to_string();
         let agency = c
             .get(3)
             .or_else(|| c.get(4))
+            .or_else(|| c.get(5))
             .map(|a| a.as_str().trim().to_string());
         let date_text = c.get(2).map(|d| d.as_str());
         let date = match date_text {
@@ -316,6 +360,40 @@ impl DatelineParser {
             agency,
             date,
         })
+    }
+
+    /// Agency-style ("Moscovo, 4 de junho. TASS.") and Hindi datelines.
+    fn other_datelines(&self, para: &str) -> Option<Dateline> {
+        if let Some(c) = DATE_AGENCY.captures(para) {
+            let agency = c.get(3)?.as_str();
+            if agency_like(agency) {
+                let date = find_date(c.get(2)?.as_str()).map(|d| d.0);
+                if let Some(date) = date {
+                    let m = c.get(0)?;
+                    return (m.end() < para.len()).then(|| Dateline {
+                        len: m.end(),
+                        place: c.get(1).map_or(String::new(), |p| p.as_str().to_string()),
+                        agency: Some(agency.to_string()),
+                        date: Some(date),
+                    });
+                }
+            }
+        }
+        if para.as_bytes().first().is_some_and(|b| *b == 0xE0) {
+            let c = HI_DATELINE.captures(para)?;
+            let m = c.get(0)?;
+            // A city-and-colon dateline opens a long paragraph.
+            if c.get(3).is_some() && para[m.end()..].split_whitespace().count() < 12 {
+                return None;
+            }
+            return Some(Dateline {
+                len: m.end(),
+                place: c.get(2).or_else(|| c.get(3))?.as_str().to_string(),
+                agency: c.get(1).map(|a| a.as_str().to_string()),
+                date: None,
+            });
+        }
+        None
     }
 }
 
@@ -382,6 +460,35 @@ mod tests {
 
         let s = "LONDON — Prices rose again.";
         assert_eq!(&s[p.dateline(s).unwrap().len..], "Prices rose again.");
+        let s = "MOSCOW—Russia said on Sunday it would respond.";
+        assert_eq!(
+            &s[p.dateline(s).unwrap().len..],
+            "Russia said on Sunday it would respond."
+        );
+        let s = "Moscovo, 4 de junho. TASS. O governo aprovou um plano.";
+        let d = p.dateline(s).unwrap();
+        assert_eq!(&s[d.len..], "O governo aprovou um plano.");
+        assert_eq!(d.agency.as_deref(), Some("TASS"));
+        assert_eq!(
+            d.date.unwrap().iso(Some(2024)).as_deref(),
+            Some("2024-06-04")
+        );
+        let s = "\"4 июля. Interfax-Russia.ru - Россия готова к переговорам.";
+        assert_eq!(
+            &s[p.dateline(s).unwrap().len..],
+            "Россия готова к переговорам."
+        );
+        let s = "СИМФЕРОПОЛЬ, 10 июл – РИА Новости. Президент выступил с заявлением.";
+        let d = p.dateline(s).unwrap();
+        assert_eq!(&s[d.len..], "Президент выступил с заявлением.");
+        assert_eq!(d.agency.as_deref(), Some("РИА Новости"));
+        let s = "एएनआई, कीव। युद्ध दो साल से चल रहा है।";
+        let d = p.dateline(s).unwrap();
+        assert_eq!(&s[d.len..], "युद्ध दो साल से चल रहा है।");
+        assert_eq!(d.agency.as_deref(), Some("एएनआई"));
+        let s = "मॉस्को: रूस और यूक्रेन का युद्ध चल रहा है और इस बीच एक बड़ी खबर आई है कि सेना आगे बढ़ी।";
+        assert_eq!(p.dateline(s).unwrap().place, "मॉस्को");
+        assert!(p.dateline("मॉस्को: छोटी पंक्ति").is_none());
         let s = "WASHINGTON (AP) — The Senate voted.";
         assert_eq!(p.dateline(s).unwrap().agency.as_deref(), Some("AP"));
     }
