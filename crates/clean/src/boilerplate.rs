@@ -361,6 +361,20 @@ fn is_link_only(line: &str) -> bool {
         && (t.starts_with("http") || t.starts_with("www.") || t.starts_with("pic.twitter.com"))
 }
 
+/// A short teaser cut off with an ellipsis ("While predictions of a…"), at
+/// the top or bottom; a sentence ending in an ellipsis has punctuation inside
+/// or more words.
+fn is_cut_off_teaser(line: &str, words: usize, idx: usize, total: usize) -> bool {
+    let at_edge = idx < 2 || idx + 2 >= total;
+    let Some(stem) = line.strip_suffix('…').or_else(|| line.strip_suffix("...")) else {
+        return false;
+    };
+    at_edge
+        && words <= 7
+        && !stem.contains([',', '.', '?', '!', ':', ';'])
+        && !line.starts_with(['"', '“', '«', '„'])
+}
+
 fn link_like(line: &str) -> bool {
     line.contains("http")
         || line.contains("www.")
@@ -477,11 +491,7 @@ impl BoilerplateFilter {
                 teaser_block = 0;
             }
             // A cut-off teaser ("While predictions of a…") at the top or bottom.
-            if words <= 12
-                && (line.ends_with('…') || line.ends_with("..."))
-                && (idx < 3 || idx + 3 >= total)
-                && !line.starts_with(['"', '“', '«', '„'])
-            {
+            if is_cut_off_teaser(line, words, idx, total) {
                 kinds[idx] = LineKind::Boilerplate;
                 continue;
             }

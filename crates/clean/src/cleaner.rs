@@ -81,7 +81,15 @@ fn repeats_title(title: &str, line: &str) -> bool {
         return false;
     };
     let cut = cut.trim_end();
-    cut.split_whitespace().count() >= 4 && line.len() > cut.len() && line.starts_with(cut)
+    // Only a headline-sized line: a title cut from a long first paragraph
+    // (the lede) must not take the paragraph with it.
+    let cut_words = cut.split_whitespace().count();
+    let line_words = line.split_whitespace().count();
+    cut_words >= 4
+        && line_words <= cut_words + 5
+        && line_words <= 30
+        && line.len() > cut.len()
+        && line.starts_with(cut)
 }
 
 impl Cleaner {
@@ -360,6 +368,18 @@ mod tests {
         Cleaner::new(CleanConfig::default()).clean(&mut doc);
         assert_eq!(doc.text, "The talks began on Monday.");
         assert_eq!(doc.credits, vec!["Translated from Example Daily"]);
+    }
+
+    #[test]
+    fn lede_behind_a_cut_off_title_is_kept() {
+        let lede = "The president said on Monday that the plan to end the war will be ready this year, and that talks with the allies have begun in earnest.";
+        let mut doc = Document::new("t", lede);
+        doc.title = Some(
+            "The president said on Monday that the plan to end the war will be ready this..."
+                .into(),
+        );
+        Cleaner::new(CleanConfig::default()).clean(&mut doc);
+        assert_eq!(doc.text, lede);
     }
 
     #[test]
