@@ -195,19 +195,17 @@ impl CreditExtractor {
         if !CREDIT.is_match(line) {
             return None;
         }
-        let inner = line
-            .trim()
-            .trim_start_matches('(')
-            .trim_end_matches('.')
-            .trim_end_matches(')')
-            .trim();
+        let trimmed = line.trim();
+        let inner = match trimmed.strip_prefix('(') {
+            Some(rest) => rest.trim_end_matches('.').trim_end_matches(')').trim(),
+            None => trimmed.trim_end_matches('.').trim(),
+        };
         // "© 2023 Reuters" → "Reuters"
         let lower = inner.to_lowercase();
         for prefix in ["©", "(c)", "copyright"] {
             if lower.starts_with(prefix) {
-                let rest = inner[prefix.len()..].trim_start_matches(|c: char| {
-                    c.is_whitespace() || c.is_ascii_digit() || c == '-' || c == '©'
-                });
+                let rest = inner[prefix.len()..]
+                    .trim_start_matches(|c: char| !c.is_alphanumeric() || c.is_ascii_digit());
                 let rest = rest.trim_end_matches(|c: char| c == '.' || c.is_whitespace());
                 let rest = rest
                     .strip_suffix("All rights reserved")
@@ -285,6 +283,10 @@ mod tests {
             Some("Reporting by Jane Doe; Editing by John Roe")
         );
         assert_eq!(credit("© 2023 Reuters").as_deref(), Some("Reuters"));
+        assert_eq!(
+            credit("©\u{fe0f} From the briefing (26 June 2024)").as_deref(),
+            Some("From the briefing (26 June 2024)")
+        );
         assert_eq!(
             credit("(Con información de EFE)").as_deref(),
             Some("Con información de EFE")
