@@ -3,12 +3,14 @@
 # the shared article-extraction benchmark (181 pages), one thread each, same
 # methodology (pages decompressed before timing, several passes, median).
 #
-# Usage: scripts/bench-html.sh [BENCH_DIR] [PASSES]
-# Env:   STRATEGIES="auto fast trafilatura trafilatura-fallback" to also time components.
+# Usage: scripts/bench-html.sh [BENCH_DIR] [PASSES]   (env ROUNDS, default 3)
+# Env:   STRATEGIES="auto fast fast-nofilter trafilatura trafilatura-fallback" to also
+#        time the components ("-nofilter" = without the boilerplate line filter).
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 BENCH="${1:-$ROOT/../shared/data/article-extraction-benchmark}"
-PASSES="${2:-5}"
+PASSES="${2:-3}"
+ROUNDS="${ROUNDS:-3}"
 SCORER="${SCORER:-$ROOT/../shared/tools/score_extraction.py}"
 STRATEGIES="${STRATEGIES:-auto}"
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target-html}"
@@ -41,15 +43,32 @@ score() { # name pred.json -> "F1 P R"
         awk -v n="$1" '$1==n {print $2, $5, $8}'
 }
 
-echo "Python trafilatura 2.0.0 ($PASSES passes, one thread)..." >&2
-PY_RATE=$("$VENV/bin/python" "$ROOT/scripts/bench_html_trafilatura.py" "$BENCH" "$OUT/pred-python.json" "$PASSES")
-read -r PY_F1 PY_P PY_R <<<"$(score python-trafilatura-2.0.0 "$OUT/pred-python.json")"
+median() { python3 -c 'import statistics,sys; print(f"{statistics.median(float(x) for x in sys.argv[1:]):.1f}")' "$@"; }
 
-printf '\n%-28s %7s %9s %7s %9s %12s\n' "extractor" "F1" "precision" "recall" "pages/s" "vs Python"
-printf '%-28s %7s %9s %7s %9.1f %11.2fx\n' "python trafilatura 2.0.0" "$PY_F1" "$PY_P" "$PY_R" "$PY_RATE" 1
+# Interleave Python and Rust runs (ROUNDS rounds of PASSES passes each) so
+# that a change in machine load during the run affects both sides alike.
+declare -A RATES
+PY_RATES=()
+for round in $(seq "$ROUNDS"); do
+    echo "round $round/$ROUNDS: Python trafilatura 2.0.0 ($PASSES passes, one thread)..." >&2
+    PY_RATES+=("$("$VENV/bin/python" "$ROOT/scripts/bench_html_trafilatura.py" "$BENCH" "$OUT/pred-python.json" "$PASSES")")
+    for s in $STRATEGIES; do
+        echo "round $round/$ROUNDS: newslens-html $s ($PASSES passes, one thread)..." >&2
+        ARGS=(--strategy "${s%-nofilter}")
+        [ "$s" != "${s%-nofilter}" ] && ARGS+=(--no-post-filter)
+        RATES[$s]+="$("$BIN" "$BENCH" "${ARGS[@]}" --passes "$PASSES" --out "$OUT/pred-$s.json" 2>/dev/null) "
+    done
+done
+
+PY_RATE=$(median "${PY_RATES[@]}")
+read -r PY_F1 PY_P PY_R <<<"$(score python-trafilatura-2.0.0 "$OUT/pred-python.json")"
+printf '\n%-36s %6s %9s %6s %8s %9s\n' "extractor (one thread)" "F1" "precision" "recall" "pages/s" "vs Python"
+printf '%-36s %6s %9s %6s %8.1f %8.2fx\n' "python trafilatura 2.0.0" "$PY_F1" "$PY_P" "$PY_R" "$PY_RATE" 1
 for s in $STRATEGIES; do
-    RATE=$("$BIN" "$BENCH" --strategy "$s" --passes "$PASSES" --out "$OUT/pred-$s.json" 2>/dev/null)
+    # shellcheck disable=SC2086
+    RATE=$(median ${RATES[$s]})
     read -r F1 P R <<<"$(score "newslens-$s" "$OUT/pred-$s.json")"
     RATIO=$(python3 -c "print(f'{$RATE / $PY_RATE:.2f}')")
-    printf '%-28s %7s %9s %7s %9.1f %11sx\n' "newslens-html ($s)" "$F1" "$P" "$R" "$RATE" "$RATIO"
+    printf '%-36s %6s %9s %6s %8.1f %8sx\n' "newslens-html ($s)" "$F1" "$P" "$R" "$RATE" "$RATIO"
 done
+echo "(pages/s = median over $ROUNDS interleaved rounds of the per-round median of $PASSES passes; load average: $(cut -d' ' -f1-3 /proc/loadavg))"

@@ -470,11 +470,14 @@ fn shingles(text: &str) -> HashSet<u64> {
 }
 
 /// Should the (post-filtered) fallback text replace the (post-filtered) fast
-/// one? Only when the fallback is a *cleaner subset* of the fast text: at
-/// most as long, at least 60% of its length (15% when the fast text had
-/// repeated lines), and at least 90% of its shingles also in the fast text.
-/// A fallback that finds more text is not trusted (it tends to pull in
-/// comments and teasers), unless the fast path found almost nothing.
+/// one? When the fallback is a *cleaner subset* of the fast text: at most as
+/// long, at least 60% of its length (15% when the fast text had repeated
+/// lines), and at least 90% of its shingles also in the fast text. A fallback
+/// that finds *more* text is trusted only when the fast text had repeated
+/// lines (a sign dom_smoothie picked a repeated widget block), is at most 3x
+/// longer and contains at least 90% of the fast text's shingles; otherwise a
+/// longer fallback tends to pull in comments and teasers. If the fast path
+/// found almost nothing, the longer text wins.
 pub(crate) fn prefer_second(fast: &str, second: &str, d: &Doubt) -> bool {
     let (fw, sw) = (word_count(fast), word_count(second));
     if sw == 0 {
@@ -484,11 +487,12 @@ pub(crate) fn prefer_second(fast: &str, second: &str, d: &Doubt) -> bool {
         return sw > fw;
     }
     let ratio = sw as f64 / fw as f64;
-    let lo = if d.max_repeat >= 3 { 0.15 } else { 0.6 };
-    if !(lo..=1.0).contains(&ratio) {
-        return false;
-    }
+    let repeated = d.max_repeat >= 3;
     let (sf, ss) = (shingles(fast), shingles(second));
-    let inside = ss.iter().filter(|h| sf.contains(h)).count();
-    inside as f64 >= 0.9 * ss.len() as f64
+    let common = ss.iter().filter(|h| sf.contains(h)).count() as f64;
+    if repeated && ratio > 1.0 && ratio <= 3.0 {
+        return common >= 0.9 * sf.len() as f64;
+    }
+    let lo = if repeated { 0.15 } else { 0.6 };
+    (lo..=1.0).contains(&ratio) && common >= 0.9 * ss.len() as f64
 }
