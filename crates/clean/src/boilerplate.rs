@@ -1,6 +1,8 @@
 //! [`BoilerplateFilter`]: finds web boilerplate lines that survived extraction.
 
 use crate::normalizer::{ends_sentence, starts_list_item};
+use aho_corasick::AhoCorasick;
+use std::sync::LazyLock;
 
 /// Cue phrases that open a teaser, header or prompt line ("read also", "most
 /// read", "comments"). Matched at the start of a line, lower-cased, after
@@ -257,6 +259,24 @@ const ANY_CUES: &[(&str, f32)] = &[
     ("youtube", 0.3),
 ];
 
+/// One automaton over [`ANY_CUES`], built once.
+static ANY_CUE_MATCHER: LazyLock<AhoCorasick> =
+    LazyLock::new(|| AhoCorasick::new(ANY_CUES.iter().map(|(c, _)| *c)).expect("cue automaton"));
+
+/// Sum of the weights of the distinct [`ANY_CUES`] found in a lower-cased line.
+fn any_cue_weight(lower: &str) -> f32 {
+    let mut seen = [false; 128];
+    let mut total = 0.0;
+    for m in ANY_CUE_MATCHER.find_overlapping_iter(lower) {
+        let i = m.pattern().as_usize();
+        if i < seen.len() && !seen[i] {
+            seen[i] = true;
+            total += ANY_CUES[i].1;
+        }
+    }
+    total
+}
+
 /// Cues of a header that announces a block of teaser links below it.
 const TEASER_HEADERS: &[&str] = &[
     "read also",
@@ -393,19 +413,21 @@ impl BoilerplateFilter {
 
     /// Boilerplate score of one line; `pos` is its index among `total` lines.
     pub fn score(&self, line: &str, pos: usize, total: usize) -> f32 {
-        if is_link_only(line) {
+        self.score_words(line, line.split_whitespace().count(), pos, total)
+    }
+
+    fn score_words(&self, line: &str, words: usize, pos: usize, total: usize) -> f32 {
+        if words <= 2 && is_link_only(line) {
             return 10.0;
+        }
+        // Long lines (real paragraphs) never count; skip the lexicon scans.
+        if words > 45 {
+            return 0.0;
         }
         let lower = line.to_lowercase();
         let core = core_text(&lower);
-        let words = line.split_whitespace().count();
         let start = starts_with_cue(core, START_CUES);
-        let mut cue = 0.0f32;
-        for (c, w) in ANY_CUES {
-            if lower.contains(c) {
-                cue += w;
-            }
-        }
+        let cue = any_cue_weight(&lower);
         if !start && cue < 1.5 {
             return 0.0;
         }
@@ -495,7 +517,7 @@ impl BoilerplateFilter {
                 kinds[idx] = LineKind::Boilerplate;
                 continue;
             }
-            if self.score(line, idx, total) >= 3.5 {
+            if self.score_words(line, words, idx, total) >= 3.5 {
                 kinds[idx] = LineKind::Boilerplate;
                 let lower = line.to_lowercase();
                 let core = core_text(&lower);
@@ -520,7 +542,7 @@ impl BoilerplateFilter {
     /// Cuts parenthesised or bracketed inline teasers ("(Related: …)",
     /// "[Read more: …]") out of a paragraph; returns the cut pieces.
     pub fn strip_inline(&self, para: &str) -> Option<(String, Vec<String>)> {
-        if !para.contains(['(', '[']) {
+        if !para.contains(['(', '[']) || !para.contains(':') {
             return None;
         }
         let mut out = String::with_capacity(para.len());
@@ -537,14 +559,10 @@ impl BoilerplateFilter {
                 break;
             };
             let inner = &rest[inner_start..inner_start + close_rel];
-            let lower = inner.to_lowercase();
-            let core = core_text(&lower);
-            let is_teaser = inner.contains(':')
-                && inner
-                    .split(':')
-                    .next()
-                    .is_some_and(|h| h.split_whitespace().count() <= 4)
-                && starts_with_cue(core, TEASER_HEADERS);
+            let is_teaser = inner.split_once(':').is_some_and(|(head, _)| {
+                head.split_whitespace().count() <= 4
+                    && starts_with_cue(core_text(&head.to_lowercase()), TEASER_HEADERS)
+            });
             let end = inner_start + close_rel + close_ch.len_utf8();
             if is_teaser {
                 out.push_str(rest[..open].trim_end());

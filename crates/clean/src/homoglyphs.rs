@@ -22,7 +22,7 @@ enum Script {
 fn script(c: char) -> Script {
     match c {
         'a'..='z' | 'A'..='Z' => Script::Latin,
-        '\u{c0}'..='\u{24f}' if c.is_alphabetic() => Script::Latin,
+        '\u{c0}'..='\u{24f}' if c != '×' && c != '÷' => Script::Latin,
         '\u{400}'..='\u{52f}' => Script::Cyrillic,
         '\u{370}'..='\u{3ff}' => Script::Greek,
         _ => Script::Other,
@@ -118,42 +118,53 @@ impl HomoglyphRepair {
 
     /// Repairs every word of `text`; borrows when nothing changes.
     pub fn repair<'a>(&self, text: &'a str) -> Cow<'a, str> {
-        if text.is_ascii() {
+        // Cheap scans: without Greek/Cyrillic letters (UTF-8 lead bytes
+        // 0xCD..=0xD4) or without Latin letters no word can be mixed.
+        let bytes = text.as_bytes();
+        if !bytes.iter().any(|b| (0xCD..=0xD4).contains(b))
+            || !bytes.iter().any(u8::is_ascii_alphabetic)
+        {
             return Cow::Borrowed(text);
         }
         let mut out: Option<String> = None;
-        let mut start = None;
-        let bytes_len = text.len();
-        let mut iter = text.char_indices().peekable();
-        while let Some((i, c)) = iter.next() {
-            if c.is_alphabetic() {
-                if start.is_none() {
-                    start = Some(i);
+        // Start of the current word, and whether it mixes scripts.
+        let mut start = 0usize;
+        let (mut latin, mut other) = (false, false);
+        let mut copied = 0usize; // bytes of `text` already copied into `out`
+        let flush = |s: usize,
+                     e: usize,
+                     latin: bool,
+                     other: bool,
+                     out: &mut Option<String>,
+                     copied: &mut usize| {
+            if !(latin && other) || s == e {
+                return;
+            }
+            if let Some(fixed) = repair_word(&text[s..e]) {
+                let buf = out.get_or_insert_with(|| String::with_capacity(text.len()));
+                buf.push_str(&text[*copied..s]);
+                buf.push_str(&fixed);
+                *copied = e;
+            }
+        };
+        for (i, c) in text.char_indices() {
+            match script(c) {
+                Script::Latin => latin = true,
+                Script::Cyrillic | Script::Greek => other = true,
+                Script::Other => {
+                    flush(start, i, latin, other, &mut out, &mut copied);
+                    start = i + c.len_utf8();
+                    latin = false;
+                    other = false;
                 }
-                let end_here = iter.peek().is_none_or(|&(_, n)| !n.is_alphabetic());
-                if end_here {
-                    let s = start.take().unwrap_or(i);
-                    let end = iter.peek().map_or(bytes_len, |&(j, _)| j);
-                    let word = &text[s..end];
-                    if let Some(fixed) = repair_word(word) {
-                        let buf = out.get_or_insert_with(|| {
-                            let mut b = String::with_capacity(text.len());
-                            b.push_str(&text[..s]);
-                            b
-                        });
-                        buf.push_str(&fixed);
-                        continue;
-                    }
-                    if let Some(buf) = out.as_mut() {
-                        buf.push_str(word);
-                    }
-                }
-            } else if let Some(buf) = out.as_mut() {
-                buf.push(c);
             }
         }
+        flush(start, text.len(), latin, other, &mut out, &mut copied);
         match out {
-            Some(s) => Cow::Owned(s),
+            Some(mut s) => {
+                s.push_str(&text[copied..]);
+                Cow::Owned(s)
+            }
             None => Cow::Borrowed(text),
         }
     }

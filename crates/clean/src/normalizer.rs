@@ -17,6 +17,18 @@ fn joiner_script(c: char) -> bool {
     matches!(c as u32, 0x0600..=0x06FF | 0x0900..=0x0DFF | 0x1780..=0x17FF)
 }
 
+/// Characters the normaliser changes or drops: whitespace, line ends,
+/// controls, zero-width and bidi marks, soft hyphen, BOM.
+fn needs_attention(c: char) -> bool {
+    match c {
+        '!'..='~' => false,
+        '\0'..=' ' | '\u{7f}'..='\u{a0}' | '\u{ad}' | '\u{1680}' => true,
+        '\u{2000}'..='\u{200f}' | '\u{2028}'..='\u{202f}' | '\u{205f}'..='\u{206f}' => true,
+        '\u{3000}' | '\u{feff}' => true,
+        _ => false,
+    }
+}
+
 impl Normalizer {
     pub fn new() -> Self {
         Normalizer
@@ -36,11 +48,28 @@ impl Normalizer {
         // Whether a space is pending (emitted only before a non-space on the line).
         let mut pending_space = false;
         let mut prev = '\n';
-        let mut chars = input.chars().peekable();
-        while let Some(c) = chars.next() {
+        // Start of the current run of ordinary characters, copied as one slice.
+        let mut run: Option<usize> = None;
+        let mut chars = input.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            if !needs_attention(c) {
+                if run.is_none() {
+                    if pending_space {
+                        out.push(' ');
+                        pending_space = false;
+                    }
+                    run = Some(i);
+                }
+                continue;
+            }
+            if let Some(start) = run.take() {
+                let piece = &input[start..i];
+                out.push_str(piece);
+                prev = piece.chars().next_back().unwrap_or(prev);
+            }
             match c {
                 '\r' => {
-                    if chars.peek() == Some(&'\n') {
+                    if chars.peek().is_some_and(|&(_, n)| n == '\n') {
                         chars.next();
                     }
                     out.push('\n');
@@ -68,29 +97,20 @@ impl Normalizer {
                 }
                 '\u{200c}' | '\u{200d}' => {
                     // Keep joiners where they shape letters (Devanagari etc.).
-                    let next_joins = chars.peek().is_some_and(|&n| joiner_script(n));
+                    let next_joins = chars.peek().is_some_and(|&(_, n)| joiner_script(n));
                     if joiner_script(prev) || next_joins {
+                        if pending_space {
+                            out.push(' ');
+                            pending_space = false;
+                        }
                         out.push(c);
                     }
                 }
-                '\u{200b}'
-                | '\u{200e}'
-                | '\u{200f}'
-                | '\u{2060}'
-                | '\u{feff}'
-                | '\u{ad}'
-                | '\u{202a}'..='\u{202e}'
-                | '\u{2066}'..='\u{2069}' => {}
-                c if c.is_control() => {}
-                c => {
-                    if pending_space {
-                        out.push(' ');
-                        pending_space = false;
-                    }
-                    out.push(c);
-                    prev = c;
-                }
+                _ => {} // zero-width, bidi controls, soft hyphen, BOM, controls
             }
+        }
+        if let Some(start) = run {
+            out.push_str(&input[start..]);
         }
         out
     }
