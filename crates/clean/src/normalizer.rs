@@ -90,10 +90,10 @@ impl Normalizer {
                 | '\u{205f}'
                 | '\u{3000}'
                 | '\u{0b}'
-                | '\u{0c}' => {
-                    if prev != '\n' {
-                        pending_space = true;
-                    }
+                | '\u{0c}'
+                    if prev != '\n' =>
+                {
+                    pending_space = true;
                 }
                 '\u{200c}' | '\u{200d}' => {
                     // Keep joiners where they shape letters (Devanagari etc.).
