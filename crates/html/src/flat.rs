@@ -50,7 +50,10 @@ const SKIP_CONTENT: &[&str] = &[
 
 /// One tag found by the scanner.
 struct Tag<'a> {
-    name: String,
+    /// Lower-case tag name (truncated to 16 bytes; longer names are never
+    /// in our tables).
+    name_buf: [u8; 16],
+    name_len: usize,
     closing: bool,
     self_closing: bool,
     /// Byte offset just past the `>`.
@@ -73,7 +76,11 @@ fn scan_tag(html: &str, i: usize) -> Option<Tag<'_>> {
     if j == start || !b[start].is_ascii_alphabetic() {
         return None;
     }
-    let name = html[start..j].to_ascii_lowercase();
+    let mut name_buf = [0u8; 16];
+    let name_len = (j - start).min(16);
+    for (d, s) in name_buf.iter_mut().zip(&b[start..start + name_len]) {
+        *d = s.to_ascii_lowercase();
+    }
     // Find the end of the tag, honouring quoted attribute values.
     let mut quote = 0u8;
     while j < b.len() {
@@ -91,12 +98,20 @@ fn scan_tag(html: &str, i: usize) -> Option<Tag<'_>> {
     }
     let self_closing = j > 0 && j < b.len() && b[j - 1] == b'/';
     Some(Tag {
-        name,
+        name_buf,
+        name_len,
         closing,
         self_closing,
         end: (j + 1).min(b.len()),
         _src: html,
     })
+}
+
+impl Tag<'_> {
+    fn name(&self) -> &str {
+        // ASCII alphanumerics, '-' and ':' only, so always valid UTF-8.
+        std::str::from_utf8(&self.name_buf[..self.name_len]).unwrap_or("")
+    }
 }
 
 /// Skip past `<!-- ... -->`, `<!...>` or `<?...>` starting at `i`; returns
@@ -148,7 +163,7 @@ pub(crate) fn nesting_depth(html: &str, stop_at: usize) -> usize {
             continue;
         };
         i = tag.end;
-        let name = tag.name.as_str();
+        let name = tag.name();
         if tag.closing {
             if !VOID.contains(&name) && !OPTIONAL_END.contains(&name) {
                 depth = depth.saturating_sub(1);
@@ -203,7 +218,7 @@ pub(crate) fn extract_flat(html: &str) -> ExtractedPage {
             continue;
         };
         i = tag.end;
-        let name = tag.name.as_str();
+        let name = tag.name();
         if !tag.closing && SKIP_CONTENT.contains(&name) && !tag.self_closing {
             let end = skip_raw_text(html, i, name);
             if name == "title" && title.is_none() {

@@ -186,6 +186,8 @@ impl HtmlExtractor {
         let cfg = dom_smoothie::Config {
             text_mode: dom_smoothie::TextMode::Formatted,
             max_elements_to_parse: self.max_elements,
+            // JSON-LD is already read (with serde_json) by `meta`.
+            disable_json_ld: true,
             ..Default::default()
         };
         let mut r = dom_smoothie::Readability::with_document(doc, url, Some(cfg))
