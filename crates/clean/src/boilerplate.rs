@@ -27,6 +27,11 @@ const START_CUES: &[&str] = &[
     "latest video",
     "latest news",
     "watch:",
+    "watch the video",
+    "гледайте",
+    "смотрите видео",
+    "дивіться відео",
+    "assista",
     "watch now",
     "top stories",
     "recommended",
@@ -246,6 +251,12 @@ const ANY_CUES: &[(&str, f32)] = &[
     ("कॉपी लिंक", 2.5),
     ("वॉट्सऐप", 1.0),
     ("email us", 2.0),
+    ("email him at", 2.0),
+    ("email her at", 2.0),
+    ("follow him on", 2.5),
+    ("follow her on", 2.5),
+    ("follow them on", 2.5),
+    ("on facebook at", 1.5),
     ("do you have a story", 2.5),
     ("got a story", 2.5),
     ("pay for your stories", 2.5),
@@ -505,7 +516,8 @@ impl BoilerplateFilter {
             let words = line.split_whitespace().count();
             if teaser_block > 0 {
                 let last = line.chars().next_back().unwrap_or('.');
-                if words <= 20 && !ends_sentence(last) {
+                // Headline-like lines, or bullet items of a teaser list.
+                if words <= 20 && (!ends_sentence(last) || starts_list_item(line)) {
                     kinds[idx] = LineKind::Boilerplate;
                     teaser_block -= 1;
                     continue;
@@ -658,6 +670,14 @@ mod tests {
         assert!(is_bp(
             "Do you have a story for our team? Email us at tips@example.org"
         ));
+    }
+
+    #[test]
+    fn removes_bullet_teasers_under_a_related_header() {
+        let k = kinds("The summit opened in Brussels on Monday, with leaders arriving late.\nRelated:\n- Will the talks fail?\n- Leaders meet again (Video)\nThe second day began with a speech by the host, officials said.");
+        assert_eq!(k, vec![C, B, B, B, C]);
+        assert!(is_bp("Jane Roe is a reporter for Example News. Email her at jr@example.org. Follow her on X."));
+        assert!(is_bp("Гледайте целия разговор във видеото."));
     }
 
     #[test]

@@ -248,7 +248,7 @@ static DATE_AGENCY: LazyLock<Regex> = LazyLock::new(|| {
 /// Hindi datelines: "मॉस्को: ..." (city and a colon) and "एएनआई, कीव। ..." (agency, city).
 static HI_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:(एएनआई|पीटीआई|आईएएनएस|भाषा|रॉयटर्स|एएफपी|एजेंसी|वार्ता|यूएनआई|एपी)\s*,\s*(\p{Devanagari}+(?:\s\p{Devanagari}+)?)\s*।|(\p{Devanagari}+(?:\s\p{Devanagari}+)?)\s*:)\s+",
+        r"^(?:(एएनआई|पीटीआई|आईएएनएस|भाषा|रॉयटर्स|एएफपी|एजेंसी|वार्ता|यूएनआई|एपी)\s*,\s*(\p{Devanagari}+(?:\s\p{Devanagari}+)?)\s*।|(\p{Devanagari}+(?:\s\p{Devanagari}+)?)\s*[:ः])\s+",
     )
     .unwrap()
 });
@@ -386,6 +386,17 @@ impl DatelineParser {
             if c.get(3).is_some() && para[m.end()..].split_whitespace().count() < 12 {
                 return None;
             }
+            // A visarga also ends adverbs ("अतः", "पुनः", "संभवतः", "क्रमशः").
+            if let Some(city) = c.get(3).map(|g| g.as_str()) {
+                let word = format!("{city}ः");
+                if m.as_str().trim_end().ends_with('ः')
+                    && (word.ends_with("तः")
+                        || word.ends_with("शः")
+                        || ["पुनः", "प्रायः", "प्रातः", "स्वतः"].contains(&word.as_str()))
+                {
+                    return None;
+                }
+            }
             return Some(Dateline {
                 len: m.end(),
                 place: c.get(2).or_else(|| c.get(3))?.as_str().to_string(),
@@ -489,6 +500,10 @@ mod tests {
         let s = "मॉस्को: रूस और यूक्रेन का युद्ध चल रहा है और इस बीच एक बड़ी खबर आई है कि सेना आगे बढ़ी।";
         assert_eq!(p.dateline(s).unwrap().place, "मॉस्को");
         assert!(p.dateline("मॉस्को: छोटी पंक्ति").is_none());
+        let s = "लंदनः यूक्रेन के राष्ट्रपति ने कहा कि युद्ध खत्म करने के लिए एक नई योजना पर काम चल रहा है।";
+        assert_eq!(p.dateline(s).unwrap().place, "लंदन");
+        let s = "अतः यूक्रेन के राष्ट्रपति ने कहा कि युद्ध खत्म करने के लिए एक नई योजना पर काम चल रहा है।";
+        assert!(p.dateline(s).is_none());
         let s = "WASHINGTON (AP) — The Senate voted.";
         assert_eq!(p.dateline(s).unwrap().agency.as_deref(), Some("AP"));
     }
