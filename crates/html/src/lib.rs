@@ -244,7 +244,11 @@ impl HtmlExtractor {
 }
 
 fn run_trafilatura(html: &str, fallback: bool) -> Option<Engine> {
-    let opts = trafilatura::Options::default().with_fallback(fallback);
+    // Only the main text is used: skip comment and date extraction.
+    let opts = trafilatura::Options::default()
+        .with_fallback(fallback)
+        .with_exclude_comments(true)
+        .with_html_date_mode(trafilatura::HtmlDateMode::Disabled);
     let res = catch_unwind(AssertUnwindSafe(|| trafilatura::extract(html, &opts)))
         .ok()?
         .ok()?;
