@@ -1,6 +1,6 @@
 //! [`ArticleJson`]: the contract's article object (`newslens.article/1`).
 
-use newslens_core::{Document, Span};
+use newslens_core::{CharOffsets, Document, Quote, Span};
 use serde::Serialize;
 
 pub const SCHEMA: &str = "newslens.article/1";
@@ -23,8 +23,46 @@ struct SourceJson<'a> {
     encoding: Option<&'a str>,
 }
 
+#[derive(Serialize)]
+struct SpeakerJson<'a> {
+    text: &'a str,
+    start: usize,
+    end: usize,
+    name: Option<&'a str>,
+    entity: Option<String>,
+}
+
+#[derive(Serialize)]
+struct QuoteJson<'a> {
+    text: &'a str,
+    start: usize,
+    end: usize,
+    kind: &'static str,
+    cue: Option<&'a str>,
+    speaker: Option<SpeakerJson<'a>>,
+}
+
+impl<'a> QuoteJson<'a> {
+    fn new(doc: &'a Document, quote: &'a Quote, offsets: &CharOffsets<'_>) -> Self {
+        QuoteJson {
+            text: doc.slice(quote.span),
+            start: offsets.to_char(quote.span.start()),
+            end: offsets.to_char(quote.span.end()),
+            kind: quote.kind.name(),
+            cue: quote.cue.map(|cue| doc.slice(cue)),
+            speaker: quote.speaker.as_ref().map(|speaker| SpeakerJson {
+                text: doc.slice(speaker.span),
+                start: offsets.to_char(speaker.span.start()),
+                end: offsets.to_char(speaker.span.end()),
+                name: speaker.name.as_deref(),
+                entity: speaker.entity.map(|i| format!("E{}", i + 1)),
+            }),
+        }
+    }
+}
+
 /// One article as `newslens annotate` prints it. Fields the pipeline does not
-/// fill yet (entities, quotes, narratives, roles) are empty arrays.
+/// fill yet (entities, narratives, roles) are empty arrays.
 #[derive(Serialize)]
 pub struct ArticleJson<'a> {
     schema: &'static str,
@@ -40,7 +78,7 @@ pub struct ArticleJson<'a> {
     paragraphs: Vec<CharSpan>,
     sentences: Vec<CharSpan>,
     entities: [(); 0],
-    quotes: [(); 0],
+    quotes: Vec<QuoteJson<'a>>,
     narratives: [(); 0],
     roles: [(); 0],
 }
@@ -73,7 +111,11 @@ impl<'a> ArticleJson<'a> {
             paragraphs: doc.paragraphs.iter().map(|p| chars(p.span)).collect(),
             sentences: doc.sentences.iter().map(|s| chars(s.span)).collect(),
             entities: [],
-            quotes: [],
+            quotes: doc
+                .quotes
+                .iter()
+                .map(|q| QuoteJson::new(doc, q, &offsets))
+                .collect(),
             narratives: [],
             roles: [],
         }

@@ -1,6 +1,6 @@
 //! [`Document`]: one article, its clean text and its annotation layers.
 
-use crate::{Span, SpanError};
+use crate::{Quote, Span, SpanError};
 
 /// Where a document came from.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -56,6 +56,8 @@ pub struct Document {
     pub boilerplate: Vec<String>,
     pub paragraphs: Vec<Paragraph>,
     pub sentences: Vec<Sentence>,
+    /// Quoted and reported statements, in text order.
+    pub quotes: Vec<Quote>,
 }
 
 impl Document {

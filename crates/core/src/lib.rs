@@ -9,6 +9,7 @@ mod document;
 mod error;
 mod layer;
 mod pipeline;
+mod quote;
 mod span;
 mod stage;
 
@@ -16,5 +17,6 @@ pub use document::{CharOffsets, Document, Paragraph, Sentence, SourceMeta};
 pub use error::{SpanError, StageError};
 pub use layer::Layer;
 pub use pipeline::{Pipeline, PipelineBuilder, PipelineError};
+pub use quote::{Quote, QuoteKind, Speaker};
 pub use span::Span;
 pub use stage::Stage;
