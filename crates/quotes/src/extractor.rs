@@ -1,0 +1,945 @@
+//! [`QuoteExtractor`]: the `quotes` pipeline stage.
+
+use crate::lexicon::{Cue, Lexicon, LEXICON};
+use crate::marks::{find_quotes, QuoteMarks};
+use crate::tokens::Tokens;
+use newslens_core::{Document, Layer, Quote, QuoteKind, Span, Speaker, Stage, StageError};
+use std::collections::HashMap;
+
+/// Settings of quote extraction.
+#[derive(Debug, Clone, serde::Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct QuoteConfig {
+    /// Extract reported speech without quote marks ("X said that …").
+    pub indirect: bool,
+    /// Keep a quoted fragment that has no speech cue of its own (and
+    /// continues no one's statement) when it has at least this many words;
+    /// 0 keeps none. Scare quotes ("a “deal”") are what this filters out.
+    pub min_uncued_words: usize,
+    /// Fold a quoted fragment into the reported clause that holds it
+    /// ("X said the plan was “a disaster”" → one indirect quote).
+    pub merge_partial: bool,
+}
+
+impl Default for QuoteConfig {
+    fn default() -> Self {
+        QuoteConfig {
+            indirect: true,
+            min_uncued_words: 0,
+            merge_partial: true,
+        }
+    }
+}
+
+/// Finds direct, partial and reported speech with its cue and speaker.
+/// Reads the clean text, language, paragraphs and sentences; writes
+/// `Document::quotes`, sorted by start.
+#[derive(Debug, Clone, Default)]
+pub struct QuoteExtractor {
+    config: QuoteConfig,
+}
+
+impl QuoteExtractor {
+    pub fn new(config: QuoteConfig) -> Self {
+        QuoteExtractor { config }
+    }
+
+    pub fn config(&self) -> &QuoteConfig {
+        &self.config
+    }
+
+    /// The quotes of a document's text (needs `text`; uses `paragraphs`,
+    /// `sentences` and `lang` when present). Never panics.
+    pub fn extract(&self, doc: &Document) -> Vec<Quote> {
+        if doc.text.trim().is_empty() {
+            return Vec::new();
+        }
+        let ctx = Ctx::new(doc);
+        let mut cands = ctx.direct(&self.config);
+        if ctx.dash_speech {
+            ctx.dash_quotes(&mut cands);
+        }
+        if self.config.indirect {
+            ctx.indirect(&mut cands, &self.config);
+        }
+        cands.sort_by_key(|c| (c.s, c.e));
+        ctx.resolve_names(&mut cands);
+        let text = &doc.text;
+        let mut out = Vec::with_capacity(cands.len());
+        for c in cands {
+            let Ok(span) = Span::within(text, c.s, c.e) else {
+                continue;
+            };
+            let cue = c.cue.and_then(|(s, e)| Span::within(text, s, e).ok());
+            let speaker = c.spk.and_then(|(s, e)| {
+                Span::within(text, s, e).ok().map(|span| Speaker {
+                    span,
+                    name: c.name.clone(),
+                    entity: None,
+                })
+            });
+            out.push(Quote {
+                span,
+                kind: c.kind,
+                cue,
+                speaker,
+            });
+        }
+        out
+    }
+}
+
+impl Stage for QuoteExtractor {
+    fn name(&self) -> &'static str {
+        "quotes"
+    }
+
+    fn reads(&self) -> &'static [Layer] {
+        &[
+            Layer::Text,
+            Layer::Lang,
+            Layer::Paragraphs,
+            Layer::Sentences,
+        ]
+    }
+
+    fn writes(&self) -> &'static [Layer] {
+        &[Layer::Quotes]
+    }
+
+    fn process(&self, doc: &mut Document) -> Result<(), StageError> {
+        doc.quotes = self.extract(doc);
+        Ok(())
+    }
+}
+
+/// A quote being built: byte ranges into the text.
+#[derive(Debug, Clone)]
+pub(crate) struct Cand {
+    pub s: usize,
+    pub e: usize,
+    pub kind: QuoteKind,
+    pub cue: Option<(usize, usize)>,
+    /// Speaker surface, as a token range.
+    pub spk_tok: Option<(usize, usize)>,
+    pub spk: Option<(usize, usize)>,
+    pub name: Option<String>,
+    /// The quote including its marks (direct quotes only).
+    pub outer: Option<(usize, usize)>,
+    /// Takes its speaker from the quote before it.
+    pub inherits: bool,
+}
+
+/// A cue and its speaker as token indices.
+#[derive(Debug, Clone, Copy)]
+struct Attr {
+    cue_first: usize,
+    cue_last: usize,
+    spk: Option<(usize, usize)>,
+}
+
+pub(crate) struct Ctx<'a> {
+    text: &'a str,
+    tk: Tokens,
+    paras: Vec<(usize, usize)>,
+    sents: Vec<(usize, usize)>,
+    lex: &'static Lexicon,
+    dash_speech: bool,
+}
+
+fn is_dash(c: char) -> bool {
+    matches!(c, '—' | '–' | '―')
+}
+
+impl<'a> Ctx<'a> {
+    fn new(doc: &'a Document) -> Self {
+        let text = doc.text.as_str();
+        let len = text.len();
+        let fit = |s: usize, e: usize| s <= e && e <= len;
+        let mut paras: Vec<(usize, usize)> = doc
+            .paragraphs
+            .iter()
+            .map(|p| (p.span.start(), p.span.end()))
+            .filter(|&(s, e)| fit(s, e))
+            .collect();
+        if paras.is_empty() {
+            paras.push((0, len));
+        }
+        let mut sents: Vec<(usize, usize)> = doc
+            .sentences
+            .iter()
+            .map(|p| (p.span.start(), p.span.end()))
+            .filter(|&(s, e)| fit(s, e))
+            .collect();
+        if sents.is_empty() {
+            sents = paras.clone();
+        }
+        sents.sort_unstable();
+        let lang = doc.lang.as_deref().unwrap_or("");
+        let dash_speech = matches!(lang, "ru" | "uk" | "bg")
+            || (lang.is_empty() && text.chars().any(|c| ('а'..='я').contains(&c)));
+        Ctx {
+            text,
+            tk: Tokens::new(text),
+            paras,
+            sents,
+            lex: &LEXICON,
+            dash_speech,
+        }
+    }
+
+    fn lower(&self, i: usize) -> &str {
+        self.tk.lower(i)
+    }
+
+    fn word(&self, i: usize) -> bool {
+        self.tk.toks[i].word
+    }
+
+    fn ch(&self, i: usize) -> char {
+        self.tk.toks[i].ch
+    }
+
+    /// The sentence holding byte `b` (a paragraph when no sentence does).
+    fn sentence_of(&self, b: usize) -> (usize, usize) {
+        let i = self.sents.partition_point(|s| s.0 <= b);
+        if i > 0 && self.sents[i - 1].1 >= b {
+            return self.sents[i - 1];
+        }
+        self.para_of(b).1
+    }
+
+    fn para_of(&self, b: usize) -> (usize, (usize, usize)) {
+        let i = self.paras.partition_point(|p| p.0 <= b).saturating_sub(1);
+        (i, self.paras[i])
+    }
+
+    /// A cue starting at token `i`: its kind and last token.
+    fn cue_at(&self, i: usize, hi: usize) -> Option<(Cue, usize)> {
+        if !self.word(i) {
+            return None;
+        }
+        let cue = self.lex.cue(self.lower(i))?;
+        match cue {
+            Cue::According(n) if n > 0 => {
+                let tails = Lexicon::according_tail(self.lower(i));
+                let mut j = i;
+                for alts in tails {
+                    j += 1;
+                    if j >= hi || !self.word(j) || !alts.contains(&self.lower(j)) {
+                        return None;
+                    }
+                }
+                Some((cue, j))
+            }
+            _ => Some((cue, i)),
+        }
+    }
+
+    /// The speaker phrase ending just before the cue at `cue`, not reaching
+    /// before token `lo`. A pronoun next to the cue is the speaker alone.
+    fn subject_back(&self, cue: usize, lo: usize, jump: bool) -> Option<(usize, usize)> {
+        let mut j = cue;
+        while j > lo && self.word(j - 1) && self.lex.is_skip_back(self.lower(j - 1)) {
+            j -= 1;
+        }
+        let b = j;
+        if b > lo && self.word(b - 1) && self.lex.is_pronoun(self.lower(b - 1)) {
+            return Some((b - 1, b));
+        }
+        while j > lo && b - j < 8 {
+            let t = j - 1;
+            if !self.word(t) || self.lex.is_boundary(self.lower(t)) {
+                break;
+            }
+            j -= 1;
+        }
+        // A leading lower-case word that is not a determiner is usually a
+        // verb or adverb of the clause before ("then Smith said").
+        if j < b {
+            return Some((j, b));
+        }
+        // "Smith, a spokesman for X, said": the phrase before the commas.
+        if jump && b > lo && matches!(self.ch(b - 1), ',' | '—' | '–') {
+            let mut k = b - 1;
+            while k > lo {
+                k -= 1;
+                if matches!(self.ch(k), ',' | '—' | '–' | '(') {
+                    return self.subject_back(k, lo, false);
+                }
+                if matches!(self.ch(k), '.' | '!' | '?' | ';' | ':') {
+                    break;
+                }
+            }
+        }
+        None
+    }
+
+    /// The speaker phrase after the cue ending at `last` ("said the minister").
+    fn subject_fwd(&self, last: usize, hi: usize) -> Option<(usize, usize)> {
+        let mut j = last + 1;
+        while j < hi && matches!(self.ch(j), ',' | ':') {
+            j += 1;
+        }
+        let a = j;
+        if a < hi && self.word(a) && self.lex.is_pronoun(self.lower(a)) {
+            return Some((a, a + 1));
+        }
+        while j < hi && j - a < 8 {
+            if !self.word(j) || (self.lex.is_stop_forward(self.lower(j)) && !self.tk.toks[j].upper)
+            {
+                break;
+            }
+            j += 1;
+        }
+        // "said a spokesman for the delegation" keeps "for the": cut a
+        // dangling function word at the end.
+        while j > a && self.lex.is_stop_forward(self.lower(j - 1)) {
+            j -= 1;
+        }
+        (j > a).then_some((a, j))
+    }
+
+    /// A source after "according to" up to the next punctuation.
+    fn source_fwd(&self, last: usize, hi: usize) -> Option<(usize, usize)> {
+        let a = last + 1;
+        let mut j = a;
+        while j < hi && j - a < 10 && self.word(j) {
+            j += 1;
+        }
+        (j > a).then_some((a, j))
+    }
+
+    fn words_between(&self, a: usize, b: usize) -> usize {
+        (a..b.min(self.tk.len())).filter(|&i| self.word(i)).count()
+    }
+
+    fn byte_range(&self, a: usize, b: usize) -> Option<(usize, usize)> {
+        (a < b && b <= self.tk.len()).then(|| (self.tk.toks[a].s, self.tk.toks[b - 1].e))
+    }
+
+    /// A cue right after a quote: `“…,” he said`, `“…,” said X`, `“…” — сказал он`.
+    fn cue_after(&self, from: usize, hi: usize) -> Option<Attr> {
+        let mut j = from;
+        let mut skipped = 0;
+        while j < hi && !self.word(j) && skipped < 3 {
+            if !matches!(self.ch(j), ',' | '—' | '–' | '-' | ':') {
+                return None;
+            }
+            j += 1;
+            skipped += 1;
+        }
+        let start = j;
+        let mut k = j;
+        while k < hi && k - start < 9 {
+            if !self.word(k) {
+                return None;
+            }
+            if let Some((cue, last)) = self.cue_at(k, hi) {
+                if matches!(cue, Cue::Participle) {
+                    return None;
+                }
+                let spk = if matches!(cue, Cue::According(_)) {
+                    self.source_fwd(last, hi)
+                } else if k == start {
+                    self.subject_fwd(last, hi)
+                } else {
+                    self.subject_back(k, start, false)
+                };
+                return Some(Attr {
+                    cue_first: k,
+                    cue_last: last,
+                    spk,
+                });
+            }
+            k += 1;
+        }
+        None
+    }
+
+    /// A cue right before a quote: `X said: “…”`, `according to X, “…”`.
+    fn cue_before(&self, lo: usize, end: usize) -> Option<Attr> {
+        let mut t_end = end;
+        let mut colon = false;
+        while t_end > lo && !self.word(t_end - 1) {
+            colon |= matches!(self.ch(t_end - 1), ':');
+            t_end -= 1;
+        }
+        let max_after = if colon { 8 } else { 5 };
+        let mut k = t_end;
+        while k > lo {
+            k -= 1;
+            if !self.word(k) {
+                if matches!(self.ch(k), '.' | '!' | '?' | ';') {
+                    return None;
+                }
+                continue;
+            }
+            if let Some((cue, last)) = self.cue_at(k, t_end) {
+                if self.words_between(last + 1, t_end) > max_after {
+                    return None;
+                }
+                let spk = match cue {
+                    Cue::According(_) => self.source_fwd(last, t_end),
+                    _ => self
+                        .subject_back(k, lo, true)
+                        .or_else(|| self.subject_fwd(last, t_end)),
+                };
+                return Some(Attr {
+                    cue_first: k,
+                    cue_last: last,
+                    spk,
+                });
+            }
+            if self.words_between(k, t_end) > max_after + 3 {
+                return None;
+            }
+        }
+        None
+    }
+
+    fn attr_cand(&self, s: usize, e: usize, kind: QuoteKind, attr: Option<Attr>) -> Cand {
+        let cue = attr.and_then(|a| self.byte_range(a.cue_first, a.cue_last + 1));
+        let spk_tok = attr.and_then(|a| a.spk);
+        Cand {
+            s,
+            e,
+            kind,
+            cue,
+            spk_tok,
+            spk: spk_tok.and_then(|(a, b)| self.byte_range(a, b)),
+            name: None,
+            outer: None,
+            inherits: false,
+        }
+    }
+
+    /// Quotes in quote marks, with their cue and speaker.
+    fn direct(&self, config: &QuoteConfig) -> Vec<Cand> {
+        let quotes: Vec<QuoteMarks> = find_quotes(self.text, &self.paras);
+        let mut out: Vec<Cand> = Vec::with_capacity(quotes.len());
+        let mut prev_close = 0usize;
+        let mut last_attr: Option<(usize, Cand)> = None; // (paragraph, quote)
+        for (qi, q) in quotes.iter().enumerate() {
+            let (para_i, para) = self.para_of(q.open);
+            let sent = self.sentence_of(q.open);
+            let lo_b = sent
+                .0
+                .max(para.0)
+                .max(if prev_close > para.0 { prev_close } else { 0 });
+            let lo = self.tk.at(lo_b);
+            let t_open = self.tk.at(q.open);
+            let t_close = self.tk.at(q.close);
+            let close_sent = self.sentence_of(q.close.saturating_sub(1));
+            let close_para = self.para_of(q.close.saturating_sub(1)).1;
+            let mut hi_b = close_sent.1.max(q.close).min(close_para.1);
+            if let Some(next) = quotes.get(qi + 1) {
+                hi_b = hi_b.min(next.open.max(q.close));
+            }
+            let hi = self.tk.at(hi_b);
+            prev_close = q.close;
+
+            let words_before = self.words_between(lo, t_open);
+            let before_colon = t_open > lo && matches!(self.ch(t_open - 1), ':' | ',');
+            let first = self.text[q.s..q.e].chars().next().unwrap_or(' ');
+            let nwords = self.words_between(self.tk.at(q.s), self.tk.at(q.e));
+            let kind = if words_before == 0
+                || before_colon
+                || first.is_uppercase()
+                || first.is_numeric()
+            {
+                QuoteKind::Direct
+            } else {
+                QuoteKind::Partial
+            };
+            let attr = self
+                .cue_after(t_close, hi)
+                .or_else(|| self.cue_before(lo, t_open));
+            let mut cand = self.attr_cand(q.s, q.e, kind, attr);
+            cand.outer = Some((q.open, q.close));
+            if attr.is_none() {
+                // A quote opening its sentence or paragraph continues the
+                // statement of the speaker just before it.
+                let continues = words_before == 0
+                    && last_attr
+                        .as_ref()
+                        .is_some_and(|(p, _)| *p + 1 >= para_i && *p <= para_i);
+                if continues {
+                    if let Some((_, prev)) = &last_attr {
+                        cand.spk = prev.spk;
+                        cand.spk_tok = prev.spk_tok;
+                        cand.inherits = true;
+                    }
+                } else if config.min_uncued_words == 0 || nwords < config.min_uncued_words {
+                    continue;
+                }
+            }
+            if cand.spk.is_some() {
+                last_attr = Some((self.para_of(q.close.saturating_sub(1)).0, cand.clone()));
+            }
+            out.push(cand);
+        }
+        out
+    }
+
+    /// Dialogue dashes (ru, uk, bg): "— Мы готовы, — сказал он. — …".
+    fn dash_quotes(&self, out: &mut Vec<Cand>) {
+        let mut last: Option<(usize, (usize, usize), Option<(usize, usize)>)> = None;
+        for (pi, &(ps, pe)) in self.paras.iter().enumerate() {
+            let a = self.tk.at(ps);
+            let b = self.tk.at(pe);
+            if a >= b || self.word(a) || !is_dash(self.ch(a)) {
+                continue;
+            }
+            // Segments split at a dash that follows punctuation.
+            let mut segs: Vec<(usize, usize)> = Vec::new();
+            let mut start = a + 1;
+            for i in a + 1..b {
+                if !self.word(i)
+                    && is_dash(self.ch(i))
+                    && i > start
+                    && !self.word(i - 1)
+                    && matches!(self.ch(i - 1), ',' | '.' | '!' | '?' | '…')
+                {
+                    segs.push((start, i));
+                    start = i + 1;
+                }
+            }
+            segs.push((start, b));
+            let mut spk: Option<(usize, usize)> = None;
+            let mut cue: Option<(usize, usize)> = None;
+            for (n, &(s, e)) in segs.iter().enumerate() {
+                if n % 2 == 1 {
+                    if let Some(attr) = self.cue_after(s, e) {
+                        spk = attr.spk.or(spk);
+                        cue = Some((attr.cue_first, attr.cue_last));
+                    }
+                }
+            }
+            let inherited = spk.is_none();
+            if inherited {
+                if let Some((lp, _, lspk)) = last {
+                    if lp + 1 == pi {
+                        spk = lspk;
+                    }
+                }
+            }
+            for (n, &(s, mut e)) in segs.iter().enumerate() {
+                if n % 2 == 1 {
+                    continue;
+                }
+                while e > s && !self.word(e - 1) && matches!(self.ch(e - 1), ',' | '—' | '–') {
+                    e -= 1;
+                }
+                let Some((bs, be)) = self.byte_range(s, e) else {
+                    continue;
+                };
+                if out.iter().any(|c| c.s < be && bs < c.e) {
+                    continue;
+                }
+                out.push(Cand {
+                    s: bs,
+                    e: be,
+                    kind: QuoteKind::Direct,
+                    cue: cue.and_then(|(f, l)| self.byte_range(f, l + 1)),
+                    spk_tok: spk,
+                    spk: spk.and_then(|(x, y)| self.byte_range(x, y)),
+                    name: None,
+                    outer: Some((self.tk.toks[s - 1].s, be)),
+                    inherits: inherited && spk.is_some(),
+                });
+            }
+            last = Some((pi, (ps, pe), spk));
+        }
+    }
+
+    /// Reported speech: "X said (that) …", "…, X said", "according to X, …".
+    fn indirect(&self, out: &mut Vec<Cand>, config: &QuoteConfig) {
+        let n = self.tk.len();
+        // Tokens inside quote marks, and cues already used.
+        let mut taken = vec![false; n];
+        let mut partial_at: Vec<usize> = Vec::new();
+        for (ci, c) in out.iter().enumerate() {
+            let (s, e) = c.outer.unwrap_or((c.s, c.e));
+            for t in taken.iter_mut().take(self.tk.at(e)).skip(self.tk.at(s)) {
+                *t = true;
+            }
+            if let Some((cs, ce)) = c.cue {
+                if c.kind != QuoteKind::Partial {
+                    for t in taken.iter_mut().take(self.tk.at(ce)).skip(self.tk.at(cs)) {
+                        *t = true;
+                    }
+                }
+            }
+            if c.kind == QuoteKind::Partial {
+                partial_at.push(ci);
+            }
+        }
+        // Partial quotes stay searchable: their words can be a clause's content.
+        for &ci in &partial_at {
+            let c = &out[ci];
+            let (s, e) = c.outer.unwrap_or((c.s, c.e));
+            for t in taken.iter_mut().take(self.tk.at(e)).skip(self.tk.at(s)) {
+                *t = false;
+            }
+        }
+        let mut found: Vec<Cand> = Vec::new();
+        for &(ss, se) in &self.sents {
+            let ts = self.tk.at(ss);
+            let te = self.tk.at(se);
+            let mut k = ts;
+            let mut sent_spk: Option<(usize, usize)> = None;
+            while k < te {
+                if taken[k] || !self.word(k) {
+                    k += 1;
+                    continue;
+                }
+                let Some((cue, last)) = self.cue_at(k, te) else {
+                    k += 1;
+                    continue;
+                };
+                match self.reported(cue, k, last, ts, te, sent_spk) {
+                    Some((cand, next)) => {
+                        sent_spk = cand.spk_tok.or(sent_spk);
+                        found.push(cand);
+                        k = next.max(k + 1);
+                    }
+                    None => k = last + 1,
+                }
+            }
+        }
+        // Drop clauses that are mostly a quote already found.
+        found.retain(|f| {
+            !out.iter().any(|c| {
+                if c.kind == QuoteKind::Partial {
+                    return false;
+                }
+                let (s, e) = c.outer.unwrap_or((c.s, c.e));
+                let ov = f.e.min(e).saturating_sub(f.s.max(s));
+                ov * 2 > f.e - f.s
+            })
+        });
+        if config.merge_partial {
+            out.retain(|c| {
+                c.kind != QuoteKind::Partial || !found.iter().any(|f| f.s <= c.s && c.e <= f.e)
+            });
+        }
+        out.extend(found);
+    }
+
+    /// One reported statement around the cue at `k..=last` in sentence `ts..te`.
+    fn reported(
+        &self,
+        cue: Cue,
+        k: usize,
+        last: usize,
+        ts: usize,
+        te: usize,
+        sent_spk: Option<(usize, usize)>,
+    ) -> Option<(Cand, usize)> {
+        // Content end: the sentence end without its final punctuation.
+        let mut end = te;
+        while end > ts && !self.word(end - 1) && !matches!(self.ch(end - 1), '”' | '"' | '»' | ')')
+        {
+            end -= 1;
+        }
+        let before_words = self.words_between(ts, k);
+        let (spk, cs, ce) = match cue {
+            Cue::According(_) => {
+                let src = self.source_fwd(last, te)?;
+                let lead = (ts..k).filter(|&i| self.word(i)).all(|i| {
+                    matches!(
+                        self.lower(i),
+                        "but"
+                            | "and"
+                            | "so"
+                            | "yet"
+                            | "also"
+                            | "но"
+                            | "и"
+                            | "а"
+                            | "pero"
+                            | "mas"
+                            | "e"
+                            | "y"
+                    )
+                });
+                if before_words == 0 || lead {
+                    let mut c = src.1;
+                    while c < end && !self.word(c) {
+                        c += 1;
+                    }
+                    (Some(src), c, end)
+                } else {
+                    let mut ce = k;
+                    while ce > ts && !self.word(ce - 1) {
+                        ce -= 1;
+                    }
+                    (Some(src), ts, ce)
+                }
+            }
+            Cue::Participle => {
+                let spk = sent_spk.or_else(|| self.first_subject(ts, k))?;
+                (Some(spk), self.content_start(last + 1, end, false), end)
+            }
+            Cue::Verb | Cue::Tell => {
+                // "…, X said." / "…, said X."
+                let mut c = k;
+                let mut comma = None;
+                while c > ts && k - c <= 8 {
+                    c -= 1;
+                    if !self.word(c) {
+                        if matches!(self.ch(c), ',' | '—' | '–' | '”' | '"' | '»') {
+                            comma = Some(c);
+                        }
+                        break;
+                    }
+                }
+                let tail = self.words_to_punct(last + 1, end);
+                let tail_ok = tail.0 <= 5 || tail.1;
+                match comma {
+                    Some(c) if tail_ok && self.words_between(ts, c) >= 3 => {
+                        let spk = if c + 1 == k {
+                            self.subject_fwd(last, te)
+                        } else {
+                            self.subject_back(k, c + 1, false)
+                        };
+                        let mut ce = c;
+                        while ce > ts && !self.word(ce - 1) && matches!(self.ch(ce - 1), ',') {
+                            ce -= 1;
+                        }
+                        (spk, ts, ce)
+                    }
+                    _ => {
+                        let spk = self.subject_back(k, ts, true)?;
+                        (
+                            Some(spk),
+                            self.content_start(last + 1, end, cue == Cue::Tell),
+                            end,
+                        )
+                    }
+                }
+            }
+        };
+        if cs >= ce || self.words_between(cs, ce) < 3 {
+            return None;
+        }
+        let (bs, be) = self.byte_range(cs, ce)?;
+        let next = if ce > k { ce } else { last + 1 };
+        let cand = Cand {
+            s: bs,
+            e: be,
+            kind: QuoteKind::Indirect,
+            cue: self.byte_range(k, last + 1),
+            spk_tok: spk,
+            spk: spk.and_then(|(a, b)| self.byte_range(a, b)),
+            name: None,
+            outer: None,
+            inherits: false,
+        };
+        Some((cand, next))
+    }
+
+    /// Word count from `a` to the first punctuation (or `b`), and whether a
+    /// comma stopped it.
+    fn words_to_punct(&self, a: usize, b: usize) -> (usize, bool) {
+        let mut n = 0;
+        for i in a..b {
+            if !self.word(i) {
+                return (n, self.ch(i) == ',');
+            }
+            n += 1;
+        }
+        (n, false)
+    }
+
+    /// Where the reported content begins after a cue: at "that" when it
+    /// comes within a few words ("said on Tuesday that"), after the
+    /// addressee of "told".
+    fn content_start(&self, a: usize, b: usize, tell: bool) -> usize {
+        let mut i = a;
+        while i < b && !self.word(i) && matches!(self.ch(i), ',' | ':') {
+            i += 1;
+        }
+        let reach = if tell { 6 } else { 4 };
+        let mut j = i;
+        while j < b && j - i < reach && self.word(j) {
+            if matches!(self.lower(j), "that" | "что" | "що" | "че" | "que") {
+                return j;
+            }
+            j += 1;
+        }
+        if tell && i < b && self.word(i) {
+            // Skip the addressee: a name, "reporters", "the Times".
+            let mut j = i;
+            if matches!(self.lower(j), "the" | "a" | "an") {
+                j += 1;
+            }
+            if j < b && self.tk.toks[j].upper {
+                while j < b && self.word(j) && self.tk.toks[j].upper {
+                    j += 1;
+                }
+            } else {
+                j += 1;
+            }
+            while j < b && !self.word(j) && matches!(self.ch(j), ',' | ':') {
+                j += 1;
+            }
+            return j.min(b);
+        }
+        i
+    }
+
+    /// The subject at the start of a sentence: a pronoun or a capitalised name.
+    fn first_subject(&self, ts: usize, k: usize) -> Option<(usize, usize)> {
+        let mut i = ts;
+        while i < k && !self.word(i) {
+            i += 1;
+        }
+        if i >= k {
+            return None;
+        }
+        if self.lex.is_pronoun(self.lower(i)) {
+            return Some((i, i + 1));
+        }
+        let mut j = i;
+        while j < k && j - i < 5 && self.word(j) && self.tk.toks[j].upper {
+            j += 1;
+        }
+        (j > i).then_some((i, j))
+    }
+
+    /// Capitalised runs of words (names), as token ranges in text order.
+    fn name_runs(&self) -> Vec<(usize, usize)> {
+        let mut runs = Vec::new();
+        let n = self.tk.len();
+        let mut i = 0;
+        while i < n {
+            if !(self.word(i) && self.tk.toks[i].upper) || self.lex.is_not_name(self.lower(i)) {
+                i += 1;
+                continue;
+            }
+            let mut j = i;
+            while j < n && self.word(j) && self.tk.toks[j].upper && j - i < 5 {
+                j += 1;
+            }
+            runs.push((i, j));
+            i = j.max(i + 1);
+        }
+        runs
+    }
+
+    /// The name text of a token run, without honorifics.
+    fn run_name(&self, a: usize, b: usize) -> Option<(usize, usize)> {
+        let mut a = a;
+        while a < b && (self.lex.is_honorific(self.lower(a)) || self.lex.is_not_name(self.lower(a)))
+        {
+            a += 1;
+        }
+        (a < b).then_some((a, b))
+    }
+
+    /// Fills `name`: the speaker's full name, through pronouns and
+    /// surnames ("he" → "Jens Stoltenberg", "Stoltenberg" → "Jens Stoltenberg").
+    fn resolve_names(&self, cands: &mut [Cand]) {
+        let runs = self.name_runs();
+        // Last word of each multi-word name → its longest form with position.
+        let mut by_last: HashMap<&str, Vec<(usize, usize, usize)>> = HashMap::new();
+        for &(a, b) in &runs {
+            if let Some((a, b)) = self.run_name(a, b) {
+                by_last
+                    .entry(self.lower(b - 1))
+                    .or_default()
+                    .push((self.tk.toks[a].s, a, b));
+            }
+        }
+        let full_name = |a: usize, b: usize, pos: usize| -> String {
+            let last = self.lower(b - 1);
+            let mut best = (a, b);
+            if let Some(forms) = by_last.get(last) {
+                for &(p, fa, fb) in forms {
+                    if p <= pos && fb - fa > best.1 - best.0 {
+                        best = (fa, fb);
+                    }
+                }
+            }
+            self.text[self.tk.toks[best.0].s..self.tk.toks[best.1 - 1].e].to_string()
+        };
+        let mut last_named: Option<(usize, String)> = None;
+        for c in cands.iter_mut() {
+            let Some((a, b)) = c.spk_tok else {
+                continue;
+            };
+            if b <= a || b > self.tk.len() {
+                continue;
+            }
+            let pos = self.tk.toks[a].s;
+            let w = self.lower(a);
+            if b - a == 1 && self.lex.is_pronoun(w) {
+                if !self.lex.is_person_pronoun(w) {
+                    continue;
+                }
+                // "Smith, who said": the name before the comma.
+                if matches!(
+                    w,
+                    "who"
+                        | "который"
+                        | "которая"
+                        | "який"
+                        | "яка"
+                        | "който"
+                        | "която"
+                        | "quien"
+                ) && a >= 2
+                    && self.ch(a - 1) == ','
+                {
+                    let ri = runs.partition_point(|r| r.1 < a);
+                    if ri > 0 && runs[ri - 1].1 == a - 1 {
+                        if let Some((x, y)) = self.run_name(runs[ri - 1].0, runs[ri - 1].1) {
+                            let name = full_name(x, y, pos);
+                            last_named = Some((pos, name.clone()));
+                            c.name = Some(name);
+                            continue;
+                        }
+                    }
+                }
+                c.name = match &last_named {
+                    Some((_, n)) => Some(n.clone()),
+                    None => {
+                        // The latest multi-word name before the pronoun.
+                        let ri = runs.partition_point(|r| r.1 <= a);
+                        runs[..ri]
+                            .iter()
+                            .rev()
+                            .filter_map(|&(x, y)| self.run_name(x, y))
+                            .find(|&(x, y)| y - x >= 2)
+                            .map(|(x, y)| full_name(x, y, pos))
+                    }
+                };
+                continue;
+            }
+            // The capitalised part of the speaker phrase.
+            let mut best: Option<(usize, usize)> = None;
+            let mut i = a;
+            while i < b {
+                if self.tk.toks[i].upper && self.word(i) {
+                    let mut j = i;
+                    while j < b && self.word(j) && self.tk.toks[j].upper {
+                        j += 1;
+                    }
+                    if let Some(r) = self.run_name(i, j) {
+                        best = Some(r);
+                    }
+                    i = j;
+                } else {
+                    i += 1;
+                }
+            }
+            if let Some((x, y)) = best {
+                let name = full_name(x, y, pos);
+                last_named = Some((pos, name.clone()));
+                c.name = Some(name);
+            }
+        }
+    }
+}

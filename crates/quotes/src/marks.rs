@@ -1,0 +1,124 @@
+//! Pairs quote marks paragraph by paragraph: “…” "…" «…» „…“ „…” ‘…’ ‚…’.
+//! An apostrophe inside a word never opens or closes a quote; a quote left
+//! open at the end of a paragraph continues only when the next paragraph
+//! opens with a quote mark, otherwise it is dropped there, so one stray mark
+//! cannot swallow the rest of the article.
+
+/// One quote: its marks and its content (trimmed), as byte offsets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct QuoteMarks {
+    /// Byte of the opening mark.
+    pub open: usize,
+    /// Byte after the closing mark.
+    pub close: usize,
+    /// Content without the marks.
+    pub s: usize,
+    pub e: usize,
+}
+
+fn is_opener(c: char) -> bool {
+    matches!(c, '“' | '"' | '«' | '„' | '‘' | '‚')
+}
+
+/// The family of an opening mark (which closers and continuations fit it).
+fn family(c: char) -> u8 {
+    match c {
+        '“' | '„' | '"' => 0,
+        '«' => 1,
+        _ => 2,
+    }
+}
+
+pub(crate) fn find_quotes(text: &str, paras: &[(usize, usize)]) -> Vec<QuoteMarks> {
+    let mut out = Vec::new();
+    // (opening mark, its byte, guillemet depth)
+    let mut carry: Option<(char, usize, u32)> = None;
+    for &(ps, pe) in paras {
+        let Some(para) = text.get(ps..pe) else {
+            carry = None;
+            continue;
+        };
+        let mut open = None;
+        let mut skip_first = false;
+        if let Some((m, at, depth)) = carry.take() {
+            if let Some(first) = para.chars().next() {
+                if is_opener(first) && family(first) == family(m) {
+                    open = Some((m, at, depth));
+                    skip_first = true;
+                }
+            }
+        }
+        let mut prev = ' ';
+        let mut it = para.char_indices().peekable();
+        let mut first_char = true;
+        while let Some((i, c)) = it.next() {
+            let at = ps + i;
+            let next = it.peek().map(|&(_, d)| d).unwrap_or(' ');
+            if std::mem::take(&mut first_char) && skip_first {
+                prev = c;
+                continue;
+            }
+            let prev_word = prev.is_alphanumeric();
+            let next_word = next.is_alphanumeric();
+            let mut close = false;
+            match (c, open) {
+                ('“', None) | ('„', None) | ('«', None) => open = Some((c, at, 1)),
+                ('“', Some(('„', _, _))) => close = true,
+                ('“', Some(('“', _, _))) => {
+                    // “ as a closer after text (some outlets) or a fresh start.
+                    if prev_word || prev.is_ascii_punctuation() {
+                        close = true;
+                    } else {
+                        open = Some((c, at, 1));
+                    }
+                }
+                ('”', Some(('“', _, _))) | ('”', Some(('„', _, _))) => close = true,
+                ('«', Some(('«', s, d))) => open = Some(('«', s, d + 1)),
+                ('»', Some(('«', s, d))) => {
+                    if d <= 1 {
+                        close = true;
+                    } else {
+                        open = Some(('«', s, d - 1));
+                    }
+                }
+                ('"', None) if !prev_word => open = Some((c, at, 1)),
+                ('"', Some(('"', _, _))) => close = true,
+                ('‘', None) | ('‚', None) if !prev_word && next_word => open = Some((c, at, 1)),
+                ('’', Some(('‘', _, _))) | ('’', Some(('‚', _, _))) | ('‘', Some(('‚', _, _)))
+                    if !(prev_word && next_word) =>
+                {
+                    close = true
+                }
+                _ => {}
+            }
+            if close {
+                if let Some((m, s, _)) = open.take() {
+                    let cs = s + m.len_utf8();
+                    if let Some(q) = trimmed(text, cs, at, s, at + c.len_utf8()) {
+                        out.push(q);
+                    }
+                }
+            }
+            prev = c;
+        }
+        carry = open;
+    }
+    out
+}
+
+/// A quote with its content trimmed of spaces and a trailing comma; None
+/// when nothing is left.
+fn trimmed(text: &str, s: usize, e: usize, open: usize, close: usize) -> Option<QuoteMarks> {
+    let inner = text.get(s..e)?;
+    let lead = inner.len() - inner.trim_start().len();
+    let body = inner.trim().trim_end_matches([',', ' ']);
+    if !body.chars().any(char::is_alphanumeric) {
+        return None;
+    }
+    Some(QuoteMarks {
+        open,
+        close,
+        s: s + lead,
+        e: s + lead + body.len(),
+    })
+}

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Scores quote attribution on a PolNeAR split: scripts/eval-quotes.sh [train|dev|test]
+# Uses the CLI when it prints quotes (the quotes stage wired in), otherwise
+# the crate's example binary, which runs the same stages.
+set -euo pipefail
+split="${1:-dev}"
+root="$(cd "$(dirname "$0")/.." && pwd)"
+data="${POLNEAR_DIR:-$root/../shared/data/quotes-polnear/data}"
+[ -d "$data/$split" ] || data=/work/shared/data/quotes-polnear/data
+[ -d "$data/$split/text" ] || { echo "no PolNeAR split at $data/$split" >&2; exit 2; }
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$root/target-quotes}"
+out="$CARGO_TARGET_DIR/eval-quotes-$split.jsonl"
+cd "$root"
+cargo build --release -q -p newslens-cli
+cli="$CARGO_TARGET_DIR/release/newslens"
+use_cli=0
+if [ -x "$cli" ] && grep -q newslens-quotes crates/cli/Cargo.toml 2>/dev/null; then
+  use_cli=1
+fi
+start=$(date +%s.%N)
+if [ "$use_cli" = 1 ]; then
+  "$cli" annotate "$data/$split/text" > "$out"
+else
+  cargo build --release -q -p newslens-quotes --example polnear
+  "$CARGO_TARGET_DIR/release/examples/polnear" "$data/$split/text" > "$out"
+fi
+end=$(date +%s.%N)
+echo "predictions: $out ($( [ "$use_cli" = 1 ] && echo cli || echo example), $(echo "$end - $start" | bc) s)"
+python3 "$root/../shared/tools/score_quotes.py" --pred "$out" --gold-dir "$data/$split" 2>/dev/null \
+  || python3 /work/shared/tools/score_quotes.py --pred "$out" --gold-dir "$data/$split"
