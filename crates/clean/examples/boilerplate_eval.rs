@@ -23,8 +23,10 @@
 //! A line counts as removed by the Cleaner when none of its words survive in
 //! the same place of the clean text (see `removed_lines`).
 
-use newslens_clean::{CleanConfig, Cleaner, HomoglyphRepair, Normalizer};
-use newslens_core::Document;
+use newslens_clean::{
+    CleanConfig, Cleaner, HomoglyphRepair, LineCounts, Normalizer, RepeatedLineFilter,
+};
+use newslens_core::{Document, Stage};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
@@ -172,15 +174,42 @@ fn removed_lines(lines: &[String], text: &str) -> (BTreeSet<usize>, BTreeSet<usi
     (removed, cut)
 }
 
+/// Paragraph counts over the whole corpus, when `--corpus` asks for the
+/// `repeated-lines` stage after `clean` (as `newslens annotate` runs it).
+static CORPUS: std::sync::OnceLock<std::sync::Arc<LineCounts>> = std::sync::OnceLock::new();
+
 fn clean(title: &str, body: &str) -> Document {
     let mut doc = Document::new("x", body);
     doc.title = Some(title.to_string());
-    Cleaner::new(CleanConfig::default()).clean(&mut doc);
+    let config = CleanConfig::default();
+    Cleaner::new(config.clone()).clean(&mut doc);
+    if let Some(counts) = CORPUS.get() {
+        RepeatedLineFilter::new(counts.clone(), config.repeated_min_docs)
+            .process(&mut doc)
+            .expect("the filter never fails");
+    }
     doc
 }
 
+fn count_corpus(docs: &BTreeMap<&'static str, BTreeMap<String, PathBuf>>) -> LineCounts {
+    let mut counts = LineCounts::new();
+    for files in docs.values() {
+        for path in files.values() {
+            if let Some((title, _, body)) = read(path) {
+                let mut doc = Document::new("x", body.as_str());
+                doc.title = Some(title);
+                Cleaner::new(CleanConfig::default()).clean(&mut doc);
+                counts.add(&LineCounts::keys(&doc.text));
+            }
+        }
+    }
+    counts
+}
+
 fn main() {
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    let corpus = args.iter().any(|a| a == "--corpus");
+    args.retain(|a| a != "--corpus");
     let base = data_dir();
     let docs = documents(&base);
     if docs.values().all(BTreeMap::is_empty) {
@@ -189,6 +218,14 @@ fn main() {
             base.display()
         );
         return;
+    }
+    if corpus {
+        let counts = count_corpus(&docs);
+        eprintln!(
+            "repeated-lines stage on, over {} documents",
+            counts.documents()
+        );
+        let _ = CORPUS.set(std::sync::Arc::new(counts));
     }
     match args.first().map(String::as_str) {
         Some("--sample") => {

@@ -17,6 +17,9 @@ pub struct CleanConfig {
     pub homoglyphs: bool,
     /// Extract datelines, bylines and credits into metadata.
     pub metadata: bool,
+    /// Remove short paragraphs found in at least this many documents of one
+    /// run (a site's promos; see `RepeatedLineFilter`); 0 turns it off.
+    pub repeated_min_docs: u32,
 }
 
 impl Default for CleanConfig {
@@ -25,6 +28,7 @@ impl Default for CleanConfig {
             boilerplate: true,
             homoglyphs: true,
             metadata: true,
+            repeated_min_docs: 3,
         }
     }
 }
@@ -425,6 +429,7 @@ mod tests {
             boilerplate: false,
             homoglyphs: false,
             metadata: false,
+            repeated_min_docs: 0,
         })
         .clean(&mut doc);
         assert_eq!(doc.text, "Text here.\n\nShare this article\n\nBy Jane Doe");

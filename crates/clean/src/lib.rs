@@ -5,6 +5,10 @@
 //! boilerplate lines, in order) and the metadata fields `published`, `byline`
 //! and `credits` taken from datelines, bylines and credit lines.
 //!
+//! [`RepeatedLineFilter`] is a second stage, run after `clean` when the
+//! whole corpus is known: it removes short paragraphs repeated across many
+//! articles (a site's promos), counted by [`LineCounts`].
+//!
 //! The parts are usable on their own: [`Normalizer`], [`HomoglyphRepair`],
 //! [`BoilerplateFilter`], [`DatelineParser`] and [`CreditExtractor`].
 
@@ -14,6 +18,7 @@ mod credits;
 mod dateline;
 mod homoglyphs;
 mod normalizer;
+mod repeated_lines;
 
 pub use boilerplate::{BoilerplateFilter, LineKind};
 pub use cleaner::{CleanConfig, Cleaner};
@@ -21,3 +26,4 @@ pub use credits::{Credit, CreditExtractor};
 pub use dateline::{find_date, Dateline, DatelineParser, PartialDate};
 pub use homoglyphs::HomoglyphRepair;
 pub use normalizer::Normalizer;
+pub use repeated_lines::{LineCounts, RepeatedLineFilter};

@@ -2,17 +2,23 @@
 
 use crate::output::{ArticleJson, ErrorJson, SCHEMA};
 use crate::Config;
-use newslens_clean::Cleaner;
-use newslens_core::{Pipeline, PipelineBuilder};
+use newslens_clean::{Cleaner, LineCounts, RepeatedLineFilter};
+use newslens_core::{Document, Pipeline, PipelineBuilder};
 use newslens_ingest::{ArticleReader, Format, Pending};
 use newslens_langid::LanguageDetector;
 use newslens_segment::Segmenter;
 use rayon::prelude::*;
 use std::io::Write;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::Arc;
 
 /// Articles handed to the worker threads at a time: enough to keep every
 /// core busy, few enough to stream large inputs with bounded memory.
 const BATCH: usize = 256;
+
+/// Text kept in memory between the corpus pass and the annotation pass; a
+/// larger corpus is read twice instead.
+const KEEP_BUDGET_BYTES: usize = 512 * 1024 * 1024;
 
 /// How a run went.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -21,62 +27,92 @@ pub struct Summary {
     pub errors: usize,
 }
 
+/// An article after cleaning, or the id and message of its error.
+type Cleaned = Result<Document, (String, String)>;
+
 /// Runs the pipeline over articles and writes one JSON object per article.
+///
+/// The pipeline runs in two parts: `clean`, then the rest. In between, when
+/// `clean.repeated_min_docs` is on and the inputs can be read twice (not
+/// stdin), a corpus pass counts paragraphs across all articles so that the
+/// `repeated-lines` stage can remove a site's repeated promos.
 pub struct Annotator {
+    config: Config,
     reader: ArticleReader,
-    pipeline: Pipeline,
+    front: Pipeline,
 }
 
 impl Annotator {
-    /// Builds the reader and the checked pipeline from a configuration.
+    /// Builds the reader and checks the whole pipeline once.
     pub fn new(config: &Config, format: Option<Format>) -> anyhow::Result<Self> {
-        let pipeline = PipelineBuilder::new()
+        let front = PipelineBuilder::new()
             .stage(Cleaner::new(config.clean.clone()))?
-            .stage(LanguageDetector::new(&config.langid)?)?
-            .stage(Segmenter::new(config.segment.clone()))?
             .build();
-        Ok(Annotator {
+        let annotator = Annotator {
+            config: config.clone(),
             reader: ArticleReader::new(config.ingest.clone(), format),
-            pipeline,
+            front,
+        };
+        annotator.rest(Some(Arc::new(LineCounts::new())))?;
+        Ok(annotator)
+    }
+
+    /// The stages after `clean`.
+    fn rest(&self, counts: Option<Arc<LineCounts>>) -> anyhow::Result<Pipeline> {
+        let mut builder = PipelineBuilder::after(&self.front);
+        if let Some(counts) = counts {
+            builder = builder.stage(RepeatedLineFilter::new(
+                counts,
+                self.config.clean.repeated_min_docs,
+            ))?;
+        }
+        let builder = builder
+            .stage(LanguageDetector::new(&self.config.langid)?)?
+            .stage(Segmenter::new(self.config.segment.clone()))?;
+        Ok(builder.build())
+    }
+
+    /// Parses and cleans one article, never panicking.
+    fn read_and_clean(&self, pending: Pending) -> Cleaned {
+        let id = pending.id.clone();
+        guarded(&id, || {
+            let mut doc = self
+                .reader
+                .parse(pending)
+                .map_err(|e| (id.clone(), e.to_string()))?;
+            self.front
+                .run(&mut doc)
+                .map_err(|e| (doc.id.clone(), e.to_string()))?;
+            Ok(doc)
         })
     }
 
-    pub fn pipeline(&self) -> &Pipeline {
-        &self.pipeline
-    }
-
-    /// One article's output line (without the newline) and whether it is
-    /// an article rather than an error object.
-    fn annotate_one(&self, pending: Pending) -> (String, bool) {
-        let id = pending.id.clone();
-        // A panic here would be a bug; it must still not end the run.
-        let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            match self.reader.parse(pending) {
-                Err(err) => Err((id.clone(), err.to_string())),
-                Ok(mut doc) => match self.pipeline.run(&mut doc) {
-                    Ok(()) => Ok(serde_json::to_string(&ArticleJson::new(&doc))),
-                    Err(err) => Err((doc.id, err.to_string())),
-                },
-            }
-        }));
-        let outcome =
-            outcome.unwrap_or_else(|_| Err((id, "internal error while processing".into())));
-        let (line, ok) = match outcome {
+    /// Runs the rest of the pipeline and renders one output line; `false`
+    /// when it is an error object.
+    fn finish(&self, rest: &Pipeline, cleaned: Cleaned) -> (String, bool) {
+        let outcome = cleaned.and_then(|mut doc| {
+            let id = doc.id.clone();
+            guarded(&id, || {
+                rest.run(&mut doc)
+                    .map_err(|e| (doc.id.clone(), e.to_string()))?;
+                serde_json::to_string(&ArticleJson::new(&doc))
+                    .map_err(|e| (doc.id.clone(), e.to_string()))
+            })
+        });
+        match outcome {
             Ok(line) => (line, true),
-            Err((id, message)) => (
-                serde_json::to_string(&ErrorJson {
+            Err((id, message)) => {
+                let error = ErrorJson {
                     schema: SCHEMA,
                     id: &id,
                     error: &message,
-                }),
-                false,
-            ),
-        };
-        // Serialising strings and numbers cannot fail; keep the line valid JSON even so.
-        let line = line.unwrap_or_else(|e| {
-            serde_json::json!({"schema": SCHEMA, "error": e.to_string()}).to_string()
-        });
-        (line, ok)
+                };
+                let line = serde_json::to_string(&error).unwrap_or_else(|_| {
+                    serde_json::json!({"schema": SCHEMA, "error": message}).to_string()
+                });
+                (line, false)
+            }
+        }
     }
 
     /// Annotates every article of `paths`, writing JSON Lines to `out` in
@@ -87,25 +123,115 @@ impl Annotator {
         out: &mut dyn Write,
         progress: &dyn Fn(usize),
     ) -> std::io::Result<Summary> {
-        let mut summary = Summary::default();
-        let mut pending = self.reader.read(paths).peekable();
-        let mut batch = Vec::with_capacity(BATCH);
-        while pending.peek().is_some() {
-            batch.clear();
-            batch.extend(pending.by_ref().take(BATCH));
-            let lines: Vec<(String, bool)> = std::mem::take(&mut batch)
+        let rereadable = paths.iter().all(|p| p.as_ref() != "-");
+        if self.config.clean.repeated_min_docs == 0 || !rereadable {
+            let rest = self.rest(None).map_err(std::io::Error::other)?;
+            return self.stream(paths, &rest, out, progress);
+        }
+        // Corpus pass: count paragraphs, keeping the cleaned articles while
+        // they fit the memory budget.
+        let mut counts = LineCounts::new();
+        let mut kept: Option<Vec<Cleaned>> = Some(Vec::new());
+        let mut kept_bytes = 0usize;
+        for batch in batches(self.reader.read(paths)) {
+            let cleaned: Vec<(Cleaned, Vec<u64>)> = batch
                 .into_par_iter()
-                .map(|p| self.annotate_one(p))
+                .map(|p| {
+                    let cleaned = self.read_and_clean(p);
+                    let keys = cleaned
+                        .as_ref()
+                        .map(|d| LineCounts::keys(&d.text))
+                        .unwrap_or_default();
+                    (cleaned, keys)
+                })
                 .collect();
-            for (line, ok) in &lines {
-                out.write_all(line.as_bytes())?;
-                out.write_all(b"\n")?;
-                summary.articles += 1;
-                summary.errors += usize::from(!ok);
+            for (doc, keys) in cleaned {
+                counts.add(&keys);
+                if let Some(list) = kept.as_mut() {
+                    kept_bytes += doc.as_ref().map_or(0, |d| d.raw.len() + d.text.len());
+                    if kept_bytes > KEEP_BUDGET_BYTES {
+                        kept = None;
+                    } else {
+                        list.push(doc);
+                    }
+                }
             }
+        }
+        let rest = self
+            .rest(Some(Arc::new(counts)))
+            .map_err(std::io::Error::other)?;
+        match kept {
+            Some(docs) => {
+                let mut summary = Summary::default();
+                for batch in batches(docs.into_iter()) {
+                    let lines: Vec<(String, bool)> = batch
+                        .into_par_iter()
+                        .map(|c| self.finish(&rest, c))
+                        .collect();
+                    write_lines(out, &lines, &mut summary)?;
+                    progress(summary.articles);
+                }
+                out.flush()?;
+                Ok(summary)
+            }
+            None => self.stream(paths, &rest, out, progress),
+        }
+    }
+
+    /// One pass over the inputs: read, clean, finish, write.
+    fn stream<S: AsRef<str>>(
+        &self,
+        paths: &[S],
+        rest: &Pipeline,
+        out: &mut dyn Write,
+        progress: &dyn Fn(usize),
+    ) -> std::io::Result<Summary> {
+        let mut summary = Summary::default();
+        for batch in batches(self.reader.read(paths)) {
+            let lines: Vec<(String, bool)> = batch
+                .into_par_iter()
+                .map(|p| self.finish(rest, self.read_and_clean(p)))
+                .collect();
+            write_lines(out, &lines, &mut summary)?;
             progress(summary.articles);
         }
         out.flush()?;
         Ok(summary)
     }
+}
+
+/// Runs `f`, turning a panic (a bug) into an error for this article only.
+fn guarded<T>(
+    id: &str,
+    f: impl FnOnce() -> Result<T, (String, String)>,
+) -> Result<T, (String, String)> {
+    catch_unwind(AssertUnwindSafe(f)).unwrap_or_else(|_| {
+        Err((
+            id.to_string(),
+            "internal error while processing".to_string(),
+        ))
+    })
+}
+
+/// Groups an iterator into vectors of [`BATCH`] items.
+fn batches<T>(items: impl Iterator<Item = T>) -> impl Iterator<Item = Vec<T>> {
+    let mut items = items.peekable();
+    std::iter::from_fn(move || {
+        items.peek()?;
+        Some(items.by_ref().take(BATCH).collect())
+    })
+}
+
+fn write_lines(
+    out: &mut dyn Write,
+    lines: &[(String, bool)],
+    summary: &mut Summary,
+) -> std::io::Result<()> {
+    for (line, ok) in lines {
+        out.write_all(line.as_bytes())?;
+        out.write_all(b"\n")?;
+        summary.articles += 1;
+        summary.errors += usize::from(!ok);
+    }
+    Ok(())
 }

@@ -182,6 +182,46 @@ fn no_progress_output_when_stderr_is_not_a_terminal() {
     );
 }
 
+#[test]
+fn promo_repeated_across_a_folder_is_removed_but_not_from_stdin() {
+    let dir = tempfile::tempdir().unwrap();
+    let promo = "Support our independent newsroom today";
+    for (i, story) in [
+        "Talks resumed in Geneva.",
+        "The grain deal was extended.",
+        "Floods hit the coast.",
+    ]
+    .iter()
+    .enumerate()
+    {
+        std::fs::write(
+            dir.path().join(format!("a{i}.txt")),
+            format!("Headline {i}\n\n{story} Officials confirmed it on Monday.\n\n{promo}\n"),
+        )
+        .unwrap();
+    }
+    let out = newslens()
+        .args(["annotate", dir.path().to_str().unwrap()])
+        .output()
+        .unwrap();
+    for article in lines(&out.stdout) {
+        assert!(
+            !article["text"].as_str().unwrap().contains(promo),
+            "{article}"
+        );
+        assert_eq!(article["boilerplate"], serde_json::json!([promo]));
+    }
+    let out = newslens()
+        .args(["annotate", "-"])
+        .write_stdin(format!("Headline\n\nTalks resumed.\n\n{promo}\n"))
+        .output()
+        .unwrap();
+    assert!(lines(&out.stdout)[0]["text"]
+        .as_str()
+        .unwrap()
+        .contains(promo));
+}
+
 mod robustness {
     use super::*;
 

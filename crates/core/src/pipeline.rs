@@ -33,6 +33,16 @@ impl PipelineBuilder {
         }
     }
 
+    /// A builder that continues `earlier`: its stages' outputs count as
+    /// available, so a pipeline can run in two parts (e.g. with a corpus-wide
+    /// pass in between).
+    pub fn after(earlier: &Pipeline) -> Self {
+        PipelineBuilder {
+            stages: Vec::new(),
+            available: earlier.provides.clone(),
+        }
+    }
+
     /// Appends a stage; fails when something it reads is not yet produced.
     pub fn stage(mut self, stage: impl Stage + 'static) -> Result<Self, PipelineError> {
         let name = stage.name();
@@ -140,6 +150,13 @@ mod tests {
         let mut doc = Document::new("x", "raw");
         pipeline.run(&mut doc).unwrap();
         assert_eq!(doc.boilerplate, ["clean", "segment"]);
+    }
+
+    #[test]
+    fn continuation_starts_from_what_the_first_part_provides() {
+        let front = PipelineBuilder::new().stage(CLEAN).unwrap().build();
+        assert!(PipelineBuilder::after(&front).stage(SEGMENT).is_ok());
+        assert!(PipelineBuilder::new().stage(SEGMENT).is_err());
     }
 
     #[test]
