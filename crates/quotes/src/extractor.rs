@@ -219,6 +219,10 @@ impl<'a> Ctx<'a> {
         if !self.word(i) {
             return None;
         }
+        // A capitalised cue inside a sentence is a name ("United States").
+        if self.tk.toks[i].upper && i > 0 && self.word(i - 1) {
+            return None;
+        }
         let cue = self.lex.cue(self.lower(i))?;
         match cue {
             Cue::According(n) if n > 0 => {
@@ -430,9 +434,10 @@ impl<'a> Ctx<'a> {
             let lo = self.tk.at(lo_b);
             let t_open = self.tk.at(q.open);
             let t_close = self.tk.at(q.close);
-            let close_sent = self.sentence_of(q.close.saturating_sub(1));
+            // The cue after a quote may run past a sentence split after
+            // "Sen." or "Gov.": the paragraph bounds it.
             let close_para = self.para_of(q.close.saturating_sub(1)).1;
-            let mut hi_b = close_sent.1.max(q.close).min(close_para.1);
+            let mut hi_b = close_para.1.max(q.close);
             if let Some(next) = quotes.get(qi + 1) {
                 hi_b = hi_b.min(next.open.max(q.close));
             }
@@ -639,7 +644,9 @@ impl<'a> Ctx<'a> {
     ) -> Option<(Cand, usize)> {
         // Content end: the sentence end without its final punctuation.
         let mut end = te;
-        while end > ts && !self.word(end - 1) && !matches!(self.ch(end - 1), '”' | '"' | '»' | ')')
+        while end > ts
+            && !self.word(end - 1)
+            && !matches!(self.ch(end - 1), '”' | '"' | '»' | ')' | '\'')
         {
             end -= 1;
         }
@@ -680,9 +687,13 @@ impl<'a> Ctx<'a> {
             }
             Cue::Participle => {
                 let spk = sent_spk.or_else(|| self.first_subject(ts, k))?;
-                (Some(spk), self.content_start(last + 1, end, false), end)
+                let cs = self.content_start(last + 1, end, false);
+                if self.lex.is_weak_participle(self.lower(k)) && !self.reports(cs, end) {
+                    return None;
+                }
+                (Some(spk), cs, end)
             }
-            Cue::Verb | Cue::Tell => {
+            Cue::Verb | Cue::Tell | Cue::Weak => {
                 // "…, X said." / "…, said X."
                 let mut c = k;
                 let mut comma = None;
@@ -695,8 +706,14 @@ impl<'a> Ctx<'a> {
                         break;
                     }
                 }
+                // The cue ends the sentence ("…, she said on Tuesday.") or
+                // a participle takes over ("…, he said, adding …").
                 let tail = self.words_to_punct(last + 1, end);
-                let tail_ok = tail.0 <= 5 || tail.1;
+                let tail_ok = self.words_between(last + 1, end) <= 6
+                    || (tail.1 && {
+                        let after = last + 1 + tail.0 + 1;
+                        after < end && matches!(self.cue_at(after, end), Some((Cue::Participle, _)))
+                    });
                 match comma {
                     Some(c) if tail_ok && self.words_between(ts, c) >= 3 => {
                         let spk = if c + 1 == k {
@@ -738,6 +755,12 @@ impl<'a> Ctx<'a> {
             inherits: false,
         };
         Some((cand, next))
+    }
+
+    /// Does the content `a..b` read as reported speech: "that …" or a quote?
+    fn reports(&self, a: usize, b: usize) -> bool {
+        (a < b && self.word(a) && matches!(self.lower(a), "that" | "что" | "що" | "че" | "que"))
+            || (a..b).any(|i| !self.word(i) && matches!(self.ch(i), '“' | '"' | '«' | '„' | '‘'))
     }
 
     /// Word count from `a` to the first punctuation (or `b`), and whether a
@@ -790,20 +813,56 @@ impl<'a> Ctx<'a> {
         i
     }
 
-    /// The subject at the start of a sentence: a pronoun or a capitalised name.
+    /// The subject at the start of a sentence: a pronoun or the noun
+    /// phrase after an introductory phrase ("In a statement, the senator …").
     fn first_subject(&self, ts: usize, k: usize) -> Option<(usize, usize)> {
         let mut i = ts;
-        while i < k && !self.word(i) {
+        if i < k && self.word(i) && self.tk.toks[i].upper {
+            let intro = matches!(
+                self.lower(i),
+                "in" | "on"
+                    | "at"
+                    | "during"
+                    | "after"
+                    | "before"
+                    | "speaking"
+                    | "earlier"
+                    | "later"
+                    | "meanwhile"
+                    | "still"
+                    | "yet"
+                    | "however"
+                    | "asked"
+                    | "since"
+                    | "with"
+                    | "for"
+                    | "when"
+                    | "while"
+                    | "as"
+                    | "if"
+            );
+            if intro {
+                let comma = (i..k).find(|&j| !self.word(j) && self.ch(j) == ',')?;
+                i = comma + 1;
+            }
+        }
+        while i < k && self.word(i) && matches!(self.lower(i), "but" | "and" | "so" | "then") {
             i += 1;
         }
-        if i >= k {
+        if i >= k || !self.word(i) {
             return None;
         }
         if self.lex.is_pronoun(self.lower(i)) {
             return Some((i, i + 1));
         }
         let mut j = i;
-        while j < k && j - i < 5 && self.word(j) && self.tk.toks[j].upper {
+        let mut seen_upper = false;
+        while j < k && j - i < 6 && self.word(j) && !self.lex.is_boundary(self.lower(j)) {
+            let up = self.tk.toks[j].upper;
+            if seen_upper && !up {
+                break;
+            }
+            seen_upper |= up;
             j += 1;
         }
         (j > i).then_some((i, j))

@@ -10,6 +10,8 @@ use std::sync::LazyLock;
 pub(crate) enum Cue {
     /// A finite speech verb: the speaker is its subject ("said", "заявил").
     Verb,
+    /// A verb that reports speech only with "that" or a quote after it.
+    Weak,
     /// A verb that takes the addressee as object ("told Reuters that …").
     Tell,
     /// A participle whose subject is the sentence's ("…, adding that …").
@@ -19,91 +21,260 @@ pub(crate) enum Cue {
     According(u8),
 }
 
-const VERBS: &[&str] = &[
-    // en
-    "said",
+/// English speech verbs by lemma; their forms are generated.
+const EN_STRONG: &[&str] = &[
+    "add",
+    "stress",
+    "note",
+    "warn",
+    "insist",
+    "claim",
+    "argue",
+    "explain",
+    "declare",
+    "announce",
+    "acknowledge",
+    "admit",
+    "reply",
+    "respond",
+    "recall",
+    "conclude",
+    "confirm",
+    "deny",
+    "contend",
+    "maintain",
+    "emphasize",
+    "emphasise",
+    "observe",
+    "allege",
+    "vow",
+    "promise",
+    "complain",
+    "counter",
+    "concede",
+    "caution",
+    "remark",
+    "testify",
+    "tweet",
+    "post",
+    "assert",
+    "reiterate",
+    "lament",
+    "boast",
+    "brag",
+    "pledge",
+    "answer",
+    "proclaim",
+    "ask",
+    "interject",
+    "quip",
+    "joke",
+    "muse",
+    "recount",
+    "tout",
+    "predict",
+    "urge",
+    "report",
+    "hint",
+    "suggest",
+    "exclaim",
+    "shout",
+    "yell",
+    "whisper",
+    "retort",
+    "wonder",
+    "opine",
+    "announce",
+    "explain",
+    "assure",
+    "inform",
+    "remind",
+    "reason",
+    "charge",
+    "acknowledge",
+    "speculate",
+    "estimate",
+    "agree",
+    "disclose",
+    "reveal",
+    "recommend",
+    "advise",
+    "announce",
+];
+
+/// Verbs that report speech only sometimes ("the poll showed", "called it"):
+/// they count when "that" or a quote mark follows.
+const EN_WEAK: &[&str] = &[
+    "believe",
+    "show",
+    "hope",
+    "fear",
+    "indicate",
+    "expect",
+    "worry",
+    "call",
+    "describe",
+    "accuse",
+    "criticize",
+    "criticise",
+    "praise",
+    "slam",
+    "blast",
+    "attack",
+    "question",
+    "demand",
+    "mock",
+    "dismiss",
+    "defend",
+    "signal",
+    "decry",
+    "label",
+    "brand",
+    "dub",
+    "deride",
+    "characterize",
+    "refer",
+    "cite",
+    "suggest",
+    "acknowledge",
+    "worry",
+    "recognize",
+    "mention",
+    "propose",
+    "threaten",
+    "promise",
+    "accept",
+    "conclude",
+    "determine",
+    "learn",
+    "hear",
+    "read",
+    "see",
+    "argue",
+    "imply",
+    "guess",
+    "assume",
+    "suspect",
+    "doubt",
+    "realize",
+    "insist",
+    "point",
+    "counter",
+    "state",
+    "tout",
+];
+
+/// Irregular English verbs: lemma, third person, past, participle (-ing).
+const EN_IRREGULAR: &[[&str; 4]] = &[
+    ["say", "says", "said", "saying"],
+    ["tell", "tells", "told", "telling"],
+    ["write", "writes", "wrote", "writing"],
+    ["think", "thinks", "thought", "thinking"],
+    ["find", "finds", "found", "finding"],
+    ["know", "knows", "knew", "knowing"],
+    ["feel", "feels", "felt", "feeling"],
+    ["hear", "hears", "heard", "hearing"],
+    ["read", "reads", "read", "reading"],
+    ["see", "sees", "saw", "seeing"],
+    ["admit", "admits", "admitted", "admitting"],
+    ["brag", "brags", "bragged", "bragging"],
+    ["quip", "quips", "quipped", "quipping"],
+    ["slam", "slams", "slammed", "slamming"],
+    ["imply", "implies", "implied", "implying"],
+];
+
+/// Strong irregular lemmas (the rest of [`EN_IRREGULAR`] is weak).
+const EN_IRREGULAR_STRONG: &[&str] = &["say", "tell", "write", "admit", "brag", "quip"];
+
+/// Third-person forms that are cues (the others read as nouns too often).
+const EN_THIRD: &[&str] = &[
     "says",
-    "say",
-    "added",
+    "tells",
     "adds",
-    "stressed",
-    "stresses",
-    "noted",
-    "notes",
-    "warned",
-    "warns",
-    "insisted",
-    "insists",
-    "claimed",
-    "argued",
     "argues",
-    "wrote",
-    "writes",
-    "tweeted",
-    "explained",
+    "warns",
+    "insists",
     "explains",
-    "stated",
-    "announced",
-    "declared",
-    "acknowledged",
-    "acknowledges",
-    "admitted",
-    "admits",
-    "suggested",
-    "suggests",
-    "replied",
-    "responded",
-    "recalled",
-    "concluded",
-    "confirmed",
-    "denied",
-    "predicted",
-    "predicts",
-    "contended",
-    "contends",
-    "maintained",
-    "maintains",
-    "emphasized",
-    "emphasised",
-    "observed",
-    "alleged",
-    "alleges",
-    "vowed",
-    "promised",
-    "complained",
-    "countered",
-    "conceded",
-    "cautioned",
-    "remarked",
-    "testified",
-    "reported",
-    "posted",
-    "continued",
-    "agreed",
-    "believes",
-    "mused",
-    "quipped",
-    "joked",
-    "asserted",
-    "asserts",
-    "pointed",
-    "reiterated",
-    "lamented",
-    "boasted",
-    "bragged",
-    "charged",
-    "pledged",
-    "answered",
-    "proclaimed",
-    "speculated",
-    "estimated",
-    "asked",
+    "writes",
     "asks",
-    "wondered",
+    "stresses",
+    "notes",
+    "recalls",
+    "contends",
+    "maintains",
+    "predicts",
+    "suggests",
+    "acknowledges",
+    "admits",
+    "concedes",
+    "complains",
+    "believes",
     "thinks",
-    "hinted",
-    "signaled",
-    "signalled",
+    "tweets",
+    "announces",
+    "declares",
+    "insists",
+    "emphasizes",
+    "observes",
+    "alleges",
+    "vows",
+    "wonders",
+    "reminds",
+    "urges",
+    "informs",
+    "assures",
+    "argues",
+    "reveals",
+    "hopes",
+    "fears",
+    "worries",
+    "knows",
+    "feels",
+    "finds",
+    "shows",
+    "describes",
+    "accuses",
+];
+
+/// Verbs whose object is the addressee ("told reporters that …").
+const EN_TELL: &[&str] = &[
+    "tell", "inform", "remind", "assure", "urge", "warn", "ask", "advise",
+];
+
+/// Third person, past and -ing forms of a regular English verb.
+fn en_forms(lemma: &str) -> [String; 3] {
+    let consonant_y = lemma.ends_with('y')
+        && !lemma.ends_with("ay")
+        && !lemma.ends_with("ey")
+        && !lemma.ends_with("oy");
+    let stem = &lemma[..lemma.len() - 1];
+    let third = if consonant_y {
+        format!("{stem}ies")
+    } else if ["s", "sh", "ch", "x", "z"]
+        .iter()
+        .any(|e| lemma.ends_with(e))
+    {
+        format!("{lemma}es")
+    } else {
+        format!("{lemma}s")
+    };
+    let past = if consonant_y {
+        format!("{stem}ied")
+    } else if lemma.ends_with('e') {
+        format!("{lemma}d")
+    } else {
+        format!("{lemma}ed")
+    };
+    let ing = if lemma.ends_with('e') && !lemma.ends_with("ee") {
+        format!("{stem}ing")
+    } else {
+        format!("{lemma}ing")
+    };
+    [third, past, ing]
+}
+
+/// Finite speech verbs of the other languages.
+const VERBS: &[&str] = &[
     // ru
     "сказал",
     "сказала",
@@ -240,24 +411,7 @@ const VERBS: &[&str] = &[
     "reconoció",
 ];
 
-const TELL: &[&str] = &[
-    "told", "tells", "tell", "informed", "reminded", "assured", "urged",
-];
-
 const PARTICIPLES: &[&str] = &[
-    "saying",
-    "adding",
-    "noting",
-    "warning",
-    "arguing",
-    "telling",
-    "claiming",
-    "insisting",
-    "explaining",
-    "stressing",
-    "suggesting",
-    "writing",
-    "declaring",
     "asserting",
     "acknowledging",
     "calling",
@@ -641,7 +795,8 @@ const NOT_NAME: &[&str] = &[
 ];
 
 pub(crate) struct Lexicon {
-    cues: HashMap<&'static str, Cue>,
+    cues: HashMap<String, Cue>,
+    weak_ing: HashSet<String>,
     pronouns: HashSet<&'static str>,
     person_pronouns: HashSet<&'static str>,
     boundary: HashSet<&'static str>,
@@ -652,26 +807,63 @@ pub(crate) struct Lexicon {
 }
 
 pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
-    let mut cues = HashMap::new();
+    let mut cues: HashMap<String, Cue> = HashMap::new();
+    let mut weak_ing = HashSet::new();
     for w in VERBS {
-        cues.insert(*w, Cue::Verb);
-    }
-    for w in TELL {
-        cues.insert(*w, Cue::Tell);
+        cues.insert(w.to_string(), Cue::Verb);
     }
     for w in PARTICIPLES {
-        cues.entry(*w).or_insert(Cue::Participle);
+        cues.entry(w.to_string()).or_insert(Cue::Participle);
+    }
+    let mut en: Vec<(Vec<String>, bool)> = Vec::new();
+    for lemma in EN_WEAK {
+        en.push((en_forms(lemma).to_vec(), false));
+    }
+    for lemma in EN_STRONG {
+        en.push((en_forms(lemma).to_vec(), true));
+    }
+    for forms in EN_IRREGULAR {
+        let strong = EN_IRREGULAR_STRONG.contains(&forms[0]);
+        en.push((forms[1..].iter().map(|f| f.to_string()).collect(), strong));
+    }
+    for (forms, strong) in en {
+        let tell = EN_TELL
+            .iter()
+            .any(|l| forms[0].starts_with(l) && forms[0].len() <= l.len() + 2);
+        let finite = if tell {
+            Cue::Tell
+        } else if strong {
+            Cue::Verb
+        } else {
+            Cue::Weak
+        };
+        // Many third-person forms are also plural nouns ("claims",
+        // "attacks"): only the common unambiguous ones count.
+        if EN_THIRD.contains(&forms[0].as_str()) {
+            cues.insert(forms[0].clone(), finite);
+        }
+        cues.insert(forms[1].clone(), finite);
+        if strong {
+            weak_ing.remove(&forms[2]);
+        } else {
+            weak_ing.insert(forms[2].clone());
+        }
+        cues.insert(forms[2].clone(), Cue::Participle);
+    }
+    for w in ["say", "tell"] {
+        cues.insert(w.to_string(), Cue::Verb);
     }
     // Multi-word cues by their first word; the rest is checked in place.
     for w in ["according", "по", "за", "de"] {
-        cues.insert(w, Cue::According(1));
+        cues.insert(w.to_string(), Cue::According(1));
     }
-    for w in ["según", "segundo", "според", "citing"] {
-        cues.insert(w, Cue::According(0));
+    for w in ["según", "segundo", "според"] {
+        cues.insert(w.to_string(), Cue::According(0));
     }
     let set = |l: &[&'static str]| l.iter().copied().collect::<HashSet<_>>();
     Lexicon {
         cues,
+        weak_ing,
         pronouns: set(PRONOUNS),
         person_pronouns: set(PERSON_PRONOUNS),
         boundary: set(BOUNDARY),
@@ -695,6 +887,10 @@ impl Lexicon {
             "de" => &[&["acuerdo", "acordo"], &["con", "com"]],
             _ => &[],
         }
+    }
+    /// An -ing cue of a weak verb ("calling", "describing").
+    pub(crate) fn is_weak_participle(&self, lower: &str) -> bool {
+        self.weak_ing.contains(lower)
     }
     pub(crate) fn is_pronoun(&self, lower: &str) -> bool {
         self.pronouns.contains(lower)

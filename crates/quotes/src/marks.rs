@@ -16,14 +16,17 @@ pub(crate) struct QuoteMarks {
     pub e: usize,
 }
 
+/// Stands for two apostrophes used as a double quote mark.
+const PAIR: char = '\u{1}';
+
 fn is_opener(c: char) -> bool {
-    matches!(c, '“' | '"' | '«' | '„' | '‘' | '‚')
+    matches!(c, '“' | '"' | '«' | '„' | '‘' | '‚' | PAIR)
 }
 
 /// The family of an opening mark (which closers and continuations fit it).
 fn family(c: char) -> u8 {
     match c {
-        '“' | '„' | '"' => 0,
+        '“' | '„' | '"' | PAIR | '\'' => 0,
         '«' => 1,
         _ => 2,
     }
@@ -41,7 +44,12 @@ pub(crate) fn find_quotes(text: &str, paras: &[(usize, usize)]) -> Vec<QuoteMark
         let mut open = None;
         let mut skip_first = false;
         if let Some((m, at, depth)) = carry.take() {
-            if let Some(first) = para.chars().next() {
+            let first = if para.starts_with("''") {
+                Some(PAIR)
+            } else {
+                para.chars().next()
+            };
+            if let Some(first) = first {
                 if is_opener(first) && family(first) == family(m) {
                     open = Some((m, at, depth));
                     skip_first = true;
@@ -51,9 +59,17 @@ pub(crate) fn find_quotes(text: &str, paras: &[(usize, usize)]) -> Vec<QuoteMark
         let mut prev = ' ';
         let mut it = para.char_indices().peekable();
         let mut first_char = true;
-        while let Some((i, c)) = it.next() {
+        while let Some((i, mut c)) = it.next() {
             let at = ps + i;
-            let next = it.peek().map(|&(_, d)| d).unwrap_or(' ');
+            let mut next = it.peek().map(|&(_, d)| d).unwrap_or(' ');
+            // Two apostrophes stand for a straight double quote (''…'').
+            let mut width = c.len_utf8();
+            if c == '\'' && next == '\'' {
+                it.next();
+                c = PAIR;
+                width = 2;
+                next = it.peek().map(|&(_, d)| d).unwrap_or(' ');
+            }
             if std::mem::take(&mut first_char) && skip_first {
                 prev = c;
                 continue;
@@ -81,8 +97,8 @@ pub(crate) fn find_quotes(text: &str, paras: &[(usize, usize)]) -> Vec<QuoteMark
                         open = Some(('«', s, d - 1));
                     }
                 }
-                ('"', None) if !prev_word => open = Some((c, at, 1)),
-                ('"', Some(('"', _, _))) => close = true,
+                ('"', None) | (PAIR, None) if !prev_word => open = Some((c, at, 1)),
+                ('"', Some(('"', _, _))) | (PAIR, Some((PAIR, _, _))) => close = true,
                 ('‘', None) | ('‚', None) if !prev_word && next_word => open = Some((c, at, 1)),
                 ('’', Some(('‘', _, _))) | ('’', Some(('‚', _, _))) | ('‘', Some(('‚', _, _)))
                     if !(prev_word && next_word) =>
@@ -93,8 +109,8 @@ pub(crate) fn find_quotes(text: &str, paras: &[(usize, usize)]) -> Vec<QuoteMark
             }
             if close {
                 if let Some((m, s, _)) = open.take() {
-                    let cs = s + m.len_utf8();
-                    if let Some(q) = trimmed(text, cs, at, s, at + c.len_utf8()) {
+                    let cs = s + if m == PAIR { 2 } else { m.len_utf8() };
+                    if let Some(q) = trimmed(text, cs, at, s, at + width) {
                         out.push(q);
                     }
                 }
