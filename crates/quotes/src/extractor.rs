@@ -251,6 +251,14 @@ impl<'a> Ctx<'a> {
         if b > lo && self.word(b - 1) && self.lex.is_pronoun(self.lower(b - 1)) {
             return Some((b - 1, b));
         }
+        // "Sen. Jane Doe (D-Ore.) said": step over the parentheses.
+        if b > lo && !self.word(b - 1) && self.ch(b - 1) == ')' {
+            let open = (lo..b - 1).rev().take(10).find(|&i| !self.word(i) && self.ch(i) == '(');
+            if let Some(o) = open {
+                let inner = self.subject_back(o, lo, false)?;
+                return Some((inner.0, b));
+            }
+        }
         while j > lo && b - j < 8 {
             let t = j - 1;
             if !self.word(t) || self.lex.is_boundary(self.lower(t)) {
@@ -260,7 +268,15 @@ impl<'a> Ctx<'a> {
         }
         // A leading lower-case word that is not a determiner is usually a
         // verb or adverb of the clause before ("then Smith said").
-        if j < b {
+        let numeric = (j..b).all(|i| self.lower(i).chars().all(|c| c.is_numeric()));
+        if j < b && !numeric {
+            return Some((j, b));
+        }
+        if numeric && j < b {
+            // "Smith, 58, said": the name before the age.
+            if j > lo && self.ch(j - 1) == ',' {
+                return self.subject_back(j - 1, lo, false).or(Some((j, b)));
+            }
             return Some((j, b));
         }
         // "Smith, a spokesman for X, said": the phrase before the commas.
@@ -335,8 +351,20 @@ impl<'a> Ctx<'a> {
         }
         let start = j;
         let mut k = j;
-        while k < hi && k - start < 9 {
+        // The first comma of an appositive ("X, 66, a retired teacher, said").
+        let mut comma: Option<usize> = None;
+        while k < hi && k - start < 28 {
             if !self.word(k) {
+                match self.ch(k) {
+                    ',' | '(' | ')' if k > start => {
+                        comma.get_or_insert(k);
+                        k += 1;
+                        continue;
+                    }
+                    _ => return None,
+                }
+            }
+            if comma.is_none() && k - start >= 9 {
                 return None;
             }
             if let Some((cue, last)) = self.cue_at(k, hi) {
@@ -347,6 +375,8 @@ impl<'a> Ctx<'a> {
                     self.source_fwd(last, hi)
                 } else if k == start {
                     self.subject_fwd(last, hi)
+                } else if let Some(c) = comma {
+                    (c > start).then_some((start, c))
                 } else {
                     self.subject_back(k, start, false)
                 };
@@ -594,6 +624,12 @@ impl<'a> Ctx<'a> {
             let te = self.tk.at(se);
             let mut k = ts;
             let mut sent_spk: Option<(usize, usize)> = None;
+            // A clause-final cue ("…, CNN reported.") governs the whole
+            // sentence, including any cue inside its content.
+            if let Some(cand) = self.final_cue(ts, te, &taken) {
+                found.push(cand);
+                k = te;
+            }
             while k < te {
                 if taken[k] || !self.word(k) {
                     k += 1;
@@ -630,6 +666,33 @@ impl<'a> Ctx<'a> {
             });
         }
         out.extend(found);
+    }
+
+    /// A reported statement whose cue comes after its content, near the
+    /// end of the sentence `ts..te`.
+    fn final_cue(&self, ts: usize, te: usize, taken: &[bool]) -> Option<Cand> {
+        let mut k = te;
+        let mut words = 0;
+        while k > ts && words < 12 {
+            k -= 1;
+            if !self.word(k) {
+                continue;
+            }
+            words += 1;
+            if taken[k] {
+                return None;
+            }
+            let Some((cue, last)) = self.cue_at(k, te) else {
+                continue;
+            };
+            if matches!(cue, Cue::Participle) {
+                continue;
+            }
+            let (cand, _) = self.reported(cue, k, last, ts, te, None)?;
+            let cue_start = self.tk.toks[k].s;
+            return (cand.e <= cue_start).then_some(cand);
+        }
+        None
     }
 
     /// One reported statement around the cue at `k..=last` in sentence `ts..te`.
@@ -858,7 +921,7 @@ impl<'a> Ctx<'a> {
         let mut j = i;
         let mut seen_upper = false;
         while j < k && j - i < 6 && self.word(j) && !self.lex.is_boundary(self.lower(j)) {
-            let up = self.tk.toks[j].upper;
+            let up = self.tk.toks[j].upper && !self.lex.is_not_name(self.lower(j));
             if seen_upper && !up {
                 break;
             }

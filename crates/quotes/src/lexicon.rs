@@ -46,7 +46,6 @@ const EN_STRONG: &[&str] = &[
     "emphasize",
     "emphasise",
     "observe",
-    "allege",
     "vow",
     "promise",
     "complain",
@@ -105,6 +104,7 @@ const EN_STRONG: &[&str] = &[
 /// Verbs that report speech only sometimes ("the poll showed", "called it"):
 /// they count when "that" or a quote mark follows.
 const EN_WEAK: &[&str] = &[
+    "allege", "denounce",
     "believe",
     "show",
     "hope",
