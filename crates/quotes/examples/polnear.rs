@@ -23,7 +23,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }))?
         .stage(LanguageDetector::new(&LangIdConfig::default())?)?
         .stage(Segmenter::new(SegmentConfig::default()))?
-        .stage(QuoteExtractor::new(QuoteConfig::default()))?
+        .stage(QuoteExtractor::new(QuoteConfig {
+            join_split: std::env::var_os("QUOTES_JOIN_SPLIT").is_some(),
+            ..QuoteConfig::default()
+        }))?
         .build();
     let mut paths: Vec<_> = std::fs::read_dir(&dir)?
         .filter_map(|e| e.ok().map(|e| e.path()))

@@ -19,6 +19,9 @@ pub struct QuoteConfig {
     /// Fold a quoted fragment into the reported clause that holds it
     /// ("X said the plan was “a disaster”" → one indirect quote).
     pub merge_partial: bool,
+    /// Emit a quote split around its cue ("“A,” she said, “B.”") as one
+    /// quote spanning both parts instead of two with the same speaker.
+    pub join_split: bool,
 }
 
 impl Default for QuoteConfig {
@@ -27,6 +30,7 @@ impl Default for QuoteConfig {
             indirect: true,
             min_uncued_words: 0,
             merge_partial: true,
+            join_split: false,
         }
     }
 }
@@ -58,6 +62,10 @@ impl QuoteExtractor {
         let mut cands = ctx.direct(&self.config);
         if ctx.dash_speech {
             ctx.dash_quotes(&mut cands);
+        }
+        if self.config.join_split {
+            cands.sort_by_key(|c| (c.s, c.e));
+            ctx.join_split(&mut cands);
         }
         if self.config.indirect {
             ctx.indirect(&mut cands, &self.config);
@@ -253,7 +261,10 @@ impl<'a> Ctx<'a> {
         }
         // "Sen. Jane Doe (D-Ore.) said": step over the parentheses.
         if b > lo && !self.word(b - 1) && self.ch(b - 1) == ')' {
-            let open = (lo..b - 1).rev().take(10).find(|&i| !self.word(i) && self.ch(i) == '(');
+            let open = (lo..b - 1)
+                .rev()
+                .take(10)
+                .find(|&i| !self.word(i) && self.ch(i) == '(');
             if let Some(o) = open {
                 let inner = self.subject_back(o, lo, false)?;
                 return Some((inner.0, b));
@@ -304,6 +315,16 @@ impl<'a> Ctx<'a> {
         let a = j;
         if a < hi && self.word(a) && self.lex.is_pronoun(self.lower(a)) {
             return Some((a, a + 1));
+        }
+        // A determiner may open the phrase ("said a spokesman").
+        if j < hi
+            && self.word(j)
+            && matches!(
+                self.lower(j),
+                "a" | "an" | "the" | "el" | "la" | "o" | "os" | "los" | "las"
+            )
+        {
+            j += 1;
         }
         while j < hi && j - a < 8 {
             if !self.word(j) || (self.lex.is_stop_forward(self.lower(j)) && !self.tk.toks[j].upper)
@@ -356,6 +377,10 @@ impl<'a> Ctx<'a> {
         while k < hi && k - start < 28 {
             if !self.word(k) {
                 match self.ch(k) {
+                    '’' | '\'' if k > start => {
+                        k += 1;
+                        continue;
+                    }
                     ',' | '(' | ')' if k > start => {
                         comma.get_or_insert(k);
                         k += 1;
@@ -415,9 +440,17 @@ impl<'a> Ctx<'a> {
                 }
                 let spk = match cue {
                     Cue::According(_) => self.source_fwd(last, t_end),
-                    _ => self
-                        .subject_back(k, lo, true)
-                        .or_else(|| self.subject_fwd(last, t_end)),
+                    _ => self.subject_back(k, lo, true).or_else(|| {
+                        // "… and said: “…”": the subject of the first verb.
+                        let and = k > lo
+                            && self.word(k - 1)
+                            && matches!(self.lower(k - 1), "and" | "but" | "then");
+                        if and {
+                            self.first_subject(self.tk.at(self.sentence_of(self.tk.toks[k].s).0), k)
+                        } else {
+                            self.subject_fwd(last, t_end)
+                        }
+                    }),
                 };
                 return Some(Attr {
                     cue_first: k,
@@ -487,6 +520,9 @@ impl<'a> Ctx<'a> {
             } else {
                 QuoteKind::Partial
             };
+            if self.is_title(q.s, q.e) {
+                continue;
+            }
             let attr = self
                 .cue_after(t_close, hi)
                 .or_else(|| self.cue_before(lo, t_open));
@@ -515,6 +551,46 @@ impl<'a> Ctx<'a> {
             out.push(cand);
         }
         out
+    }
+
+    /// A short quoted run of capitalised words is a title ("“Meet the
+    /// Press”"), not speech.
+    fn is_title(&self, s: usize, e: usize) -> bool {
+        let (a, b) = (self.tk.at(s), self.tk.at(e));
+        let words = self.words_between(a, b);
+        if words == 0 || words > 6 {
+            return false;
+        }
+        let ends_sentence = self.text[s..e].trim_end().ends_with(['.', '!', '?']);
+        !ends_sentence
+            && (a..b)
+                .filter(|&i| self.word(i))
+                .all(|i| self.tk.toks[i].upper || self.lower(i).len() <= 3)
+    }
+
+    /// Joins quotes split around their cue ("“A,” she said, “B.”") into
+    /// one span from the first quote's start to the last one's end.
+    fn join_split(&self, cands: &mut Vec<Cand>) {
+        let mut out: Vec<Cand> = Vec::with_capacity(cands.len());
+        for c in cands.drain(..) {
+            if let Some(prev) = out.last_mut() {
+                let gap_ok = prev.outer.is_some()
+                    && c.outer.is_some()
+                    && c.s > prev.e
+                    && self.para_of(prev.e).0 + 1 >= self.para_of(c.s).0
+                    && self.words_between(self.tk.at(prev.e), self.tk.at(c.s)) <= 8;
+                let same = c.inherits || (c.spk.is_some() && c.spk == prev.spk);
+                if gap_ok && same && prev.kind != QuoteKind::Partial {
+                    prev.e = c.e;
+                    if let (Some((s, _)), Some((_, e))) = (prev.outer, c.outer) {
+                        prev.outer = Some((s, e));
+                    }
+                    continue;
+                }
+            }
+            out.push(c);
+        }
+        *cands = out;
     }
 
     /// Dialogue dashes (ru, uk, bg): "— Мы готовы, — сказал он. — …".

@@ -104,7 +104,8 @@ const EN_STRONG: &[&str] = &[
 /// Verbs that report speech only sometimes ("the poll showed", "called it"):
 /// they count when "that" or a quote mark follows.
 const EN_WEAK: &[&str] = &[
-    "allege", "denounce",
+    "allege",
+    "denounce",
     "believe",
     "show",
     "hope",
