@@ -136,6 +136,8 @@ pub(crate) struct Cand {
     pub outer: Option<(usize, usize)>,
     /// Takes its speaker from the quote before it.
     pub inherits: bool,
+    /// A quote running on into the next paragraph.
+    pub open_end: bool,
 }
 
 /// A cue and its speaker as token indices.
@@ -183,12 +185,29 @@ impl<'a> Ctx<'a> {
             sents = paras.clone();
         }
         sents.sort_unstable();
+        let tk = Tokens::new(text);
+        // A sentence split after "Ms." or "Sen." is no split.
+        let mut merged: Vec<(usize, usize)> = Vec::with_capacity(sents.len());
+        for (s, e) in sents {
+            if let Some(prev) = merged.last_mut() {
+                let t = tk.at(prev.1);
+                if t > 0
+                    && tk.toks[t - 1].word
+                    && LEXICON.is_honorific(tk.lower(t - 1).trim_end_matches('.'))
+                {
+                    prev.1 = prev.1.max(e);
+                    continue;
+                }
+            }
+            merged.push((s, e));
+        }
+        let sents = merged;
         let lang = doc.lang.as_deref().unwrap_or("");
         let dash_speech = matches!(lang, "ru" | "uk" | "bg")
             || (lang.is_empty() && text.chars().any(|c| ('а'..='я').contains(&c)));
         Ctx {
             text,
-            tk: Tokens::new(text),
+            tk,
             paras,
             sents,
             lex: &LEXICON,
@@ -478,6 +497,7 @@ impl<'a> Ctx<'a> {
             name: None,
             outer: None,
             inherits: false,
+            open_end: false,
         }
     }
 
@@ -528,7 +548,29 @@ impl<'a> Ctx<'a> {
                 .or_else(|| self.cue_before(lo, t_open));
             let mut cand = self.attr_cand(q.s, q.e, kind, attr);
             cand.outer = Some((q.open, q.close));
-            if attr.is_none() {
+            cand.open_end = q.open_end;
+            // The rest of a quote running over paragraphs joins its start.
+            if let Some(prev) = out.last_mut() {
+                let joins = prev.open_end
+                    && self.para_of(prev.e).0 + 1 == para_i
+                    && words_before == 0
+                    && (prev.spk.is_none() || cand.spk.is_none() || prev.spk == cand.spk);
+                if joins {
+                    prev.e = cand.e;
+                    prev.outer = Some((prev.outer.map_or(q.open, |o| o.0), q.close));
+                    prev.open_end = cand.open_end;
+                    if prev.spk.is_none() {
+                        prev.spk = cand.spk;
+                        prev.spk_tok = cand.spk_tok;
+                        prev.cue = cand.cue;
+                    }
+                    if prev.spk.is_some() {
+                        last_attr = Some((para_i, prev.clone()));
+                    }
+                    continue;
+                }
+            }
+            if attr.is_none() && !q.open_end {
                 // A quote opening its sentence or paragraph continues the
                 // statement of the speaker just before it.
                 let continues = words_before == 0
@@ -550,6 +592,14 @@ impl<'a> Ctx<'a> {
             }
             out.push(cand);
         }
+        // A run-on quote that found no speaker is dropped like any uncued one.
+        out.retain(|c| {
+            c.spk.is_some()
+                || c.cue.is_some()
+                || (config.min_uncued_words > 0
+                    && self.words_between(self.tk.at(c.s), self.tk.at(c.e))
+                        >= config.min_uncued_words)
+        });
         out
     }
 
@@ -658,6 +708,7 @@ impl<'a> Ctx<'a> {
                     name: None,
                     outer: Some((self.tk.toks[s - 1].s, be)),
                     inherits: inherited && spk.is_some(),
+                    open_end: false,
                 });
             }
             last = Some((pi, (ps, pe), spk));
@@ -892,6 +943,7 @@ impl<'a> Ctx<'a> {
             name: None,
             outer: None,
             inherits: false,
+            open_end: false,
         };
         Some((cand, next))
     }

@@ -1,8 +1,9 @@
-//! Pairs quote marks paragraph by paragraph: “…” "…" «…» „…“ „…” ‘…’ ‚…’.
-//! An apostrophe inside a word never opens or closes a quote; a quote left
-//! open at the end of a paragraph continues only when the next paragraph
-//! opens with a quote mark, otherwise it is dropped there, so one stray mark
-//! cannot swallow the rest of the article.
+//! Pairs quote marks paragraph by paragraph: “…” "…" «…» „…“ „…” ‘…’ ‚…’
+//! ''…''. An apostrophe inside a word never opens or closes a quote. A quote
+//! left open at the end of a paragraph is kept (to the paragraph end) only
+//! when the next paragraph opens with a quote mark — a quote running over
+//! paragraphs, which the extractor joins — otherwise it is dropped there, so
+//! one stray mark cannot swallow the rest of the article.
 
 /// One quote: its marks and its content (trimmed), as byte offsets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -14,6 +15,8 @@ pub(crate) struct QuoteMarks {
     /// Content without the marks.
     pub s: usize,
     pub e: usize,
+    /// No closing mark: the quote goes on in the next paragraph.
+    pub open_end: bool,
 }
 
 /// Stands for two apostrophes used as a double quote mark.
@@ -34,31 +37,14 @@ fn family(c: char) -> u8 {
 
 pub(crate) fn find_quotes(text: &str, paras: &[(usize, usize)]) -> Vec<QuoteMarks> {
     let mut out = Vec::new();
-    // (opening mark, its byte, guillemet depth)
-    let mut carry: Option<(char, usize, u32)> = None;
-    for &(ps, pe) in paras {
+    for (pi, &(ps, pe)) in paras.iter().enumerate() {
         let Some(para) = text.get(ps..pe) else {
-            carry = None;
             continue;
         };
-        let mut open = None;
-        let mut skip_first = false;
-        if let Some((m, at, depth)) = carry.take() {
-            let first = if para.starts_with("''") {
-                Some(PAIR)
-            } else {
-                para.chars().next()
-            };
-            if let Some(first) = first {
-                if is_opener(first) && family(first) == family(m) {
-                    open = Some((m, at, depth));
-                    skip_first = true;
-                }
-            }
-        }
+        // (opening mark, its byte, guillemet depth)
+        let mut open: Option<(char, usize, u32)> = None;
         let mut prev = ' ';
         let mut it = para.char_indices().peekable();
-        let mut first_char = true;
         while let Some((i, mut c)) = it.next() {
             let at = ps + i;
             let mut next = it.peek().map(|&(_, d)| d).unwrap_or(' ');
@@ -69,10 +55,6 @@ pub(crate) fn find_quotes(text: &str, paras: &[(usize, usize)]) -> Vec<QuoteMark
                 c = PAIR;
                 width = 2;
                 next = it.peek().map(|&(_, d)| d).unwrap_or(' ');
-            }
-            if std::mem::take(&mut first_char) && skip_first {
-                prev = c;
-                continue;
             }
             let prev_word = prev.is_alphanumeric();
             let next_word = next.is_alphanumeric();
@@ -117,7 +99,26 @@ pub(crate) fn find_quotes(text: &str, paras: &[(usize, usize)]) -> Vec<QuoteMark
             }
             prev = c;
         }
-        carry = open;
+        // Left open: a quote running on into the next paragraph when that
+        // one opens with a quote mark of the same kind; else a stray mark.
+        if let Some((m, s, _)) = open {
+            let next = paras
+                .get(pi + 1)
+                .and_then(|&(a, b)| text.get(a..b))
+                .unwrap_or("");
+            let first = if next.starts_with("''") {
+                Some(PAIR)
+            } else {
+                next.chars().next()
+            };
+            if first.is_some_and(|f| is_opener(f) && family(f) == family(m)) {
+                let cs = s + if m == PAIR { 2 } else { m.len_utf8() };
+                if let Some(mut q) = trimmed(text, cs, pe, s, pe) {
+                    q.open_end = true;
+                    out.push(q);
+                }
+            }
+        }
     }
     out
 }
@@ -136,5 +137,6 @@ fn trimmed(text: &str, s: usize, e: usize, open: usize, close: usize) -> Option<
         close,
         s: s + lead,
         e: s + lead + body.len(),
+        open_end: false,
     })
 }

@@ -1,1 +1,311 @@
+//! One test per quote form and speaker rule, on small made-up examples.
 
+use crate::{QuoteConfig, QuoteExtractor};
+use newslens_core::{Document, QuoteKind, Stage};
+use newslens_segment::Segmenter;
+
+#[derive(Debug)]
+struct Got {
+    text: String,
+    kind: QuoteKind,
+    cue: Option<String>,
+    speaker: Option<String>,
+    name: Option<String>,
+}
+
+fn run_with(text: &str, lang: &str, config: QuoteConfig) -> Vec<Got> {
+    let mut doc = Document::new("t", text);
+    doc.text = text.to_string();
+    doc.lang = Some(lang.to_string());
+    Segmenter::default().process(&mut doc).unwrap();
+    QuoteExtractor::new(config).process(&mut doc).unwrap();
+    let starts: Vec<usize> = doc.quotes.iter().map(|q| q.span.start()).collect();
+    assert!(starts.windows(2).all(|w| w[0] <= w[1]), "sorted by start");
+    doc.quotes
+        .iter()
+        .map(|q| Got {
+            text: doc.slice(q.span).to_string(),
+            kind: q.kind,
+            cue: q.cue.map(|c| doc.slice(c).to_string()),
+            speaker: q.speaker.as_ref().map(|s| doc.slice(s.span).to_string()),
+            name: q.speaker.as_ref().and_then(|s| s.name.clone()),
+        })
+        .collect()
+}
+
+fn run(text: &str, lang: &str) -> Vec<Got> {
+    run_with(text, lang, QuoteConfig::default())
+}
+
+fn find<'a>(got: &'a [Got], text: &str) -> &'a Got {
+    got.iter()
+        .find(|g| g.text == text)
+        .unwrap_or_else(|| panic!("no quote {text:?} in {got:#?}"))
+}
+
+#[test]
+fn curly_quote_with_speaker_after() {
+    let got = run(
+        "“We will build the bridge next year,” Maria Lopez said.",
+        "en",
+    );
+    let q = find(&got, "We will build the bridge next year");
+    assert_eq!(q.kind, QuoteKind::Direct);
+    assert_eq!(q.cue.as_deref(), Some("said"));
+    assert_eq!(q.speaker.as_deref(), Some("Maria Lopez"));
+    assert_eq!(q.name.as_deref(), Some("Maria Lopez"));
+}
+
+#[test]
+fn straight_quote_with_said_before_name() {
+    let got = run(
+        "\"The budget is balanced,\" said the finance minister.",
+        "en",
+    );
+    let q = find(&got, "The budget is balanced");
+    assert_eq!(q.speaker.as_deref(), Some("the finance minister"));
+}
+
+#[test]
+fn colon_introduces_quote() {
+    let got = run("The mayor said: \"Nobody will lose their home.\"", "en");
+    let q = find(&got, "Nobody will lose their home.");
+    assert_eq!(q.kind, QuoteKind::Direct);
+    assert_eq!(q.speaker.as_deref(), Some("The mayor"));
+}
+
+#[test]
+fn guillemets_in_russian() {
+    let got = run("«Мы готовы к переговорам», — заявил министр Петров.", "ru");
+    let q = find(&got, "Мы готовы к переговорам");
+    assert_eq!(q.cue.as_deref(), Some("заявил"));
+    assert_eq!(q.speaker.as_deref(), Some("министр Петров"));
+}
+
+#[test]
+fn low_high_quotes_in_bulgarian() {
+    let got = run("„Няма да отстъпим“, заяви Иван Иванов.", "bg");
+    let q = find(&got, "Няма да отстъпим");
+    assert_eq!(q.cue.as_deref(), Some("заяви"));
+    assert_eq!(q.speaker.as_deref(), Some("Иван Иванов"));
+}
+
+#[test]
+fn single_quotes_are_not_apostrophes() {
+    let got = run(
+        "It isn't over, the coach's assistant said. ‘We play again on Sunday,’ said Tom Baker.",
+        "en",
+    );
+    let q = find(&got, "We play again on Sunday");
+    assert_eq!(q.speaker.as_deref(), Some("Tom Baker"));
+    assert!(got.iter().all(|g| !g.text.starts_with("t over")));
+}
+
+#[test]
+fn dash_speech_in_russian() {
+    let got = run("— Мы готовы к диалогу, — сказал он.", "ru");
+    let q = find(&got, "Мы готовы к диалогу");
+    assert_eq!(q.kind, QuoteKind::Direct);
+    assert_eq!(q.speaker.as_deref(), Some("он"));
+}
+
+#[test]
+fn split_quote_gives_two_quotes_with_one_speaker() {
+    let got = run(
+        "“The plan is ready,” Anna Berg said, “and it will be published tomorrow.”",
+        "en",
+    );
+    let a = find(&got, "The plan is ready");
+    let b = find(&got, "and it will be published tomorrow.");
+    assert_eq!(a.speaker.as_deref(), Some("Anna Berg"));
+    assert_eq!(b.speaker.as_deref(), Some("Anna Berg"));
+}
+
+#[test]
+fn split_quote_can_be_joined() {
+    let config = QuoteConfig {
+        join_split: true,
+        ..QuoteConfig::default()
+    };
+    let got = run_with(
+        "“The plan is ready,” Anna Berg said, “and it will be published tomorrow.”",
+        "en",
+        config,
+    );
+    assert_eq!(got.len(), 1, "{got:#?}");
+    assert!(got[0].text.starts_with("The plan is ready"));
+    assert!(got[0].text.ends_with("tomorrow."));
+}
+
+#[test]
+fn multi_paragraph_quote() {
+    let text = "Jonas Weber said: “The first part of the report covers the harbour.\n\n\
+                “The second part covers the railway, and it is longer.”\n\nOther news followed.";
+    let got = run(text, "en");
+    let q = got
+        .iter()
+        .find(|g| g.text.starts_with("The first part"))
+        .expect("multi-paragraph quote");
+    assert!(q.text.ends_with("it is longer."), "{:?}", q.text);
+    assert_eq!(q.speaker.as_deref(), Some("Jonas Weber"));
+}
+
+#[test]
+fn partial_quote_inside_reported_sentence() {
+    let config = QuoteConfig {
+        merge_partial: false,
+        indirect: false,
+        ..QuoteConfig::default()
+    };
+    let got = run_with(
+        "The senator called the proposal “a costly mistake for farmers” on Monday.",
+        "en",
+        config,
+    );
+    let q = find(&got, "a costly mistake for farmers");
+    assert_eq!(q.kind, QuoteKind::Partial);
+    assert_eq!(q.speaker.as_deref(), Some("The senator"));
+}
+
+#[test]
+fn indirect_said_that() {
+    let got = run(
+        "The governor said that the schools would reopen in two weeks.",
+        "en",
+    );
+    let q = find(&got, "that the schools would reopen in two weeks");
+    assert_eq!(q.kind, QuoteKind::Indirect);
+    assert_eq!(q.cue.as_deref(), Some("said"));
+    assert_eq!(q.speaker.as_deref(), Some("The governor"));
+}
+
+#[test]
+fn indirect_with_cue_at_the_end() {
+    let got = run(
+        "The talks will resume after the holiday, a spokesman for the delegation said.",
+        "en",
+    );
+    let q = find(&got, "The talks will resume after the holiday");
+    assert_eq!(q.speaker.as_deref(), Some("a spokesman for the delegation"));
+}
+
+#[test]
+fn according_to() {
+    let got = run(
+        "According to the ministry, the new road will open in May.",
+        "en",
+    );
+    let q = find(&got, "the new road will open in May");
+    assert_eq!(q.cue.as_deref(), Some("According to"));
+    assert_eq!(q.speaker.as_deref(), Some("the ministry"));
+    let got = run("Según el ministerio, la carretera abrirá en mayo.", "es");
+    let q = find(&got, "la carretera abrirá en mayo");
+    assert_eq!(q.speaker.as_deref(), Some("el ministerio"));
+}
+
+#[test]
+fn pronoun_resolves_to_full_name() {
+    let text = "Jens Holm visited the plant on Friday.\n\n\
+                Holm said the factory would hire new staff.\n\n\
+                “We need more engineers,” he said.";
+    let got = run(text, "en");
+    let q = find(&got, "the factory would hire new staff");
+    assert_eq!(q.speaker.as_deref(), Some("Holm"));
+    assert_eq!(q.name.as_deref(), Some("Jens Holm"));
+    let q = find(&got, "We need more engineers");
+    assert_eq!(q.speaker.as_deref(), Some("he"));
+    assert_eq!(q.name.as_deref(), Some("Jens Holm"));
+}
+
+#[test]
+fn continuation_paragraph_inherits_speaker() {
+    let text = "“Prices will fall this winter,” said Olga Marsh.\n\n\
+                “Families should not panic about heating.”";
+    let got = run(text, "en");
+    let q = find(&got, "Families should not panic about heating.");
+    assert_eq!(q.speaker.as_deref(), Some("Olga Marsh"));
+    assert_eq!(q.cue, None);
+}
+
+#[test]
+fn unbalanced_quote_does_not_derail_the_article() {
+    let text = "The banner read “No more waiting.\n\n\
+                “The vote is final,” the chairman said.";
+    let got = run(text, "en");
+    let q = find(&got, "The vote is final");
+    assert_eq!(q.speaker.as_deref(), Some("the chairman"));
+    assert!(got.iter().all(|g| !g.text.contains('\n')), "{got:#?}");
+    // An odd straight quote mark stays inside its paragraph.
+    let got = run(
+        "He said \"yes and left.\n\n\"Nothing changes,\" Ada Price said.",
+        "en",
+    );
+    assert_eq!(
+        find(&got, "Nothing changes").speaker.as_deref(),
+        Some("Ada Price")
+    );
+}
+
+#[test]
+fn portuguese_and_ukrainian_cues() {
+    let got = run("“Vamos vencer”, disse o presidente.", "pt");
+    assert_eq!(
+        find(&got, "Vamos vencer").speaker.as_deref(),
+        Some("o presidente")
+    );
+    let got = run("«Ми не здамося», — заявив міністр.", "uk");
+    assert_eq!(
+        find(&got, "Ми не здамося").speaker.as_deref(),
+        Some("міністр")
+    );
+}
+
+#[test]
+fn scare_quotes_and_titles_are_not_speech() {
+    let got = run(
+        "The so-called “deal” was discussed on “Meet the Press” last week.",
+        "en",
+    );
+    assert!(got.is_empty(), "{got:#?}");
+}
+
+#[test]
+fn bad_input_never_panics() {
+    for text in ["", "“", "\"\"\"", "— —", "said said said", "«»«»", "‘’’‘"] {
+        let _ = run(text, "en");
+    }
+}
+
+#[test]
+fn stage_declares_layers() {
+    use newslens_core::Layer;
+    let stage = QuoteExtractor::new(QuoteConfig::default());
+    assert_eq!(stage.name(), "quotes");
+    assert_eq!(stage.writes(), &[Layer::Quotes]);
+    assert!(stage.reads().contains(&Layer::Sentences));
+}
+
+#[test]
+fn config_deserialises_with_defaults() {
+    let c: QuoteConfig = serde_json::from_str(r#"{"indirect": false}"#).unwrap();
+    assert!(!c.indirect);
+    assert!(c.merge_partial);
+    assert!(serde_json::from_str::<QuoteConfig>(r#"{"bogus": 1}"#).is_err());
+}
+
+/// Runs the whole PolNeAR dev split when the shared data is present.
+#[test]
+fn polnear_dev_smoke() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/data/quotes-polnear/data/dev/text");
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        eprintln!("skipping: {} not found", dir.display());
+        return;
+    };
+    let mut quotes = 0;
+    for e in entries.flatten() {
+        let text = std::fs::read_to_string(e.path()).unwrap_or_default();
+        quotes += run(&text, "en").len();
+    }
+    assert!(quotes > 500, "only {quotes} quotes on PolNeAR dev");
+}
