@@ -6,6 +6,7 @@ use newslens_clean::{Cleaner, LineCounts, RepeatedLineFilter};
 use newslens_core::{Document, Pipeline, PipelineBuilder};
 use newslens_ingest::{ArticleReader, Format, Pending};
 use newslens_langid::LanguageDetector;
+use newslens_quotes::QuoteExtractor;
 use newslens_segment::Segmenter;
 use rayon::prelude::*;
 use std::io::Write;
@@ -68,7 +69,8 @@ impl Annotator {
         }
         let builder = builder
             .stage(LanguageDetector::new(&self.config.langid)?)?
-            .stage(Segmenter::new(self.config.segment.clone()))?;
+            .stage(Segmenter::new(self.config.segment.clone()))?
+            .stage(QuoteExtractor::new(self.config.quotes.clone()))?;
         Ok(builder.build())
     }
 

@@ -4,6 +4,7 @@
 use newslens_clean::CleanConfig;
 use newslens_ingest::IngestConfig;
 use newslens_langid::LangIdConfig;
+use newslens_quotes::QuoteConfig;
 use newslens_segment::SegmentConfig;
 use std::path::Path;
 
@@ -15,6 +16,7 @@ pub struct Config {
     pub clean: CleanConfig,
     pub langid: LangIdConfig,
     pub segment: SegmentConfig,
+    pub quotes: QuoteConfig,
 }
 
 impl Config {

@@ -71,11 +71,20 @@ fn every_article_has_the_contract_fields_and_valid_offsets() {
         for key in ["id", "title", "published", "lang", "text", "boilerplate"] {
             assert!(a.get(key).is_some(), "{key} missing in {a}");
         }
-        for key in ["entities", "quotes", "narratives", "roles"] {
-            assert_eq!(a[key], Value::Array(vec![]), "{key}");
-        }
         let text = a["text"].as_str().unwrap();
         let n = text.chars().count() as u64;
+        for key in ["entities", "narratives", "roles"] {
+            assert_eq!(a[key], Value::Array(vec![]), "{key}");
+        }
+        for q in a["quotes"].as_array().unwrap() {
+            let (start, end) = (q["start"].as_u64().unwrap(), q["end"].as_u64().unwrap());
+            assert!(start <= end && end <= n);
+            assert_eq!(char_slice(text, start, end), q["text"].as_str().unwrap());
+            if let Some(speaker) = q["speaker"].as_object() {
+                let (s, e) = (speaker["start"].as_u64().unwrap(), speaker["end"].as_u64().unwrap());
+                assert_eq!(char_slice(text, s, e), speaker["text"].as_str().unwrap());
+            }
+        }
         for s in a["sentences"].as_array().unwrap() {
             let (start, end) = (s["start"].as_u64().unwrap(), s["end"].as_u64().unwrap());
             assert!(start < end && end <= n);
