@@ -1,6 +1,6 @@
 //! [`ArticleJson`]: the contract's article object (`newslens.article/1`).
 
-use newslens_core::{CharOffsets, Document, Quote, Span};
+use newslens_core::{CharOffsets, Document, Entity, Quote, Span, TimeExpr};
 use serde::Serialize;
 
 pub const SCHEMA: &str = "newslens.article/1";
@@ -23,6 +23,65 @@ struct SourceJson<'a> {
     encoding: Option<&'a str>,
 }
 
+/// A stretch of text with its code-point offsets.
+#[derive(Serialize)]
+struct TextSpan<'a> {
+    start: usize,
+    end: usize,
+    text: &'a str,
+}
+
+#[derive(Serialize)]
+struct EntityJson<'a> {
+    id: String,
+    name: &'a str,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    mentions: Vec<TextSpan<'a>>,
+    actor: Option<&'a str>,
+}
+
+impl<'a> EntityJson<'a> {
+    fn new(doc: &'a Document, index: usize, entity: &'a Entity, offsets: &CharOffsets<'_>) -> Self {
+        EntityJson {
+            id: format!("E{}", index + 1),
+            name: &entity.name,
+            kind: entity.kind.name(),
+            mentions: entity
+                .mentions
+                .iter()
+                .map(|&span| TextSpan {
+                    start: offsets.to_char(span.start()),
+                    end: offsets.to_char(span.end()),
+                    text: doc.slice(span),
+                })
+                .collect(),
+            actor: entity.actor.as_deref(),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct DateJson<'a> {
+    text: &'a str,
+    start: usize,
+    end: usize,
+    value: &'a str,
+    relative: bool,
+}
+
+impl<'a> DateJson<'a> {
+    fn new(doc: &'a Document, date: &'a TimeExpr, offsets: &CharOffsets<'_>) -> Self {
+        DateJson {
+            text: doc.slice(date.span),
+            start: offsets.to_char(date.span.start()),
+            end: offsets.to_char(date.span.end()),
+            value: &date.value,
+            relative: date.relative,
+        }
+    }
+}
+
 #[derive(Serialize)]
 struct SpeakerJson<'a> {
     text: &'a str,
@@ -40,6 +99,7 @@ struct QuoteJson<'a> {
     kind: &'static str,
     cue: Option<&'a str>,
     speaker: Option<SpeakerJson<'a>>,
+    said_on: Option<&'a str>,
 }
 
 impl<'a> QuoteJson<'a> {
@@ -57,12 +117,13 @@ impl<'a> QuoteJson<'a> {
                 name: speaker.name.as_deref(),
                 entity: speaker.entity.map(|i| format!("E{}", i + 1)),
             }),
+            said_on: quote.said_on.as_deref(),
         }
     }
 }
 
 /// One article as `newslens annotate` prints it. Fields the pipeline does not
-/// fill yet (entities, narratives, roles) are empty arrays.
+/// fill yet (narratives, roles) are empty arrays.
 #[derive(Serialize)]
 pub struct ArticleJson<'a> {
     schema: &'static str,
@@ -77,8 +138,9 @@ pub struct ArticleJson<'a> {
     boilerplate: &'a [String],
     paragraphs: Vec<CharSpan>,
     sentences: Vec<CharSpan>,
-    entities: [(); 0],
+    entities: Vec<EntityJson<'a>>,
     quotes: Vec<QuoteJson<'a>>,
+    dates: Vec<DateJson<'a>>,
     narratives: [(); 0],
     roles: [(); 0],
 }
@@ -110,11 +172,21 @@ impl<'a> ArticleJson<'a> {
             boilerplate: &doc.boilerplate,
             paragraphs: doc.paragraphs.iter().map(|p| chars(p.span)).collect(),
             sentences: doc.sentences.iter().map(|s| chars(s.span)).collect(),
-            entities: [],
+            entities: doc
+                .entities
+                .iter()
+                .enumerate()
+                .map(|(i, e)| EntityJson::new(doc, i, e, &offsets))
+                .collect(),
             quotes: doc
                 .quotes
                 .iter()
                 .map(|q| QuoteJson::new(doc, q, &offsets))
+                .collect(),
+            dates: doc
+                .dates
+                .iter()
+                .map(|d| DateJson::new(doc, d, &offsets))
                 .collect(),
             narratives: [],
             roles: [],

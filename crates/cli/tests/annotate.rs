@@ -81,7 +81,10 @@ fn every_article_has_the_contract_fields_and_valid_offsets() {
             assert!(start <= end && end <= n);
             assert_eq!(char_slice(text, start, end), q["text"].as_str().unwrap());
             if let Some(speaker) = q["speaker"].as_object() {
-                let (s, e) = (speaker["start"].as_u64().unwrap(), speaker["end"].as_u64().unwrap());
+                let (s, e) = (
+                    speaker["start"].as_u64().unwrap(),
+                    speaker["end"].as_u64().unwrap(),
+                );
                 assert_eq!(char_slice(text, s, e), speaker["text"].as_str().unwrap());
             }
         }

@@ -1,6 +1,6 @@
 //! [`Document`]: one article, its clean text and its annotation layers.
 
-use crate::{Quote, Span, SpanError};
+use crate::{Entity, Quote, Span, SpanError, TimeExpr};
 
 /// Where a document came from.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -56,8 +56,12 @@ pub struct Document {
     pub boilerplate: Vec<String>,
     pub paragraphs: Vec<Paragraph>,
     pub sentences: Vec<Sentence>,
+    /// People, organisations and places with their mentions.
+    pub entities: Vec<Entity>,
     /// Quoted and reported statements, in text order.
     pub quotes: Vec<Quote>,
+    /// Temporal expressions, in text order.
+    pub dates: Vec<TimeExpr>,
 }
 
 impl Document {

@@ -6,17 +6,21 @@
 //! ingest step) produces. This crate does no I/O.
 
 mod document;
+mod entity;
 mod error;
 mod layer;
 mod pipeline;
 mod quote;
 mod span;
 mod stage;
+mod time_expr;
 
 pub use document::{CharOffsets, Document, Paragraph, Sentence, SourceMeta};
+pub use entity::{Entity, EntityKind};
 pub use error::{SpanError, StageError};
 pub use layer::Layer;
 pub use pipeline::{Pipeline, PipelineBuilder, PipelineError};
 pub use quote::{Quote, QuoteKind, Speaker};
 pub use span::Span;
 pub use stage::Stage;
+pub use time_expr::TimeExpr;

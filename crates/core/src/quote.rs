@@ -43,4 +43,7 @@ pub struct Quote {
     /// The speech verb or phrase ("said", "according to").
     pub cue: Option<Span>,
     pub speaker: Option<Speaker>,
+    /// The date the statement was made, when the text states it
+    /// ("Lavrov told reporters on Oct. 12"), as an ISO 8601 value.
+    pub said_on: Option<String>,
 }
