@@ -70,7 +70,11 @@ pub(crate) fn find_quotes(text: &str, paras: &[(usize, usize)]) -> Vec<QuoteMark
                         open = Some((c, at, 1));
                     }
                 }
-                ('”', Some(('“', _, _))) | ('”', Some(('„', _, _))) => close = true,
+                ('”', Some(('“', _, _))) | ('”', Some(('„', _, _))) | ('”', Some(('"', _, _))) => {
+                    close = true
+                }
+                // A straight mark after text closes a curly opening.
+                ('"', Some(('“', _, _))) if !prev.is_whitespace() => close = true,
                 ('«', Some(('«', s, d))) => open = Some(('«', s, d + 1)),
                 ('»', Some(('«', s, d))) => {
                     if d <= 1 {
