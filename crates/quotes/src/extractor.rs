@@ -646,7 +646,8 @@ impl<'a> Ctx<'a> {
 
     /// Dialogue dashes (ru, uk, bg): "— Мы готовы, — сказал он. — …".
     fn dash_quotes(&self, out: &mut Vec<Cand>) {
-        let mut last: Option<(usize, (usize, usize), Option<(usize, usize)>)> = None;
+        // (paragraph, speaker) of the last dialogue paragraph.
+        let mut last: Option<(usize, Option<(usize, usize)>)> = None;
         for (pi, &(ps, pe)) in self.paras.iter().enumerate() {
             let a = self.tk.at(ps);
             let b = self.tk.at(pe);
@@ -680,7 +681,7 @@ impl<'a> Ctx<'a> {
             }
             let inherited = spk.is_none();
             if inherited {
-                if let Some((lp, _, lspk)) = last {
+                if let Some((lp, lspk)) = last {
                     if lp + 1 == pi {
                         spk = lspk;
                     }
@@ -712,7 +713,7 @@ impl<'a> Ctx<'a> {
                     open_end: false,
                 });
             }
-            last = Some((pi, (ps, pe), spk));
+            last = Some((pi, spk));
         }
     }
 
@@ -900,7 +901,16 @@ impl<'a> Ctx<'a> {
                 // The cue ends the sentence ("…, she said on Tuesday.") or
                 // a participle takes over ("…, he said, adding …").
                 let tail = self.words_to_punct(last + 1, end);
-                let tail_ok = self.words_between(last + 1, end) <= 6
+                // "…, said X, a professor at Y, …": the name up to a comma.
+                let inverted = comma.is_some_and(|c| c + 1 == k) && tail.1 && tail.0 <= 6 && {
+                    let after = last + 1 + tail.0 + 1;
+                    after < end
+                        && self.word(after)
+                        && (matches!(self.lower(after), "a" | "an" | "the" | "who")
+                            || self.lower(after).chars().all(|c| c.is_numeric()))
+                };
+                let tail_ok = inverted
+                    || self.words_between(last + 1, end) <= 6
                     || (tail.1 && {
                         let after = last + 1 + tail.0 + 1;
                         after < end && matches!(self.cue_at(after, end), Some((Cue::Participle, _)))
