@@ -276,7 +276,7 @@ impl<'a> Ctx<'a> {
             j -= 1;
         }
         let b = j;
-        if b > lo && self.word(b - 1) && self.lex.is_pronoun(self.lower(b - 1)) {
+        if b > lo && self.word(b - 1) && self.lex.is_pronoun_form(self.lower(b - 1)) {
             return Some((b - 1, b));
         }
         // "Sen. Jane Doe (D-Ore.) said": step over the parentheses.
@@ -299,6 +299,11 @@ impl<'a> Ctx<'a> {
         }
         // A leading lower-case word that is not a determiner is usually a
         // verb or adverb of the clause before ("then Smith said").
+        // A phrase opening with a preposition is a fragment ("…, of the
+        // case said"), not a subject.
+        if j < b && self.lex.is_preposition(self.lower(j)) {
+            return None;
+        }
         let numeric = (j..b).all(|i| self.lower(i).chars().all(|c| c.is_numeric()));
         if j < b && !numeric {
             return Some((j, b));
@@ -373,6 +378,19 @@ impl<'a> Ctx<'a> {
 
     fn words_between(&self, a: usize, b: usize) -> usize {
         (a..b.min(self.tk.len())).filter(|&i| self.word(i)).count()
+    }
+
+    /// The bytes of a speaker phrase; "he's" alone is cut to "he".
+    fn spk_bytes(&self, a: usize, b: usize) -> Option<(usize, usize)> {
+        let (s, e) = self.byte_range(a, b)?;
+        if b == a + 1 {
+            if let Some((head, _)) = self.lower(a).split_once('\'') {
+                if self.lex.is_pronoun(head) {
+                    return Some((s, s + head.len()));
+                }
+            }
+        }
+        Some((s, e))
     }
 
     fn byte_range(&self, a: usize, b: usize) -> Option<(usize, usize)> {
@@ -494,7 +512,7 @@ impl<'a> Ctx<'a> {
             kind,
             cue,
             spk_tok,
-            spk: spk_tok.and_then(|(a, b)| self.byte_range(a, b)),
+            spk: spk_tok.and_then(|(a, b)| self.spk_bytes(a, b)),
             name: None,
             outer: None,
             inherits: false,
@@ -706,7 +724,7 @@ impl<'a> Ctx<'a> {
                     kind: QuoteKind::Direct,
                     cue: cue.and_then(|(f, l)| self.byte_range(f, l + 1)),
                     spk_tok: spk,
-                    spk: spk.and_then(|(x, y)| self.byte_range(x, y)),
+                    spk: spk.and_then(|(x, y)| self.spk_bytes(x, y)),
                     name: None,
                     outer: Some((self.tk.toks[s - 1].s, be)),
                     inherits: inherited && spk.is_some(),
@@ -973,7 +991,7 @@ impl<'a> Ctx<'a> {
             kind: QuoteKind::Indirect,
             cue: self.byte_range(k, last + 1),
             spk_tok: spk,
-            spk: spk.and_then(|(a, b)| self.byte_range(a, b)),
+            spk: spk.and_then(|(a, b)| self.spk_bytes(a, b)),
             name: None,
             outer: None,
             inherits: false,

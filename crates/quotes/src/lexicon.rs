@@ -653,6 +653,21 @@ const SKIP_BACK: &[&str] = &[
     "even",
     "only",
     "still",
+    "can",
+    "can't",
+    "cannot",
+    "could",
+    "may",
+    "might",
+    "must",
+    "should",
+    "not",
+    "didn't",
+    "don't",
+    "doesn't",
+    "won't",
+    "wouldn't",
+    "now",
     "может",
     "также",
     "тоже",
@@ -924,6 +939,18 @@ impl Lexicon {
     }
     pub(crate) fn is_pronoun(&self, lower: &str) -> bool {
         self.pronouns.contains(lower)
+    }
+    /// A pronoun, also with a contraction ("he's", "they'd").
+    pub(crate) fn is_pronoun_form(&self, lower: &str) -> bool {
+        self.is_pronoun(lower) || lower.split_once('\'').is_some_and(|(h, _)| self.is_pronoun(h))
+    }
+    pub(crate) fn is_preposition(&self, lower: &str) -> bool {
+        matches!(
+            lower,
+            "of" | "for" | "until" | "before" | "after" | "in" | "on" | "at" | "from" | "with"
+                | "about" | "by" | "into" | "over" | "under" | "during" | "than" | "like"
+                | "between" | "against" | "without" | "through"
+        )
     }
     pub(crate) fn is_person_pronoun(&self, lower: &str) -> bool {
         self.person_pronouns.contains(lower)
