@@ -156,6 +156,8 @@ pub(crate) struct Ctx<'a> {
     sents: Vec<(usize, usize)>,
     lex: &'static Lexicon,
     dash_speech: bool,
+    /// Every pair of quote marks.
+    quotes: Vec<QuoteMarks>,
 }
 
 fn is_dash(c: char) -> bool {
@@ -203,6 +205,7 @@ impl<'a> Ctx<'a> {
             merged.push((s, e));
         }
         let sents = merged;
+        let quotes = find_quotes(text, &paras);
         let lang = doc.lang.as_deref().unwrap_or("");
         let dash_speech = matches!(lang, "ru" | "uk" | "bg")
             || (lang.is_empty() && text.chars().any(|c| ('а'..='я').contains(&c)));
@@ -213,6 +216,7 @@ impl<'a> Ctx<'a> {
             sents,
             lex: &LEXICON,
             dash_speech,
+            quotes,
         }
     }
 
@@ -522,7 +526,7 @@ impl<'a> Ctx<'a> {
 
     /// Quotes in quote marks, with their cue and speaker.
     fn direct(&self, config: &QuoteConfig) -> Vec<Cand> {
-        let quotes: Vec<QuoteMarks> = find_quotes(self.text, &self.paras);
+        let quotes = &self.quotes;
         let mut out: Vec<Cand> = Vec::with_capacity(quotes.len());
         let mut prev_close = 0usize;
         let mut last_attr: Option<(usize, Cand)> = None; // (paragraph, quote)
@@ -765,6 +769,17 @@ impl<'a> Ctx<'a> {
                 *t = false;
             }
         }
+        // Words inside any quote marks are never cues of reported speech.
+        let mut quoted = vec![false; n];
+        for q in &self.quotes {
+            for t in quoted
+                .iter_mut()
+                .take(self.tk.at(q.close))
+                .skip(self.tk.at(q.open))
+            {
+                *t = true;
+            }
+        }
         let mut found: Vec<Cand> = Vec::new();
         for &(ss, se) in &self.sents {
             let ts = self.tk.at(ss);
@@ -773,12 +788,12 @@ impl<'a> Ctx<'a> {
             let mut sent_spk: Option<(usize, usize)> = None;
             // A clause-final cue ("…, CNN reported.") governs the whole
             // sentence, including any cue inside its content.
-            if let Some(cand) = self.final_cue(ts, te, &taken) {
+            if let Some(cand) = self.final_cue(ts, te, &taken, &quoted) {
                 found.push(cand);
                 k = te;
             }
             while k < te {
-                if taken[k] || !self.word(k) {
+                if taken[k] || quoted[k] || !self.word(k) {
                     k += 1;
                     continue;
                 }
@@ -817,7 +832,7 @@ impl<'a> Ctx<'a> {
 
     /// A reported statement whose cue comes after its content, near the
     /// end of the sentence `ts..te`.
-    fn final_cue(&self, ts: usize, te: usize, taken: &[bool]) -> Option<Cand> {
+    fn final_cue(&self, ts: usize, te: usize, taken: &[bool], quoted: &[bool]) -> Option<Cand> {
         let mut k = te;
         let mut words = 0;
         while k > ts && words < 12 {
@@ -828,6 +843,9 @@ impl<'a> Ctx<'a> {
             words += 1;
             if taken[k] {
                 return None;
+            }
+            if quoted[k] {
+                continue;
             }
             let Some((cue, last)) = self.cue_at(k, te) else {
                 continue;
@@ -927,12 +945,30 @@ impl<'a> Ctx<'a> {
                         && (matches!(self.lower(after), "a" | "an" | "the" | "who")
                             || self.lower(after).chars().all(|c| c.is_numeric()))
                 };
-                let tail_ok = inverted
-                    || self.words_between(last + 1, end) <= 6
-                    || (tail.1 && {
-                        let after = last + 1 + tail.0 + 1;
-                        after < end && matches!(self.cue_at(after, end), Some((Cue::Participle, _)))
-                    });
+                let participle_next = tail.1 && {
+                    let after = last + 1 + tail.0 + 1;
+                    after < end && matches!(self.cue_at(after, end), Some((Cue::Participle, _)))
+                };
+                let tail_ok = if comma.is_some_and(|c| c + 1 == k) {
+                    inverted || self.words_between(last + 1, end) <= 6 || participle_next
+                } else {
+                    // After "X said" only circumstances may follow ("on
+                    // Tuesday", "in a statement"), or an addressee of "told".
+                    let circumstance = tail.0 == 0
+                        || (tail.0 <= 7 && self.lex.is_circumstance(self.lower(last + 1)))
+                        || (cue == Cue::Tell && tail.0 <= 3);
+                    circumstance && (tail.0 == self.words_between(last + 1, end) || tail.1)
+                };
+                // No other cue between the comma and this one.
+                let comma = comma.filter(|&c| {
+                    !(c + 1..k).any(|i| {
+                        self.word(i)
+                            && matches!(
+                                self.cue_at(i, k),
+                                Some((Cue::Verb | Cue::Tell | Cue::Weak, _))
+                            )
+                    })
+                });
                 match comma {
                     Some(c) if tail_ok && self.words_between(ts, c) >= 3 => {
                         let spk = if c + 1 == k {

@@ -942,14 +942,95 @@ impl Lexicon {
     }
     /// A pronoun, also with a contraction ("he's", "they'd").
     pub(crate) fn is_pronoun_form(&self, lower: &str) -> bool {
-        self.is_pronoun(lower) || lower.split_once('\'').is_some_and(|(h, _)| self.is_pronoun(h))
+        self.is_pronoun(lower)
+            || lower
+                .split_once('\'')
+                .is_some_and(|(h, _)| self.is_pronoun(h))
+    }
+    /// Words that open a circumstance after a cue ("said on Tuesday").
+    pub(crate) fn is_circumstance(&self, lower: &str) -> bool {
+        (lower.len() > 4 && lower.ends_with("ly"))
+            || matches!(
+                lower,
+                "in" | "on"
+                    | "at"
+                    | "during"
+                    | "last"
+                    | "this"
+                    | "earlier"
+                    | "later"
+                    | "recently"
+                    | "yesterday"
+                    | "today"
+                    | "tonight"
+                    | "after"
+                    | "before"
+                    | "while"
+                    | "when"
+                    | "via"
+                    | "from"
+                    | "through"
+                    | "afterward"
+                    | "afterwards"
+                    | "then"
+                    | "also"
+                    | "of"
+                    | "about"
+                    | "with"
+                    | "to"
+                    | "monday"
+                    | "tuesday"
+                    | "wednesday"
+                    | "thursday"
+                    | "friday"
+                    | "saturday"
+                    | "sunday"
+                    | "again"
+                    | "once"
+                    | "late"
+                    | "early"
+                    | "but"
+                    | "as"
+                    | "over"
+                    | "under"
+                    | "outside"
+                    | "inside"
+                    | "в"
+                    | "на"
+                    | "во"
+                    | "у"
+                    | "em"
+                    | "en"
+                    | "no"
+                    | "na"
+                    | "el"
+                    | "durante"
+            )
     }
     pub(crate) fn is_preposition(&self, lower: &str) -> bool {
         matches!(
             lower,
-            "of" | "for" | "until" | "before" | "after" | "in" | "on" | "at" | "from" | "with"
-                | "about" | "by" | "into" | "over" | "under" | "during" | "than" | "like"
-                | "between" | "against" | "without" | "through"
+            "of" | "for"
+                | "until"
+                | "before"
+                | "after"
+                | "in"
+                | "on"
+                | "at"
+                | "from"
+                | "with"
+                | "about"
+                | "by"
+                | "into"
+                | "over"
+                | "under"
+                | "during"
+                | "than"
+                | "like"
+                | "between"
+                | "against"
+                | "without"
+                | "through"
         )
     }
     pub(crate) fn is_person_pronoun(&self, lower: &str) -> bool {
