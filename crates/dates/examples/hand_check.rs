@@ -89,13 +89,11 @@ fn main() {
             let (s, e) = (d.span.start(), d.span.end());
             let before = context(&doc.text, s.saturating_sub(30), s).replace('\n', " ");
             let after = context(&doc.text, e, e + 20).replace('\n', " ");
+            let mark = if d.relative { "~" } else { " " };
             println!(
-                "{:>22} {}{} [{}] {}  ({before}|…|{after})",
+                "{:>22}{mark} [{}]  ({before}|…|{after})",
                 d.value,
-                if d.relative { "~" } else { " " },
-                "",
-                doc.slice(d.span),
-                "",
+                doc.slice(d.span)
             );
             total += 1;
         }
