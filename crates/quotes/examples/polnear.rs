@@ -25,6 +25,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .stage(Segmenter::new(SegmentConfig::default()))?
         .stage(QuoteExtractor::new(QuoteConfig {
             join_split: std::env::var_os("QUOTES_JOIN_SPLIT").is_some(),
+            min_uncued_words: std::env::var("QUOTES_MIN_UNCUED")
+                .ok()
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(0),
             ..QuoteConfig::default()
         }))?
         .build();

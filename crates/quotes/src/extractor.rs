@@ -12,9 +12,11 @@ use std::collections::HashMap;
 pub struct QuoteConfig {
     /// Extract reported speech without quote marks ("X said that …").
     pub indirect: bool,
-    /// Keep a quoted fragment that has no speech cue of its own (and
-    /// continues no one's statement) when it has at least this many words;
-    /// 0 keeps none. Scare quotes ("a “deal”") are what this filters out.
+    /// Keep a whole-sentence quote that has no speech cue of its own (and
+    /// continues no one's statement) when it has at least this many words,
+    /// giving it the speaker of the nearest attributed statement; 0 keeps
+    /// none. Off by default: on PolNeAR train, 4 raises direct recall from
+    /// 0.83 to 0.89 but lowers speaker accuracy and pair-F1.
     pub min_uncued_words: usize,
     /// Fold a quoted fragment into the reported clause that holds it
     /// ("X said the plan was “a disaster”" → one indirect quote).
@@ -71,6 +73,7 @@ impl QuoteExtractor {
             ctx.indirect(&mut cands, &self.config);
         }
         cands.sort_by_key(|c| (c.s, c.e));
+        ctx.adopt_speakers(&mut cands);
         ctx.resolve_names(&mut cands);
         let text = &doc.text;
         let mut out = Vec::with_capacity(cands.len());
@@ -568,7 +571,18 @@ impl<'a> Ctx<'a> {
             }
             let attr = self
                 .cue_after(t_close, hi)
-                .or_else(|| self.cue_before(lo, t_open));
+                .or_else(|| self.cue_before(lo, t_open))
+                .or_else(|| {
+                    // "X said in a statement:" closing the paragraph before.
+                    let before = self.text[..q.open].trim_end();
+                    if words_before > 0 || !before.ends_with(':') {
+                        return None;
+                    }
+                    let colon = before.len() - 1;
+                    let sent = self.sentence_of(colon);
+                    let lo = self.tk.at(sent.0.max(self.para_of(colon).1 .0));
+                    self.cue_before(lo, self.tk.at(colon) + 1)
+                });
             let mut cand = self.attr_cand(q.s, q.e, kind, attr);
             cand.outer = Some((q.open, q.close));
             cand.open_end = q.open_end;
@@ -606,8 +620,19 @@ impl<'a> Ctx<'a> {
                         cand.spk_tok = prev.spk_tok;
                         cand.inherits = true;
                     }
-                } else if config.min_uncued_words == 0 || nwords < config.min_uncued_words {
+                } else if config.min_uncued_words == 0
+                    || nwords < config.min_uncued_words
+                    || kind != QuoteKind::Direct
+                {
                     continue;
+                } else if let Some((p, prev)) = &last_attr {
+                    // A long quote with no cue: most likely the speaker of
+                    // the paragraphs just before.
+                    if *p + 2 >= para_i {
+                        cand.spk = prev.spk;
+                        cand.spk_tok = prev.spk_tok;
+                        cand.inherits = true;
+                    }
                 }
             }
             if cand.spk.is_some() {
@@ -1145,6 +1170,30 @@ impl<'a> Ctx<'a> {
             j += 1;
         }
         (j > i).then_some((i, j))
+    }
+
+    /// A kept quote with neither cue nor speaker takes the speaker of the
+    /// nearest attributed statement in its paragraph or the one before
+    /// (earlier ones first).
+    fn adopt_speakers(&self, cands: &mut [Cand]) {
+        for i in 0..cands.len() {
+            if cands[i].spk.is_some() || cands[i].cue.is_some() {
+                continue;
+            }
+            let para = self.para_of(cands[i].s).0;
+            let near = |j: usize| {
+                let p = self.para_of(cands[j].s).0;
+                cands[j].spk.is_some() && p + 1 >= para && p <= para + 1
+            };
+            let prev = (0..i).rev().find(|&j| near(j));
+            let next =
+                (i + 1..cands.len()).find(|&j| near(j) && self.para_of(cands[j].s).0 == para);
+            if let Some(j) = prev.or(next) {
+                cands[i].spk = cands[j].spk;
+                cands[i].spk_tok = cands[j].spk_tok;
+                cands[i].inherits = true;
+            }
+        }
     }
 
     /// Capitalised runs of words (names), as token ranges in text order.
