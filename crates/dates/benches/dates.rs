@@ -10,7 +10,8 @@ use std::hint::black_box;
 use std::path::Path;
 use std::time::Instant;
 
-/// Sentences: split after . ! ? followed by whitespace, and at newlines.
+/// Sentences: split after . ! ? followed by whitespace (not before a digit
+/// or a lowercase letter), and at newlines.
 fn crude_sentences(text: &str) -> Vec<Sentence> {
     let mut out = Vec::new();
     let bytes = text.as_bytes();
@@ -28,8 +29,12 @@ fn crude_sentences(text: &str) -> Vec<Sentence> {
         }
     };
     for i in 0..bytes.len() {
+        // Not before a digit or a lowercase letter ("Nov. 6", "p.m. on").
+        let next = bytes.get(i + 2).copied().unwrap_or(b'A');
         let end_mark = matches!(bytes[i], b'.' | b'!' | b'?')
-            && bytes.get(i + 1).is_some_and(|b| b.is_ascii_whitespace());
+            && bytes.get(i + 1).is_some_and(|b| b.is_ascii_whitespace())
+            && !next.is_ascii_digit()
+            && !next.is_ascii_lowercase();
         if end_mark || bytes[i] == b'\n' {
             push(start, i + 1, &mut out);
             start = i + 1;

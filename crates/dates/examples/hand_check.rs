@@ -8,7 +8,8 @@
 //! Reads the first N files in name order (default 30) as English, with
 //! `doc.published` = PUBLISHED when given (default: none, so only
 //! expressions carrying their own year are resolved). Sentences are split
-//! crudely (. ! ? before whitespace, newlines).
+//! crudely (. ! ? before whitespace unless a digit or a lowercase letter
+//! follows, newlines).
 
 use newslens_core::{Document, Sentence, Span, Stage};
 use newslens_dates::{DateConfig, DateResolver};
@@ -29,8 +30,12 @@ fn crude_sentences(text: &str) -> Vec<Sentence> {
         }
     };
     for i in 0..bytes.len() {
+        // Not before a digit or a lowercase letter ("Nov. 6", "p.m. on").
+        let next = bytes.get(i + 2).copied().unwrap_or(b'A');
         let end_mark = matches!(bytes[i], b'.' | b'!' | b'?')
-            && bytes.get(i + 1).is_some_and(|b| b.is_ascii_whitespace());
+            && bytes.get(i + 1).is_some_and(|b| b.is_ascii_whitespace())
+            && !next.is_ascii_digit()
+            && !next.is_ascii_lowercase();
         if end_mark || bytes[i] == b'\n' {
             push(start, i + 1, &mut out);
             start = i + 1;

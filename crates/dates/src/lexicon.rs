@@ -41,6 +41,9 @@ pub(crate) enum Meaning {
     Prep,
     /// "of" / "de": between day, month and year.
     Of,
+    /// "the" / "a": licenses a following year used as a modifier
+    /// ("the 2020 election").
+    Det,
     /// "ago" / "назад": after the count.
     Ago,
     /// "hace" / "há" / "преди": before the count.
@@ -136,6 +139,12 @@ const EN: Table = Table {
         ("early", Prep),
         ("late", Prep),
         ("mid", Prep),
+        ("for", Prep),
+        ("to", Prep),
+        ("into", Prep),
+        ("around", Prep),
+        ("between", Prep),
+        ("the", Det),
         ("of", Of),
         ("ago", Ago),
         ("earlier", Earlier),
@@ -152,6 +161,10 @@ const EN: Table = Table {
         ("eight", Num(8)),
         ("nine", Num(9)),
         ("ten", Num(10)),
+        ("eleven", Num(11)),
+        ("twelve", Num(12)),
+        ("fifteen", Num(15)),
+        ("twenty", Num(20)),
         ("st", Ordinal),
         ("nd", Ordinal),
         ("rd", Ordinal),

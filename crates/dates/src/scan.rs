@@ -32,6 +32,8 @@ pub(crate) enum Val {
     Week(i32, u32),
     /// From a start value to the article date.
     Since(Inner, NaiveDate),
+    /// A range of days ("July 9-12").
+    Range(NaiveDate, NaiveDate),
 }
 
 /// The start of a `since` interval.
@@ -44,7 +46,7 @@ pub(crate) enum Inner {
 
 impl Val {
     pub(crate) fn is_interval(&self) -> bool {
-        matches!(self, Val::Since(..))
+        matches!(self, Val::Since(..) | Val::Range(..))
     }
 
     pub(crate) fn write(&self, out: &mut String) {
@@ -54,6 +56,12 @@ impl Val {
             Val::Month(y, m) => write!(out, "{y:04}-{m:02}"),
             Val::Year(y) => write!(out, "{y:04}"),
             Val::Week(y, w) => write!(out, "{y:04}-W{w:02}"),
+            Val::Range(a, b) => {
+                Val::Day(a).write(out);
+                out.push('/');
+                Val::Day(b).write(out);
+                Ok(())
+            }
             Val::Since(inner, end) => {
                 match inner {
                     Inner::Day(d) => Val::Day(d).write(out),
@@ -150,6 +158,17 @@ pub(crate) fn tokenize(
                 lower.extend(ch.to_lowercase());
             }
             let mut meaning = lex.get(lower);
+            if meaning.is_none() {
+                // "July's", "Today’s": the word without the possessive.
+                for suffix in ["'s", "’s"] {
+                    if let Some(stem) = lower.strip_suffix(suffix) {
+                        if let Some(m) = lex.get(stem) {
+                            meaning = Some(m);
+                            end -= suffix.len();
+                        }
+                    }
+                }
+            }
             if meaning.is_none() {
                 // "mid-February": the part after the hyphen.
                 if let Some(rest) = lower.strip_prefix("mid-") {
@@ -270,12 +289,7 @@ impl Scanner<'_> {
     /// abbreviation; returns the month and the next token index.
     fn month_any(&self, i: usize) -> Option<(u32, usize)> {
         if let Some(m) = self.month(i) {
-            let next = if self.punct(i + 1, '.') && self.adjacent(i) {
-                i + 2
-            } else {
-                i + 1
-            };
-            return Some((m, next));
+            return Some((m, i + 1));
         }
         let tok = self.toks.get(i)?;
         match tok.meaning? {
@@ -299,10 +313,10 @@ impl Scanner<'_> {
         }
     }
 
-    /// A four-digit year 1900–2100 at `i`.
+    /// A four-digit year 1800–2100 at `i`.
     fn year(&self, i: usize) -> Option<i32> {
         match self.num(i)? {
-            (v, 4) if (1900..=2100).contains(&v) => Some(v as i32),
+            (v, 4) if (1800..=2100).contains(&v) => Some(v as i32),
             _ => None,
         }
     }
@@ -507,7 +521,16 @@ impl Scanner<'_> {
             let y = self.year(i)?;
             let next = self.after_year(i + 1);
             let year_word = next > i + 1;
-            if (licensed || year_word) && !self.continues_number(i) {
+            // "the year 2045"
+            let after_unit = i > 0 && self.meaning(i - 1) == Some(Meaning::Unit(Unit::Year));
+            // "the 2020 election", "a 2019 council race": a determiner, then a word.
+            let modifier = i > 0
+                && matches!(self.meaning(i - 1), Some(Meaning::Det | Meaning::Num(1)))
+                && (1900..2100).contains(&y)
+                && self.toks.get(i + 1).is_some_and(|t| {
+                    t.kind == Kind::Word && t.meaning.is_none_or(|m| m == Meaning::Of)
+                });
+            if (licensed || year_word || after_unit || modifier) && !self.continues_number(i) {
                 return Some(self.found(i, next, Val::Year(y), false));
             }
         }
@@ -551,6 +574,29 @@ impl Scanner<'_> {
     fn month_first(&self, i: usize, licensed: bool) -> Option<(usize, Found)> {
         let (m, k) = self.month_any(i)?;
         let abbr = matches!(self.meaning(i), Some(Meaning::MonthAbbr(_)));
+        // July 9-12: an interval of days.
+        if let (Some((d, 1..=2)), Some((d2, 1..=2))) = (self.num(k), self.num(k + 2)) {
+            if self.punct(k + 1, '-') && self.adjacent(k) && self.adjacent(k + 1) && d < d2 {
+                let mut next = k + 3;
+                let mut y_at = next;
+                if self.punct(y_at, ',') {
+                    y_at += 1;
+                }
+                let (first, last, relative) = match self.year(y_at) {
+                    Some(y) => {
+                        next = self.after_year(y_at + 1);
+                        let first = NaiveDate::from_ymd_opt(y, m, d)?;
+                        (first, NaiveDate::from_ymd_opt(y, m, d2)?, false)
+                    }
+                    None => {
+                        let first = nearest_year(self.anchor?, m, d)?;
+                        let last = NaiveDate::from_ymd_opt(first.year(), m, d2)?;
+                        (first, last, true)
+                    }
+                };
+                return Some(self.found(i, next, Val::Range(first, last), relative));
+            }
+        }
         // Dec. 4, December 4, 2023, December 4th
         if let Some((d, 1..=2)) = self.num(k) {
             if (1..=31).contains(&d) && !self.continues_number(k) {

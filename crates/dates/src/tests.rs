@@ -91,6 +91,13 @@ fn english_absolute_forms() {
         value("It was signed in December 2021 by both.", "en"),
         "2021-12"
     );
+    assert_eq!(value("Records only began in 1880.", "en"), "1880");
+    assert_eq!(
+        value("Reached by the year 2045 at the latest.", "en"),
+        "2045"
+    );
+    assert_eq!(value("He lost the 2020 election.", "en"), "2020");
+    assert_eq!(value("He lost a 2019 council race.", "en"), "2019");
     let found = dates_in("Held in 2022, again in 2023.", "en", None);
     assert_eq!(found.len(), 2);
     assert!(!found[0].2);
@@ -104,6 +111,22 @@ fn english_year_less_dates_take_the_nearest_year() {
     );
     assert_eq!(value("The vote is due on March 20.", "en"), "2023-03-20");
     assert_eq!(value("Reported on Jan 30th.", "en"), "2023-01-30");
+    assert_eq!(
+        one("They march on the 13th of January.", "en"),
+        ("13th of January".into(), "2023-01-13".into())
+    );
+    assert_eq!(
+        value("Summit on July 9-12, 2024.", "en"),
+        "2024-07-09/2024-07-12"
+    );
+    assert_eq!(
+        value("Summit on March 20-22.", "en"),
+        "2023-03-20/2023-03-22"
+    );
+    assert_eq!(
+        one("Records fell in July's heat.", "en"),
+        ("July".into(), "2022-07".into())
+    );
     // Past dates are preferred unless the next one is within 45 days.
     assert_eq!(value("It was signed on April 15.", "en"), "2023-04-15");
     assert_eq!(value("It was signed on May 12.", "en"), "2022-05-12");
@@ -141,6 +164,7 @@ fn english_relative_forms() {
     assert_eq!(value("He left two days ago.", "en"), "2023-03-06");
     assert_eq!(value("He left 3 days ago.", "en"), "2023-03-05");
     assert_eq!(value("He left a week ago.", "en"), "2023-W09");
+    assert_eq!(value("He left eleven days ago.", "en"), "2023-02-25");
     assert_eq!(
         one("Earlier this month, the talks failed.", "en"),
         ("Earlier this month".into(), "2023-03".into())
