@@ -530,7 +530,13 @@ impl Scanner<'_> {
                 && self.toks.get(i + 1).is_some_and(|t| {
                     t.kind == Kind::Word && t.meaning.is_none_or(|m| m == Meaning::Of)
                 });
-            if (licensed || year_word || after_unit || modifier) && !self.continues_number(i) {
+            // "the 2000s", "2020th": letters glued to the number.
+            let glued =
+                self.adjacent(i) && self.toks.get(i + 1).is_some_and(|t| t.kind == Kind::Word);
+            if (licensed || year_word || after_unit || modifier)
+                && !glued
+                && !self.continues_number(i)
+            {
                 return Some(self.found(i, next, Val::Year(y), false));
             }
         }
