@@ -446,7 +446,10 @@ impl<'a> Ctx<'a> {
                 } else if k == start {
                     self.subject_fwd(last, hi)
                 } else if let Some(c) = comma {
-                    (c > start).then_some((start, c))
+                    // "“…,” X, a retired teacher, said" names X first; in
+                    // "“…” that is sexist, Brock said" the subject is last.
+                    self.subject_back(k, c + 1, false)
+                        .or_else(|| (c > start).then_some((start, c)))
                 } else {
                     self.subject_back(k, start, false)
                 };
@@ -485,6 +488,11 @@ impl<'a> Ctx<'a> {
                 }
                 let spk = match cue {
                     Cue::According(_) => self.source_fwd(last, t_end),
+                    // "X stepped up his attacks, saying, “…”": the sentence's subject.
+                    Cue::Participle => {
+                        let sent = self.tk.at(self.sentence_of(self.tk.toks[k].s).0);
+                        self.first_subject(sent.min(k), k)
+                    }
                     _ => self.subject_back(k, lo, true).or_else(|| {
                         // "… and said: “…”": the subject of the first verb.
                         let and = k > lo
