@@ -947,7 +947,17 @@ impl<'a> Ctx<'a> {
                 }
             }
             Cue::Participle => {
-                let spk = sent_spk.or_else(|| self.first_subject(ts, k))?;
+                // "with Senator X telling reporters …": the name just before.
+                let named = (k > ts && self.word(k - 1) && self.tk.toks[k - 1].upper)
+                    .then(|| {
+                        let mut j = k - 1;
+                        while j > ts && self.word(j - 1) && self.tk.toks[j - 1].upper {
+                            j -= 1;
+                        }
+                        self.run_name(j, k)
+                    })
+                    .flatten();
+                let spk = named.or(sent_spk).or_else(|| self.first_subject(ts, k))?;
                 let cs = self.content_start(last + 1, end, false);
                 if self.lex.is_weak_participle(self.lower(k)) && !self.reports(cs, end) {
                     return None;
@@ -1130,32 +1140,50 @@ impl<'a> Ctx<'a> {
     fn first_subject(&self, ts: usize, k: usize) -> Option<(usize, usize)> {
         let mut i = ts;
         if i < k && self.word(i) && self.tk.toks[i].upper {
-            let intro = matches!(
-                self.lower(i),
-                "in" | "on"
-                    | "at"
-                    | "during"
-                    | "after"
-                    | "before"
-                    | "speaking"
-                    | "earlier"
-                    | "later"
-                    | "meanwhile"
-                    | "still"
-                    | "yet"
-                    | "however"
-                    | "asked"
-                    | "since"
-                    | "with"
-                    | "for"
-                    | "when"
-                    | "while"
-                    | "as"
-                    | "if"
-            );
+            let w = self.lower(i);
+            let intro = self.lex.is_preposition(w)
+                || self.lex.is_circumstance(w)
+                || matches!(
+                    w,
+                    "speaking"
+                        | "meanwhile"
+                        | "still"
+                        | "yet"
+                        | "however"
+                        | "asked"
+                        | "since"
+                        | "when"
+                        | "while"
+                        | "as"
+                        | "if"
+                        | "having"
+                        | "even"
+                        | "despite"
+                        | "although"
+                        | "though"
+                        | "once"
+                        | "one"
+                        | "two"
+                        | "three"
+                        | "shortly"
+                );
             if intro {
                 let comma = (i..k).find(|&j| !self.word(j) && self.ch(j) == ',')?;
                 i = comma + 1;
+                // "At an event in Ames, Iowa, on Sunday, Mrs. Clinton …"
+                while let Some(next) = (i..k.min(i + 5)).find(|&j| !self.word(j)) {
+                    if self.ch(next) != ',' {
+                        break;
+                    }
+                    let lead = self.lower(i);
+                    if !(self.lex.is_circumstance(lead)
+                        || self.lex.is_preposition(lead)
+                        || self.tk.toks[i].upper)
+                    {
+                        break;
+                    }
+                    i = next + 1;
+                }
             }
         }
         while i < k && self.word(i) && matches!(self.lower(i), "but" | "and" | "so" | "then") {
