@@ -347,8 +347,13 @@ impl DatelineParser {
             .chars()
             .filter(|c| c.is_alphabetic())
             .all(char::is_uppercase);
-        // Without an agency, only an upper-case city counts ("LONDON —").
-        if agency.is_none() && !upper_place {
+        // Without an agency, an upper-case city ("LONDON —") counts, or a
+        // short capitalised place followed by a date ("Москва, 12 мая —").
+        let short_capitalised_place = place.split_whitespace().count() <= 3
+            && place
+                .split_whitespace()
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+        if agency.is_none() && !upper_place && !(date.is_some() && short_capitalised_place) {
             return None;
         }
         if place.chars().count() > 40 || m.end() >= para.len() {
@@ -463,6 +468,11 @@ mod tests {
             d.date.unwrap().iso(Some(2023)).as_deref(),
             Some("2023-03-03")
         );
+
+        let s = "Москва, 12 мая — Климатологи заявили о жаре.";
+        let d = p.dateline(s).expect("a mixed-case place with a date is a dateline");
+        assert_eq!(&s[d.len..], "Климатологи заявили о жаре.");
+        assert!(p.dateline("Москва — столица России, сказал он.").is_none());
 
         let s = "MOSCOW, Dec 4 (TASS) — The Kremlin said nothing.";
         let d = p.dateline(s).unwrap();
