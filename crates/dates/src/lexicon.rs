@@ -311,6 +311,7 @@ const UK: Table = Table {
         ("місяців", Unit(Unit::Month)),
         ("рік", Unit(Unit::Year)),
         ("року", Unit(Unit::Year)),
+        ("році", Unit(Unit::Year)),
         ("роки", Unit(Unit::Year)),
         ("років", Unit(Unit::Year)),
         ("минулого", Last),

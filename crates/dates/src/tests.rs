@@ -214,6 +214,33 @@ fn russian_forms() {
 }
 
 #[test]
+fn documented_forms_across_languages() {
+    let cases = [
+        ("Это было в прошлом году.", "ru", "2022"),
+        ("Это было в этом месяце.", "ru", "2023-03"),
+        ("Это случилось 14/05/2023.", "ru", "2023-05-14"),
+        ("Це сталося у 2022 році.", "uk", "2022"),
+        ("Це сталося у 2022 р.", "uk", "2022"),
+        ("Це сталося два дні тому.", "uk", "2023-03-06"),
+        ("Той каза, че тази година ще е трудна.", "bg", "2023"),
+        ("Това стана от септември.", "bg", "2022-09/2023-03-08"),
+        ("Ele disse este mês.", "pt", "2023-03"),
+        ("Ele saiu dois dias atrás.", "pt", "2023-03-06"),
+        ("Ele falou no sábado.", "pt", "2023-03-04"),
+        ("Cresce desde setembro.", "pt", "2022-09/2023-03-08"),
+        ("Lo dijo este mes.", "es", "2023-03"),
+        ("Lo dijo el lunes pasado.", "es", "2023-03-06"),
+        ("Ocurrió en mayo de 2021.", "es", "2021-05"),
+        ("Talks resume in mid-February.", "en", "2023-02"),
+        ("Prices fell 3 months ago.", "en", "2022-12"),
+        ("It rose 2 years ago.", "en", "2021"),
+    ];
+    for (text, lang, expected) in cases {
+        assert_eq!(value(text, lang), expected, "{text}");
+    }
+}
+
+#[test]
 fn ukrainian_forms() {
     assert_eq!(value("Це сталося 12 травня 2023 року.", "uk"), "2023-05-12");
     assert_eq!(value("Він заявив у понеділок.", "uk"), "2023-03-06");
