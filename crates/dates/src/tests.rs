@@ -449,3 +449,102 @@ fn never_panics_on_odd_input() {
         }
     }
 }
+
+/// Random sentences from date-ish pieces, in every language and with odd
+/// article dates and quote spans: nothing may panic and every span must be
+/// valid and in order.
+#[test]
+fn random_pieces_never_panic() {
+    const PIECES: &[&str] = &[
+        "on",
+        "Monday",
+        "Dec",
+        ".",
+        " ",
+        "4",
+        "2023",
+        "-",
+        "05",
+        "14",
+        "/",
+        "31",
+        ",",
+        "since",
+        "September",
+        "last",
+        "week",
+        "ago",
+        "two",
+        "мая",
+        "в",
+        "понедельник",
+        "вчера",
+        "12",
+        "de",
+        "mayo",
+        "el",
+        "lunes",
+        "há",
+        "dias",
+        "п’ятницю",
+        "торік",
+        "mid-",
+        "’s",
+        "th",
+        "of",
+        "the",
+        "\u{201c}",
+        "\u{201d}",
+        "é",
+        "\n",
+        "9-12",
+        "0",
+        "29",
+        "February",
+        "г.",
+        "році",
+    ];
+    let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut next = move |n: usize| {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        (state % n as u64) as usize
+    };
+    let langs = ["en", "ru", "uk", "bg", "pt", "es"];
+    let published = [
+        Some(ARTICLE),
+        None,
+        Some("0001-01-01"),
+        Some("2024-02-29T00:00"),
+    ];
+    for round in 0..3000 {
+        let mut text = String::new();
+        for _ in 0..next(25) {
+            text.push_str(PIECES[next(PIECES.len())]);
+            if next(2) == 0 {
+                text.push(' ');
+            }
+        }
+        let mut d = doc(&text, langs[round % 6], published[round % 4]);
+        let a = next(text.len() + 1);
+        let b = next(text.len() + 1);
+        let (a, b) = (a.min(b), a.max(b));
+        if text.is_char_boundary(a) && text.is_char_boundary(b) {
+            d.quotes.push(Quote {
+                span: Span::new(a, b).unwrap(),
+                kind: QuoteKind::Direct,
+                cue: Some(Span::new(b, b).unwrap()),
+                speaker: None,
+                said_on: None,
+            });
+        }
+        DateResolver::default().process(&mut d).unwrap();
+        let mut last_end = 0;
+        for t in &d.dates {
+            assert!(t.span.start() >= last_end, "{text:?}");
+            assert!(d.span(t.span.start(), t.span.end()).is_ok());
+            last_end = t.span.end();
+        }
+    }
+}
