@@ -33,13 +33,18 @@ fn char_slice(text: &str, start: u64, end: u64) -> String {
         .collect()
 }
 
-#[test]
-fn bundled_example_matches_golden_output() {
-    let out = newslens()
+/// `newslens annotate examples/articles`, run from the repository root.
+fn annotate_examples() -> std::process::Output {
+    newslens()
         .current_dir(repo_root())
         .args(["annotate", "examples/articles"])
         .output()
-        .unwrap();
+        .unwrap()
+}
+
+#[test]
+fn bundled_example_matches_golden_output() {
+    let out = annotate_examples();
     assert!(
         out.status.success(),
         "{}",
@@ -59,11 +64,7 @@ fn bundled_example_matches_golden_output() {
 
 #[test]
 fn every_article_has_the_contract_fields_and_valid_offsets() {
-    let out = newslens()
-        .current_dir(repo_root())
-        .args(["annotate", "examples/articles"])
-        .output()
-        .unwrap();
+    let out = annotate_examples();
     let articles = lines(&out.stdout);
     assert_eq!(articles.len(), 5);
     for a in &articles {
@@ -182,11 +183,7 @@ fn stdin_is_read_and_sniffed() {
 
 #[test]
 fn no_progress_output_when_stderr_is_not_a_terminal() {
-    let out = newslens()
-        .current_dir(repo_root())
-        .args(["annotate", "examples/articles"])
-        .output()
-        .unwrap();
+    let out = annotate_examples();
     assert!(
         out.stderr.is_empty(),
         "{}",
