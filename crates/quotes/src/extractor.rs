@@ -1023,6 +1023,16 @@ impl<'a> Ctx<'a> {
                         while ce > ts && !self.word(ce - 1) && matches!(self.ch(ce - 1), ',') {
                             ce -= 1;
                         }
+                        // "At the time, she said, the plan was …": the
+                        // statement runs on both sides of the cue.
+                        let after = last + 1 + tail.0 + 1;
+                        let parenthetical = c + 1 != k
+                            && tail.1
+                            && self.words_between(after, end) >= 3
+                            && !participle_next;
+                        if parenthetical {
+                            ce = end;
+                        }
                         (Some(spk?), ts, ce)
                     }
                     _ => {
