@@ -1253,13 +1253,28 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             let mut j = i;
-            while j < n && self.word(j) && self.tk.toks[j].upper && j - i < 5 {
+            while j < n
+                && self.word(j)
+                && self.tk.toks[j].upper
+                && j - i < 5
+                && (j == i || !self.lex.is_not_name(self.lower(j)))
+                && !self.lower(j).ends_with("ly")
+            {
                 j += 1;
             }
-            runs.push((i, j));
+            runs.push((i, j.max(i + 1)));
             i = j.max(i + 1);
         }
         runs
+    }
+
+    /// Could the run name a person (no organisation words, not a lone
+    /// adverb or pronoun)?
+    fn person_like(&self, a: usize, b: usize) -> bool {
+        (a..b).all(|i| {
+            let w = self.lower(i);
+            !self.lex.is_org_word(w) && !w.ends_with("ly") && !self.lex.is_pronoun_form(w)
+        })
     }
 
     /// The name text of a token run, without honorifics.
@@ -1345,7 +1360,7 @@ impl<'a> Ctx<'a> {
                             .iter()
                             .rev()
                             .filter_map(|&(x, y)| self.run_name(x, y))
-                            .find(|&(x, y)| y - x >= 2)
+                            .find(|&(x, y)| y - x >= 2 && self.person_like(x, y))
                             .map(|(x, y)| full_name(x, y, pos))
                     }
                 };
@@ -1370,7 +1385,10 @@ impl<'a> Ctx<'a> {
             }
             if let Some((x, y)) = best {
                 let name = full_name(x, y, pos);
-                last_named = Some((pos, name.clone()));
+                // Only people are what "he" and "she" point back to.
+                if self.person_like(x, y) {
+                    last_named = Some((pos, name.clone()));
+                }
                 c.name = Some(name);
             }
         }
