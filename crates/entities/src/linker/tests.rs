@@ -1,0 +1,341 @@
+//! Tests of the entity stage on small hand-written examples.
+
+use super::*;
+use newslens_core::{Quote, QuoteKind, Sentence, Speaker};
+use std::sync::OnceLock;
+
+fn linker() -> &'static EntityLinker {
+    static L: OnceLock<EntityLinker> = OnceLock::new();
+    L.get_or_init(|| EntityLinker::new(&EntityConfig::default()).unwrap())
+}
+
+fn doc(text: &str, date: Option<&str>) -> Document {
+    let mut d = Document::new("t", text);
+    d.text = text.to_string();
+    d.published = date.map(str::to_string);
+    // Crude sentences: split after ". ".
+    let mut start = 0;
+    for (i, _) in text.match_indices(". ") {
+        d.sentences.push(Sentence {
+            span: Span::new(start, i + 1).unwrap(),
+            paragraph: 0,
+        });
+        start = i + 2;
+    }
+    d.sentences.push(Sentence {
+        span: Span::new(start, text.len()).unwrap(),
+        paragraph: 0,
+    });
+    d
+}
+
+fn run(text: &str, date: Option<&str>) -> Document {
+    let mut d = doc(text, date);
+    linker().process(&mut d).unwrap();
+    d
+}
+
+fn find<'d>(d: &'d Document, actor: &str) -> &'d Entity {
+    d.entities
+        .iter()
+        .find(|e| e.actor.as_deref() == Some(actor))
+        .unwrap_or_else(|| panic!("no {actor} in {:#?}", d.entities))
+}
+
+fn texts(d: &Document, e: &Entity) -> Vec<String> {
+    e.mentions.iter().map(|m| d.slice(*m).to_string()).collect()
+}
+
+#[test]
+fn full_name_then_surname_is_one_entity() {
+    let d = run(
+        "Jens Stoltenberg spoke in Brussels. Later Stoltenberg's aide said more.",
+        Some("2020-05-01"),
+    );
+    let e = find(&d, "stoltenberg");
+    assert_eq!(e.name, "Jens Stoltenberg");
+    assert_eq!(e.kind, EntityKind::Person);
+    assert_eq!(texts(&d, e), ["Jens Stoltenberg", "Stoltenberg"]);
+    assert_eq!(find(&d, "brussels").kind, EntityKind::Location);
+}
+
+#[test]
+fn transliteration_variants_meet() {
+    let d = run(
+        "Zelenskyy met Kouleba. Zelensky's office and President Zelenskiy agreed with Kuleba.",
+        None,
+    );
+    assert_eq!(
+        texts(&d, find(&d, "zelensky")),
+        ["Zelenskyy", "Zelensky", "Zelenskiy"]
+    );
+    assert_eq!(texts(&d, find(&d, "kuleba")).len(), 2);
+    assert_eq!(
+        d.entities
+            .iter()
+            .filter(|e| e.kind == EntityKind::Person)
+            .count(),
+        2
+    );
+}
+
+#[test]
+fn unknown_transliteration_reaches_the_base_by_name_key() {
+    // "Zelenskyj" spelled with a final "yj" is not listed as is.
+    let d = run("The visit of Volodymyr Zelenskij was short.", None);
+    let e = find(&d, "zelensky");
+    assert_eq!(texts(&d, e), ["Volodymyr Zelenskij"]);
+}
+
+#[test]
+fn cyrillic_aliases_and_cases() {
+    let d = run(
+        "Сергей Лавров заявил, что встреча с Лавровым в Москве состоится. Киев молчит.",
+        None,
+    );
+    assert_eq!(texts(&d, find(&d, "lavrov")), ["Сергей Лавров", "Лавровым"]);
+    assert_eq!(texts(&d, find(&d, "moscow")), ["Москве"]);
+    assert_eq!(texts(&d, find(&d, "kyiv")), ["Киев"]);
+}
+
+#[test]
+fn title_phrase_resolves_by_article_date() {
+    let text = "The Ukrainian foreign minister said the talks failed.";
+    let d = run(text, Some("2023-03-10"));
+    assert_eq!(
+        texts(&d, find(&d, "kuleba")),
+        ["Ukrainian foreign minister"]
+    );
+    let d = run(text, Some("2024-10-02T08:00:00Z"));
+    assert_eq!(
+        texts(&d, find(&d, "sybiha")),
+        ["Ukrainian foreign minister"]
+    );
+    assert!(d
+        .entities
+        .iter()
+        .all(|e| e.actor.as_deref() != Some("kuleba")));
+}
+
+#[test]
+fn title_phrases_in_several_forms() {
+    let d = run(
+        "The head of Russian diplomacy spoke; so did the NATO chief.",
+        Some("2022-06-01"),
+    );
+    assert_eq!(texts(&d, find(&d, "lavrov")), ["head of Russian diplomacy"]);
+    assert_eq!(texts(&d, find(&d, "stoltenberg")), ["NATO chief"]);
+    let d = run("Глава МИД России прибыл в Анкару.", Some("2022-06-01"));
+    assert!(d
+        .entities
+        .iter()
+        .any(|e| e.actor.as_deref() == Some("lavrov")));
+    let d = run(
+        "The US Secretary of State and the Secretary of State's aide.",
+        Some("2025-03-01"),
+    );
+    assert_eq!(find(&d, "rubio").mentions.len(), 2);
+}
+
+#[test]
+fn undated_article_uses_the_latest_holder() {
+    let d = run("The NATO Secretary-General arrived.", None);
+    assert_eq!(find(&d, "rutte").mentions.len(), 1);
+}
+
+#[test]
+fn former_holders_and_appositions_are_not_resolved_as_mentions() {
+    let d = run(
+        "The former Ukrainian foreign minister wrote a book.",
+        Some("2025-01-10"),
+    );
+    assert!(
+        d.entities.iter().all(|e| e.kind != EntityKind::Person),
+        "{:#?}",
+        d.entities
+    );
+    let d = run(
+        "Russian Foreign Minister Sergei Lavrov arrived.",
+        Some("2023-01-10"),
+    );
+    assert_eq!(texts(&d, find(&d, "lavrov")), ["Sergei Lavrov"]);
+}
+
+#[test]
+fn ambiguous_title_resolves_through_named_people() {
+    // Two Turkish ministers hold "minister" titles; Fidan is named.
+    let d = run(
+        "Hakan Fidan met his hosts. Later the Turkish minister left.",
+        Some("2024-02-01"),
+    );
+    assert_eq!(
+        texts(&d, find(&d, "fidan")),
+        ["Hakan Fidan", "Turkish minister"]
+    );
+    let d = run("Later the Turkish minister left.", Some("2024-02-01"));
+    assert!(d.entities.iter().all(|e| e.kind != EntityKind::Person));
+}
+
+#[test]
+fn metonymy_is_an_organisation() {
+    let d = run(
+        "The Kremlin denied it, and the White House and Washington did not comment.",
+        None,
+    );
+    assert_eq!(find(&d, "kremlin").kind, EntityKind::Organization);
+    assert_eq!(find(&d, "white-house").kind, EntityKind::Organization);
+    assert_eq!(find(&d, "washington").kind, EntityKind::Location);
+}
+
+#[test]
+fn glued_and_misspelt_names() {
+    let d = run(
+        "On Monday Zelenskysaid he would go. Later Stoltenbreg and Stoltenbrg spoke.",
+        None,
+    );
+    assert_eq!(texts(&d, find(&d, "zelensky")), ["Zelensky"]);
+    // One letter dropped is accepted; a transposition (two edits) is not.
+    assert_eq!(texts(&d, find(&d, "stoltenberg")), ["Stoltenbrg"]);
+    // Suffix forms of base words are not corrected: "Germans" is no Germany.
+    let d = run("Many Germans agree.", None);
+    assert!(d
+        .entities
+        .iter()
+        .all(|e| e.actor.as_deref() != Some("germany")));
+}
+
+#[test]
+fn case_rules_protect_common_words() {
+    let d = run("It may rain in the eu region, said Theresa May.", None);
+    let may = find(&d, "theresa-may");
+    assert_eq!(texts(&d, may), ["Theresa May"]);
+    assert!(d
+        .entities
+        .iter()
+        .all(|e| e.actor.as_deref() != Some("european-union")));
+}
+
+#[test]
+fn unknown_names_found_by_capitalisation() {
+    let d = run(
+        "The analyst Oleksandr Kovalenko said prices rose in Kramatorsk. Kovalenko added that the Horizon Energy Group agreed.",
+        None,
+    );
+    let person = d
+        .entities
+        .iter()
+        .find(|e| e.name == "Oleksandr Kovalenko")
+        .expect("person");
+    assert_eq!(person.kind, EntityKind::Person);
+    assert_eq!(person.actor, None);
+    assert_eq!(texts(&d, person), ["Oleksandr Kovalenko", "Kovalenko"]);
+    let place = d
+        .entities
+        .iter()
+        .find(|e| e.name == "Kramatorsk")
+        .expect("place");
+    assert_eq!(place.kind, EntityKind::Location);
+    let org = d
+        .entities
+        .iter()
+        .find(|e| e.name == "Horizon Energy Group")
+        .expect("org");
+    assert_eq!(org.kind, EntityKind::Organization);
+}
+
+#[test]
+fn first_names_attach_to_a_base_surname() {
+    let d = run("Volodymyr Oleksandrovych Zelensky spoke.", None);
+    assert_eq!(
+        texts(&d, find(&d, "zelensky")),
+        ["Volodymyr Oleksandrovych Zelensky"]
+    );
+}
+
+fn quote(d: &Document, speaker: &str, name: Option<&str>) -> Quote {
+    let at = d.text.find(speaker).unwrap();
+    Quote {
+        span: Span::new(0, 1).unwrap(),
+        kind: QuoteKind::Indirect,
+        cue: None,
+        speaker: Some(Speaker {
+            span: Span::new(at, at + speaker.len()).unwrap(),
+            name: name.map(str::to_string),
+            entity: None,
+        }),
+        said_on: None,
+    }
+}
+
+#[test]
+fn speakers_link_to_entities() {
+    let text = "The Kremlin spokesman said no. Lavrov said yes. He added more. The Turkish minister said maybe.";
+    let mut d = doc(text, Some("2023-02-01"));
+    d.quotes.push(quote(&d, "The Kremlin spokesman", None));
+    d.quotes.push(quote(&d, "Lavrov", Some("Lavrov")));
+    d.quotes.push(quote(&d, "He", Some("Sergei Lavrov")));
+    d.quotes.push(quote(&d, "The Turkish minister", None));
+    linker().process(&mut d).unwrap();
+    let name_of = |i: usize| {
+        d.quotes[i]
+            .speaker
+            .as_ref()
+            .unwrap()
+            .entity
+            .map(|e| d.entities[e].name.as_str())
+    };
+    assert_eq!(name_of(0), Some("Dmitry Peskov"));
+    assert_eq!(
+        d.quotes[0].speaker.as_ref().unwrap().name.as_deref(),
+        Some("Dmitry Peskov")
+    );
+    assert_eq!(name_of(1), Some("Sergei Lavrov"));
+    assert_eq!(
+        d.quotes[1].speaker.as_ref().unwrap().name.as_deref(),
+        Some("Sergei Lavrov")
+    );
+    assert_eq!(name_of(2), Some("Sergei Lavrov"));
+    // Two Turkish ministers in office and neither named: unresolved.
+    assert_eq!(name_of(3), None);
+}
+
+#[test]
+fn speaker_name_that_is_a_title_resolves() {
+    let text = "Kuleba spoke first. He later said it was over.";
+    let mut d = doc(text, Some("2023-02-01"));
+    d.quotes
+        .push(quote(&d, "He", Some("the Ukrainian foreign minister")));
+    linker().process(&mut d).unwrap();
+    let sp = d.quotes[0].speaker.as_ref().unwrap();
+    assert_eq!(sp.name.as_deref(), Some("Dmytro Kuleba"));
+    assert_eq!(
+        d.entities[sp.entity.unwrap()].actor.as_deref(),
+        Some("kuleba")
+    );
+}
+
+#[test]
+fn article_dates_are_normalised() {
+    assert_eq!(
+        article_day(Some("2023-03-04T10:00:00Z")).as_deref(),
+        Some("2023-03-04")
+    );
+    assert_eq!(article_day(Some("2023-03")).as_deref(), Some("2023-03-15"));
+    assert_eq!(article_day(Some("2023")).as_deref(), Some("2023-07-01"));
+    assert_eq!(article_day(Some("yesterday")), None);
+}
+
+#[test]
+fn spans_are_valid_on_messy_text() {
+    let text = "Ze\u{301}lensky — «Зеленский» и\u{0306} NATO’s chief; Kyiv\u{00a0}Київ. İstanbul!";
+    let d = run(text, None);
+    for e in &d.entities {
+        for m in &e.mentions {
+            assert!(Span::within(text, m.start(), m.end()).is_ok());
+        }
+    }
+    assert!(d
+        .entities
+        .iter()
+        .any(|e| e.actor.as_deref() == Some("kyiv")));
+}
