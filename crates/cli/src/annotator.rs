@@ -4,6 +4,7 @@ use crate::output::{ArticleJson, ErrorJson, SCHEMA};
 use crate::Config;
 use newslens_clean::{Cleaner, LineCounts, RepeatedLineFilter};
 use newslens_core::{Document, Pipeline, PipelineBuilder};
+use newslens_dates::DateResolver;
 use newslens_ingest::{ArticleReader, Format, Pending};
 use newslens_langid::LanguageDetector;
 use newslens_quotes::QuoteExtractor;
@@ -70,7 +71,8 @@ impl Annotator {
         let builder = builder
             .stage(LanguageDetector::new(&self.config.langid)?)?
             .stage(Segmenter::new(self.config.segment.clone()))?
-            .stage(QuoteExtractor::new(self.config.quotes.clone()))?;
+            .stage(QuoteExtractor::new(self.config.quotes.clone()))?
+            .stage(DateResolver::new(self.config.dates.clone()))?;
         Ok(builder.build())
     }
 

@@ -2,6 +2,7 @@
 //! the runtime objects built from it. Unknown keys are errors.
 
 use newslens_clean::CleanConfig;
+use newslens_dates::DateConfig;
 use newslens_ingest::IngestConfig;
 use newslens_langid::LangIdConfig;
 use newslens_quotes::QuoteConfig;
@@ -17,6 +18,7 @@ pub struct Config {
     pub langid: LangIdConfig,
     pub segment: SegmentConfig,
     pub quotes: QuoteConfig,
+    pub dates: DateConfig,
 }
 
 impl Config {
