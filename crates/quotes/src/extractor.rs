@@ -227,6 +227,31 @@ impl<'a> Ctx<'a> {
         self.tk.lower(i)
     }
 
+    /// An English -ly adverb ("reportedly"); also sentence-initial
+    /// ("Shortly"), but never a name inside a sentence ("Kelly").
+    fn adverb(&self, i: usize) -> bool {
+        let w = self.lower(i);
+        w.len() > 4
+            && w.ends_with("ly")
+            && self.word(i)
+            && (!self.tk.toks[i].upper || i == 0 || !self.word(i - 1) && self.ch(i - 1) != ',')
+            && !matches!(
+                w,
+                "kelly"
+                    | "beverly"
+                    | "kimberly"
+                    | "connolly"
+                    | "donnelly"
+                    | "shelly"
+                    | "holly"
+                    | "emily"
+                    | "italy"
+                    | "sally"
+                    | "billy"
+                    | "molly"
+            )
+    }
+
     fn word(&self, i: usize) -> bool {
         self.tk.toks[i].word
     }
@@ -279,7 +304,10 @@ impl<'a> Ctx<'a> {
     /// before token `lo`. A pronoun next to the cue is the speaker alone.
     fn subject_back(&self, cue: usize, lo: usize, jump: bool) -> Option<(usize, usize)> {
         let mut j = cue;
-        while j > lo && self.word(j - 1) && self.lex.is_skip_back(self.lower(j - 1)) {
+        while j > lo
+            && self.word(j - 1)
+            && (self.lex.is_skip_back(self.lower(j - 1)) || self.adverb(j - 1))
+        {
             j -= 1;
         }
         let b = j;
@@ -667,8 +695,13 @@ impl<'a> Ctx<'a> {
         if words == 0 || words > 6 {
             return false;
         }
-        let ends_sentence = self.text[s..e].trim_end().ends_with(['.', '!', '?']);
-        !ends_sentence
+        if self.text[s..e].contains(['.', '!', '?', ',']) {
+            return false;
+        }
+        let upper = (a..b)
+            .filter(|&i| self.word(i) && self.tk.toks[i].upper)
+            .count();
+        upper * 2 >= words
             && (a..b)
                 .filter(|&i| self.word(i))
                 .all(|i| self.tk.toks[i].upper || self.lower(i).len() <= 3)
@@ -998,7 +1031,9 @@ impl<'a> Ctx<'a> {
                     // After "X said" only circumstances may follow ("on
                     // Tuesday", "in a statement"), or an addressee of "told".
                     let circumstance = tail.0 == 0
-                        || (tail.0 <= 7 && self.lex.is_circumstance(self.lower(last + 1)))
+                        || (tail.0 <= 7
+                            && (self.lex.is_circumstance(self.lower(last + 1))
+                                || self.adverb(last + 1)))
                         || (cue == Cue::Tell && tail.0 <= 3);
                     circumstance && (tail.0 == self.words_between(last + 1, end) || tail.1)
                 };
@@ -1153,6 +1188,7 @@ impl<'a> Ctx<'a> {
             let w = self.lower(i);
             let intro = self.lex.is_preposition(w)
                 || self.lex.is_circumstance(w)
+                || self.adverb(i)
                 || matches!(
                     w,
                     "speaking"
@@ -1187,6 +1223,7 @@ impl<'a> Ctx<'a> {
                     }
                     let lead = self.lower(i);
                     if !(self.lex.is_circumstance(lead)
+                        || self.adverb(i)
                         || self.lex.is_preposition(lead)
                         || self.tk.toks[i].upper)
                     {
@@ -1258,7 +1295,7 @@ impl<'a> Ctx<'a> {
                 && self.tk.toks[j].upper
                 && j - i < 5
                 && (j == i || !self.lex.is_not_name(self.lower(j)))
-                && !self.lower(j).ends_with("ly")
+                && !self.adverb(j)
             {
                 j += 1;
             }
@@ -1273,7 +1310,7 @@ impl<'a> Ctx<'a> {
     fn person_like(&self, a: usize, b: usize) -> bool {
         (a..b).all(|i| {
             let w = self.lower(i);
-            !self.lex.is_org_word(w) && !w.ends_with("ly") && !self.lex.is_pronoun_form(w)
+            !self.lex.is_org_word(w) && !self.adverb(i) && !self.lex.is_pronoun_form(w)
         })
     }
 
