@@ -602,7 +602,7 @@ impl<'a> Ctx<'a> {
             } else {
                 QuoteKind::Partial
             };
-            if self.is_title(q.s, q.e) {
+            if self.is_title(q.s, q.e, words_before > 0) {
                 continue;
             }
             let attr = self
@@ -689,13 +689,21 @@ impl<'a> Ctx<'a> {
 
     /// A short quoted run of capitalised words is a title ("“Meet the
     /// Press”"), not speech.
-    fn is_title(&self, s: usize, e: usize) -> bool {
+    fn is_title(&self, s: usize, e: usize, mid_sentence: bool) -> bool {
         let (a, b) = (self.tk.at(s), self.tk.at(e));
         let words = self.words_between(a, b);
         if words == 0 || words > 6 {
             return false;
         }
-        if self.text[s..e].contains(['.', '!', '?', ',']) {
+        // "on “Face the Nation.”": the sentence's period inside the marks.
+        let body = if mid_sentence {
+            self.text[s..e]
+                .strip_suffix('.')
+                .unwrap_or(&self.text[s..e])
+        } else {
+            &self.text[s..e]
+        };
+        if body.contains(['.', '!', '?', ',']) {
             return false;
         }
         let upper = (a..b)

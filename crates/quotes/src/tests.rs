@@ -309,3 +309,50 @@ fn polnear_dev_smoke() {
     }
     assert!(quotes > 500, "only {quotes} quotes on PolNeAR dev");
 }
+
+#[test]
+fn random_mark_soup_never_panics() {
+    const PIECES: &[&str] = &[
+        "“",
+        "”",
+        "\"",
+        "«",
+        "»",
+        "„",
+        "‘",
+        "’",
+        "''",
+        "— ",
+        "said ",
+        "he ",
+        ", ",
+        "Mr. ",
+        "\n\n",
+        "Смит ",
+        "заявил ",
+        ". ",
+        "according to ",
+        "Ana Lee ",
+        "that ",
+        ": ",
+        "(",
+        ")",
+        "saying ",
+        "who ",
+        "é",
+    ];
+    let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+    for _ in 0..1500 {
+        let mut text = String::new();
+        let len = (state % 40) as usize;
+        for _ in 0..len {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            text.push_str(PIECES[(state % PIECES.len() as u64) as usize]);
+        }
+        for q in run(&text, "en") {
+            assert!(!q.text.is_empty());
+        }
+    }
+}
