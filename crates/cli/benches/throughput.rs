@@ -1,5 +1,5 @@
-//! Throughput of `newslens annotate` (ingest + clean + langid + segment +
-//! JSON output, on all cores) over the SemEval-2025 Task 10 train documents
+//! Throughput of `newslens annotate` (on all cores, JSON output to a sink),
+//! up to segmentation and with every stage, over the SemEval-2025 Task 10 train documents
 //! and the 181 pages of the article-extraction benchmark.
 //!
 //! Run: `cargo bench -p newslens-cli --bench throughput`. Needs
@@ -28,12 +28,14 @@ fn files(pattern: &str) -> Vec<String> {
     out
 }
 
-fn bench_inputs(c: &mut Criterion, name: &str, paths: Vec<String>) {
+fn bench_inputs(c: &mut Criterion, name: &str, paths: &[String], until: Option<&str>) {
     if paths.is_empty() {
         eprintln!("skipping {name}: no files under {}", data_dir().display());
         return;
     }
-    let annotator = Annotator::new(&Config::default(), None).expect("pipeline builds");
+    let mut config = Config::default();
+    config.pipeline.until = until.map(str::to_string);
+    let annotator = Annotator::new(&config, None).expect("pipeline builds");
     let mut group = c.benchmark_group("annotate");
     group
         .sample_size(10)
@@ -42,7 +44,7 @@ fn bench_inputs(c: &mut Criterion, name: &str, paths: Vec<String>) {
     group.bench_function(name, |b| {
         b.iter(|| {
             let summary = annotator
-                .run(&paths, &mut std::io::sink(), &|_| {})
+                .run(paths, &mut std::io::sink(), &|_| {})
                 .expect("sink never fails");
             assert_eq!(summary.articles, paths.len());
         })
@@ -51,16 +53,24 @@ fn bench_inputs(c: &mut Criterion, name: &str, paths: Vec<String>) {
 }
 
 fn throughput(c: &mut Criterion) {
+    let texts = files("semeval2025-task10/Datasets/Train/*/raw-documents/*.txt");
+    let pages = files("article-extraction-benchmark/html/*.html.gz");
+    // Ingest, clean, language ID and segmentation only.
     bench_inputs(
         c,
-        "semeval_train_text",
-        files("semeval2025-task10/Datasets/Train/*/raw-documents/*.txt"),
+        "semeval_train_text_until_segment",
+        &texts,
+        Some("segment"),
     );
     bench_inputs(
         c,
-        "extraction_benchmark_html",
-        files("article-extraction-benchmark/html/*.html.gz"),
+        "extraction_benchmark_html_until_segment",
+        &pages,
+        Some("segment"),
     );
+    // Every stage.
+    bench_inputs(c, "semeval_train_text", &texts, None);
+    bench_inputs(c, "extraction_benchmark_html", &pages, None);
 }
 
 criterion_group!(benches, throughput);

@@ -3,7 +3,7 @@
 use crate::output::{ArticleJson, ErrorJson, SCHEMA};
 use crate::Config;
 use newslens_clean::{Cleaner, LineCounts, RepeatedLineFilter};
-use newslens_core::{Document, Pipeline, PipelineBuilder};
+use newslens_core::{Document, Pipeline, PipelineBuilder, PipelineError, Stage};
 use newslens_dates::DateResolver;
 use newslens_ingest::{ArticleReader, Format, Pending};
 use newslens_langid::LanguageDetector;
@@ -59,21 +59,34 @@ impl Annotator {
         Ok(annotator)
     }
 
-    /// The stages after `clean`.
+    /// The stages after `clean`, up to `pipeline.until` when it is set.
     fn rest(&self, counts: Option<Arc<LineCounts>>) -> anyhow::Result<Pipeline> {
-        let mut builder = PipelineBuilder::after(&self.front);
+        let mut chain = Chain {
+            builder: PipelineBuilder::after(&self.front),
+            until: self.config.pipeline.until.as_deref(),
+            names: self.front.stage_names(),
+        };
+        if chain.until == Some("clean") {
+            return Ok(chain.builder.build());
+        }
         if let Some(counts) = counts {
-            builder = builder.stage(RepeatedLineFilter::new(
+            chain = chain.then(RepeatedLineFilter::new(
                 counts,
                 self.config.clean.repeated_min_docs,
             ))?;
         }
-        let builder = builder
-            .stage(LanguageDetector::new(&self.config.langid)?)?
-            .stage(Segmenter::new(self.config.segment.clone()))?
-            .stage(QuoteExtractor::new(self.config.quotes.clone()))?
-            .stage(DateResolver::new(self.config.dates.clone()))?;
-        Ok(builder.build())
+        let chain = chain
+            .then(LanguageDetector::new(&self.config.langid)?)?
+            .then(Segmenter::new(self.config.segment.clone()))?
+            .then(QuoteExtractor::new(self.config.quotes.clone()))?
+            .then(DateResolver::new(self.config.dates.clone()))?;
+        match chain.until {
+            Some(until) if !chain.names.contains(&until) => anyhow::bail!(
+                "pipeline.until: no stage named `{until}` (stages: {})",
+                chain.names.join(", ")
+            ),
+            _ => Ok(chain.builder.build()),
+        }
     }
 
     /// Parses and cleans one article, never panicking.
@@ -201,6 +214,24 @@ impl Annotator {
         }
         out.flush()?;
         Ok(summary)
+    }
+}
+
+/// Appends stages in order until the one named `until` has been added.
+struct Chain<'a> {
+    builder: PipelineBuilder,
+    until: Option<&'a str>,
+    names: Vec<&'static str>,
+}
+
+impl Chain<'_> {
+    fn then(mut self, stage: impl Stage + 'static) -> Result<Self, PipelineError> {
+        if self.until.is_some_and(|u| self.names.contains(&u)) {
+            return Ok(self);
+        }
+        self.names.push(stage.name());
+        self.builder = self.builder.stage(stage)?;
+        Ok(self)
     }
 }
 

@@ -9,10 +9,19 @@ use newslens_quotes::QuoteConfig;
 use newslens_segment::SegmentConfig;
 use std::path::Path;
 
+/// Which stages run.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct PipelineConfig {
+    /// Stop after this stage (e.g. "segment" for clean, segmented text only).
+    pub until: Option<String>,
+}
+
 /// Every section is optional; a missing key takes its default.
 #[derive(Debug, Clone, Default, serde::Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Config {
+    pub pipeline: PipelineConfig,
     pub ingest: IngestConfig,
     pub clean: CleanConfig,
     pub langid: LangIdConfig,

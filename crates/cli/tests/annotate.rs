@@ -169,6 +169,32 @@ fn bad_config_key_exits_2_with_its_name() {
 }
 
 #[test]
+fn pipeline_until_stops_after_the_named_stage() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("newslens.toml");
+    std::fs::write(&config, "[pipeline]\nuntil = \"segment\"\n").unwrap();
+    let out = newslens()
+        .current_dir(repo_root())
+        .args(["--config", config.to_str().unwrap(), "annotate"])
+        .arg("examples/articles/talks-geneva.txt")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let article = &lines(&out.stdout)[0];
+    assert!(!article["sentences"].as_array().unwrap().is_empty());
+    assert_eq!(article["quotes"], Value::Array(vec![]));
+
+    std::fs::write(&config, "[pipeline]\nuntil = \"sgment\"\n").unwrap();
+    let out = newslens()
+        .args(["--config", config.to_str().unwrap(), "annotate", "-"])
+        .write_stdin("Title\n\nBody.")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no stage named `sgment`"));
+}
+
+#[test]
 fn stdin_is_read_and_sniffed() {
     let out = newslens()
         .args(["annotate", "-"])
