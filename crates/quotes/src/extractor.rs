@@ -1325,7 +1325,10 @@ impl<'a> Ctx<'a> {
     /// The name text of a token run, without honorifics.
     fn run_name(&self, a: usize, b: usize) -> Option<(usize, usize)> {
         let mut a = a;
-        while a < b && (self.lex.is_honorific(self.lower(a)) || self.lex.is_not_name(self.lower(a)))
+        while a < b
+            && (self.lex.is_honorific(self.lower(a))
+                || self.lex.is_not_name(self.lower(a))
+                || self.lex.is_title_word(self.lower(a)))
         {
             a += 1;
         }

@@ -752,6 +752,20 @@ pub(crate) const HONORIFICS: &[&str] = &[
 
 /// Determiners and other words that do not start a name.
 const NOT_NAME: &[&str] = &[
+    "el",
+    "la",
+    "los",
+    "las",
+    "o",
+    "os",
+    "as",
+    "un",
+    "una",
+    "um",
+    "uma",
+    "del",
+    "da",
+    "do",
     "the",
     "a",
     "an",
@@ -997,6 +1011,81 @@ impl Lexicon {
                 | "na"
                 | "el"
                 | "durante"
+        )
+    }
+    /// Titles before a name, dropped from the resolved name.
+    pub(crate) fn is_title_word(&self, lower: &str) -> bool {
+        matches!(
+            lower,
+            "president"
+                | "minister"
+                | "prime"
+                | "senator"
+                | "governor"
+                | "secretary"
+                | "chancellor"
+                | "mayor"
+                | "general"
+                | "judge"
+                | "justice"
+                | "speaker"
+                | "representative"
+                | "congressman"
+                | "congresswoman"
+                | "ambassador"
+                | "chairman"
+                | "chief"
+                | "director"
+                | "former"
+                | "vice"
+                | "deputy"
+                | "foreign"
+                | "defense"
+                | "defence"
+                | "state"
+                | "house"
+                | "senate"
+                | "majority"
+                | "minority"
+                | "leader"
+                | "candidate"
+                | "presidential"
+                | "republican"
+                | "democratic"
+                | "gop"
+                | "sir"
+                | "king"
+                | "queen"
+                | "pope"
+                | "archbishop"
+                | "bishop"
+                | "father"
+                | "attorney"
+                | "министр"
+                | "президент"
+                | "премьер"
+                | "премьер-министр"
+                | "глава"
+                | "посол"
+                | "міністр"
+                | "прем'єр"
+                | "прем'єр-міністр"
+                | "голова"
+                | "министър"
+                | "премиер"
+                | "премиерът"
+                | "министърът"
+                | "президентът"
+                | "presidente"
+                | "ministro"
+                | "ministra"
+                | "senador"
+                | "gobernador"
+                | "governador"
+                | "primer"
+                | "primeiro"
+                | "portavoz"
+                | "porta-voz"
         )
     }
     /// Words of organisation and media names ("Post", "Committee").

@@ -356,3 +356,20 @@ fn random_mark_soup_never_panics() {
         }
     }
 }
+
+#[test]
+fn russian_indirect_and_title_stripped_from_name() {
+    let got = run(
+        "Министр Лавров заявил, что переговоры продолжатся на следующей неделе.",
+        "ru",
+    );
+    let q = find(&got, "что переговоры продолжатся на следующей неделе");
+    assert_eq!(q.kind, QuoteKind::Indirect);
+    assert_eq!(q.speaker.as_deref(), Some("Министр Лавров"));
+    assert_eq!(q.name.as_deref(), Some("Лавров"));
+    let got = run("По словам министра, переговоры продолжатся в Женеве.", "ru");
+    assert_eq!(
+        find(&got, "переговоры продолжатся в Женеве").cue.as_deref(),
+        Some("По словам")
+    );
+}
