@@ -500,6 +500,16 @@ impl<'a> Ctx<'a> {
             colon |= matches!(self.ch(t_end - 1), ':');
             t_end -= 1;
         }
+        // "Clinton: “…”" (headlines, transcripts).
+        if colon && t_end < end && self.ch(t_end) == ':' {
+            if let Some(spk) = self.colon_speaker(lo, t_end) {
+                return Some(Attr {
+                    cue_first: t_end,
+                    cue_last: t_end,
+                    spk: Some(spk),
+                });
+            }
+        }
         let max_after = if colon { 8 } else { 5 };
         let mut k = t_end;
         while k > lo {
@@ -687,6 +697,30 @@ impl<'a> Ctx<'a> {
         out
     }
 
+    /// The speaker of "Name: …" when `lo..colon` is only a name of one to
+    /// four capitalised words ("Sanders", "Mark Cuban", "BOULDUAN",
+    /// "Clinton to Planned Parenthood"), not a label like "Update".
+    fn colon_speaker(&self, lo: usize, colon: usize) -> Option<(usize, usize)> {
+        if colon <= lo || colon - lo > 6 {
+            return None;
+        }
+        if !(lo..colon).all(|i| self.word(i)) || !self.tk.toks[lo].upper {
+            return None;
+        }
+        if self.lex.is_label(self.lower(lo)) || self.lex.is_not_name(self.lower(lo)) {
+            return None;
+        }
+        let mut j = lo;
+        while j < colon && self.tk.toks[j].upper && j - lo < 4 {
+            j += 1;
+        }
+        // Only "X to Y:" may go on after the name.
+        if j < colon && self.lower(j) != "to" {
+            return None;
+        }
+        Some((lo, j))
+    }
+
     /// A short quoted run of capitalised words is a title ("“Meet the
     /// Press”"), not speech.
     fn is_title(&self, s: usize, e: usize, mid_sentence: bool) -> bool {
@@ -860,6 +894,13 @@ impl<'a> Ctx<'a> {
             let te = self.tk.at(se);
             let mut k = ts;
             let mut sent_spk: Option<(usize, usize)> = None;
+            // "Sanders: Clinton email story has moved" at a paragraph start.
+            if self.para_of(ss).1 .0 == ss {
+                if let Some(cand) = self.colon_statement(ts, te, &taken) {
+                    found.push(cand);
+                    continue;
+                }
+            }
             // A clause-final cue ("…, CNN reported.") governs the whole
             // sentence, including any cue inside its content.
             if let Some(cand) = self.final_cue(ts, te, &taken, &quoted) {
@@ -902,6 +943,38 @@ impl<'a> Ctx<'a> {
             });
         }
         out.extend(found);
+    }
+
+    /// "Name: statement" opening a paragraph; the statement runs to the
+    /// paragraph end.
+    fn colon_statement(&self, ts: usize, te: usize, taken: &[bool]) -> Option<Cand> {
+        let colon = (ts..te.min(ts + 7)).find(|&i| !self.word(i))?;
+        if self.ch(colon) != ':' {
+            return None;
+        }
+        let spk = self.colon_speaker(ts, colon)?;
+        let pe = self.tk.at(self.para_of(self.tk.toks[ts].s).1 .1);
+        let cs = colon + 1;
+        if cs >= pe || taken[cs] || !self.word(cs) || self.words_between(cs, pe) < 3 {
+            return None;
+        }
+        let mut end = pe;
+        while end > cs && !self.word(end - 1) && matches!(self.ch(end - 1), '.' | ',' | ';') {
+            end -= 1;
+        }
+        let (bs, be) = self.byte_range(cs, end)?;
+        Some(Cand {
+            s: bs,
+            e: be,
+            kind: QuoteKind::Indirect,
+            cue: self.byte_range(colon, colon + 1),
+            spk_tok: Some(spk),
+            spk: self.spk_bytes(spk.0, spk.1),
+            name: None,
+            outer: None,
+            inherits: false,
+            open_end: false,
+        })
     }
 
     /// A reported statement whose cue comes after its content, near the

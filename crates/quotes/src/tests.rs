@@ -373,3 +373,15 @@ fn russian_indirect_and_title_stripped_from_name() {
         Some("По словам")
     );
 }
+
+#[test]
+fn headline_colon_names_the_speaker() {
+    let got = run(
+        "Mayor Tran: The bridge will reopen in spring\n\nUpdate: roads are closed",
+        "en",
+    );
+    let q = find(&got, "The bridge will reopen in spring");
+    assert_eq!(q.cue.as_deref(), Some(":"));
+    assert_eq!(q.speaker.as_deref(), Some("Mayor Tran"));
+    assert!(got.iter().all(|g| g.speaker.as_deref() != Some("Update")));
+}
