@@ -73,6 +73,8 @@ pub struct EntityLinker {
     known_words: HashSet<String>,
     /// Single-word qualifiers as written ("Ukrainian"): not names.
     qualifier_words: HashSet<String>,
+    /// Built-in first names and those of base people.
+    first_names: HashSet<String>,
 }
 
 fn is_word_char(c: char) -> bool {
@@ -323,6 +325,16 @@ impl EntityLinker {
             .build(&patterns)
             .map_err(|e| EntityError::Automaton(e.to_string()))?;
 
+        let mut first_names = names::first_names();
+        for a in base.actors() {
+            if a.kind == EntityKind::Person {
+                for alias in &a.aliases {
+                    if let Some((first, _)) = alias.split_once(' ') {
+                        first_names.insert(first.to_string());
+                    }
+                }
+            }
+        }
         let mut fuzzy_index: HashMap<String, Vec<usize>> = HashMap::new();
         for (i, (w, _)) in person_words.iter().enumerate() {
             for k in std::iter::once(w.clone()).chain(deletions(w)) {
@@ -341,6 +353,7 @@ impl EntityLinker {
             fuzzy_index,
             known_words,
             qualifier_words,
+            first_names,
         })
     }
 
@@ -538,7 +551,13 @@ impl EntityLinker {
 
         let mut groups: Vec<(String, EntityKind, Vec<String>)> = Vec::new();
         if self.config.unknown_names {
-            let runs = names::find_runs(text, &tokens, &covered, &self.qualifier_words);
+            let runs = names::find_runs(
+                text,
+                &tokens,
+                &covered,
+                &self.qualifier_words,
+                &self.first_names,
+            );
             self.place_runs(text, runs, &mut mentions, &mut groups);
         }
 
@@ -620,6 +639,20 @@ impl EntityLinker {
         mentions: &mut Vec<(usize, usize, Target)>,
         groups: &mut Vec<(String, EntityKind, Vec<String>)>,
     ) {
+        // Last words of base people's mentions: "Lloyd Austin" … "Austin".
+        let mut doc_surnames: HashMap<String, Option<usize>> = HashMap::new();
+        for m in mentions.iter() {
+            if let Target::Actor(a) = m.2 {
+                if self.base.actors()[a].kind == EntityKind::Person {
+                    if let Some(last) = text[m.0..m.1].split_whitespace().last() {
+                        let slot = doc_surnames.entry(name_key(last)).or_insert(Some(a));
+                        if *slot != Some(a) {
+                            *slot = None;
+                        }
+                    }
+                }
+            }
+        }
         // Base person mentions by start, to attach "Volodymyr Oleksandrovych" + "Zelensky".
         let mut by_start: HashMap<usize, usize> = HashMap::new();
         for (i, m) in mentions.iter().enumerate() {
@@ -646,6 +679,13 @@ impl EntityLinker {
             }
             let (ls, le) = *run.words.last().expect("runs have words");
             let last_key = name_key(&text[ls..le]);
+            // The surname of a base person named in full earlier in the text.
+            if run.words.len() == 1 && run.kind.is_none_or(|k| k == EntityKind::Person) {
+                if let Some(Some(a)) = doc_surnames.get(&last_key) {
+                    mentions.push((run.start, run.end, Target::Actor(*a)));
+                    continue;
+                }
+            }
             if run.kind != Some(EntityKind::Organization) && run.kind != Some(EntityKind::Location)
             {
                 if let Some(Some(a)) = self.surname_keys.get(&last_key) {
@@ -700,7 +740,7 @@ impl EntityLinker {
             mentions.push((s, e, Target::Group(gi)));
         }
         for g in groups.iter_mut() {
-            g.1 = decide_kind(&g.2, g.0.split(' ').count());
+            g.1 = decide_kind(&g.2);
         }
     }
 
@@ -827,9 +867,9 @@ fn note_kind(g: &mut (String, EntityKind, Vec<String>), kind: Option<EntityKind>
     }
 }
 
-/// A group's kind: any person cue wins, then organisation, then place; a
-/// multi-word name without cues is a person, a single word "other".
-fn decide_kind(cues: &[String], words: usize) -> EntityKind {
+/// A group's kind: the most frequent cue (person first on ties), then
+/// organisation, then place; "other" without cues.
+fn decide_kind(cues: &[String]) -> EntityKind {
     let count = |k: EntityKind| cues.iter().filter(|c| c.as_str() == k.name()).count();
     let (p, o, l) = (
         count(EntityKind::Person),
@@ -842,8 +882,6 @@ fn decide_kind(cues: &[String], words: usize) -> EntityKind {
         EntityKind::Organization
     } else if l > 0 {
         EntityKind::Location
-    } else if words >= 2 {
-        EntityKind::Person
     } else {
         EntityKind::Other
     }

@@ -110,7 +110,7 @@ const STOP: &[&str] = &[
     "Once", "Western", "European", "Soviet", "Christian", "Muslim", "Jewish", "God", "Internet",
     "English", "Covid", "COVID", "Net", "Zero", "Green", "Climate", "Change", "War", "Russians",
     "Ukrainians", "Americans", "Europeans", "West", "East", "North", "South", "Northern",
-    "Southern", "Eastern", "Dear", "Please", "Thank", "Thanks", "Note", "Editor", "Comments",
+    "Southern", "Eastern", "Former", "Himself", "Herself", "Dear", "Please", "Thank", "Thanks", "Note", "Editor", "Comments",
     "Comment", "Reply", "Copyright", "Related", "Top", "News", "Home", "Page", "Menu", "Live",
     "Opinion", "Analysis",
     // Russian / Bulgarian / Portuguese / Spanish sentence openers.
@@ -214,6 +214,87 @@ const PLACE_AFTER: &[&str] = &[
     "Region", "Oblast", "Province", "область", "области", "регион", "района", "район",
 ];
 
+/// Last words of place names.
+#[rustfmt::skip]
+const PLACE_LAST: &[&str] = &[
+    "Islands", "Island", "Street", "Square", "Park", "Sea", "River", "Ocean", "Asia", "Europe",
+    "America", "Africa", "Mountains", "Lake", "Valley", "Bay", "Gulf", "Strait", "Peninsula",
+    "Republic", "Kingdom", "Coast", "Desert", "Avenue", "Bridge", "Airport", "Oblast", "Krai",
+    "Province", "County", "District", "Море", "море", "область", "области", "Республика",
+];
+
+/// Surname endings common in the region's news (Latin and Cyrillic).
+#[rustfmt::skip]
+const SURNAME_ENDINGS: &[&str] = &[
+    "ov", "ova", "ev", "eva", "in", "ina", "enko", "ko", "uk", "yuk", "chuk", "sky", "skyy",
+    "skiy", "skyi", "ski", "ska", "skaya", "vich", "ych", "yan", "dze", "shvili", "oglu", "oğlu",
+    "ов", "ова", "ев", "ева", "ин", "ина", "ко", "ук", "юк", "ский", "ская", "цкий", "вич",
+    "ян", "ський",
+];
+
+/// Common first names (English, Slavic, West European, a few others): a cue
+/// that a capitalised pair is a person.
+#[rustfmt::skip]
+pub const FIRST_NAMES: &[&str] = &[
+    "John", "James", "Robert", "Michael", "William", "David", "Richard", "Joseph", "Thomas",
+    "Charles", "Christopher", "Chris", "Daniel", "Dan", "Matthew", "Anthony", "Tony", "Mark",
+    "Donald", "Steven", "Steve", "Paul", "Andrew", "Joshua", "Kenneth", "Kevin", "Brian", "George",
+    "Timothy", "Tim", "Ronald", "Edward", "Jason", "Jeffrey", "Ryan", "Jacob", "Gary", "Nicholas",
+    "Eric", "Jonathan", "Stephen", "Larry", "Justin", "Scott", "Brandon", "Benjamin", "Ben",
+    "Samuel", "Sam", "Gregory", "Frank", "Alexander", "Raymond", "Patrick", "Jack", "Dennis",
+    "Jerry", "Tyler", "Aaron", "Jose", "Adam", "Henry", "Nathan", "Douglas", "Zachary", "Peter",
+    "Kyle", "Walter", "Ethan", "Jeremy", "Harold", "Keith", "Christian", "Roger", "Noah", "Gerald",
+    "Carl", "Terry", "Sean", "Austin", "Arthur", "Lawrence", "Jesse", "Dylan", "Bryan", "Joe",
+    "Jordan", "Billy", "Bruce", "Albert", "Willie", "Gabriel", "Logan", "Alan", "Juan", "Wayne",
+    "Roy", "Ralph", "Randy", "Eugene", "Vincent", "Russell", "Elijah", "Louis", "Bobby", "Philip",
+    "Johnny", "Mike", "Bill", "Jim", "Tom", "Bob", "Ted", "Rand", "Lindsey", "Marjorie", "Nancy",
+    "Mary", "Patricia", "Jennifer", "Linda", "Elizabeth", "Barbara", "Susan", "Jessica", "Sarah",
+    "Karen", "Lisa", "Betty", "Margaret", "Sandra", "Ashley", "Kimberly", "Emily", "Donna",
+    "Michelle", "Carol", "Amanda", "Dorothy", "Melissa", "Deborah", "Stephanie", "Rebecca",
+    "Sharon", "Laura", "Cynthia", "Kathleen", "Amy", "Angela", "Shirley", "Anna", "Brenda",
+    "Pamela", "Emma", "Nicole", "Helen", "Samantha", "Katherine", "Christine", "Debra", "Rachel",
+    "Carolyn", "Janet", "Catherine", "Maria", "Heather", "Diane", "Ruth", "Julie", "Olivia",
+    "Joyce", "Virginia", "Victoria", "Kelly", "Lauren", "Christina", "Joan", "Evelyn", "Judith",
+    "Megan", "Andrea", "Cheryl", "Hannah", "Jacqueline", "Martha", "Gloria", "Teresa", "Ann",
+    "Sara", "Madison", "Frances", "Kathryn", "Janice", "Jean", "Abigail", "Alice", "Judy",
+    "Sophia", "Grace", "Denise", "Amber", "Doris", "Marilyn", "Danielle", "Beverly", "Isabella",
+    "Theresa", "Diana", "Natalie", "Brittany", "Charlotte", "Marie", "Kayla", "Alexis", "Lori",
+    "Vladimir", "Volodymyr", "Sergei", "Sergey", "Serhiy", "Serhii", "Dmitry", "Dmitri",
+    "Dmytro", "Alexei", "Alexey", "Oleksiy", "Oleksii", "Andrei", "Andrey", "Andriy", "Andrii",
+    "Mikhail", "Mykhailo", "Nikolai", "Nikolay", "Mykola", "Ivan", "Yuri", "Yury", "Yuriy",
+    "Igor", "Ihor", "Oleg", "Oleh", "Viktor", "Victor", "Valery", "Valeriy", "Valerii", "Yevgeny",
+    "Yevgeniy", "Evgeny", "Pavel", "Pavlo", "Petro", "Pyotr", "Boris", "Anatoly", "Anatoliy",
+    "Konstantin", "Kostiantyn", "Maxim", "Maksym", "Roman", "Ruslan", "Denis", "Denys", "Kirill",
+    "Kyrylo", "Vitaly", "Vitaliy", "Vitalii", "Vasily", "Vasyl", "Grigory", "Hryhoriy", "Leonid",
+    "Arseniy", "Bogdan", "Bohdan", "Taras", "Stepan", "Yaroslav", "Vadim", "Vadym", "Artem",
+    "Anton", "Fyodor", "Gennady", "Vyacheslav", "Stanislav", "Rostislav", "Svyatoslav", "Oksana",
+    "Olena", "Elena", "Yelena", "Tatiana", "Tetiana", "Natalia", "Nataliya", "Natalya", "Olga",
+    "Irina", "Iryna", "Svetlana", "Yulia", "Yuliia", "Ekaterina", "Kateryna", "Marina", "Anastasia",
+    "Lyudmila", "Galina", "Valentina", "Ksenia", "Daria", "Alina", "Liudmyla", "Zoya", "Margarita",
+    "Georgi", "Georgy", "Dimitar", "Nikolay", "Hristo", "Stoyan", "Petar", "Ivaylo", "Krasimir",
+    "Rumen", "Boyko", "Kiril", "Todor", "Plamen", "Tsvetan", "Kostadin", "Radoslav", "Jan",
+    "Piotr", "Krzysztof", "Tomasz", "Marek", "Pierre", "Jean", "Jacques", "Francois", "François",
+    "Emmanuel", "Marine", "Hans", "Klaus", "Olaf", "Friedrich", "Angela", "Annalena", "Jens",
+    "Lars", "Karl", "Luis", "Luiz", "Carlos", "Antonio", "António", "Pedro", "Paulo", "João",
+    "Miguel", "Manuel", "Francisco", "Giorgia", "Matteo", "Giuseppe", "Marco", "Recep", "Mehmet",
+    "Ahmed", "Mohammed", "Muhammad", "Ali", "Hassan", "Narendra", "Rahul", "Xi", "Kim", "Elon",
+    "Greta", "Al", "Tucker", "Alex", "Max", "Nick", "Greg", "Jeff", "Ken", "Ron", "Rick", "Ray",
+    "Владимир", "Сергей", "Дмитрий", "Алексей", "Андрей", "Михаил", "Николай", "Иван", "Юрий",
+    "Игорь", "Олег", "Виктор", "Валерий", "Евгений", "Павел", "Пётр", "Петр", "Борис", "Анатолий",
+    "Константин", "Максим", "Роман", "Руслан", "Денис", "Кирилл", "Виталий", "Василий", "Григорий",
+    "Леонид", "Богдан", "Степан", "Ярослав", "Вадим", "Артём", "Артем", "Антон", "Вячеслав",
+    "Станислав", "Ольга", "Елена", "Татьяна", "Наталья", "Ирина", "Светлана", "Юлия",
+    "Екатерина", "Марина", "Анастасия", "Людмила", "Галина", "Валентина", "Мария", "Анна",
+    "Георги", "Димитър", "Христо", "Стоян", "Петър", "Ивайло", "Красимир", "Румен", "Бойко",
+    "Кирил", "Тодор", "Пламен", "Цветан", "Костадин", "Радослав", "Джо", "Дональд", "Джон",
+    "Эммануэль", "Олаф", "Йенс", "Марк", "Реджеп", "Александр", "Александър", "Владислав",
+];
+
+/// The built-in first names as a set.
+pub fn first_names() -> HashSet<String> {
+    FIRST_NAMES.iter().map(|s| s.to_string()).collect()
+}
+
 /// Particles that may stand inside a name between capitalised words.
 #[rustfmt::skip]
 const PARTICLES: &[&str] = &[
@@ -277,6 +358,7 @@ pub fn find_runs(
     tokens: &[Token],
     covered: &[bool],
     extra_stop: &HashSet<String>,
+    first_names: &HashSet<String>,
 ) -> Vec<NameRun> {
     // Capitalised words seen inside sentences: a lone sentence-initial word
     // counts only when it is also capitalised elsewhere.
@@ -375,7 +457,7 @@ pub fn find_runs(
         {
             continue;
         }
-        let kind = classify(text, tokens, first, last, &words);
+        let kind = classify(text, tokens, (first, last), &words, first_names);
         runs.push(NameRun {
             start: words[0].0,
             end: words[words.len() - 1].1,
@@ -396,9 +478,9 @@ fn lower(text: &str, t: &Token) -> String {
 fn classify(
     text: &str,
     tokens: &[Token],
-    first: usize,
-    last: usize,
+    (first, last): (usize, usize),
     words: &[(usize, usize)],
+    first_names: &HashSet<String>,
 ) -> Option<EntityKind> {
     let last_word = &text[words[words.len() - 1].0..words[words.len() - 1].1];
     let first_word = &text[words[0].0..words[0].1];
@@ -437,12 +519,20 @@ fn classify(
             return Some(EntityKind::Location);
         }
     }
+    if is_in(PLACE_LAST, last_word) {
+        return Some(EntityKind::Location);
+    }
     let name_shaped = words.iter().all(|&(s, e)| {
         let w = &text[s..e];
         let mut cs = w.chars();
         cs.next().is_some_and(char::is_uppercase) && cs.any(char::is_lowercase)
     });
-    if (2..=3).contains(&words.len()) && name_shaped {
+    // Without a cue, a two- or three-word name is a person when it opens
+    // with a known first name or ends with a Slavic surname ending.
+    let slavic =
+        last_word.chars().count() >= 5 && SURNAME_ENDINGS.iter().any(|e| last_word.ends_with(e));
+    if (2..=3).contains(&words.len()) && name_shaped && (first_names.contains(first_word) || slavic)
+    {
         return Some(EntityKind::Person);
     }
     None
@@ -455,7 +545,7 @@ mod tests {
     fn runs(text: &str) -> Vec<(String, Option<EntityKind>)> {
         let toks = tokenize(text, &[]);
         let covered = vec![false; toks.len()];
-        find_runs(text, &toks, &covered, &HashSet::new())
+        find_runs(text, &toks, &covered, &HashSet::new(), &first_names())
             .into_iter()
             .map(|r| (text[r.start..r.end].to_string(), r.kind))
             .collect()

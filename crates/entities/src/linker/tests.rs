@@ -339,3 +339,22 @@ fn spans_are_valid_on_messy_text() {
         .iter()
         .any(|e| e.actor.as_deref() == Some("kyiv")));
 }
+
+#[test]
+fn surname_of_a_base_person_named_in_full() {
+    // "Austin" alone is no alias (the city), but after "Lloyd Austin" it is him.
+    let d = run(
+        "Lloyd Austin arrived. Later Austin said the aid would continue.",
+        None,
+    );
+    assert_eq!(texts(&d, find(&d, "austin")), ["Lloyd Austin", "Austin"]);
+}
+
+#[test]
+fn uncued_capitalised_pairs_need_a_first_name_to_be_people() {
+    let d = run("Protesters gathered near Holland Park while Chris Marsden watched the Open Letter circulate.", None);
+    let kind = |n: &str| d.entities.iter().find(|e| e.name == n).map(|e| e.kind);
+    assert_eq!(kind("Chris Marsden"), Some(EntityKind::Person));
+    assert_eq!(kind("Holland Park"), Some(EntityKind::Location));
+    assert_eq!(kind("Open Letter"), Some(EntityKind::Other));
+}
