@@ -1178,7 +1178,7 @@ impl<'a> Ctx<'a> {
                                 })
                                 .unwrap_or(end)
                         } else {
-                            end
+                            self.next_statement(cs, end).unwrap_or(end)
                         };
                         (Some(spk), cs, end)
                     }
@@ -1209,6 +1209,42 @@ impl<'a> Ctx<'a> {
     fn reports(&self, a: usize, b: usize) -> bool {
         (a < b && self.word(a) && matches!(self.lower(a), "that" | "что" | "що" | "че" | "que"))
             || (a..b).any(|i| !self.word(i) && matches!(self.ch(i), '“' | '"' | '«' | '„' | '‘'))
+    }
+
+    /// Where a second statement starts inside the content `a..b`
+    /// ("X said A, and Y said B"): the conjunction or comma before Y.
+    fn next_statement(&self, a: usize, b: usize) -> Option<usize> {
+        for k in a + 2..b {
+            if !self.word(k) {
+                continue;
+            }
+            if !matches!(self.cue_at(k, b), Some((Cue::Verb | Cue::Tell, _))) {
+                continue;
+            }
+            let Some((s, _)) = self.subject_back(k, a, false) else {
+                continue;
+            };
+            if s <= a + 1 {
+                continue;
+            }
+            let before = s - 1;
+            let joint = if self.word(before) {
+                matches!(
+                    self.lower(before),
+                    "and" | "but" | "while" | "whereas" | "although"
+                )
+            } else {
+                matches!(self.ch(before), ',' | ';')
+            };
+            if joint {
+                let mut e = before;
+                while e > a && !self.word(e - 1) {
+                    e -= 1;
+                }
+                return (self.words_between(a, e) >= 3).then_some(e);
+            }
+        }
+        None
     }
 
     /// Word count from `a` to the first punctuation (or `b`), and whether a

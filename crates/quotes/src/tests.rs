@@ -385,3 +385,15 @@ fn headline_colon_names_the_speaker() {
     assert_eq!(q.speaker.as_deref(), Some("Mayor Tran"));
     assert!(got.iter().all(|g| g.speaker.as_deref() != Some("Update")));
 }
+
+#[test]
+fn two_statements_in_one_sentence() {
+    let got = run(
+        "Pia Holt said the plan was ready for a vote, but Omar Lind said it would fail in committee.",
+        "en",
+    );
+    let a = find(&got, "the plan was ready for a vote");
+    assert_eq!(a.speaker.as_deref(), Some("Pia Holt"));
+    let b = find(&got, "it would fail in committee");
+    assert_eq!(b.speaker.as_deref(), Some("Omar Lind"));
+}
