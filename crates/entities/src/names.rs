@@ -110,7 +110,7 @@ const STOP: &[&str] = &[
     "Once", "Western", "European", "Soviet", "Christian", "Muslim", "Jewish", "God", "Internet",
     "English", "Covid", "COVID", "Net", "Zero", "Green", "Climate", "Change", "War", "Russians",
     "Ukrainians", "Americans", "Europeans", "West", "East", "North", "South", "Northern",
-    "Southern", "Eastern", "Former", "Himself", "Herself", "Dear", "Please", "Thank", "Thanks", "Note", "Editor", "Comments",
+    "Southern", "Eastern", "Сам", "Сама", "Сами", "Former", "Himself", "Herself", "Extraordinary", "Plenipotentiary", "Dear", "Please", "Thank", "Thanks", "Note", "Editor", "Comments",
     "Comment", "Reply", "Copyright", "Related", "Top", "News", "Home", "Page", "Menu", "Live",
     "Opinion", "Analysis",
     // Russian / Bulgarian / Portuguese / Spanish sentence openers.
@@ -150,7 +150,7 @@ pub const PERSON_TITLES: &[&str] = &[
     "Deputy", "Vice", "Spokesman", "Spokeswoman", "Spokesperson", "Ambassador", "Envoy",
     "Professor", "Prof", "Judge", "Justice", "Speaker", "Chairman", "Chairwoman", "Director",
     "Foreign", "Defence", "Defense", "Interior", "Finance", "Premier", "Leader", "Father",
-    "Patriarch", "Metropolitan", "Archbishop", "Bishop", "Rev", "Saint", "St", "Президент",
+    "Patriarch", "Metropolitan", "Archbishop", "Bishop", "Rev", "Президент",
     "Премьер", "Министр", "Глава", "Генерал", "Посол", "Патриарх", "Министър", "Премиер",
     "Presidente", "Ministro", "Primeiro", "Senador", "Deputado", "Governador", "Prefeito", "Papa",
 ];
@@ -214,13 +214,20 @@ const PLACE_AFTER: &[&str] = &[
     "Region", "Oblast", "Province", "область", "области", "регион", "района", "район",
 ];
 
+/// First words that "of" may follow inside a name.
+#[rustfmt::skip]
+const OF_HEADS: &[&str] = &[
+    "Chiefs", "Sea", "Gulf", "City", "Republic", "Bay", "Strait", "Isle", "Cape", "Lake", "Bank",
+    "Museum", "Order", "House", "Port", "Minister", "Secretary", "Chief", "Head", "Prince", "Duke",
+];
+
 /// Last words of place names.
 #[rustfmt::skip]
 const PLACE_LAST: &[&str] = &[
     "Islands", "Island", "Street", "Square", "Park", "Sea", "River", "Ocean", "Asia", "Europe",
     "America", "Africa", "Mountains", "Lake", "Valley", "Bay", "Gulf", "Strait", "Peninsula",
     "Republic", "Kingdom", "Coast", "Desert", "Avenue", "Bridge", "Airport", "Oblast", "Krai",
-    "Province", "County", "District", "Море", "море", "область", "области", "Республика",
+    "Province", "County", "District", "Plain", "Море", "море", "область", "области", "Республика",
 ];
 
 /// Surname endings common in the region's news (Latin and Cyrillic).
@@ -299,7 +306,7 @@ pub fn first_names() -> HashSet<String> {
 #[rustfmt::skip]
 const PARTICLES: &[&str] = &[
     "von", "van", "de", "der", "den", "da", "dos", "das", "du", "la", "le", "bin", "ibn", "al",
-    "el", "ter", "di", "del", "y", "фон", "дер", "де", "ван", "бин", "аль",
+    "el", "ter", "di", "del", "y", "of", "фон", "дер", "де", "ван", "бин", "аль",
 ];
 
 fn is_in(list: &[&str], w: &str) -> bool {
@@ -436,7 +443,12 @@ pub fn find_runs(
             {
                 p += 1;
             }
-            if p > n && p < tokens.len() && tokens[p].tight && usable(p) {
+            // "of" joins only after an institution or place word ("Bank of
+            // England"), never after a person ("Graham of South Carolina").
+            let head = &text[words[0].0..words[0].1];
+            let of_ok = is_in(ORG_WORDS, head) || is_in(OF_HEADS, head);
+            let has_of = tokens[n..p].iter().any(|t| &text[t.start..t.end] == "of");
+            if p > n && p < tokens.len() && tokens[p].tight && usable(p) && (of_ok || !has_of) {
                 for t in &tokens[n..p] {
                     words.push((t.start, t.end));
                 }
@@ -447,6 +459,18 @@ pub fn find_runs(
                 continue;
             }
             break;
+        }
+        // "Communications Dmitry Evstafiev": drop words before a first name.
+        if words.len() >= 3 {
+            let fnames: Vec<bool> = words
+                .iter()
+                .map(|&(s, e)| first_names.contains(&text[s..e]))
+                .collect();
+            if !fnames[0] {
+                if let Some(i) = fnames.iter().take(words.len() - 1).position(|&f| f) {
+                    words.drain(..i);
+                }
+            }
         }
         let first = k;
         k = last + 1;
@@ -487,9 +511,17 @@ fn classify(
     if is_in(ORG_WORDS, last_word) || is_in(ORG_WORDS, first_word) {
         return Some(EntityKind::Organization);
     }
+    // "Bank of England", "Joint Chiefs of Staff": never a person.
+    let span = &text[words[0].0..words[words.len() - 1].1];
+    if span.contains(" of ") {
+        return is_in(PLACE_LAST, last_word).then_some(EntityKind::Location);
+    }
     let prev = first.checked_sub(1).map(|p| &tokens[p]);
     let prev2 = first.checked_sub(2).map(|p| &tokens[p]);
     let next = tokens.get(last + 1);
+    let slavic =
+        last_word.chars().count() >= 5 && SURNAME_ENDINGS.iter().any(|e| last_word.ends_with(e));
+    let looks_personal = first_names.contains(first_word) || slavic;
     if let Some(p) = prev {
         let w = &text[p.start..p.end];
         if is_in(PERSON_TITLES, w.trim_end_matches('.')) || is_in(PERSON_BEFORE, &lower(text, p)) {
@@ -498,7 +530,9 @@ fn classify(
     }
     if let Some(n) = next {
         let w = lower(text, n);
-        if is_in(PERSON_AFTER, &w) {
+        // Organisations also "warn" and "claim": a speech verb makes a
+        // person only of a name that looks like one.
+        if is_in(PERSON_AFTER, &w) && looks_personal {
             return Some(EntityKind::Person);
         }
         if is_in(PLACE_AFTER, &text[n.start..n.end]) {
@@ -529,10 +563,7 @@ fn classify(
     });
     // Without a cue, a two- or three-word name is a person when it opens
     // with a known first name or ends with a Slavic surname ending.
-    let slavic =
-        last_word.chars().count() >= 5 && SURNAME_ENDINGS.iter().any(|e| last_word.ends_with(e));
-    if (2..=3).contains(&words.len()) && name_shaped && (first_names.contains(first_word) || slavic)
-    {
+    if (2..=3).contains(&words.len()) && name_shaped && looks_personal {
         return Some(EntityKind::Person);
     }
     None

@@ -358,3 +358,14 @@ fn uncued_capitalised_pairs_need_a_first_name_to_be_people() {
     assert_eq!(kind("Holland Park"), Some(EntityKind::Location));
     assert_eq!(kind("Open Letter"), Some(EntityKind::Other));
 }
+
+#[test]
+fn of_joins_institutions_not_people() {
+    let d = run(
+        "It was issued by the Bank of England, said Lindsey Graham of South Carolina.",
+        None,
+    );
+    let kind = |n: &str| d.entities.iter().find(|e| e.name == n).map(|e| e.kind);
+    assert_eq!(kind("Bank of England"), Some(EntityKind::Organization));
+    assert_eq!(kind("Lindsey Graham"), Some(EntityKind::Person));
+}
