@@ -16,7 +16,7 @@ pub struct QuoteConfig {
     /// continues no one's statement) when it has at least this many words,
     /// giving it the speaker of the nearest attributed statement; 0 keeps
     /// none. Off by default: on PolNeAR train, 4 raises direct recall from
-    /// 0.83 to 0.89 but lowers speaker accuracy and pair-F1.
+    /// 0.83 to 0.87 but lowers speaker accuracy and pair-F1.
     pub min_uncued_words: usize,
     /// Fold a quoted fragment into the reported clause that holds it
     /// ("X said the plan was “a disaster”" → one indirect quote).
