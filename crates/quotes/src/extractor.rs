@@ -469,6 +469,29 @@ impl<'a> Ctx<'a> {
                 if matches!(cue, Cue::Participle) {
                     return None;
                 }
+                // "“…” but described it as …": a clause going on, not a cue.
+                if comma.is_none()
+                    && matches!(
+                        self.lower(start),
+                        "but"
+                            | "and"
+                            | "that"
+                            | "which"
+                            | "because"
+                            | "while"
+                            | "when"
+                            | "if"
+                            | "as"
+                            | "or"
+                            | "so"
+                            | "than"
+                            | "though"
+                            | "although"
+                            | "whether"
+                    )
+                {
+                    return None;
+                }
                 let spk = if matches!(cue, Cue::According(_)) {
                     self.source_fwd(last, hi)
                 } else if k == start {
@@ -1106,6 +1129,9 @@ impl<'a> Ctx<'a> {
                     let after = last + 1 + tail.0 + 1;
                     after < end && matches!(self.cue_at(after, end), Some((Cue::Participle, _)))
                 };
+                // "…, said X" is a speech verb's; "X, a candidate, labeled Y
+                // unfit" is not that pattern.
+                let comma = comma.filter(|&c| !(c + 1 == k && cue == Cue::Weak));
                 let tail_ok = if comma.is_some_and(|c| c + 1 == k) {
                     inverted || self.words_between(last + 1, end) <= 6 || participle_next
                 } else {
