@@ -6,6 +6,9 @@ use crate::tokens::Tokens;
 use newslens_core::{Document, Layer, Quote, QuoteKind, Span, Speaker, Stage, StageError};
 use std::collections::HashMap;
 
+/// Fewest words of reported content (PolNeAR has short ones: "the move").
+const MIN_WORDS: usize = 2;
+
 /// Settings of quote extraction.
 #[derive(Debug, Clone, serde::Deserialize)]
 #[serde(deny_unknown_fields, default)]
@@ -1211,7 +1214,7 @@ impl<'a> Ctx<'a> {
                 }
             }
         };
-        if cs >= ce || self.words_between(cs, ce) < 3 {
+        if cs >= ce || self.words_between(cs, ce) < MIN_WORDS {
             return None;
         }
         let (bs, be) = self.byte_range(cs, ce)?;
