@@ -147,6 +147,14 @@ fn article_day(published: Option<&str>) -> Option<String> {
     None
 }
 
+/// What a speaker name resolves to.
+enum NameMatch {
+    /// An entity of the document.
+    Entity(usize),
+    /// A base actor the document does not name.
+    Actor(usize),
+}
+
 /// A mention's target while a document is processed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 enum Target {
@@ -569,14 +577,12 @@ impl EntityLinker {
                 _ => None,
             })
             .collect();
-        let mut phrase_targets: Vec<Option<usize>> = Vec::with_capacity(found.phrases.len());
         for (p, &(os, oe)) in found.phrases.iter().zip(&phrase_spans) {
             let target = if not_current(text, os) {
                 None
             } else {
                 self.resolve(p, &day, &mentioned)
             };
-            phrase_targets.push(target);
             if let Some(a) = target {
                 if !apposition(text, oe) {
                     mentions.push((os, oe, Target::Actor(a)));
@@ -586,7 +592,7 @@ impl EntityLinker {
 
         let entities = build_entities(text, &self.base, mentions, &groups);
         doc.entities = entities;
-        self.link_speakers(doc, &found, &phrase_spans, &phrase_targets, &day);
+        self.link_speakers(doc, &day);
     }
 
     /// A capitalised token that is a base person's single-word alias glued to
@@ -745,14 +751,7 @@ impl EntityLinker {
     }
 
     /// Links each quote's speaker to an entity.
-    fn link_speakers(
-        &self,
-        doc: &mut Document,
-        _found: &Found,
-        _spans: &[(usize, usize)],
-        _targets: &[Option<usize>],
-        day: &str,
-    ) {
+    fn link_speakers(&self, doc: &mut Document, day: &str) {
         let Document {
             text,
             entities,
@@ -786,7 +785,15 @@ impl EntityLinker {
             let mut chosen = best.map(|b| b.3);
             if chosen.is_none() {
                 if let Some(name) = sp.name.as_deref() {
-                    chosen = self.entity_for_name(text, entities, name, day, &mentioned);
+                    match self.entity_for_name(text, entities, name, day, &mentioned) {
+                        Some(NameMatch::Entity(i)) => chosen = Some(i),
+                        Some(NameMatch::Actor(a)) => {
+                            // Known to the base but not named in the text:
+                            // the canonical name, no entity.
+                            sp.name = Some(self.base.actors()[a].name.clone());
+                        }
+                        None => {}
+                    }
                 }
             }
             if let Some(ei) = chosen {
@@ -808,7 +815,7 @@ impl EntityLinker {
         name: &str,
         day: &str,
         mentioned: &HashSet<usize>,
-    ) -> Option<usize> {
+    ) -> Option<NameMatch> {
         let f = fold(
             name.trim()
                 .trim_start_matches("the ")
@@ -823,7 +830,7 @@ impl EntityLinker {
                     .iter()
                     .any(|m| m.slice(text).is_some_and(|t| fold(t) == f))
             {
-                return Some(i);
+                return Some(NameMatch::Entity(i));
             }
         }
         // Through the base: aliases and title phrases inside the name.
@@ -841,9 +848,13 @@ impl EntityLinker {
         }
         if let Some(a) = actor {
             let id = &self.base.actors()[a].id;
-            return entities
+            return match entities
                 .iter()
-                .position(|e| e.actor.as_deref() == Some(id.as_str()));
+                .position(|e| e.actor.as_deref() == Some(id.as_str()))
+            {
+                Some(i) => Some(NameMatch::Entity(i)),
+                None => Some(NameMatch::Actor(a)),
+            };
         }
         // A surname of a person entity.
         let last = name.split_whitespace().last().map(name_key)?;
@@ -857,7 +868,7 @@ impl EntityLinker {
             })
             .map(|(i, _)| i)
             .collect();
-        (hits.len() == 1).then(|| hits[0])
+        (hits.len() == 1).then(|| NameMatch::Entity(hits[0]))
     }
 }
 

@@ -369,3 +369,95 @@ fn of_joins_institutions_not_people() {
     assert_eq!(kind("Bank of England"), Some(EntityKind::Organization));
     assert_eq!(kind("Lindsey Graham"), Some(EntityKind::Person));
 }
+
+#[test]
+fn random_text_never_panics_and_spans_stay_valid() {
+    // Tricky pieces: combining marks, case-changing letters, mixed scripts,
+    // apostrophes, glued names, title fragments.
+    const PIECES: &[&str] = &[
+        "Zelensky",
+        "Зеленск",
+        "ий",
+        "\u{301}",
+        "İ",
+        "ß",
+        "’s",
+        "'",
+        " ",
+        " ",
+        "\n",
+        ". ",
+        "foreign minister",
+        "Russian",
+        "the ",
+        "NATO",
+        "Nato",
+        "ज़ेलेंस्की",
+        "Київ",
+        "Kyiv",
+        "said",
+        "Stoltenberg",
+        "von der",
+        "Leyen",
+        "e\u{308}",
+        "—",
+        "«",
+        "»",
+        "Of",
+        "of",
+        "Bank",
+        "\u{a0}",
+        "Лавров",
+        "ым",
+        "Ab",
+        "x",
+        "🙂",
+        "U.S.",
+        "Secretary of State",
+    ];
+    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+    for _ in 0..300 {
+        let mut text = String::new();
+        for _ in 0..40 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            text.push_str(PIECES[(seed % PIECES.len() as u64) as usize]);
+        }
+        let mut d = doc(&text, Some("2023-05-05"));
+        // A speaker span past the end must not break the stage either.
+        d.quotes.push(Quote {
+            span: Span::new(0, 0).unwrap(),
+            kind: QuoteKind::Direct,
+            cue: None,
+            speaker: Some(Speaker {
+                span: Span::new(text.len(), text.len() + 10).unwrap(),
+                name: Some("the Russian foreign minister".into()),
+                entity: None,
+            }),
+            said_on: None,
+        });
+        linker().process(&mut d).unwrap();
+        for e in &d.entities {
+            assert!(!e.mentions.is_empty());
+            for m in &e.mentions {
+                assert!(
+                    Span::within(&text, m.start(), m.end()).is_ok(),
+                    "{text:?} {m:?}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn speaker_title_name_without_entity_still_gets_the_canonical_name() {
+    let text = "He said it was over.";
+    let mut d = doc(text, Some("2023-02-01"));
+    d.quotes
+        .push(quote(&d, "He", Some("the Russian foreign minister")));
+    linker().process(&mut d).unwrap();
+    let sp = d.quotes[0].speaker.as_ref().unwrap();
+    assert_eq!(sp.name.as_deref(), Some("Sergei Lavrov"));
+    assert_eq!(sp.entity, None);
+}
