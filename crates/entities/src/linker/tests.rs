@@ -461,3 +461,18 @@ fn speaker_title_name_without_entity_still_gets_the_canonical_name() {
     assert_eq!(sp.name.as_deref(), Some("Sergei Lavrov"));
     assert_eq!(sp.entity, None);
 }
+
+#[test]
+fn security_council_secretary_changes_in_2024() {
+    let text = "The Russian Security Council secretary warned the West.";
+    let d = run(text, Some("2023-06-01"));
+    assert!(d
+        .entities
+        .iter()
+        .any(|e| e.actor.as_deref() == Some("patrushev")));
+    let d = run(text, Some("2024-06-01"));
+    assert!(d
+        .entities
+        .iter()
+        .any(|e| e.actor.as_deref() == Some("shoigu")));
+}
