@@ -5,6 +5,7 @@ use crate::Config;
 use newslens_clean::{Cleaner, LineCounts, RepeatedLineFilter};
 use newslens_core::{Document, Pipeline, PipelineBuilder, PipelineError, Stage};
 use newslens_dates::DateResolver;
+use newslens_entities::EntityLinker;
 use newslens_ingest::{ArticleReader, Format, Pending};
 use newslens_langid::LanguageDetector;
 use newslens_quotes::QuoteExtractor;
@@ -42,6 +43,8 @@ pub struct Annotator {
     config: Config,
     reader: ArticleReader,
     front: Pipeline,
+    /// Built once: loading the actor base and its automaton takes ~30 ms.
+    linker: Arc<EntityLinker>,
 }
 
 impl Annotator {
@@ -54,6 +57,7 @@ impl Annotator {
             config: config.clone(),
             reader: ArticleReader::new(config.ingest.clone(), format),
             front,
+            linker: Arc::new(EntityLinker::new(&config.entities)?),
         };
         annotator.rest(Some(Arc::new(LineCounts::new())))?;
         Ok(annotator)
@@ -79,7 +83,8 @@ impl Annotator {
             .then(LanguageDetector::new(&self.config.langid)?)?
             .then(Segmenter::new(self.config.segment.clone()))?
             .then(QuoteExtractor::new(self.config.quotes.clone()))?
-            .then(DateResolver::new(self.config.dates.clone()))?;
+            .then(DateResolver::new(self.config.dates.clone()))?
+            .then(self.linker.clone())?;
         match chain.until {
             Some(until) if !chain.names.contains(&until) => anyhow::bail!(
                 "pipeline.until: no stage named `{until}` (stages: {})",

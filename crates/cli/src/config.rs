@@ -3,6 +3,7 @@
 
 use newslens_clean::CleanConfig;
 use newslens_dates::DateConfig;
+use newslens_entities::EntityConfig;
 use newslens_ingest::IngestConfig;
 use newslens_langid::LangIdConfig;
 use newslens_quotes::QuoteConfig;
@@ -28,6 +29,7 @@ pub struct Config {
     pub segment: SegmentConfig,
     pub quotes: QuoteConfig,
     pub dates: DateConfig,
+    pub entities: EntityConfig,
 }
 
 impl Config {

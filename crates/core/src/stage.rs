@@ -17,3 +17,20 @@ pub trait Stage: Send + Sync {
     /// Annotates one document in place.
     fn process(&self, doc: &mut Document) -> Result<(), StageError>;
 }
+
+/// A shared stage is a stage: a pipeline rebuilt per run can reuse a stage
+/// that is costly to build (an automaton, a model) without copying it.
+impl<S: Stage + ?Sized> Stage for std::sync::Arc<S> {
+    fn name(&self) -> &'static str {
+        (**self).name()
+    }
+    fn reads(&self) -> &'static [Layer] {
+        (**self).reads()
+    }
+    fn writes(&self) -> &'static [Layer] {
+        (**self).writes()
+    }
+    fn process(&self, doc: &mut Document) -> Result<(), StageError> {
+        (**self).process(doc)
+    }
+}
