@@ -470,7 +470,9 @@ mod tests {
         );
 
         let s = "Москва, 12 мая — Климатологи заявили о жаре.";
-        let d = p.dateline(s).expect("a mixed-case place with a date is a dateline");
+        let d = p
+            .dateline(s)
+            .expect("a mixed-case place with a date is a dateline");
         assert_eq!(&s[d.len..], "Климатологи заявили о жаре.");
         assert!(p.dateline("Москва — столица России, сказал он.").is_none());
 
