@@ -6,6 +6,10 @@ use crate::tokens::Tokens;
 use newslens_core::{Document, Layer, Quote, QuoteKind, Span, Speaker, Stage, StageError};
 use std::collections::HashMap;
 
+/// How many earlier names a pronoun with no named speaker before it looks
+/// back over for a person.
+const PRONOUN_LOOKBACK_NAMES: usize = 64;
+
 /// Fewest words of reported content (PolNeAR has short ones: "the move").
 const MIN_WORDS: usize = 2;
 
@@ -277,6 +281,38 @@ impl<'a> Ctx<'a> {
         (i, self.paras[i])
     }
 
+    /// Whether the English word at `i` is a passive participle ("had been
+    /// informed", "was told"): its grammatical subject is the one spoken
+    /// to, not the speaker. "was saying" is active and stays a cue.
+    fn passive_before(&self, i: usize) -> bool {
+        if i == 0 || !self.word(i - 1) {
+            return false;
+        }
+        let cue = self.lower(i);
+        if !cue.is_ascii() || cue.ends_with("ing") {
+            return false;
+        }
+        matches!(
+            self.lower(i - 1),
+            "been" | "being" | "be" | "was" | "were" | "is" | "are" | "get" | "got" | "gets"
+        )
+    }
+
+    /// Whether `ts..c` is "Name, a/an/the …" — a short capitalised subject
+    /// and an appositive that the comma at `c` closes.
+    fn appositive_subject(&self, ts: usize, c: usize) -> bool {
+        let Some(c0) = (ts..c).find(|&i| !self.word(i) && self.ch(i) == ',') else {
+            return false;
+        };
+        let head_words = self.words_between(ts, c0);
+        let next = c0 + 1;
+        (1..=4).contains(&head_words)
+            && self.tk.toks[ts].upper
+            && next < c
+            && self.word(next)
+            && matches!(self.lower(next), "a" | "an" | "the")
+    }
+
     /// A cue starting at token `i`: its kind and last token.
     fn cue_at(&self, i: usize, hi: usize) -> Option<(Cue, usize)> {
         if !self.word(i) {
@@ -287,6 +323,9 @@ impl<'a> Ctx<'a> {
             return None;
         }
         let cue = self.lex.cue(self.lower(i))?;
+        if !matches!(cue, Cue::According(_)) && self.passive_before(i) {
+            return None;
+        }
         match cue {
             Cue::According(n) if n > 0 => {
                 let tails = Lexicon::according_tail(self.lower(i));
@@ -1157,6 +1196,10 @@ impl<'a> Ctx<'a> {
                             )
                     })
                 });
+                // "Mr. Ivanov, a spokesman for the delegation, said …": the
+                // comma closes an appositive of the sentence's subject, so
+                // this is "X said …", not "…, said X".
+                let comma = comma.filter(|&c| c + 1 != k || !self.appositive_subject(ts, c));
                 match comma {
                     Some(c) if tail_ok && self.words_between(ts, c) >= 3 => {
                         let spk = if c + 1 == k {
@@ -1477,22 +1520,28 @@ impl<'a> Ctx<'a> {
     /// surnames ("he" → "Jens Stoltenberg", "Stoltenberg" → "Jens Stoltenberg").
     fn resolve_names(&self, cands: &mut [Cand]) {
         let runs = self.name_runs();
-        // Last word of each multi-word name → its longest form with position.
+        // Last word of each multi-word name → its forms in text order, each
+        // with the longest form seen up to it, so a lookup is one binary
+        // search (a linear scan per speaker is quadratic on huge texts).
         let mut by_last: HashMap<&str, Vec<(usize, usize, usize)>> = HashMap::new();
         for &(a, b) in &runs {
             if let Some((a, b)) = self.run_name(a, b) {
-                by_last
-                    .entry(self.lower(b - 1))
-                    .or_default()
-                    .push((self.tk.toks[a].s, a, b));
+                let pos = self.tk.toks[a].s;
+                let forms = by_last.entry(self.lower(b - 1)).or_default();
+                let (a, b) = match forms.last() {
+                    Some(&(_, la, lb)) if lb - la >= b - a => (la, lb),
+                    _ => (a, b),
+                };
+                forms.push((pos, a, b));
             }
         }
         let full_name = |a: usize, b: usize, pos: usize| -> String {
             let last = self.lower(b - 1);
             let mut best = (a, b);
             if let Some(forms) = by_last.get(last) {
-                for &(p, fa, fb) in forms {
-                    if p <= pos && fb - fa > best.1 - best.0 {
+                let seen = forms.partition_point(|&(p, _, _)| p <= pos);
+                if let Some(&(_, fa, fb)) = seen.checked_sub(1).map(|i| &forms[i]) {
+                    if fb - fa > best.1 - best.0 {
                         best = (fa, fb);
                     }
                 }
@@ -1545,6 +1594,7 @@ impl<'a> Ctx<'a> {
                         runs[..ri]
                             .iter()
                             .rev()
+                            .take(PRONOUN_LOOKBACK_NAMES)
                             .filter_map(|&(x, y)| self.run_name(x, y))
                             .find(|&(x, y)| y - x >= 2 && self.person_like(x, y))
                             .map(|(x, y)| full_name(x, y, pos))
@@ -1561,7 +1611,10 @@ impl<'a> Ctx<'a> {
                     while j < b && self.word(j) && self.tk.toks[j].upper {
                         j += 1;
                     }
-                    if let Some(r) = self.run_name(i, j) {
+                    // A capitalised modifier of a lower-case noun ("the
+                    // Turkish minister", "the Kremlin spokesman") is no name.
+                    let modifier = j < b && self.word(j) && !self.tk.toks[j].upper;
+                    if let Some(r) = self.run_name(i, j).filter(|_| !modifier) {
                         best = Some(r);
                     }
                     i = j;
