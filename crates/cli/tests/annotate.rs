@@ -74,8 +74,19 @@ fn every_article_has_the_contract_fields_and_valid_offsets() {
         }
         let text = a["text"].as_str().unwrap();
         let n = text.chars().count() as u64;
-        for key in ["entities", "narratives", "roles"] {
+        for key in ["narratives", "roles"] {
             assert_eq!(a[key], Value::Array(vec![]), "{key}");
+        }
+        for e in a["entities"].as_array().unwrap() {
+            for m in e["mentions"].as_array().unwrap() {
+                let (start, end) = (m["start"].as_u64().unwrap(), m["end"].as_u64().unwrap());
+                assert!(start < end && end <= n);
+                assert_eq!(char_slice(text, start, end), m["text"].as_str().unwrap());
+            }
+        }
+        for d in a["dates"].as_array().unwrap() {
+            let (start, end) = (d["start"].as_u64().unwrap(), d["end"].as_u64().unwrap());
+            assert_eq!(char_slice(text, start, end), d["text"].as_str().unwrap());
         }
         for q in a["quotes"].as_array().unwrap() {
             let (start, end) = (q["start"].as_u64().unwrap(), q["end"].as_u64().unwrap());
