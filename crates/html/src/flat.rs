@@ -191,7 +191,51 @@ pub(crate) fn nesting_depth(html: &str, stop_at: usize) -> usize {
 }
 
 fn memchr_lt(b: &[u8], from: usize) -> Option<usize> {
-    b[from..].iter().position(|&c| c == b'<').map(|p| from + p)
+    memchr::memchr(b'<', &b[from..]).map(|p| from + p)
+}
+
+/// The page without what no extractor reads: comments, `<style>` and
+/// `<script>` elements (JSON-LD scripts stay, metadata comes from them).
+/// Both parsers then tokenise and build less; borrowed when nothing goes.
+pub(crate) fn strip_inert(html: &str) -> std::borrow::Cow<'_, str> {
+    let b = html.as_bytes();
+    let mut out = String::new();
+    let (mut i, mut copied) = (0usize, 0usize);
+    while let Some(p) = memchr_lt(b, i) {
+        i = p;
+        let cut_end = if html[i..].starts_with("<!--") {
+            skip_markup_decl(html, i)
+        } else {
+            match scan_tag(html, i) {
+                Some(tag) if !tag.closing && matches!(tag.name(), "script" | "style") => {
+                    let attrs = &html[i..tag.end];
+                    let json_ld =
+                        tag.name() == "script" && attrs.to_ascii_lowercase().contains("ld+json");
+                    if json_ld {
+                        None
+                    } else if tag.self_closing {
+                        Some(tag.end)
+                    } else {
+                        Some(skip_raw_text(html, tag.end, tag.name()))
+                    }
+                }
+                _ => None,
+            }
+        };
+        match cut_end {
+            Some(end) => {
+                out.push_str(&html[copied..i]);
+                copied = end;
+                i = end;
+            }
+            None => i += 1,
+        }
+    }
+    if copied == 0 {
+        return std::borrow::Cow::Borrowed(html);
+    }
+    out.push_str(&html[copied..]);
+    std::borrow::Cow::Owned(out)
 }
 
 /// Flat text extraction: drop tags and non-content elements, break paragraphs
@@ -292,4 +336,30 @@ fn decode_entities(s: &str) -> String {
     }
     out.push_str(rest);
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::strip_inert;
+
+    #[test]
+    fn drops_scripts_styles_and_comments_but_keeps_json_ld() {
+        let html = "<html><head><style>p{}</style><script>var a='</p>';</script>\
+            <script type=\"application/ld+json\">{\"a\":1}</script></head>\
+            <body><!-- ad --><p>Text</p><SCRIPT src=x></SCRIPT></body></html>";
+        assert_eq!(
+            strip_inert(html),
+            "<html><head><script type=\"application/ld+json\">{\"a\":1}</script></head>\
+             <body><p>Text</p></body></html>"
+        );
+    }
+
+    #[test]
+    fn unclosed_script_drops_the_rest_and_plain_pages_are_borrowed() {
+        assert_eq!(strip_inert("<p>a</p><script>x"), "<p>a</p>");
+        assert!(matches!(
+            strip_inert("<p>a</p>"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+    }
 }

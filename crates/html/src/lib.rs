@@ -138,6 +138,8 @@ impl HtmlExtractor {
         if html.trim().is_empty() {
             return Err(HtmlError::NoContent);
         }
+        let stripped = flat::strip_inert(html);
+        let html = stripped.as_ref();
         let page = if flat::nesting_depth(html, self.max_depth + 1) > self.max_depth {
             // Too deep for the recursive algorithms of the DOM crates: use the
             // flat, iterative stripper.
