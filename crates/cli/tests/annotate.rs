@@ -164,19 +164,25 @@ fn usage_errors_exit_2() {
     newslens().args(["frobnicate"]).assert().code(2);
 }
 
-#[test]
-fn bad_config_key_exits_2_with_its_name() {
+/// Runs `annotate -` with a settings file that must be refused; returns
+/// what it said on stderr.
+fn refused_config(settings: &str) -> String {
     let dir = tempfile::tempdir().unwrap();
     let config = dir.path().join("newslens.toml");
-    std::fs::write(&config, "[clean]\nboilerplates = true\n").unwrap();
+    std::fs::write(&config, settings).unwrap();
     let out = newslens()
         .args(["--config", config.to_str().unwrap(), "annotate", "-"])
         .write_stdin("Title\n\nBody.")
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("boilerplates"));
     assert!(out.stdout.is_empty());
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+#[test]
+fn bad_config_key_exits_2_with_its_name() {
+    assert!(refused_config("[clean]\nboilerplates = true\n").contains("boilerplates"));
 }
 
 #[test]
@@ -195,14 +201,8 @@ fn pipeline_until_stops_after_the_named_stage() {
     assert!(!article["sentences"].as_array().unwrap().is_empty());
     assert_eq!(article["quotes"], Value::Array(vec![]));
 
-    std::fs::write(&config, "[pipeline]\nuntil = \"sgment\"\n").unwrap();
-    let out = newslens()
-        .args(["--config", config.to_str().unwrap(), "annotate", "-"])
-        .write_stdin("Title\n\nBody.")
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("no stage named `sgment`"));
+    let stderr = refused_config("[pipeline]\nuntil = \"sgment\"\n");
+    assert!(stderr.contains("no stage named `sgment`"), "{stderr}");
 }
 
 #[test]
