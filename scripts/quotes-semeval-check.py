@@ -1,0 +1,129 @@
+#!/usr/bin/env python3
+"""Recompute the figures of the SemEval-2025 Task 10 quote hand check.
+
+Reads crates/quotes/tests/data/semeval-quote-check.tsv (ids and code-point
+offsets only, no article text) and prints precision, recall and speaker
+accuracy, overall and for direct / indirect attributions, plus error counts.
+
+With --rerun it also runs `target/release/newslens annotate` on the selected
+articles and reports how many recorded system quotes the current build still
+produces (same offsets, or overlapping), and how many quotes are new.
+
+The note column starts with "direct" or "indirect", then "err=<tag>".
+See docs/quotes-semeval-check.md.
+"""
+import argparse
+import collections
+import csv
+import json
+import os
+import subprocess
+import sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+TSV = os.path.join(ROOT, "crates/quotes/tests/data/semeval-quote-check.tsv")
+DATA = "/work/shared/data/semeval2025-task10/Datasets/Development/EN/subtask-2-documents"
+N_ARTICLES = 10  # selection rule: first 10 EN_UA_*.txt files, sorted by name (byte order)
+
+
+def load(path):
+    rows = []
+    with open(path, newline="", encoding="utf-8") as f:
+        for r in csv.DictReader(f, delimiter="\t"):
+            parts = [p.strip() for p in r["note"].split(";")]
+            r["type"] = parts[0]
+            r["err"] = parts[1][4:] if len(parts) > 1 and parts[1].startswith("err=") else "-"
+            r["start"], r["end"] = int(r["start"]), int(r["end"])
+            rows.append(r)
+    return rows
+
+
+def pct(a, b):
+    return f"{a}/{b} = {100.0 * a / b:.1f}%" if b else f"{a}/0 = n/a"
+
+
+def figures(rows, label):
+    sysr = [r for r in rows if r["kind"] == "system"]
+    gold = [r for r in rows if r["kind"] == "gold"]
+    s_found = sum(r["verdict"] in ("match", "speaker_wrong") for r in sysr)
+    s_ok = sum(r["verdict"] == "match" for r in sysr)
+    g_found = sum(r["verdict"] in ("match", "speaker_wrong") for r in gold)
+    g_ok = sum(r["verdict"] == "match" for r in gold)
+    print(f"[{label}] system quotes {len(sysr)}, gold attributions {len(gold)}")
+    print(f"  precision (content)          {pct(s_found, len(sysr))}")
+    print(f"  recall (content)             {pct(g_found, len(gold))}")
+    print(f"  speaker accuracy on matches  {pct(s_ok, s_found)}")
+    print(f"  strict precision (content+speaker) {pct(s_ok, len(sysr))}")
+    print(f"  strict recall (content+speaker)    {pct(g_ok, len(gold))}")
+
+
+def errors(rows):
+    print("error tags (system false / system speaker_wrong / gold miss):")
+    c = collections.Counter()
+    for r in rows:
+        if r["verdict"] == "match":
+            continue
+        c[(r["err"], r["kind"], r["verdict"])] += 1
+    tags = sorted({k[0] for k in c}, key=lambda t: -sum(v for k, v in c.items() if k[0] == t))
+    for t in tags:
+        f = c[(t, "system", "false")]
+        w = c[(t, "system", "speaker_wrong")]
+        m = c[(t, "gold", "miss")]
+        print(f"  {t:24s} false={f:2d} speaker_wrong={w:2d} miss={m:2d}")
+
+
+def selected(data):
+    names = sorted(n for n in os.listdir(data) if n.startswith("EN_UA_") and n.endswith(".txt"))
+    return [os.path.join(data, n) for n in names[:N_ARTICLES]]
+
+
+def rerun(rows, data, binary):
+    files = selected(data)
+    out = subprocess.run([binary, "annotate", "--quiet", *files], check=True,
+                         capture_output=True, text=True).stdout
+    now = {}
+    for line in out.splitlines():
+        d = json.loads(line)
+        now[d["id"].rsplit(".", 1)[0]] = [(q["start"], q["end"]) for q in d["quotes"]]
+    rec = [r for r in rows if r["kind"] == "system"]
+    exact = overlap = 0
+    for r in rec:
+        spans = now.get(r["article_id"], [])
+        if (r["start"], r["end"]) in spans:
+            exact += 1
+        elif any(s < r["end"] and r["start"] < e for s, e in spans):
+            overlap += 1
+    recset = {(r["article_id"], r["start"], r["end"]) for r in rec}
+    new = [(a, s, e) for a, sp in now.items() for s, e in sp
+           if (a, s, e) not in recset
+           and not any(r["article_id"] == a and s < r["end"] and r["start"] < e for r in rec)]
+    total = sum(len(v) for v in now.values())
+    print(f"rerun on {len(files)} articles: {total} system quotes now, {len(rec)} recorded")
+    print(f"  recorded quotes reproduced exactly: {exact}, overlapping only: {overlap}, "
+          f"gone: {len(rec) - exact - overlap}")
+    print(f"  quotes not overlapping any recorded one (unjudged): {len(new)}")
+    for a, s, e in new:
+        print(f"    {a} {s}-{e}")
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--tsv", default=TSV)
+    ap.add_argument("--rerun", action="store_true", help="re-run the CLI and compare")
+    ap.add_argument("--data", default=DATA)
+    ap.add_argument("--bin", default=os.path.join(ROOT, "target/release/newslens"))
+    a = ap.parse_args()
+    rows = load(a.tsv)
+    arts = sorted({r["article_id"] for r in rows})
+    print(f"articles with judgements: {len(arts)} (selection: first {N_ARTICLES} EN_UA Development files)")
+    figures(rows, "all")
+    for t in ("direct", "indirect"):
+        figures([r for r in rows if r["type"] == t], t)
+    errors(rows)
+    if a.rerun:
+        rerun(rows, a.data, a.bin)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
