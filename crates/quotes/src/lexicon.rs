@@ -97,6 +97,12 @@ const EN_STRONG: &[&str] = &[
     "recommend",
     "advise",
     "announce",
+    "scoff",
+    "snipe",
+    "sneer",
+    "fume",
+    "grumble",
+    "mock",
 ];
 
 /// Verbs that report speech only sometimes ("the poll showed", "called it"):

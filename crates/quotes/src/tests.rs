@@ -438,3 +438,11 @@ fn surnames_resolve_to_the_longest_earlier_form_in_a_long_text() {
         .filter_map(|g| g.name.as_deref())
         .all(|n| n == "Anna Smith" || n == "President Anna Smith" || n == "Officials"));
 }
+
+#[test]
+fn scoffed_introduces_a_quote() {
+    let got = run("The deputy scoffed, “We do not need it.”", "en");
+    let q = find(&got, "We do not need it.");
+    assert_eq!(q.cue.as_deref(), Some("scoffed"));
+    assert_eq!(q.speaker.as_deref(), Some("The deputy"));
+}
