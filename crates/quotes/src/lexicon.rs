@@ -102,7 +102,6 @@ const EN_STRONG: &[&str] = &[
     "sneer",
     "fume",
     "grumble",
-    "mock",
 ];
 
 /// Verbs that report speech only sometimes ("the poll showed", "called it"):
