@@ -534,6 +534,11 @@ impl<'a> Ctx<'a> {
                 {
                     return None;
                 }
+                // "“…” He argued: “…”": a cue ending in a colon introduces
+                // the next quote, not this one.
+                if last + 1 < hi && !self.word(last + 1) && self.ch(last + 1) == ':' {
+                    return None;
+                }
                 let spk = if matches!(cue, Cue::According(_)) {
                     self.source_fwd(last, hi)
                 } else if k == start {

@@ -446,3 +446,16 @@ fn scoffed_introduces_a_quote() {
     assert_eq!(q.cue.as_deref(), Some("scoffed"));
     assert_eq!(q.speaker.as_deref(), Some("The deputy"));
 }
+
+#[test]
+fn colon_cue_after_a_quote_introduces_the_next_one() {
+    let got = run(
+        "Petrov noted: “No country is as easy to sway.” He argued: “Here is the proof.”",
+        "en",
+    );
+    let first = find(&got, "No country is as easy to sway.");
+    assert_eq!(first.speaker.as_deref(), Some("Petrov"));
+    let second = find(&got, "Here is the proof.");
+    assert_eq!(second.speaker.as_deref(), Some("He"));
+    assert_eq!(second.name.as_deref(), Some("Petrov"));
+}
