@@ -1,54 +1,29 @@
 //! Throughput of the `dates` stage alone, on one core: over the SemEval 2025
 //! task 10 English training texts when the shared data is present (the raw
-//! body as `doc.text`, sentences split crudely), and over a synthetic corpus
+//! body as `doc.text`, segmented by the `segment` stage before timing), and over a synthetic corpus
 //! generated here. Prints articles per second, then runs criterion.
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use newslens_core::{Document, Sentence, Span, Stage};
+use newslens_core::{Document, Stage};
 use newslens_dates::{DateConfig, DateResolver};
+use newslens_segment::Segmenter;
 use std::hint::black_box;
 use std::path::Path;
 use std::time::Instant;
 
-/// Sentences: split after . ! ? followed by whitespace (not before a digit
-/// or a lowercase letter), and at newlines.
-fn crude_sentences(text: &str) -> Vec<Sentence> {
-    let mut out = Vec::new();
-    let bytes = text.as_bytes();
-    let mut start = 0;
-    let push = |s: usize, e: usize, out: &mut Vec<Sentence>| {
-        let slice = &text[s..e];
-        let lead = slice.len() - slice.trim_start().len();
-        let trimmed = slice.trim();
-        if !trimmed.is_empty() {
-            let a = s + lead;
-            out.push(Sentence {
-                span: Span::new(a, a + trimmed.len()).expect("ordered"),
-                paragraph: 0,
-            });
-        }
-    };
-    for i in 0..bytes.len() {
-        // Not before a digit or a lowercase letter ("Nov. 6", "p.m. on").
-        let next = bytes.get(i + 2).copied().unwrap_or(b'A');
-        let end_mark = matches!(bytes[i], b'.' | b'!' | b'?')
-            && bytes.get(i + 1).is_some_and(|b| b.is_ascii_whitespace())
-            && !next.is_ascii_digit()
-            && !next.is_ascii_lowercase();
-        if end_mark || bytes[i] == b'\n' {
-            push(start, i + 1, &mut out);
-            start = i + 1;
-        }
+/// Paragraphs and sentences as the pipeline makes them (the `segment`
+/// stage), so the dates stage sees what it sees in `newslens annotate`.
+fn segment(doc: &mut Document) {
+    if let Err(e) = Segmenter::default().process(doc) {
+        eprintln!("{}: {e}", doc.id);
     }
-    push(start, text.len(), &mut out);
-    out
 }
 
 fn doc_from(id: String, text: String, lang: &str) -> Document {
     let mut doc = Document::new(id, "");
-    doc.sentences = crude_sentences(&text);
     doc.text = text;
     doc.lang = Some(lang.to_string());
+    segment(&mut doc);
     doc.published = Some("2023-03-08".to_string());
     doc
 }

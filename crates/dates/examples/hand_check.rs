@@ -7,42 +7,19 @@
 //!
 //! Reads the first N files in name order (default 30) as English, with
 //! `doc.published` = PUBLISHED when given (default: none, so only
-//! expressions carrying their own year are resolved). Sentences are split
-//! crudely (. ! ? before whitespace unless a digit or a lowercase letter
-//! follows, newlines).
+//! expressions carrying their own year are resolved). Sentences come from
+//! the `segment` stage, as in `newslens annotate`.
 
-use newslens_core::{Document, Sentence, Span, Stage};
+use newslens_core::{Document, Stage};
 use newslens_dates::{DateConfig, DateResolver};
+use newslens_segment::Segmenter;
 
-fn crude_sentences(text: &str) -> Vec<Sentence> {
-    let mut out = Vec::new();
-    let bytes = text.as_bytes();
-    let mut start = 0;
-    let push = |s: usize, e: usize, out: &mut Vec<Sentence>| {
-        let slice = &text[s..e];
-        let lead = slice.len() - slice.trim_start().len();
-        let trimmed = slice.trim();
-        if !trimmed.is_empty() {
-            let a = s + lead;
-            if let Ok(span) = Span::new(a, a + trimmed.len()) {
-                out.push(Sentence { span, paragraph: 0 });
-            }
-        }
-    };
-    for i in 0..bytes.len() {
-        // Not before a digit or a lowercase letter ("Nov. 6", "p.m. on").
-        let next = bytes.get(i + 2).copied().unwrap_or(b'A');
-        let end_mark = matches!(bytes[i], b'.' | b'!' | b'?')
-            && bytes.get(i + 1).is_some_and(|b| b.is_ascii_whitespace())
-            && !next.is_ascii_digit()
-            && !next.is_ascii_lowercase();
-        if end_mark || bytes[i] == b'\n' {
-            push(start, i + 1, &mut out);
-            start = i + 1;
-        }
+/// Paragraphs and sentences as the pipeline makes them (the `segment`
+/// stage), so the dates stage sees what it sees in `newslens annotate`.
+fn segment(doc: &mut Document) {
+    if let Err(e) = Segmenter::default().process(doc) {
+        eprintln!("{}: {e}", doc.id);
     }
-    push(start, text.len(), &mut out);
-    out
 }
 
 /// Up to `n` bytes of `text` before `at` / after `at`, on char boundaries.
@@ -81,9 +58,9 @@ fn main() {
             continue;
         };
         let mut doc = Document::new(path.display().to_string(), "");
-        doc.sentences = crude_sentences(&text);
         doc.text = text;
         doc.lang = Some("en".into());
+        segment(&mut doc);
         doc.published = published.clone();
         if let Err(e) = stage.process(&mut doc) {
             eprintln!("{}: {e}", doc.id);
