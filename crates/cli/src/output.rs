@@ -50,10 +50,13 @@ impl<'a> EntityJson<'a> {
             mentions: entity
                 .mentions
                 .iter()
-                .map(|&span| TextSpan {
-                    start: offsets.to_char(span.start()),
-                    end: offsets.to_char(span.end()),
-                    text: doc.slice(span),
+                .map(|&span| {
+                    let (start, end) = offsets.span(span);
+                    TextSpan {
+                        start,
+                        end,
+                        text: doc.slice(span),
+                    }
                 })
                 .collect(),
             actor: entity.actor.as_deref(),
@@ -72,10 +75,11 @@ struct DateJson<'a> {
 
 impl<'a> DateJson<'a> {
     fn new(doc: &'a Document, date: &'a TimeExpr, offsets: &CharOffsets<'_>) -> Self {
+        let (start, end) = offsets.span(date.span);
         DateJson {
             text: doc.slice(date.span),
-            start: offsets.to_char(date.span.start()),
-            end: offsets.to_char(date.span.end()),
+            start,
+            end,
             value: &date.value,
             relative: date.relative,
         }
@@ -104,18 +108,22 @@ struct QuoteJson<'a> {
 
 impl<'a> QuoteJson<'a> {
     fn new(doc: &'a Document, quote: &'a Quote, offsets: &CharOffsets<'_>) -> Self {
+        let (start, end) = offsets.span(quote.span);
         QuoteJson {
             text: doc.slice(quote.span),
-            start: offsets.to_char(quote.span.start()),
-            end: offsets.to_char(quote.span.end()),
+            start,
+            end,
             kind: quote.kind.name(),
             cue: quote.cue.map(|cue| doc.slice(cue)),
-            speaker: quote.speaker.as_ref().map(|speaker| SpeakerJson {
-                text: doc.slice(speaker.span),
-                start: offsets.to_char(speaker.span.start()),
-                end: offsets.to_char(speaker.span.end()),
-                name: speaker.name.as_deref(),
-                entity: speaker.entity.map(|i| format!("E{}", i + 1)),
+            speaker: quote.speaker.as_ref().map(|speaker| {
+                let (start, end) = offsets.span(speaker.span);
+                SpeakerJson {
+                    text: doc.slice(speaker.span),
+                    start,
+                    end,
+                    name: speaker.name.as_deref(),
+                    entity: speaker.entity.map(|i| format!("E{}", i + 1)),
+                }
             }),
             said_on: quote.said_on.as_deref(),
         }
@@ -148,9 +156,9 @@ pub struct ArticleJson<'a> {
 impl<'a> ArticleJson<'a> {
     pub fn new(doc: &'a Document) -> Self {
         let offsets = doc.char_offsets();
-        let chars = |span: Span| CharSpan {
-            start: offsets.to_char(span.start()),
-            end: offsets.to_char(span.end()),
+        let chars = |span: Span| {
+            let (start, end) = offsets.span(span);
+            CharSpan { start, end }
         };
         ArticleJson {
             schema: SCHEMA,

@@ -120,6 +120,11 @@ impl<'t> CharOffsets<'t> {
         CharOffsets { text, table }
     }
 
+    /// A span's `(start, end)` in code points.
+    pub fn span(&self, span: Span) -> (usize, usize) {
+        (self.to_char(span.start()), self.to_char(span.end()))
+    }
+
     /// Code points before `byte` (offsets past the end clamp to the end).
     pub fn to_char(&self, byte: usize) -> usize {
         let byte = byte.min(self.text.len());
