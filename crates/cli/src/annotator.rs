@@ -183,19 +183,7 @@ impl Annotator {
             .rest(Some(Arc::new(counts)))
             .map_err(std::io::Error::other)?;
         match kept {
-            Some(docs) => {
-                let mut summary = Summary::default();
-                for batch in batches(docs.into_iter()) {
-                    let lines: Vec<(String, bool)> = batch
-                        .into_par_iter()
-                        .map(|c| self.finish(&rest, c))
-                        .collect();
-                    write_lines(out, &lines, &mut summary)?;
-                    progress(summary.articles);
-                }
-                out.flush()?;
-                Ok(summary)
-            }
+            Some(docs) => emit(docs.into_iter(), |c| self.finish(&rest, c), out, progress),
             None => self.stream(paths, &rest, out, progress),
         }
     }
@@ -208,17 +196,12 @@ impl Annotator {
         out: &mut dyn Write,
         progress: &dyn Fn(usize),
     ) -> std::io::Result<Summary> {
-        let mut summary = Summary::default();
-        for batch in batches(self.reader.read(paths)) {
-            let lines: Vec<(String, bool)> = batch
-                .into_par_iter()
-                .map(|p| self.finish(rest, self.read_and_clean(p)))
-                .collect();
-            write_lines(out, &lines, &mut summary)?;
-            progress(summary.articles);
-        }
-        out.flush()?;
-        Ok(summary)
+        emit(
+            self.reader.read(paths),
+            |p| self.finish(rest, self.read_and_clean(p)),
+            out,
+            progress,
+        )
     }
 }
 
@@ -262,16 +245,25 @@ fn batches<T>(items: impl Iterator<Item = T>) -> impl Iterator<Item = Vec<T>> {
     })
 }
 
-fn write_lines(
+/// Turns items into output lines on all cores, a batch at a time, and
+/// writes them in input order.
+fn emit<T: Send>(
+    items: impl Iterator<Item = T>,
+    line: impl Fn(T) -> (String, bool) + Sync,
     out: &mut dyn Write,
-    lines: &[(String, bool)],
-    summary: &mut Summary,
-) -> std::io::Result<()> {
-    for (line, ok) in lines {
-        out.write_all(line.as_bytes())?;
-        out.write_all(b"\n")?;
-        summary.articles += 1;
-        summary.errors += usize::from(!ok);
+    progress: &dyn Fn(usize),
+) -> std::io::Result<Summary> {
+    let mut summary = Summary::default();
+    for batch in batches(items) {
+        let lines: Vec<(String, bool)> = batch.into_par_iter().map(&line).collect();
+        for (line, ok) in &lines {
+            out.write_all(line.as_bytes())?;
+            out.write_all(b"\n")?;
+            summary.articles += 1;
+            summary.errors += usize::from(!ok);
+        }
+        progress(summary.articles);
     }
-    Ok(())
+    out.flush()?;
+    Ok(summary)
 }
