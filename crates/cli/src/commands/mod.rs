@@ -1,0 +1,4 @@
+//! One module per subcommand: its clap arguments and its `run` function.
+//! `main.rs` only lists them.
+
+pub mod annotate;
