@@ -1,6 +1,6 @@
 //! [`Document`]: one article, its clean text and its annotation layers.
 
-use crate::{Entity, Quote, Span, SpanError, TimeExpr};
+use crate::{Entity, NarrativeLabel, Quote, RoleLabel, Span, SpanError, TimeExpr};
 
 /// Where a document came from.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -62,6 +62,10 @@ pub struct Document {
     pub quotes: Vec<Quote>,
     /// Temporal expressions, in text order.
     pub dates: Vec<TimeExpr>,
+    /// Narratives the article carries, strongest first.
+    pub narratives: Vec<NarrativeLabel>,
+    /// Framing roles of the main entities.
+    pub roles: Vec<RoleLabel>,
 }
 
 impl Document {

@@ -8,6 +8,7 @@
 mod document;
 mod entity;
 mod error;
+mod frame;
 mod layer;
 mod pipeline;
 mod quote;
@@ -18,6 +19,7 @@ mod time_expr;
 pub use document::{CharOffsets, Document, Paragraph, Sentence, SourceMeta};
 pub use entity::{Entity, EntityKind};
 pub use error::{SpanError, StageError};
+pub use frame::{NarrativeLabel, RoleLabel};
 pub use layer::Layer;
 pub use pipeline::{Pipeline, PipelineBuilder, PipelineError};
 pub use quote::{Quote, QuoteKind, Speaker};
