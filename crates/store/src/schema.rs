@@ -1,0 +1,147 @@
+//! The schema and its migrations. The version is SQLite's `user_version`:
+//! 0 for a new file, then the number of migrations applied. Each migration
+//! runs in its own transaction together with the version bump, so a crash
+//! during one leaves the previous version.
+
+/// The schema version this build writes and reads.
+pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+
+/// Migration `i` takes the schema from version `i` to `i + 1`.
+pub(crate) const MIGRATIONS: &[&str] = &[V1, V2];
+
+/// Version 1: articles, entities, their mentions, quotes, full-text indexes.
+const V1: &str = r#"
+CREATE TABLE articles (
+    rowid      INTEGER PRIMARY KEY,
+    id         TEXT NOT NULL UNIQUE,     -- the contract id
+    hash       TEXT NOT NULL,            -- hash of the stored JSON
+    title      TEXT,
+    published  TEXT,
+    day        TEXT,                     -- YYYY-MM-DD of published
+    month      TEXT,                     -- YYYY-MM of published
+    lang       TEXT,
+    outlet     TEXT,                     -- source.outlet, else the URL's host
+    n_quotes   INTEGER NOT NULL,
+    n_entities INTEGER NOT NULL,
+    json       TEXT NOT NULL             -- the article object, verbatim
+);
+CREATE INDEX articles_published ON articles(published, id);
+CREATE INDEX articles_outlet ON articles(outlet, published);
+
+CREATE TABLE entities (
+    rowid    INTEGER PRIMARY KEY,
+    id       TEXT NOT NULL UNIQUE,       -- actor id, else type:slug
+    name     TEXT NOT NULL COLLATE NOCASE,
+    type     TEXT NOT NULL,
+    actor    TEXT,
+    articles INTEGER NOT NULL DEFAULT 0, -- kept up to date on every write
+    mentions INTEGER NOT NULL DEFAULT 0,
+    quotes   INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX entities_rank ON entities(articles DESC, mentions DESC);
+CREATE INDEX entities_type_rank ON entities(type, articles DESC, mentions DESC);
+CREATE INDEX entities_name ON entities(name);
+
+CREATE TABLE article_entities (
+    article  INTEGER NOT NULL,           -- articles.rowid
+    local_id TEXT NOT NULL,              -- "E1"
+    entity   INTEGER NOT NULL,           -- entities.rowid
+    name     TEXT NOT NULL,
+    mentions INTEGER NOT NULL,
+    PRIMARY KEY (article, local_id)
+) WITHOUT ROWID;
+CREATE INDEX article_entities_entity ON article_entities(entity, article);
+
+CREATE TABLE mentions (
+    article INTEGER NOT NULL,
+    entity  INTEGER NOT NULL,
+    start   INTEGER NOT NULL,
+    end     INTEGER NOT NULL,
+    text    TEXT NOT NULL
+);
+CREATE INDEX mentions_article ON mentions(article);
+CREATE INDEX mentions_entity ON mentions(entity);
+
+CREATE TABLE quotes (
+    rowid          INTEGER PRIMARY KEY,
+    article        INTEGER NOT NULL,
+    idx            INTEGER NOT NULL,     -- position in the article's quotes
+    text           TEXT NOT NULL,
+    start          INTEGER NOT NULL,
+    end            INTEGER NOT NULL,
+    kind           TEXT NOT NULL,
+    cue            TEXT,
+    speaker_text   TEXT,
+    speaker        TEXT COLLATE NOCASE,  -- linked entity's name, else speaker.name
+    speaker_entity INTEGER,              -- entities.rowid
+    said_on        TEXT,
+    date           TEXT,                 -- said_on, else the article's day
+    UNIQUE (article, idx)
+);
+CREATE INDEX quotes_date ON quotes(date, rowid);
+CREATE INDEX quotes_speaker ON quotes(speaker, date);
+CREATE INDEX quotes_speaker_entity ON quotes(speaker_entity, date);
+
+CREATE TABLE quote_about (                -- entities mentioned inside a quote
+    entity INTEGER NOT NULL,
+    quote  INTEGER NOT NULL,
+    PRIMARY KEY (entity, quote)
+) WITHOUT ROWID;
+CREATE INDEX quote_about_quote ON quote_about(quote);
+
+CREATE VIRTUAL TABLE article_fts USING fts5(title, text, tokenize = 'unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE quote_fts USING fts5(text, speaker, tokenize = 'unicode61 remove_diacritics 2');
+"#;
+
+/// Version 2: narratives and roles (those pipeline stages came later),
+/// filled from the articles already stored.
+const V2: &str = r#"
+CREATE TABLE narratives (
+    article      INTEGER NOT NULL,
+    idx          INTEGER NOT NULL,
+    narrative    TEXT NOT NULL,
+    subnarrative TEXT,
+    score        REAL,
+    evidence     TEXT NOT NULL,          -- JSON array of {start, end}
+    PRIMARY KEY (article, idx)
+) WITHOUT ROWID;
+CREATE INDEX narratives_narrative ON narratives(narrative, subnarrative);
+
+CREATE TABLE roles (
+    article  INTEGER NOT NULL,
+    idx      INTEGER NOT NULL,
+    local_id TEXT,                       -- "E2"
+    entity   INTEGER,                    -- entities.rowid
+    main     TEXT NOT NULL,
+    fine     TEXT NOT NULL,              -- JSON array of strings
+    score    REAL,
+    PRIMARY KEY (article, idx)
+) WITHOUT ROWID;
+CREATE INDEX roles_entity ON roles(entity);
+
+ALTER TABLE articles ADD COLUMN n_narratives INTEGER NOT NULL DEFAULT 0;
+
+INSERT INTO narratives (article, idx, narrative, subnarrative, score, evidence)
+SELECT a.rowid, n.key,
+       json_extract(n.value, '$.narrative'),
+       json_extract(n.value, '$.subnarrative'),
+       json_extract(n.value, '$.score'),
+       coalesce(json_extract(n.value, '$.evidence'), '[]')
+FROM articles a, json_each(a.json, '$.narratives') n
+WHERE n.type = 'object' AND json_type(n.value, '$.narrative') = 'text';
+
+INSERT INTO roles (article, idx, local_id, entity, main, fine, score)
+SELECT a.rowid, r.key,
+       json_extract(r.value, '$.entity'),
+       ae.entity,
+       json_extract(r.value, '$.main'),
+       coalesce(json_extract(r.value, '$.fine'), '[]'),
+       json_extract(r.value, '$.score')
+FROM articles a
+JOIN json_each(a.json, '$.roles') r
+LEFT JOIN article_entities ae
+       ON ae.article = a.rowid AND ae.local_id = json_extract(r.value, '$.entity')
+WHERE r.type = 'object' AND json_type(r.value, '$.main') = 'text';
+
+UPDATE articles SET n_narratives = (SELECT count(*) FROM narratives WHERE article = articles.rowid);
+"#;

@@ -1,0 +1,191 @@
+//! [`Store`]: opening (creating, migrating) the SQLite database. Writing is
+//! in `put.rs`, reading in `queries.rs`.
+
+use crate::schema::{MIGRATIONS, SCHEMA_VERSION};
+use crate::StoreError;
+use rusqlite::{Connection, OpenFlags};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// An article store: one SQLite file (plus its `-wal` and `-shm` while in
+/// use). Open it writable with [`Store::open`] to add articles, or with
+/// [`Store::open_read_only`] to query it while a writer may be running.
+pub struct Store {
+    pub(crate) conn: Connection,
+    pub(crate) path: PathBuf,
+}
+
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Store").field("path", &self.path).finish()
+    }
+}
+
+impl Store {
+    /// Opens the store at `path` for writing, creating it if missing and
+    /// migrating an older schema. Refuses a schema newer than this build.
+    pub fn open(path: &Path) -> Result<Store, StoreError> {
+        let conn = Connection::open(path).map_err(|source| StoreError::Open {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        let mut store = Store {
+            conn,
+            path: path.to_path_buf(),
+        };
+        store.configure(true)?;
+        store.migrate()?;
+        Ok(store)
+    }
+
+    /// Opens an existing store for queries only. Errors when the file is
+    /// missing, not a newslens database, or of another schema version (an
+    /// older one is migrated by opening it with [`Store::open`]).
+    pub fn open_read_only(path: &Path) -> Result<Store, StoreError> {
+        if !path.is_file() {
+            return Err(StoreError::Missing {
+                path: path.to_path_buf(),
+            });
+        }
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
+            | OpenFlags::SQLITE_OPEN_URI
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags).map_err(|source| StoreError::Open {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        let store = Store {
+            conn,
+            path: path.to_path_buf(),
+        };
+        store.configure(false)?;
+        let found = store.version()?;
+        if found > SCHEMA_VERSION {
+            return Err(StoreError::TooNew {
+                path: path.to_path_buf(),
+                found,
+                supported: SCHEMA_VERSION,
+            });
+        }
+        if found < SCHEMA_VERSION {
+            return Err(StoreError::TooOld {
+                path: path.to_path_buf(),
+                found,
+                supported: SCHEMA_VERSION,
+            });
+        }
+        Ok(store)
+    }
+
+    /// The database file.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The schema version of the open database (`PRAGMA user_version`).
+    pub fn version(&self) -> Result<i64, StoreError> {
+        self.conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .map_err(|source| StoreError::Open {
+                path: self.path.clone(),
+                source,
+            })
+    }
+
+    /// `PRAGMA integrity_check`: `Ok(())` when SQLite finds the file sound,
+    /// else the problems it lists.
+    pub fn integrity_check(&self) -> Result<Vec<String>, StoreError> {
+        let mut stmt = self.conn.prepare("PRAGMA integrity_check")?;
+        let rows: Vec<String> = stmt
+            .query_map([], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        Ok(rows.into_iter().filter(|r| r != "ok").collect())
+    }
+
+    fn configure(&self, writable: bool) -> Result<(), StoreError> {
+        let open_err = |source| StoreError::Open {
+            path: self.path.clone(),
+            source,
+        };
+        self.conn
+            .busy_timeout(Duration::from_secs(10))
+            .map_err(open_err)?;
+        if writable {
+            // WAL: readers never block the writer and a killed writer loses
+            // at most its open transaction. NORMAL sync is durable against
+            // a crash of the process (not of the machine).
+            self.conn
+                .execute_batch(
+                    "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
+                     PRAGMA foreign_keys = OFF; PRAGMA cache_size = -65536;",
+                )
+                .map_err(open_err)?;
+        } else {
+            self.conn
+                .execute_batch("PRAGMA query_only = ON; PRAGMA cache_size = -65536;")
+                .map_err(open_err)?;
+        }
+        Ok(())
+    }
+
+    fn migrate(&mut self) -> Result<(), StoreError> {
+        let found = self.version()?;
+        if found > SCHEMA_VERSION {
+            return Err(StoreError::TooNew {
+                path: self.path.clone(),
+                found,
+                supported: SCHEMA_VERSION,
+            });
+        }
+        if found < 0 {
+            return Err(StoreError::TooOld {
+                path: self.path.clone(),
+                found,
+                supported: SCHEMA_VERSION,
+            });
+        }
+        if found == 0 {
+            self.check_empty()?;
+        }
+        for (i, sql) in MIGRATIONS.iter().enumerate().skip(found as usize) {
+            let version = i as i64 + 1;
+            self.apply(version, sql)
+                .map_err(|source| StoreError::Migrate {
+                    path: self.path.clone(),
+                    version,
+                    source,
+                })?;
+        }
+        Ok(())
+    }
+
+    /// Applies one migration and the version bump in one transaction.
+    pub(crate) fn apply(&mut self, version: i64, sql: &str) -> Result<(), rusqlite::Error> {
+        let tx = self.conn.transaction()?;
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", version)?;
+        tx.commit()
+    }
+
+    /// A version-0 file must be empty: refuse to add tables to someone
+    /// else's database.
+    fn check_empty(&self) -> Result<(), StoreError> {
+        let tables: i64 = self
+            .conn
+            .query_row(
+                "SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'",
+                [],
+                |r| r.get(0),
+            )
+            .map_err(|source| StoreError::Open {
+                path: self.path.clone(),
+                source,
+            })?;
+        if tables > 0 {
+            return Err(StoreError::Foreign {
+                path: self.path.clone(),
+            });
+        }
+        Ok(())
+    }
+}
