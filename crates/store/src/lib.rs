@@ -24,3 +24,6 @@ pub use error::StoreError;
 pub use rows::*;
 pub use schema::SCHEMA_VERSION;
 pub use store::Store;
+
+#[cfg(test)]
+mod tests;

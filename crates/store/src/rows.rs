@@ -240,6 +240,8 @@ pub struct EntityDetail {
     pub names: Vec<String>,
     /// Its latest quotes as speaker (at most 100; `entity.quotes` counts all).
     pub quotes: Vec<QuoteRow>,
+    /// The latest quotes mentioning it inside the quoted text (at most 100).
+    pub quotes_about: Vec<QuoteRow>,
     /// Its roles: per main role a total (`fine` null), then per fine role.
     pub roles: Vec<RoleCount>,
     /// Mentions per month, in month order (undated last).

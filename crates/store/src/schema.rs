@@ -26,7 +26,7 @@ CREATE TABLE articles (
     json       TEXT NOT NULL             -- the article object, verbatim
 );
 CREATE INDEX articles_published ON articles(published, id);
-CREATE INDEX articles_outlet ON articles(outlet, published);
+CREATE INDEX articles_outlet ON articles(outlet, published, id);
 
 CREATE TABLE entities (
     rowid    INTEGER PRIMARY KEY,

@@ -1,0 +1,566 @@
+//! Unit tests of the store: writes, idempotence, replacement, migrations,
+//! queries, full-text search, untrusted text.
+
+use crate::queries::fts_query;
+use crate::schema::MIGRATIONS;
+use crate::*;
+use serde_json::{json, Value};
+use std::path::PathBuf;
+
+fn temp_db() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("test.db");
+    (dir, path)
+}
+
+/// An article in the contract's shape: Ivanov (an actor) speaks about
+/// Ukraine; Anna Smith (no actor) speaks too.
+fn geneva() -> Value {
+    let text = "Ukraine and Turkey met. \"Ukraine is ready to talk,\" Ivanov said. Anna Smith said the grain deal holds.";
+    json!({
+        "schema": "newslens.article/1",
+        "id": "geneva.txt",
+        "title": "Talks in Geneva",
+        "published": "2023-03-03",
+        "lang": "en",
+        "text": text,
+        "boilerplate": [],
+        "source": {"path": "geneva.txt", "outlet": "Example Daily", "format": "text"},
+        "entities": [
+            {"id": "E1", "name": "Ukraine", "type": "location", "actor": "ukraine",
+             "mentions": [{"start": 0, "end": 7, "text": "Ukraine"}, {"start": 25, "end": 32, "text": "Ukraine"}]},
+            {"id": "E2", "name": "Turkey", "type": "location", "actor": null,
+             "mentions": [{"start": 12, "end": 18, "text": "Turkey"}]},
+            {"id": "E3", "name": "Sergei Ivanov", "type": "person", "actor": "sergei-ivanov",
+             "mentions": [{"start": 52, "end": 58, "text": "Ivanov"}]},
+            {"id": "E4", "name": "Anna Smith", "type": "person", "actor": null,
+             "mentions": [{"start": 65, "end": 75, "text": "Anna Smith"}]}
+        ],
+        "quotes": [
+            {"text": "Ukraine is ready to talk", "start": 25, "end": 49, "kind": "direct", "cue": "said",
+             "speaker": {"text": "Ivanov", "start": 52, "end": 58, "name": "Ivanov", "entity": "E3"},
+             "said_on": null},
+            {"text": "the grain deal holds", "start": 81, "end": 101, "kind": "indirect", "cue": "said",
+             "speaker": {"text": "Anna Smith", "start": 65, "end": 75, "name": "Anna Smith", "entity": "E4"},
+             "said_on": "2023-03-02"}
+        ],
+        "dates": [],
+        "narratives": [
+            {"narrative": "URW: Discrediting Ukraine", "subnarrative": "URW: Discrediting Ukraine: Ukraine is a puppet of the West",
+             "score": 0.8, "evidence": [{"start": 0, "end": 23}]}
+        ],
+        "roles": [{"entity": "E3", "main": "Antagonist", "fine": ["Instigator"], "score": 0.7}]
+    })
+}
+
+fn kyiv() -> Value {
+    json!({
+        "schema": "newslens.article/1",
+        "id": "kyiv.txt",
+        "title": "Kyiv responds",
+        "published": "2023-04-10T08:00:00Z",
+        "lang": "en",
+        "text": "Sergei Ivanov said Ukraine will not wait.",
+        "source": {"url": "https://www.news.example.org/a/1", "format": "html"},
+        "entities": [
+            {"id": "E1", "name": "Sergei Ivanov", "type": "person", "actor": "sergei-ivanov",
+             "mentions": [{"start": 0, "end": 13, "text": "Sergei Ivanov"}]},
+            {"id": "E2", "name": "Ukraine", "type": "location", "actor": "ukraine",
+             "mentions": [{"start": 19, "end": 26, "text": "Ukraine"}]}
+        ],
+        "quotes": [
+            {"text": "Ukraine will not wait", "start": 19, "end": 40, "kind": "indirect", "cue": "said",
+             "speaker": {"text": "Sergei Ivanov", "start": 0, "end": 13, "name": "Sergei Ivanov", "entity": "E1"},
+             "said_on": null}
+        ],
+        "narratives": [{"narrative": "URW: Discrediting Ukraine", "subnarrative": null, "score": 0.6, "evidence": []}],
+        "roles": []
+    })
+}
+
+fn count(store: &Store, table: &str) -> i64 {
+    store
+        .conn
+        .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
+        .expect("count")
+}
+
+#[test]
+fn stores_articles_with_their_rows() {
+    let (_dir, path) = temp_db();
+    let mut store = Store::open(&path).expect("open");
+    let summary = store.put_articles(&[geneva(), kyiv()]).expect("put");
+    assert_eq!(
+        summary,
+        PutSummary {
+            stored: 2,
+            unchanged: 0,
+            replaced: 0
+        }
+    );
+    assert_eq!(count(&store, "articles"), 2);
+    assert_eq!(count(&store, "quotes"), 3);
+    assert_eq!(count(&store, "mentions"), 7);
+    assert_eq!(count(&store, "narratives"), 2);
+    assert_eq!(count(&store, "roles"), 1);
+    // Ukraine and Ivanov are one store entity each across the articles.
+    assert_eq!(count(&store, "entities"), 4);
+    let page = store.articles(&ArticleQuery::default()).expect("articles");
+    assert_eq!(page.total, 2);
+    assert_eq!(page.items[0].id, "kyiv.txt", "newest first");
+    assert_eq!(page.items[0].outlet.as_deref(), Some("news.example.org"));
+    assert_eq!(page.items[1].outlet.as_deref(), Some("Example Daily"));
+    assert_eq!(page.items[1].quotes, 2);
+    assert_eq!(
+        store.article("geneva.txt").expect("article"),
+        Some(geneva())
+    );
+    assert_eq!(store.article("nope").expect("article"), None);
+}
+
+#[test]
+fn same_content_is_not_stored_twice() {
+    let (_dir, path) = temp_db();
+    let mut store = Store::open(&path).expect("open");
+    store.put_articles(&[geneva()]).expect("put");
+    let again = store.put_articles(&[geneva(), kyiv()]).expect("put again");
+    assert_eq!(
+        again,
+        PutSummary {
+            stored: 1,
+            unchanged: 1,
+            replaced: 0
+        }
+    );
+    assert_eq!(count(&store, "articles"), 2);
+    assert_eq!(count(&store, "quotes"), 3);
+    assert_eq!(count(&store, "quote_fts"), 3);
+    let ukraine = store.entity("ukraine").expect("entity").expect("ukraine");
+    assert_eq!((ukraine.entity.articles, ukraine.entity.mentions), (2, 3));
+}
+
+#[test]
+fn changed_content_replaces_the_article_and_its_rows() {
+    let (_dir, path) = temp_db();
+    let mut store = Store::open(&path).expect("open");
+    store.put_articles(&[geneva(), kyiv()]).expect("put");
+    let mut changed = geneva();
+    changed["quotes"] = json!([changed["quotes"][0].clone()]);
+    changed["entities"] = json!([
+        changed["entities"][0].clone(),
+        changed["entities"][2].clone()
+    ]);
+    changed["title"] = json!("Talks in Geneva (updated)");
+    let summary = store.put_articles(&[changed.clone()]).expect("replace");
+    assert_eq!(
+        summary,
+        PutSummary {
+            stored: 0,
+            unchanged: 0,
+            replaced: 1
+        }
+    );
+    assert_eq!(count(&store, "articles"), 2);
+    assert_eq!(count(&store, "quotes"), 2);
+    assert_eq!(count(&store, "quote_fts"), 2);
+    assert_eq!(count(&store, "article_fts"), 2);
+    // Turkey and Anna Smith were only in the old version.
+    assert!(store.entity("location:turkey").expect("entity").is_none());
+    assert!(store.entity("person:anna-smith").expect("entity").is_none());
+    let ivanov = store
+        .entity("sergei-ivanov")
+        .expect("entity")
+        .expect("ivanov");
+    assert_eq!((ivanov.entity.articles, ivanov.entity.quotes), (2, 2));
+    assert_eq!(store.article("geneva.txt").expect("article"), Some(changed));
+    let hits = store.search("updated", 10, 0).expect("search");
+    assert_eq!(hits.total, 1);
+}
+
+#[test]
+fn a_batch_with_an_error_object_stores_nothing() {
+    let (_dir, path) = temp_db();
+    let mut store = Store::open(&path).expect("open");
+    let error =
+        json!({"schema": "newslens.article/1", "id": "x.pdf", "error": "x.pdf: binary data"});
+    let err = store
+        .put_articles(&[geneva(), error])
+        .expect_err("error object");
+    assert!(err.to_string().contains("x.pdf"), "{err}");
+    assert_eq!(count(&store, "articles"), 0);
+    let err = store.put_json_lines(&["{\"id\": 1}"]).expect_err("no id");
+    assert!(err.to_string().contains("id"), "{err}");
+}
+
+#[test]
+fn json_lines_are_stored_verbatim() {
+    let (_dir, path) = temp_db();
+    let mut store = Store::open(&path).expect("open");
+    let title = "<script>alert(1)</script> '; DROP TABLE articles; --";
+    let line = format!(
+        "{{\"schema\":\"newslens.article/1\",\"id\":\"x\\\"y\",\"title\":{},\"text\":\"a \\u0000 b <b>bold</b> \\\"NEAR(\",\"quotes\":[],\"entities\":[]}}",
+        serde_json::to_string(title).expect("json")
+    );
+    store.put_json_lines(&[line.as_str()]).expect("put");
+    assert_eq!(
+        store.article_json("x\"y").expect("json").as_deref(),
+        Some(line.as_str())
+    );
+    let page = store.articles(&ArticleQuery::default()).expect("articles");
+    assert_eq!(page.items[0].title.as_deref(), Some(title));
+    // FTS5 syntax in a query is taken as words, not as syntax.
+    for q in [
+        "NEAR(",
+        "\"unbalanced",
+        "bold AND OR",
+        "title:script",
+        "*",
+        "-- ;",
+    ] {
+        store
+            .search(q, 10, 0)
+            .unwrap_or_else(|e| panic!("{q}: {e}"));
+        store
+            .articles(&ArticleQuery {
+                q: Some(q.into()),
+                ..Default::default()
+            })
+            .unwrap_or_else(|e| panic!("{q}: {e}"));
+        store
+            .quotes(&QuoteQuery {
+                search: Some(q.into()),
+                speaker: Some(q.into()),
+                ..Default::default()
+            })
+            .unwrap_or_else(|e| panic!("{q}: {e}"));
+    }
+    let hits = store.search("script", 10, 0).expect("search");
+    assert_eq!(hits.total, 1);
+    assert_eq!(count(&store, "articles"), 1);
+}
+
+#[test]
+fn quote_filters() {
+    let (_dir, path) = temp_db();
+    let mut store = Store::open(&path).expect("open");
+    store.put_articles(&[geneva(), kyiv()]).expect("put");
+    let quotes = |q: QuoteQuery| store.quotes(&q).expect("quotes");
+    let all = quotes(QuoteQuery::default());
+    assert_eq!(all.total, 3);
+    assert_eq!(
+        all.items[0].date.as_deref(),
+        Some("2023-04-10"),
+        "newest first"
+    );
+    assert_eq!(
+        all.items[2].date.as_deref(),
+        Some("2023-03-02"),
+        "said_on wins"
+    );
+    // By name words (any case), by store id.
+    let ivanov = quotes(QuoteQuery {
+        speaker: Some("ivanov".into()),
+        ..Default::default()
+    });
+    assert_eq!(ivanov.total, 2);
+    assert!(ivanov
+        .items
+        .iter()
+        .all(|q| q.speaker.as_deref() == Some("Sergei Ivanov")));
+    assert!(ivanov
+        .items
+        .iter()
+        .all(|q| q.speaker_id.as_deref() == Some("sergei-ivanov")));
+    let by_id = quotes(QuoteQuery {
+        speaker: Some("person:anna-smith".into()),
+        ..Default::default()
+    });
+    assert_eq!(by_id.total, 1);
+    assert_eq!(by_id.items[0].text, "the grain deal holds");
+    // About: Ukraine is mentioned inside two quotes.
+    let about = quotes(QuoteQuery {
+        about: Some("Ukraine".into()),
+        ..Default::default()
+    });
+    assert_eq!(about.total, 2);
+    let about_id = quotes(QuoteQuery {
+        about: Some("ukraine".into()),
+        ..Default::default()
+    });
+    assert_eq!(about_id.total, 2);
+    let since = quotes(QuoteQuery {
+        since: Some("2023-03-03".into()),
+        ..Default::default()
+    });
+    assert_eq!(since.total, 2);
+    let until = quotes(QuoteQuery {
+        until: Some("2023-03".into()),
+        ..Default::default()
+    });
+    assert_eq!(until.total, 2, "a month prefix includes the whole month");
+    let search = quotes(QuoteQuery {
+        search: Some("grain".into()),
+        ..Default::default()
+    });
+    assert_eq!(search.total, 1);
+    let outlet = quotes(QuoteQuery {
+        outlet: Some("Example Daily".into()),
+        ..Default::default()
+    });
+    assert_eq!(outlet.total, 2);
+    let page = quotes(QuoteQuery {
+        limit: 1,
+        offset: 1,
+        ..Default::default()
+    });
+    assert_eq!((page.total, page.items.len()), (3, 1));
+    assert_eq!(page.items[0], all.items[1]);
+    let none = quotes(QuoteQuery {
+        speaker: Some("Nobody".into()),
+        ..Default::default()
+    });
+    assert_eq!(none.total, 0);
+}
+
+#[test]
+fn entity_lists_and_details() {
+    let (_dir, path) = temp_db();
+    let mut store = Store::open(&path).expect("open");
+    store.put_articles(&[geneva(), kyiv()]).expect("put");
+    let all = store.entities(&EntityQuery::default()).expect("entities");
+    assert_eq!(all.total, 4);
+    assert_eq!(
+        all.items[0].id, "ukraine",
+        "most articles, most mentions first"
+    );
+    assert_eq!((all.items[0].articles, all.items[0].mentions), (2, 3));
+    let people = store
+        .entities(&EntityQuery {
+            kind: Some("person".into()),
+            ..Default::default()
+        })
+        .expect("people");
+    assert_eq!(
+        people
+            .items
+            .iter()
+            .map(|e| e.id.as_str())
+            .collect::<Vec<_>>(),
+        ["sergei-ivanov", "person:anna-smith"]
+    );
+    let prefix = store
+        .entities(&EntityQuery {
+            prefix: Some("tur".into()),
+            ..Default::default()
+        })
+        .expect("prefix");
+    assert_eq!(prefix.items.len(), 1);
+    assert_eq!(prefix.items[0].id, "location:turkey");
+    let ivanov = store
+        .entity("sergei-ivanov")
+        .expect("entity")
+        .expect("ivanov");
+    assert_eq!(ivanov.quotes.len(), 2);
+    assert_eq!(ivanov.roles.len(), 2);
+    assert_eq!(
+        (
+            ivanov.roles[0].main.as_str(),
+            ivanov.roles[0].fine.as_deref()
+        ),
+        ("Antagonist", None)
+    );
+    assert_eq!(ivanov.roles[1].fine.as_deref(), Some("Instigator"));
+    let months: Vec<_> = ivanov
+        .months
+        .iter()
+        .map(|m| (m.month.as_deref(), m.articles))
+        .collect();
+    assert_eq!(months, [(Some("2023-03"), 1), (Some("2023-04"), 1)]);
+    let ukraine = store.entity("ukraine").expect("entity").expect("ukraine");
+    assert_eq!(ukraine.quotes_about.len(), 2);
+}
+
+#[test]
+fn narrative_counts() {
+    let (_dir, path) = temp_db();
+    let mut store = Store::open(&path).expect("open");
+    store.put_articles(&[geneva(), kyiv()]).expect("put");
+    let all = store
+        .narratives(NarrativeGrouping::None)
+        .expect("narratives");
+    assert_eq!(all.len(), 2);
+    assert_eq!((all[0].subnarrative.as_deref(), all[0].articles), (None, 2));
+    assert_eq!(all[1].articles, 1);
+    let by_month = store
+        .narratives(NarrativeGrouping::Month)
+        .expect("by month");
+    let groups: Vec<_> = by_month
+        .iter()
+        .map(|n| (n.group.as_deref(), n.subnarrative.is_some(), n.articles))
+        .collect();
+    assert_eq!(
+        groups,
+        [
+            (Some("2023-03"), false, 1),
+            (Some("2023-03"), true, 1),
+            (Some("2023-04"), false, 1)
+        ]
+    );
+    let by_outlet = store
+        .narratives(NarrativeGrouping::Outlet)
+        .expect("by outlet");
+    assert_eq!(by_outlet[0].group.as_deref(), Some("Example Daily"));
+}
+
+#[test]
+fn search_gives_snippets_of_articles_and_quotes() {
+    let (_dir, path) = temp_db();
+    let mut store = Store::open(&path).expect("open");
+    store.put_articles(&[geneva(), kyiv()]).expect("put");
+    let hits = store.search("grain", 10, 0).expect("search");
+    assert_eq!(hits.total, 2, "the article text and the quote");
+    let kinds: Vec<HitKind> = hits.items.iter().map(|h| h.kind).collect();
+    assert!(kinds.contains(&HitKind::Article) && kinds.contains(&HitKind::Quote));
+    for hit in &hits.items {
+        assert!(
+            hit.snippet.iter().any(|f| f.hit && f.text == "grain"),
+            "{hit:?}"
+        );
+        assert!(hit.snippet_text("[", "]").contains("[grain]"));
+    }
+    let quote = hits
+        .items
+        .iter()
+        .find(|h| h.kind == HitKind::Quote)
+        .expect("quote hit");
+    assert_eq!(
+        (quote.quote, quote.speaker.as_deref()),
+        (Some(1), Some("Anna Smith"))
+    );
+    let prefix = store.search("gra*", 10, 0).expect("prefix");
+    assert_eq!(prefix.total, 2);
+    let page = store.search("ukraine", 1, 1).expect("page");
+    assert_eq!(page.items.len(), 1);
+    assert!(page.total > 2);
+}
+
+#[test]
+fn migrates_a_version_1_database() {
+    let (_dir, path) = temp_db();
+    {
+        let conn = rusqlite::Connection::open(&path).expect("open v1");
+        conn.execute_batch(MIGRATIONS[0]).expect("v1 schema");
+        conn.pragma_update(None, "user_version", 1)
+            .expect("version");
+        let json = geneva().to_string();
+        conn.execute(
+            "INSERT INTO articles (id, hash, title, published, day, month, lang, outlet, n_quotes, n_entities, json) \
+             VALUES ('geneva.txt', 'h', 'Talks in Geneva', '2023-03-03', '2023-03-03', '2023-03', 'en', 'Example Daily', 2, 4, ?1)",
+            [json],
+        )
+        .expect("article");
+        conn.execute("INSERT INTO entities (id, name, type, actor, articles, mentions) VALUES ('sergei-ivanov', 'Sergei Ivanov', 'person', 'sergei-ivanov', 1, 1)", [])
+            .expect("entity");
+        conn.execute(
+            "INSERT INTO article_entities VALUES (1, 'E3', 1, 'Sergei Ivanov', 1)",
+            [],
+        )
+        .expect("article entity");
+    }
+    let err = Store::open_read_only(&path).expect_err("older schema read-only");
+    assert!(matches!(err, StoreError::TooOld { found: 1, .. }), "{err}");
+    let store = Store::open(&path).expect("migrate");
+    assert_eq!(store.version().expect("version"), SCHEMA_VERSION);
+    let narratives = store
+        .narratives(NarrativeGrouping::None)
+        .expect("narratives");
+    assert_eq!(
+        narratives.len(),
+        2,
+        "filled from the stored JSON: {narratives:?}"
+    );
+    let ivanov = store
+        .entity("sergei-ivanov")
+        .expect("entity")
+        .expect("ivanov");
+    assert_eq!(ivanov.roles[0].main, "Antagonist");
+    let page = store.articles(&ArticleQuery::default()).expect("articles");
+    assert_eq!(page.items[0].narratives, 1);
+    drop(store);
+    Store::open_read_only(&path).expect("current schema read-only");
+}
+
+#[test]
+fn refuses_a_newer_schema_and_missing_or_foreign_files() {
+    let (dir, path) = temp_db();
+    drop(Store::open(&path).expect("create"));
+    {
+        let conn = rusqlite::Connection::open(&path).expect("open");
+        conn.pragma_update(None, "user_version", SCHEMA_VERSION + 1)
+            .expect("bump");
+    }
+    for err in [
+        Store::open(&path).expect_err("newer"),
+        Store::open_read_only(&path).expect_err("newer"),
+    ] {
+        assert!(matches!(err, StoreError::TooNew { .. }), "{err}");
+        assert!(err.to_string().contains("newer"), "{err}");
+    }
+    let missing = dir.path().join("missing.db");
+    let err = Store::open_read_only(&missing).expect_err("missing");
+    assert!(err.to_string().contains("newslens analyze"), "{err}");
+    assert!(
+        !missing.exists(),
+        "read-only opening must not create the file"
+    );
+    let foreign = dir.path().join("foreign.db");
+    rusqlite::Connection::open(&foreign)
+        .expect("foreign")
+        .execute_batch("CREATE TABLE t (x)")
+        .expect("table");
+    assert!(matches!(
+        Store::open(&foreign),
+        Err(StoreError::Foreign { .. })
+    ));
+    let text = dir.path().join("text.db");
+    std::fs::write(
+        &text,
+        "not a database at all, just some text that is long enough",
+    )
+    .expect("write");
+    assert!(Store::open(&text).is_err());
+}
+
+#[test]
+fn read_only_store_reads_while_refusing_writes() {
+    let (_dir, path) = temp_db();
+    Store::open(&path)
+        .expect("open")
+        .put_articles(&[geneva()])
+        .expect("put");
+    let mut ro = Store::open_read_only(&path).expect("read-only");
+    assert_eq!(ro.article_count().expect("count"), 1);
+    assert!(ro.put_articles(&[kyiv()]).is_err());
+    assert!(ro.integrity_check().expect("check").is_empty());
+}
+
+#[test]
+fn fts_queries_are_quoted_words() {
+    assert_eq!(
+        fts_query("grain  deal").as_deref(),
+        Some("\"grain\" \"deal\"")
+    );
+    assert_eq!(fts_query("gra*").as_deref(), Some("\"gra\"*"));
+    assert_eq!(fts_query("a\"b").as_deref(), Some("\"a\"\"b\""));
+    assert_eq!(fts_query("* -- ()"), None);
+}
+
+#[test]
+fn store_ids_are_slugs_or_actor_ids() {
+    assert_eq!(crate::put::slug("Jens  Stoltenberg"), "jens-stoltenberg");
+    assert_eq!(
+        crate::put::slug("Володимир Зеленський"),
+        "володимир-зеленський"
+    );
+    assert_eq!(crate::put::slug("!!"), "_");
+}
