@@ -51,6 +51,10 @@ pub enum StoreError {
         #[source]
         source: rusqlite::Error,
     },
+    /// An error object of the pipeline (`{"id": …, "error": …}`): the
+    /// article could not be read, so there is nothing to store.
+    #[error("{error}")]
+    ErrorObject { id: String, error: String },
     /// A query failed.
     #[error("database query failed: {0}")]
     Query(#[from] rusqlite::Error),

@@ -21,6 +21,7 @@ mod schema;
 mod store;
 
 pub use error::StoreError;
+pub use put::PutReport;
 pub use rows::*;
 pub use schema::SCHEMA_VERSION;
 pub use store::Store;

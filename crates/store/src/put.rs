@@ -1,6 +1,16 @@
 //! Writing articles: one transaction per batch, each article whole.
 
 use crate::{PutSummary, Store, StoreError};
+
+/// What [`Store::put_lines`] did: the counts and the articles it refused.
+#[derive(Debug, Default)]
+pub struct PutReport {
+    /// Stored, unchanged and replaced articles.
+    pub summary: PutSummary,
+    /// Lines not stored, each with its reason ([`StoreError::ErrorObject`]
+    /// for the pipeline's error objects).
+    pub rejected: Vec<StoreError>,
+}
 use rusqlite::{params, OptionalExtension, Transaction};
 use serde_json::Value;
 use std::collections::HashMap;
@@ -41,6 +51,33 @@ impl Store {
             })
             .collect::<Result<Vec<_>, _>>()?;
         self.put_parsed(&parsed)
+    }
+
+    /// Stores the valid articles of `lines` (JSON text, one article object
+    /// each, stored verbatim) in one transaction and returns the others
+    /// (error objects, invalid JSON, no `id` or `text`) as rejected — for
+    /// a writer that reports bad articles and goes on.
+    pub fn put_lines<S: AsRef<str>>(&mut self, lines: &[S]) -> Result<PutReport, StoreError> {
+        let mut rejected = Vec::new();
+        let mut parsed = Vec::with_capacity(lines.len());
+        for line in lines {
+            let line = line.as_ref().trim_end_matches(['\n', '\r']);
+            if line.trim().is_empty() {
+                continue;
+            }
+            match serde_json::from_str::<Value>(line) {
+                Ok(value) => match Article::parse(&value, line.to_string()) {
+                    Ok(article) => parsed.push(article),
+                    Err(err) => rejected.push(err),
+                },
+                Err(e) => rejected.push(StoreError::InvalidArticle {
+                    id: "(unknown)".into(),
+                    reason: format!("invalid JSON: {e}"),
+                }),
+            }
+        }
+        let summary = self.put_parsed(&parsed)?;
+        Ok(PutReport { summary, rejected })
     }
 
     fn put_parsed(&mut self, articles: &[Article]) -> Result<PutSummary, StoreError> {
@@ -361,12 +398,12 @@ impl Article {
             reason: "no string \"id\" field".into(),
         })?;
         if let Some(error) = v.get("error") {
-            return Err(StoreError::InvalidArticle {
+            return Err(StoreError::ErrorObject {
                 id,
-                reason: format!(
-                    "an error object, not an article: {}",
-                    error.as_str().unwrap_or("")
-                ),
+                error: match error {
+                    Value::String(s) => s.clone(),
+                    other => other.to_string(),
+                },
             });
         }
         let text = string(v, "text").ok_or_else(|| StoreError::InvalidArticle {

@@ -193,6 +193,27 @@ fn a_batch_with_an_error_object_stores_nothing() {
 }
 
 #[test]
+fn put_lines_stores_the_valid_ones_and_returns_the_others() {
+    let (_dir, path) = temp_db();
+    let mut store = Store::open(&path).expect("open");
+    let lines = [
+        geneva().to_string(),
+        r#"{"schema":"newslens.article/1","id":"x.pdf","error":"x.pdf: binary data (byte offset 10)"}"#.to_string(),
+        "{not json".to_string(),
+        r#"{"id":"no-text"}"#.to_string(),
+        String::new(),
+        kyiv().to_string(),
+    ];
+    let report = store.put_lines(&lines).expect("put");
+    assert_eq!(report.summary.stored, 2);
+    assert_eq!(report.rejected.len(), 3);
+    assert!(matches!(&report.rejected[0], StoreError::ErrorObject { id, .. } if id == "x.pdf"));
+    assert!(report.rejected[1].to_string().contains("invalid JSON"));
+    assert!(report.rejected[2].to_string().contains("no-text"));
+    assert_eq!(count(&store, "articles"), 2);
+}
+
+#[test]
 fn json_lines_are_stored_verbatim() {
     let (_dir, path) = temp_db();
     let mut store = Store::open(&path).expect("open");
