@@ -1,0 +1,197 @@
+//! The JSON API handlers and the router that joins them with the UI assets.
+
+use crate::assets;
+use crate::backend::Backend;
+use crate::error::{ApiError, BackendError};
+use crate::params::{ArticlesParams, EntitiesParams, NarrativesBy, QuotesParams, SearchParams};
+use crate::pool::{Pool, PoolError};
+use crate::security;
+use axum::extract::{Path, RawQuery, State};
+use axum::http::{header, HeaderValue};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::Router;
+use std::sync::Arc;
+
+/// The connections every handler shares.
+pub type BackendPool = Pool<Box<dyn Backend>>;
+
+#[derive(Clone)]
+pub(crate) struct AppState {
+    pub pool: Arc<BackendPool>,
+}
+
+/// Every route of the API (without the UI assets), as in the OpenAPI document.
+pub const API_ROUTES: [&str; 8] = [
+    "/api/articles",
+    "/api/articles/{id}",
+    "/api/quotes",
+    "/api/entities",
+    "/api/entities/{id}",
+    "/api/narratives",
+    "/api/search",
+    "/api/openapi.json",
+];
+
+pub(crate) fn router(state: AppState, host_check: Option<security::HostCheck>) -> Router {
+    let api = Router::new()
+        .route("/api/articles", get(articles))
+        .route("/api/articles/{*id}", get(article))
+        .route("/api/quotes", get(quotes))
+        .route("/api/entities", get(entities))
+        .route("/api/entities/{*id}", get(entity))
+        .route("/api/narratives", get(narratives))
+        .route("/api/search", get(search))
+        .route("/api/openapi.json", get(assets::openapi))
+        .route("/", get(assets::index))
+        .route("/assets/{name}", get(assets::asset))
+        .route("/favicon.ico", get(assets::favicon))
+        .fallback(not_found)
+        .with_state(state);
+    let api = match host_check {
+        Some(check) => api.layer(axum::middleware::from_fn_with_state(
+            check,
+            security::check_host,
+        )),
+        None => api,
+    };
+    api.layer(axum::middleware::from_fn(security::guard))
+}
+
+fn pairs(query: Option<String>) -> Result<Vec<(String, String)>, ApiError> {
+    match query {
+        None => Ok(Vec::new()),
+        Some(q) => serde_urlencoded::from_str(&q)
+            .map_err(|e| ApiError::BadRequest(format!("malformed query string: {e}"))),
+    }
+}
+
+async fn call<R, F>(state: &AppState, f: F) -> Result<R, ApiError>
+where
+    F: FnOnce(&mut dyn Backend) -> Result<R, BackendError> + Send + 'static,
+    R: Send + 'static,
+{
+    match state.pool.run(move |b| f(b.as_mut())).await {
+        Ok(result) => result.map_err(ApiError::from),
+        Err(PoolError::Timeout(_)) => Err(ApiError::Busy),
+        Err(err @ PoolError::Panicked) => Err(ApiError::Internal(BackendError::new(err))),
+    }
+}
+
+/// Escapes `<`, `>` and `&` inside JSON text as `\u003c`, `\u003e`,
+/// `\u0026` (they can only occur inside strings, where the escapes mean the
+/// same), so no response body ever holds markup from an article, even if a
+/// client mislabels it as HTML.
+pub fn escape_markup(json: String) -> String {
+    if !json.bytes().any(|b| matches!(b, b'<' | b'>' | b'&')) {
+        return json;
+    }
+    let mut out = String::with_capacity(json.len() + 64);
+    for c in json.chars() {
+        match c {
+            '<' => out.push_str("\\u003c"),
+            '>' => out.push_str("\\u003e"),
+            '&' => out.push_str("\\u0026"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn json(body: String) -> Response {
+    let body = escape_markup(body);
+    (
+        [
+            (
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("application/json"),
+            ),
+            (header::CACHE_CONTROL, HeaderValue::from_static("no-cache")),
+        ],
+        body,
+    )
+        .into_response()
+}
+
+fn check_id(id: &str) -> Result<(), ApiError> {
+    if id.is_empty() || id.len() > 2048 || id.chars().any(char::is_control) {
+        Err(ApiError::BadRequest("malformed id".into()))
+    } else {
+        Ok(())
+    }
+}
+
+async fn articles(State(s): State<AppState>, RawQuery(q): RawQuery) -> Result<Response, ApiError> {
+    let p = ArticlesParams::parse(pairs(q)?)?;
+    Ok(json(call(&s, move |b| b.articles(&p)).await?))
+}
+
+async fn article(
+    State(s): State<AppState>,
+    Path(id): Path<String>,
+    RawQuery(q): RawQuery,
+) -> Result<Response, ApiError> {
+    crate::params::Pairs::new(pairs(q)?, &[])?;
+    check_id(&id)?;
+    let key = id.clone();
+    match call(&s, move |b| b.article(&key)).await? {
+        Some(v) => Ok(json(v)),
+        None => Err(ApiError::NotFound(format!("no article with id `{id}`"))),
+    }
+}
+
+async fn quotes(State(s): State<AppState>, RawQuery(q): RawQuery) -> Result<Response, ApiError> {
+    let p = QuotesParams::parse(pairs(q)?)?;
+    Ok(json(call(&s, move |b| b.quotes(&p)).await?))
+}
+
+async fn entities(State(s): State<AppState>, RawQuery(q): RawQuery) -> Result<Response, ApiError> {
+    let p = EntitiesParams::parse(pairs(q)?)?;
+    Ok(json(call(&s, move |b| b.entities(&p)).await?))
+}
+
+async fn entity(
+    State(s): State<AppState>,
+    Path(id): Path<String>,
+    RawQuery(q): RawQuery,
+) -> Result<Response, ApiError> {
+    crate::params::Pairs::new(pairs(q)?, &[])?;
+    check_id(&id)?;
+    let key = id.clone();
+    match call(&s, move |b| b.entity(&key)).await? {
+        Some(v) => Ok(json(v)),
+        None => Err(ApiError::NotFound(format!("no entity with id `{id}`"))),
+    }
+}
+
+async fn narratives(
+    State(s): State<AppState>,
+    RawQuery(q): RawQuery,
+) -> Result<Response, ApiError> {
+    let by = NarrativesBy::parse(pairs(q)?)?;
+    Ok(json(call(&s, move |b| b.narratives(by)).await?))
+}
+
+async fn search(State(s): State<AppState>, RawQuery(q): RawQuery) -> Result<Response, ApiError> {
+    let p = SearchParams::parse(pairs(q)?)?;
+    Ok(json(call(&s, move |b| b.search(&p)).await?))
+}
+
+async fn not_found() -> ApiError {
+    ApiError::NotFound("no such route".into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markup_is_escaped_and_the_json_means_the_same() {
+        let v = serde_json::json!({"t": "<script>alert(1)</script> & \\<b>", "n": 1});
+        let text = serde_json::to_string(&v).unwrap();
+        let escaped = escape_markup(text);
+        assert!(!escaped.contains('<') && !escaped.contains('>') && !escaped.contains('&'));
+        let back: serde_json::Value = serde_json::from_str(&escaped).unwrap();
+        assert_eq!(back, v);
+    }
+}

@@ -1,0 +1,136 @@
+//! Errors: [`ServerError`] for starting the server, [`ApiError`] for one
+//! request (rendered as a JSON body with the matching status code).
+
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use serde::Serialize;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+/// Why the server could not start or stopped.
+#[derive(Debug, thiserror::Error)]
+pub enum ServerError {
+    /// The database could not be opened read-only.
+    #[error("cannot open database {path}: {source}")]
+    Open {
+        path: PathBuf,
+        #[source]
+        source: BackendError,
+    },
+    /// The address could not be bound.
+    #[error("cannot listen on {addr}: {source}")]
+    Bind {
+        addr: SocketAddr,
+        #[source]
+        source: std::io::Error,
+    },
+    /// The server failed while running.
+    #[error("server error: {0}")]
+    Serve(#[source] std::io::Error),
+    /// A setting is out of range.
+    #[error("invalid setting: {0}")]
+    Config(String),
+}
+
+/// An error from the database behind the API.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct BackendError(#[source] pub Box<dyn std::error::Error + Send + Sync + 'static>);
+
+impl BackendError {
+    /// Wraps any error.
+    pub fn new(err: impl std::error::Error + Send + Sync + 'static) -> Self {
+        BackendError(Box::new(err))
+    }
+}
+
+/// A request that cannot be answered, with the status it is answered with.
+#[derive(Debug, thiserror::Error)]
+pub enum ApiError {
+    /// A bad query parameter or path (400).
+    #[error("{0}")]
+    BadRequest(String),
+    /// No such article, entity or route (404).
+    #[error("{0}")]
+    NotFound(String),
+    /// A method other than GET or HEAD (405).
+    #[error("method {0} not allowed: this server is read-only (GET, HEAD)")]
+    MethodNotAllowed(String),
+    /// The database failed (500); the detail goes to stderr, not to the client.
+    #[error("internal error")]
+    Internal(#[source] BackendError),
+    /// No connection became free in time (503).
+    #[error("server busy")]
+    Busy,
+}
+
+#[derive(Serialize)]
+struct ErrorBody<'a> {
+    error: ErrorDetail<'a>,
+}
+
+#[derive(Serialize)]
+struct ErrorDetail<'a> {
+    status: u16,
+    message: &'a str,
+}
+
+impl ApiError {
+    /// The HTTP status of this error.
+    pub fn status(&self) -> StatusCode {
+        match self {
+            ApiError::BadRequest(_) => StatusCode::BAD_REQUEST,
+            ApiError::NotFound(_) => StatusCode::NOT_FOUND,
+            ApiError::MethodNotAllowed(_) => StatusCode::METHOD_NOT_ALLOWED,
+            ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+            ApiError::Busy => StatusCode::SERVICE_UNAVAILABLE,
+        }
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        if let ApiError::Internal(err) = &self {
+            eprintln!("newslens serve: database error: {err}");
+        }
+        let status = self.status();
+        let message = self.to_string();
+        let body = ErrorBody {
+            error: ErrorDetail {
+                status: status.as_u16(),
+                message: &message,
+            },
+        };
+        (status, axum::Json(body)).into_response()
+    }
+}
+
+impl From<BackendError> for ApiError {
+    fn from(err: BackendError) -> Self {
+        ApiError::Internal(err)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn statuses_match_kinds() {
+        assert_eq!(ApiError::BadRequest("x".into()).status(), 400);
+        assert_eq!(ApiError::NotFound("x".into()).status(), 404);
+        assert_eq!(ApiError::Busy.status(), 503);
+        assert_eq!(ApiError::MethodNotAllowed("POST".into()).status(), 405);
+        let io = std::io::Error::other("disk");
+        assert_eq!(ApiError::Internal(BackendError::new(io)).status(), 500);
+    }
+
+    #[test]
+    fn internal_errors_hide_their_detail() {
+        let io = std::io::Error::other("secret path /home/x");
+        assert_eq!(
+            ApiError::Internal(BackendError::new(io)).to_string(),
+            "internal error"
+        );
+    }
+}

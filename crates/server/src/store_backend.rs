@@ -1,0 +1,90 @@
+//! [`Backend`] for the newslens store: each connection is one
+//! [`Store::open_read_only`]. The API's parameters map onto the store's
+//! queries here and nowhere else.
+
+use crate::backend::Backend;
+use crate::error::BackendError;
+use crate::params::{ArticlesParams, EntitiesParams, NarrativesBy, QuotesParams, SearchParams};
+use newslens_store::{
+    ArticleQuery, EntityQuery, NarrativeGrouping, Page, QuoteQuery, Store, StoreError,
+};
+use serde::Serialize;
+use std::path::Path;
+
+impl From<StoreError> for BackendError {
+    fn from(err: StoreError) -> Self {
+        BackendError::new(err)
+    }
+}
+
+fn to_json<T: Serialize>(value: &T) -> Result<String, BackendError> {
+    serde_json::to_string(value).map_err(BackendError::new)
+}
+
+/// Opens `n` read-only connections to the database at `path`.
+pub fn open_read_only(path: &Path, n: usize) -> Result<Vec<Box<dyn Backend>>, StoreError> {
+    (0..n.max(1))
+        .map(|_| Store::open_read_only(path).map(|s| Box::new(s) as Box<dyn Backend>))
+        .collect()
+}
+
+impl Backend for Store {
+    fn articles(&mut self, p: &ArticlesParams) -> Result<String, BackendError> {
+        let q = ArticleQuery {
+            q: p.q.clone(),
+            outlet: None,
+            limit: p.limit,
+            offset: p.offset,
+        };
+        to_json(&Store::articles(self, &q)?)
+    }
+
+    fn article(&mut self, id: &str) -> Result<Option<String>, BackendError> {
+        // The stored JSON text as it was put: no parse and re-serialise.
+        Ok(self.article_json(id)?)
+    }
+
+    fn quotes(&mut self, p: &QuotesParams) -> Result<String, BackendError> {
+        let q = QuoteQuery {
+            speaker: p.speaker.clone(),
+            about: None,
+            since: p.since.clone(),
+            until: p.until.clone(),
+            outlet: p.outlet.clone(),
+            search: p.q.clone(),
+            limit: p.limit,
+            offset: p.offset,
+        };
+        to_json(&Store::quotes(self, &q)?)
+    }
+
+    fn entities(&mut self, p: &EntitiesParams) -> Result<String, BackendError> {
+        let q = EntityQuery {
+            kind: p.kind.clone(),
+            prefix: p.q.clone(),
+            limit: p.limit,
+            offset: p.offset,
+        };
+        to_json(&Store::entities(self, &q)?)
+    }
+
+    fn entity(&mut self, id: &str) -> Result<Option<String>, BackendError> {
+        Store::entity(self, id)?.as_ref().map(to_json).transpose()
+    }
+
+    fn narratives(&mut self, by: NarrativesBy) -> Result<String, BackendError> {
+        let grouping = match by {
+            NarrativesBy::Outlet => NarrativeGrouping::Outlet,
+            NarrativesBy::Month => NarrativeGrouping::Month,
+        };
+        let items = Store::narratives(self, grouping)?;
+        to_json(&Page {
+            total: items.len() as u64,
+            items,
+        })
+    }
+
+    fn search(&mut self, p: &SearchParams) -> Result<String, BackendError> {
+        to_json(&Store::search(self, &p.q, p.limit, p.offset)?)
+    }
+}

@@ -1,0 +1,143 @@
+#!/usr/bin/env python3
+"""Writes assets/openapi.json (the OpenAPI 3 document served at
+/api/openapi.json). Edit this file, run it, commit both."""
+import json, os
+
+def s(t, desc=None, nullable=False, **kw):
+    d = {"type": [t, "null"] if nullable else t}
+    if desc: d["description"] = desc
+    d.update(kw)
+    return d
+
+def ref(name): return {"$ref": f"#/components/schemas/{name}"}
+
+def page(item):
+    return {"type": "object", "required": ["total", "items"], "properties": {
+        "total": s("integer", "rows matching the query over all pages", minimum=0),
+        "items": {"type": "array", "items": ref(item)}}}
+
+def param(name, desc, schema=None, required=False, where="query"):
+    return {"name": name, "in": where, "required": required, "description": desc,
+            "schema": schema or {"type": "string", "maxLength": 500}}
+
+limit = param("limit", "page size (default 20)", {"type": "integer", "minimum": 1, "maximum": 500, "default": 20})
+offset = param("offset", "rows to skip", {"type": "integer", "minimum": 0, "default": 0})
+date = {"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"}
+
+def resp(schema, desc="OK", errors=(400,)):
+    r = {"200": {"description": desc, "content": {"application/json": {"schema": schema}}}}
+    for code in errors:
+        r[str(code)] = {"$ref": {400: "#/components/responses/BadRequest", 404: "#/components/responses/NotFound"}[code]}
+    r["500"] = {"$ref": "#/components/responses/Internal"}
+    return r
+
+def op(summary, op_id, params, schema, errors=(400,), desc=None):
+    o = {"summary": summary, "operationId": op_id, "parameters": params, "responses": resp(schema, errors=errors)}
+    if desc: o["description"] = desc
+    return {"get": o}
+
+span = {"type": "object", "required": ["start", "end"], "properties": {
+    "start": s("integer", "code-point offset into text", minimum=0), "end": s("integer", "exclusive", minimum=0)}}
+quote_row = {"type": "object", "required": ["article", "index", "text", "kind", "start", "end"], "properties": {
+    "article": s("string", "the article's id"), "title": s("string", nullable=True),
+    "outlet": s("string", nullable=True), "published": s("string", nullable=True),
+    "index": s("integer", "position in the article's quotes array", minimum=0),
+    "text": s("string", "the quoted or reported content (untrusted text)"),
+    "kind": s("string", enum=["direct", "partial", "indirect"]),
+    "cue": s("string", nullable=True), "speaker_text": s("string", "the speaker as written", nullable=True),
+    "speaker": s("string", "resolved speaker name", nullable=True),
+    "speaker_id": s("string", "store entity id of the speaker", nullable=True),
+    "said_on": s("string", nullable=True), "date": s("string", "said_on, else the article's date", nullable=True),
+    "start": s("integer", minimum=0), "end": s("integer", minimum=0)}}
+entity_row = {"type": "object", "required": ["id", "name", "type", "articles", "mentions", "quotes"], "properties": {
+    "id": s("string", "stable store id: the actor-base id, else type:slug"), "name": s("string"),
+    "type": s("string", enum=["person", "organization", "location", "other"]),
+    "actor": s("string", nullable=True), "articles": s("integer", minimum=0),
+    "mentions": s("integer", minimum=0), "quotes": s("integer", minimum=0)}}
+doc = {
+  "openapi": "3.1.0",
+  "info": {"title": "newslens API", "version": "1",
+           "description": "Read-only JSON API over a newslens database (`newslens serve`). Only GET and HEAD are answered; other methods get 405. List endpoints answer {\"total\", \"items\"}. Errors answer {\"error\": {\"status\", \"message\"}}. All text comes from articles and is untrusted: escape it. Offsets are Unicode code points into the article's text."},
+  "servers": [{"url": "/"}],
+  "paths": {
+    "/api/articles": op("Articles, newest first, or by relevance with q", "listArticles",
+        [param("q", "full-text query over title and text"), limit, offset], ref("ArticlePage")),
+    "/api/articles/{id}": op("One article: the contract's newslens.article/1 object", "getArticle",
+        [param("id", "the article's id (may contain '/')", {"type": "string"}, True, "path")], ref("Article"), errors=(400, 404)),
+    "/api/quotes": op("Quotes, newest first", "listQuotes",
+        [param("speaker", "speaker: store entity id or name (case-insensitive)"), param("q", "full-text query over quote and speaker"),
+         param("since", "on or after this date (YYYY, YYYY-MM or YYYY-MM-DD)", date),
+         param("until", "on or before this date (a prefix: 2023-03 is all of March)", date),
+         param("outlet", "only articles of this outlet"), limit, offset], ref("QuotePage")),
+    "/api/entities": op("Entities, most mentioned first", "listEntities",
+        [param("q", "names starting with this"), param("type", "entity type", {"type": "string", "enum": ["person", "organization", "location", "other"]}), limit, offset],
+        ref("EntityPage")),
+    "/api/entities/{id}": op("One entity with its quotes, roles and mentions per month", "getEntity",
+        [param("id", "store entity id", {"type": "string"}, True, "path")], ref("EntityDetail"), errors=(400, 404)),
+    "/api/narratives": op("Articles per narrative and subnarrative, per outlet or month", "listNarratives",
+        [param("by", "grouping", {"type": "string", "enum": ["outlet", "month"], "default": "outlet"})], ref("NarrativePage")),
+    "/api/search": op("Full-text search over articles and quotes, best first, with snippets", "search",
+        [param("q", "words (all required; a trailing * makes a prefix)", required=True), limit, offset], ref("SearchPage")),
+    "/api/openapi.json": {"get": {"summary": "This document", "operationId": "openapi",
+        "responses": {"200": {"description": "OK", "content": {"application/json": {"schema": {"type": "object"}}}}}}},
+  },
+  "components": {
+    "responses": {
+      "BadRequest": {"description": "bad parameter", "content": {"application/json": {"schema": ref("Error")}}},
+      "NotFound": {"description": "unknown id", "content": {"application/json": {"schema": ref("Error")}}},
+      "Internal": {"description": "database error", "content": {"application/json": {"schema": ref("Error")}}},
+    },
+    "schemas": {
+      "Error": {"type": "object", "required": ["error"], "properties": {"error": {"type": "object", "required": ["status", "message"],
+          "properties": {"status": s("integer"), "message": s("string")}}}},
+      "ArticleSummary": {"type": "object", "required": ["id", "quotes", "entities", "narratives"], "properties": {
+          "id": s("string"), "title": s("string", nullable=True), "published": s("string", nullable=True),
+          "lang": s("string", nullable=True), "outlet": s("string", nullable=True),
+          "quotes": s("integer", minimum=0), "entities": s("integer", minimum=0), "narratives": s("integer", minimum=0)}},
+      "ArticlePage": page("ArticleSummary"),
+      "Span": span,
+      "Article": {"type": "object", "description": "the output contract's article object (docs/output-format.md); more fields may appear",
+        "required": ["schema", "id", "text"], "properties": {
+          "schema": s("string", const="newslens.article/1"), "id": s("string"), "title": s("string", nullable=True),
+          "published": s("string", nullable=True), "lang": s("string", nullable=True), "text": s("string"),
+          "boilerplate": {"type": "array", "items": s("string")},
+          "entities": {"type": "array", "items": {"type": "object", "properties": {
+              "id": s("string"), "name": s("string"), "type": s("string"), "actor": s("string", nullable=True),
+              "mentions": {"type": "array", "items": {"type": "object", "properties": {"start": s("integer"), "end": s("integer"), "text": s("string")}}}}}},
+          "quotes": {"type": "array", "items": {"type": "object", "properties": {
+              "text": s("string"), "start": s("integer"), "end": s("integer"), "kind": s("string"), "cue": s("string", nullable=True),
+              "speaker": {"type": ["object", "null"], "properties": {"text": s("string"), "start": s("integer"), "end": s("integer"),
+                  "name": s("string", nullable=True), "entity": s("string", nullable=True)}},
+              "said_on": s("string", nullable=True)}}},
+          "narratives": {"type": "array", "items": {"type": "object", "properties": {
+              "narrative": s("string"), "subnarrative": s("string", nullable=True), "score": s("number"),
+              "evidence": {"type": "array", "items": ref("Span")}}}},
+          "roles": {"type": "array", "items": {"type": "object", "properties": {
+              "entity": s("string"), "main": s("string"), "fine": {"type": "array", "items": s("string")}, "score": s("number")}}}}},
+      "QuoteRow": quote_row,
+      "QuotePage": page("QuoteRow"),
+      "EntityRow": entity_row,
+      "EntityPage": page("EntityRow"),
+      "EntityDetail": {"allOf": [ref("EntityRow"), {"type": "object", "required": ["names", "quotes", "roles", "months"], "properties": {
+          "names": {"type": "array", "items": s("string")},
+          "quotes": {"type": "array", "items": ref("QuoteRow"), "description": "latest quotes as speaker (at most 100)"},
+          "roles": {"type": "array", "items": {"type": "object", "properties": {"main": s("string"), "fine": s("string", nullable=True),
+              "articles": s("integer"), "mean_score": s("number", nullable=True)}}},
+          "months": {"type": "array", "items": {"type": "object", "properties": {"month": s("string", nullable=True),
+              "articles": s("integer"), "mentions": s("integer")}}}}}]},
+      "NarrativeCount": {"type": "object", "required": ["narrative", "articles"], "properties": {
+          "group": s("string", "outlet or month", nullable=True), "narrative": s("string"),
+          "subnarrative": s("string", "null for the narrative's total", nullable=True),
+          "articles": s("integer", minimum=0), "mean_score": s("number", nullable=True)}},
+      "NarrativePage": page("NarrativeCount"),
+      "SearchHit": {"type": "object", "required": ["kind", "article", "snippet"], "properties": {
+          "kind": s("string", enum=["article", "quote"]), "article": s("string"), "title": s("string", nullable=True),
+          "quote": s("integer", nullable=True), "speaker": s("string", nullable=True),
+          "snippet": {"type": "array", "items": {"type": "object", "properties": {"text": s("string"), "hit": s("boolean")}}},
+          "rank": s("number")}},
+      "SearchPage": page("SearchHit"),
+    }}}
+out = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "assets", "openapi.json")
+with open(out, "w") as f:
+    json.dump(doc, f, indent=1, ensure_ascii=False)
+    f.write("\n")
