@@ -1,0 +1,95 @@
+//! Settings search on the development set: trains on `Datasets/Train` (all
+//! languages, or those named in `LANGS`), reports cross-validated F1 on Train
+//! and F1 on each `Development` language.
+//! `cargo run --release -p newslens-narratives --example narratives_dev -- DATASETS_DIR`
+
+use newslens_narratives::*;
+use std::path::Path;
+
+fn main() {
+    let root = std::env::args()
+        .nth(1)
+        .unwrap_or_else(|| "../shared/data/semeval2025-task10/Datasets".into());
+    let root = Path::new(&root);
+    let langs: Vec<String> = std::env::var("LANGS")
+        .unwrap_or_else(|_| "BG,EN,HI,PT,RU".into())
+        .split(',')
+        .map(str::to_string)
+        .collect();
+    let mut train = SemevalCorpus::default();
+    for l in &langs {
+        let part = SemevalCorpus::read_language(&root.join("Train").join(l)).expect("train");
+        train.docs.extend(part.docs);
+        train.narratives.extend(part.narratives);
+    }
+    let mut t = NarrativeTrainer::default();
+    if let Ok(v) = std::env::var("EPOCHS") {
+        t.linear.epochs = v.parse().unwrap();
+    }
+    if let Ok(v) = std::env::var("L2") {
+        t.linear.l2 = v.parse().unwrap();
+    }
+    if let Ok(v) = std::env::var("POSW") {
+        t.linear.positive_weight = v.parse().unwrap();
+    }
+    if let Ok(v) = std::env::var("KEEP") {
+        t.keep_per_label = v.parse().unwrap();
+    }
+    if let Ok(v) = std::env::var("MINDF") {
+        t.min_df = v.parse().unwrap();
+    }
+    t.one_domain = std::env::var("ONE_DOMAIN").map_or(true, |v| v != "0");
+    let start = std::time::Instant::now();
+    let model = t.train(&train, &|_| Vec::new(), "dev search".into());
+    eprintln!(
+        "trained on {} docs in {:.1}s; decision {:?}; cv {:?}; vocab {}",
+        train.narratives.len(),
+        start.elapsed().as_secs_f32(),
+        model.decision,
+        model.cv_f1,
+        model.featurizer.len()
+    );
+    for l in ["EN", "BG", "HI", "PT", "RU"] {
+        let dev = SemevalCorpus::read_language(&root.join("Development").join(l)).expect("dev");
+        let docs: Vec<&TaskDoc> = dev
+            .docs
+            .iter()
+            .filter(|d| dev.narratives.contains_key(&d.id))
+            .collect();
+        let gold: Vec<_> = docs.iter().map(|d| dev.narratives[&d.id].clone()).collect();
+        let pred: Vec<_> = docs
+            .iter()
+            .map(|d| {
+                label_sets(
+                    &model.decide(&model.probs(&model.example(&d.text, None)), &model.decision),
+                )
+            })
+            .collect();
+        if std::env::var("DEBUG").is_ok() {
+            for (d, g) in docs.iter().zip(&gold).take(4) {
+                debug(&model, &d.text, g);
+            }
+        }
+        let (c, f) = samples_f1(&gold, &pred);
+        println!("dev {l}: coarse {c:.3} fine {f:.3} ({} docs)", docs.len());
+        if let Ok(dir) = std::env::var("WRITE") {
+            let mut out = String::new();
+            for (d, (c, f)) in docs.iter().zip(&pred) {
+                out.push_str(&format!("{}\t{}\t{}\n", d.id, c.join(";"), f.join(";")));
+            }
+            std::fs::write(Path::new(&dir).join(format!("dev-{l}.tsv")), out).unwrap();
+        }
+    }
+}
+
+#[allow(dead_code)]
+fn debug(model: &NarrativeModel, text: &str, gold: &(Vec<String>, Vec<String>)) {
+    let p = model.probs(&model.example(text, None));
+    let mut idx: Vec<usize> = (0..p.len()).collect();
+    idx.sort_by(|&a, &b| p[b].total_cmp(&p[a]));
+    eprintln!("gold {:?}", gold);
+    eprintln!("pred {:?}", label_sets(&model.decide(&p, &model.decision)));
+    for &i in idx.iter().take(6) {
+        eprintln!("  {:.3} {}", p[i], model.head.labels[i]);
+    }
+}

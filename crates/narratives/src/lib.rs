@@ -1,0 +1,46 @@
+//! Narratives and entity roles (SemEval-2025 Task 10). The main type is
+//! [`NarrativeClassifier`], the `narratives` stage: from the clean text it
+//! predicts the narratives and sub-narratives an article carries, each with a
+//! score and the sentences that support it. [`NarrativeModel`] is the learned
+//! model and [`NarrativeTrainer`] learns it from the task's training data.
+
+mod corpus;
+mod features;
+mod linear;
+mod model;
+mod trainer;
+
+pub use corpus::{read_docs, read_narratives, read_roles, RoleRow, SemevalCorpus, TaskDoc};
+pub use features::{terms, words, Sparse, TextFeaturizer};
+pub use linear::{Binary, Example, LinearHead, TrainSettings};
+pub use model::{Decision, NarrativeModel, Predicted, OTHER};
+pub use trainer::{label_sets, samples_f1, NarrativeTrainer};
+
+use std::path::{Path, PathBuf};
+
+/// Errors of loading task data or models.
+#[derive(Debug, thiserror::Error)]
+pub enum NarrativeError {
+    #[error("{path}: {source}")]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{path}, line {line}: {message}")]
+    Format {
+        path: PathBuf,
+        line: usize,
+        message: String,
+    },
+    #[error("{path}: not a newslens model: {message}")]
+    Model { path: PathBuf, message: String },
+}
+
+impl NarrativeError {
+    pub(crate) fn io(path: &Path, source: std::io::Error) -> Self {
+        NarrativeError::Io {
+            path: path.to_path_buf(),
+            source,
+        }
+    }
+}
