@@ -1,0 +1,733 @@
+//! `SentenceEncoder`: the forward pass of Universal Sentence Encoder
+//! multilingual v3 (the n-gram CNN variant), from piece ids to 512-d unit
+//! vectors.
+//!
+//! Per token, the dequantised 512-d embedding is projected to 768 values and
+//! layer-normalised; those split into three 256-wide branches, each a
+//! two-layer n-gram convolution (orders 2, 3 and 5 with 0, 1 and 2 tokens of
+//! left context, zero padding at the sentence bounds, ReLU and a residual).
+//! The raw embedding and the three branch outputs (1280 values) are
+//! layer-normalised, summed over the sentence, projected to 512, given the
+//! bias once per token and divided by √len; a small MLP with skip projections
+//! and tanh follows, and the result is L2-normalised.
+//!
+//! Two things make it fast. Texts are run in flat micro-batches (the tokens of
+//! many sentences in one matrix), so every weight matrix is streamed once per
+//! batch. And everything up to the first convolution layer depends on the
+//! token alone: the projection and its layer norm, and each window slot's
+//! share of the first convolution (`x_branch · W1[slot]`). Those "token
+//! features" are computed once at load for the most frequent pieces (the
+//! highest unigram scores) and looked up; other pieces get them by matrix
+//! products over the distinct pieces of the batch. That leaves the second
+//! convolution as the only per-token matrix product.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use crate::matmul::gemm;
+use crate::model_store::{TOKENIZER_FILE, WEIGHTS_FILE};
+use crate::npz::NpzArchive;
+use crate::tokenizer::{PieceTokenizer, TokenizerScratch};
+use crate::EmbedError;
+
+/// Size of an embedding.
+pub const DIM: usize = 512;
+/// Width of one convolution branch.
+const CNN: usize = 256;
+/// Width of the projected token vector (three branches).
+const PROJ: usize = 3 * CNN;
+/// Width of the per-token feature row: raw embedding and three branches.
+const FEAT: usize = DIM + 3 * CNN;
+/// Width of the MLP's hidden layer.
+const HIDDEN: usize = 320;
+/// Embedding-table chunks (rows are interleaved: id % CHUNKS picks the chunk).
+const CHUNKS: usize = 17;
+/// Rows per chunk.
+const CHUNK_ROWS: usize = 7530;
+/// (n-gram order, left context) of the three branches.
+const ORDERS: [(usize, usize); 3] = [(2, 0), (3, 1), (5, 2)];
+/// Widest reach of a convolution window to either side.
+const REACH: usize = 2;
+/// Token-feature row: the projected vector, then per branch and window slot
+/// the slot's first-convolution product.
+const TOKEN_FEAT: usize = PROJ + (2 + 3 + 5) * CNN;
+/// Offsets of each branch's slot products in a token-feature row.
+const SLOT_OFF: [usize; 3] = [PROJ, PROJ + 2 * CNN, PROJ + 5 * CNN];
+/// Tokens per micro-batch: large enough that the matrix products run near
+/// full speed, small enough that the working set stays in cache.
+const TOKEN_BUDGET: usize = 512;
+/// Default number of pieces whose token features are computed at load.
+pub const DEFAULT_CACHED_PIECES: usize = 8192;
+/// Marks a piece without cached token features.
+const NOT_CACHED: u32 = u32::MAX;
+
+/// Options for [`SentenceEncoder::load_with`].
+#[derive(Debug, Clone)]
+pub struct EncoderOptions {
+    /// How many of the most frequent pieces get their token features computed
+    /// at load (about 13 KB each; 0 turns the cache off). More makes encoding
+    /// faster and loading slower.
+    pub cached_pieces: usize,
+}
+
+impl Default for EncoderOptions {
+    fn default() -> Self {
+        Self {
+            cached_pieces: DEFAULT_CACHED_PIECES,
+        }
+    }
+}
+
+/// Universal Sentence Encoder multilingual v3: texts in, 512-d unit vectors
+/// out. Immutable after loading, so one encoder can serve many threads.
+pub struct SentenceEncoder {
+    tokenizer: PieceTokenizer,
+    /// Quantised embedding table, one 512-byte row per piece id.
+    table: Vec<u8>,
+    scale: [f32; CHUNKS],
+    lo: [f32; CHUNKS],
+    proj_w: Vec<f32>,
+    proj_b: Vec<f32>,
+    proj_ln_g: Vec<f32>,
+    proj_ln_b: Vec<f32>,
+    branches: [Branch; 3],
+    ln_g: Vec<f32>,
+    ln_b: Vec<f32>,
+    cnn_w: Vec<f32>,
+    cnn_b: Vec<f32>,
+    d0: Vec<f32>,
+    d1: Vec<f32>,
+    d2: Vec<f32>,
+    d3: Vec<f32>,
+    p1: Vec<f32>,
+    p3: Vec<f32>,
+    eps: f32,
+    /// Token features of the cached pieces, `TOKEN_FEAT` values each.
+    cache: Vec<f32>,
+    /// Row in `cache` of each piece id, or `NOT_CACHED`.
+    cache_row: Vec<u32>,
+}
+
+/// Weights of one n-gram branch.
+struct Branch {
+    order: usize,
+    left: usize,
+    /// First convolution, rearranged to `CNN × (order·CNN)`: column block `j`
+    /// is window slot `j`'s weight, so one product gives every slot's share.
+    w1_slots: Vec<f32>,
+    b1: Vec<f32>,
+    /// Second convolution, `(order·CNN) × CNN` over the concatenated window.
+    w2: Vec<f32>,
+    b2: Vec<f32>,
+}
+
+impl std::fmt::Debug for SentenceEncoder {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SentenceEncoder")
+            .field("vocab", &self.tokenizer.vocab_size())
+            .field("cached_pieces", &(self.cache.len() / TOKEN_FEAT))
+            .finish_non_exhaustive()
+    }
+}
+
+/// Buffers of one `encode` call, reused across its micro-batches.
+#[derive(Default)]
+struct Scratch {
+    tok: TokenizerScratch,
+    one: Vec<u32>,
+    /// Piece ids of the batch, all texts concatenated.
+    ids: Vec<u32>,
+    /// Token count of each text in the batch.
+    lens: Vec<usize>,
+    /// Per token: the first and one-past-last row of its segment.
+    bounds: Vec<(u32, u32)>,
+    /// Per token: where its token features are (see `feature_row`).
+    feat_ref: Vec<u32>,
+    fresh_ids: Vec<u32>,
+    fresh_slot: HashMap<u32, u32>,
+    fresh: Vec<f32>,
+    emb: Vec<f32>,
+    proj: Vec<f32>,
+    h: Vec<f32>,
+    window: Vec<f32>,
+    feats: Vec<f32>,
+    sums: Vec<f32>,
+    mean: Vec<f32>,
+    y0: Vec<f32>,
+    y1: Vec<f32>,
+    y2: Vec<f32>,
+    z: Vec<f32>,
+}
+
+/// A run of batch rows that forms one sentence or one chunk of a long one.
+#[derive(Clone, Copy)]
+struct Segment {
+    /// Rows computed (with context margins for a chunk).
+    rows: (usize, usize),
+    /// Rows whose features count towards the sentence.
+    keep: (usize, usize),
+    /// Row of `sums` to add them to.
+    sentence: usize,
+}
+
+impl SentenceEncoder {
+    /// Loads the model from a folder holding `weights.npz` and `sp.model`
+    /// (as made by [`crate::fetch`]).
+    pub fn load(dir: &Path) -> Result<Self, EmbedError> {
+        Self::load_with(dir, &EncoderOptions::default())
+    }
+
+    /// Loads the model with explicit options.
+    pub fn load_with(dir: &Path, options: &EncoderOptions) -> Result<Self, EmbedError> {
+        let tokenizer = PieceTokenizer::open(&dir.join(TOKENIZER_FILE))?;
+        let weights_path = dir.join(WEIGHTS_FILE);
+        let mut npz = NpzArchive::open(&weights_path)?;
+        let bad = |reason: String| EmbedError::BadModel {
+            path: weights_path.clone(),
+            reason,
+        };
+
+        let rows = CHUNKS * CHUNK_ROWS;
+        if tokenizer.vocab_size() > rows {
+            return Err(bad(format!(
+                "{} pieces but only {rows} embedding rows",
+                tokenizer.vocab_size()
+            )));
+        }
+        let mut table = vec![0u8; rows * DIM];
+        for chunk in 0..CHUNKS {
+            let q = npz.read_shaped::<u8>(&format!("q{}", chunk + 1), &[CHUNK_ROWS, DIM])?;
+            for (r, src) in q.chunks_exact(DIM).enumerate() {
+                let id = r * CHUNKS + chunk;
+                table[id * DIM..(id + 1) * DIM].copy_from_slice(src);
+            }
+        }
+        let to_array = |v: Vec<f32>| -> [f32; CHUNKS] { v.try_into().expect("shape checked") };
+        let scale = to_array(npz.read_shaped::<f32>("scale", &[CHUNKS])?);
+        let lo = to_array(npz.read_shaped::<f32>("lo", &[CHUNKS])?);
+        let eps = npz.read_shaped::<f64>("eps", &[])?[0] as f32;
+
+        let mut proj_w = vec![0f32; DIM * PROJ];
+        let mut proj_b = Vec::with_capacity(PROJ);
+        let mut proj_ln_g = Vec::with_capacity(PROJ);
+        let mut proj_ln_b = Vec::with_capacity(PROJ);
+        let mut branches = Vec::with_capacity(3);
+        for (i, &(order, left)) in ORDERS.iter().enumerate() {
+            let w = npz.read_shaped::<f32>(&format!("proj{order}"), &[DIM, CNN])?;
+            for (r, src) in w.chunks_exact(CNN).enumerate() {
+                proj_w[r * PROJ + i * CNN..r * PROJ + (i + 1) * CNN].copy_from_slice(src);
+            }
+            proj_b.extend(npz.read_shaped::<f32>(&format!("proj_b{order}"), &[CNN])?);
+            proj_ln_g.extend(npz.read_shaped::<f32>(&format!("ln_g{order}"), &[CNN])?);
+            proj_ln_b.extend(npz.read_shaped::<f32>(&format!("ln_b{order}"), &[CNN])?);
+            let w1 = npz.read_shaped::<f32>(&format!("w1_{order}"), &[order * CNN, CNN])?;
+            let mut w1_slots = vec![0f32; CNN * order * CNN];
+            for slot in 0..order {
+                for r in 0..CNN {
+                    let src = &w1[(slot * CNN + r) * CNN..(slot * CNN + r + 1) * CNN];
+                    let at = r * order * CNN + slot * CNN;
+                    w1_slots[at..at + CNN].copy_from_slice(src);
+                }
+            }
+            branches.push(Branch {
+                order,
+                left,
+                w1_slots,
+                b1: npz.read_shaped::<f32>(&format!("b1_{order}"), &[CNN])?,
+                w2: npz.read_shaped::<f32>(&format!("w2_{order}"), &[order * CNN, CNN])?,
+                b2: npz.read_shaped::<f32>(&format!("b2_{order}"), &[CNN])?,
+            });
+        }
+        let branches: [Branch; 3] = branches.try_into().ok().expect("three branches");
+
+        let mut encoder = Self {
+            table,
+            scale,
+            lo,
+            proj_w,
+            proj_b,
+            proj_ln_g,
+            proj_ln_b,
+            branches,
+            ln_g: npz.read_shaped::<f32>("ln_g", &[FEAT])?,
+            ln_b: npz.read_shaped::<f32>("ln_b", &[FEAT])?,
+            cnn_w: npz.read_shaped::<f32>("cnn_W", &[FEAT, DIM])?,
+            cnn_b: npz.read_shaped::<f32>("cnn_b", &[DIM])?,
+            d0: npz.read_shaped::<f32>("d0", &[DIM, HIDDEN])?,
+            d1: npz.read_shaped::<f32>("d1", &[HIDDEN, HIDDEN])?,
+            d2: npz.read_shaped::<f32>("d2", &[HIDDEN, DIM])?,
+            d3: npz.read_shaped::<f32>("d3", &[DIM, DIM])?,
+            p1: npz.read_shaped::<f32>("p1", &[DIM, HIDDEN])?,
+            p3: npz.read_shaped::<f32>("p3", &[HIDDEN, DIM])?,
+            eps,
+            cache: Vec::new(),
+            cache_row: vec![NOT_CACHED; tokenizer.vocab_size()],
+            tokenizer,
+        };
+        if !eps.is_finite() || eps < 0.0 {
+            return Err(bad(format!("eps is {eps}")));
+        }
+        encoder.build_cache(options.cached_pieces);
+        Ok(encoder)
+    }
+
+    /// Computes the token features of the `count` pieces with the highest
+    /// scores (the most frequent ones).
+    fn build_cache(&mut self, count: usize) {
+        let mut ids: Vec<u32> = (0..self.tokenizer.vocab_size() as u32).collect();
+        let count = count.min(ids.len());
+        if count == 0 {
+            return;
+        }
+        // Highest score first; ties by id, so the choice is deterministic.
+        ids.sort_by(|&a, &b| {
+            self.tokenizer
+                .score(b)
+                .total_cmp(&self.tokenizer.score(a))
+                .then(a.cmp(&b))
+        });
+        ids.truncate(count);
+        ids.sort_unstable();
+        let mut cache = vec![0f32; count * TOKEN_FEAT];
+        let mut scratch = Scratch::default();
+        for (block, out) in ids
+            .chunks(TOKEN_BUDGET)
+            .zip(cache.chunks_mut(TOKEN_BUDGET * TOKEN_FEAT))
+        {
+            self.token_features(block, &mut scratch.emb, &mut scratch.proj, out);
+        }
+        for (row, &id) in ids.iter().enumerate() {
+            self.cache_row[id as usize] = row as u32;
+        }
+        self.cache = cache;
+    }
+
+    /// Size of an embedding (512).
+    pub fn dim(&self) -> usize {
+        DIM
+    }
+
+    /// The tokenizer.
+    pub fn tokenizer(&self) -> &PieceTokenizer {
+        &self.tokenizer
+    }
+
+    /// Embeds one text.
+    pub fn embed(&self, text: &str) -> [f32; DIM] {
+        self.encode(&[text])[0]
+    }
+
+    /// Embeds each text on its own (no context crosses texts): unit vectors
+    /// in input order. Runs on the calling thread.
+    pub fn encode<S: AsRef<str>>(&self, texts: &[S]) -> Vec<[f32; DIM]> {
+        let mut out = vec![[0f32; DIM]; texts.len()];
+        self.encode_into(texts, &mut out);
+        out
+    }
+
+    /// Like [`encode`](Self::encode), writing into `out` (one row per text).
+    ///
+    /// # Panics
+    /// When `out` and `texts` differ in length.
+    pub fn encode_into<S: AsRef<str>>(&self, texts: &[S], out: &mut [[f32; DIM]]) {
+        assert_eq!(texts.len(), out.len(), "one output row per text");
+        let mut s = Scratch::default();
+        let mut first = 0;
+        for (i, text) in texts.iter().enumerate() {
+            let mut one = std::mem::take(&mut s.one);
+            one.clear();
+            self.tokenizer
+                .encode_into(text.as_ref(), &mut s.tok, &mut one);
+            if !s.lens.is_empty() && s.ids.len() + one.len() > TOKEN_BUDGET {
+                self.run_batch(&mut s, &mut out[first..i]);
+                first = i;
+            }
+            if one.len() > TOKEN_BUDGET {
+                self.run_long(&one, &mut s, &mut out[i]);
+                first = i + 1;
+            } else {
+                s.ids.extend_from_slice(&one);
+                s.lens.push(one.len());
+            }
+            s.one = one;
+        }
+        if !s.lens.is_empty() {
+            self.run_batch(&mut s, &mut out[first..]);
+        }
+    }
+
+    /// Encodes the texts gathered in `s.ids` / `s.lens`, then empties them.
+    fn run_batch(&self, s: &mut Scratch, out: &mut [[f32; DIM]]) {
+        let mut segments = Vec::with_capacity(s.lens.len());
+        let mut row = 0;
+        for (sentence, &len) in s.lens.iter().enumerate() {
+            segments.push(Segment {
+                rows: (row, row + len),
+                keep: (row, row + len),
+                sentence,
+            });
+            row += len;
+        }
+        let ids = std::mem::take(&mut s.ids);
+        let lens = std::mem::take(&mut s.lens);
+        reset(&mut s.sums, lens.len() * FEAT);
+        self.run_rows(&ids, &segments, s);
+        self.finish(&lens, s, out);
+        s.ids = ids;
+        s.ids.clear();
+        s.lens = lens;
+        s.lens.clear();
+    }
+
+    /// Encodes one text longer than a micro-batch, in chunks that carry
+    /// enough context on both sides for the two convolution layers.
+    fn run_long(&self, ids: &[u32], s: &mut Scratch, out: &mut [f32; DIM]) {
+        let margin = 2 * REACH;
+        reset(&mut s.sums, FEAT);
+        let mut start = 0;
+        while start < ids.len() {
+            let end = (start + TOKEN_BUDGET).min(ids.len());
+            let lo = start.saturating_sub(margin);
+            let hi = (end + margin).min(ids.len());
+            let segment = Segment {
+                rows: (0, hi - lo),
+                keep: (start - lo, end - lo),
+                sentence: 0,
+            };
+            self.run_rows(&ids[lo..hi], &[segment], s);
+            start = end;
+        }
+        self.finish(&[ids.len()], s, std::slice::from_mut(out));
+    }
+
+    /// Dequantised embedding row of piece `id` into `out`.
+    fn embedding(&self, id: u32, out: &mut [f32]) {
+        let id = id as usize;
+        let chunk = id % CHUNKS;
+        let (scale, lo) = (self.scale[chunk], self.lo[chunk]);
+        for (o, &q) in out.iter_mut().zip(&self.table[id * DIM..(id + 1) * DIM]) {
+            *o = f32::from(q) * scale + lo;
+        }
+    }
+
+    /// Token features of `ids` into `out` (`TOKEN_FEAT` values per id).
+    fn token_features(
+        &self,
+        ids: &[u32],
+        emb: &mut Vec<f32>,
+        proj: &mut Vec<f32>,
+        out: &mut [f32],
+    ) {
+        let m = ids.len();
+        if m == 0 {
+            return;
+        }
+        emb.resize(m * DIM, 0.0);
+        proj.resize(m * PROJ, 0.0);
+        for (&id, row) in ids.iter().zip(emb.chunks_exact_mut(DIM)) {
+            self.embedding(id, row);
+        }
+        gemm(m, DIM, PROJ, emb, DIM, &self.proj_w, PROJ, 0.0, proj, PROJ);
+        for row in proj.chunks_exact_mut(PROJ) {
+            add(row, &self.proj_b);
+            layer_norm(row, &self.proj_ln_g, &self.proj_ln_b, self.eps);
+        }
+        for (i, branch) in self.branches.iter().enumerate() {
+            let n = branch.order * CNN;
+            gemm(
+                m,
+                CNN,
+                n,
+                &proj[i * CNN..],
+                PROJ,
+                &branch.w1_slots,
+                n,
+                0.0,
+                &mut out[SLOT_OFF[i]..],
+                TOKEN_FEAT,
+            );
+        }
+        for (src, dst) in proj
+            .chunks_exact(PROJ)
+            .zip(out.chunks_exact_mut(TOKEN_FEAT))
+        {
+            dst[..PROJ].copy_from_slice(src);
+        }
+    }
+
+    /// Token features of batch row `t`.
+    fn feature_row<'a>(&'a self, s_fresh: &'a [f32], code: u32) -> &'a [f32] {
+        let code = code as usize;
+        if code & FRESH_FLAG == 0 {
+            &self.cache[code * TOKEN_FEAT..(code + 1) * TOKEN_FEAT]
+        } else {
+            let r = code & !FRESH_FLAG;
+            &s_fresh[r * TOKEN_FEAT..(r + 1) * TOKEN_FEAT]
+        }
+    }
+
+    /// Runs the token-level layers over `ids` and adds each segment's kept,
+    /// layer-normalised feature rows into `s.sums`.
+    fn run_rows(&self, ids: &[u32], segments: &[Segment], s: &mut Scratch) {
+        let n_tok = ids.len();
+
+        // Where each token's features are: the load-time cache, or computed
+        // now once per distinct uncached piece of the batch.
+        s.feat_ref.clear();
+        s.fresh_ids.clear();
+        s.fresh_slot.clear();
+        for &id in ids {
+            let row = self
+                .cache_row
+                .get(id as usize)
+                .copied()
+                .unwrap_or(NOT_CACHED);
+            let code = if row != NOT_CACHED {
+                row
+            } else {
+                let next = s.fresh_ids.len() as u32;
+                let slot = *s.fresh_slot.entry(id).or_insert(next);
+                if slot == next {
+                    s.fresh_ids.push(id);
+                }
+                slot | FRESH_FLAG as u32
+            };
+            s.feat_ref.push(code);
+        }
+        reset(&mut s.fresh, s.fresh_ids.len() * TOKEN_FEAT);
+        self.token_features(&s.fresh_ids, &mut s.emb, &mut s.proj, &mut s.fresh);
+
+        s.bounds.clear();
+        for seg in segments {
+            let b = (seg.rows.0 as u32, seg.rows.1 as u32);
+            s.bounds
+                .extend(std::iter::repeat_n(b, seg.rows.1 - seg.rows.0));
+        }
+
+        reset(&mut s.feats, n_tok * FEAT);
+        for (t, &id) in ids.iter().enumerate() {
+            self.embedding(id, &mut s.feats[t * FEAT..t * FEAT + DIM]);
+        }
+        s.h.resize(n_tok * CNN, 0.0);
+        for (i, branch) in self.branches.iter().enumerate() {
+            let (order, left) = (branch.order, branch.left);
+            // First layer: the sum of the window's slot products, bias, ReLU,
+            // and the residual (the token's own projected branch).
+            for t in 0..n_tok {
+                let (lo, hi) = s.bounds[t];
+                let h = &mut s.h[t * CNN..(t + 1) * CNN];
+                h.copy_from_slice(&branch.b1);
+                for slot in 0..order {
+                    let Some(src) = (t + slot).checked_sub(left) else {
+                        continue;
+                    };
+                    if src < lo as usize || src >= hi as usize {
+                        continue;
+                    }
+                    let f = self.feature_row(&s.fresh, s.feat_ref[src]);
+                    let off = SLOT_OFF[i] + slot * CNN;
+                    add(h, &f[off..off + CNN]);
+                }
+                let own = self.feature_row(&s.fresh, s.feat_ref[t]);
+                relu_add(h, &own[i * CNN..(i + 1) * CNN]);
+            }
+            // Second layer: windows of h (zeros outside the segment) times W2.
+            let width = order * CNN;
+            reset(&mut s.window, n_tok * width);
+            for t in 0..n_tok {
+                let (lo, hi) = s.bounds[t];
+                let w = &mut s.window[t * width..(t + 1) * width];
+                for slot in 0..order {
+                    let Some(src) = (t + slot).checked_sub(left) else {
+                        continue;
+                    };
+                    if src < lo as usize || src >= hi as usize {
+                        continue;
+                    }
+                    w[slot * CNN..(slot + 1) * CNN]
+                        .copy_from_slice(&s.h[src * CNN..(src + 1) * CNN]);
+                }
+            }
+            let off = DIM + i * CNN;
+            gemm(
+                n_tok,
+                width,
+                CNN,
+                &s.window,
+                width,
+                &branch.w2,
+                CNN,
+                0.0,
+                &mut s.feats[off..],
+                FEAT,
+            );
+            for t in 0..n_tok {
+                let c = &mut s.feats[t * FEAT + off..t * FEAT + off + CNN];
+                add(c, &branch.b2);
+                relu_add(c, &s.h[t * CNN..(t + 1) * CNN]);
+            }
+        }
+
+        for seg in segments {
+            let sum = &mut s.sums[seg.sentence * FEAT..(seg.sentence + 1) * FEAT];
+            for t in seg.keep.0..seg.keep.1 {
+                let row = &mut s.feats[t * FEAT..(t + 1) * FEAT];
+                layer_norm(row, &self.ln_g, &self.ln_b, self.eps);
+                add(sum, row);
+            }
+        }
+    }
+
+    /// From the summed token features in `s.sums` (one row per sentence of
+    /// `lens` tokens) to unit vectors in `out`.
+    fn finish(&self, lens: &[usize], s: &mut Scratch, out: &mut [[f32; DIM]]) {
+        let n = lens.len();
+        reset(&mut s.mean, n * DIM);
+        gemm(
+            n,
+            FEAT,
+            DIM,
+            &s.sums,
+            FEAT,
+            &self.cnn_w,
+            DIM,
+            0.0,
+            &mut s.mean,
+            DIM,
+        );
+        for (row, &len) in s.mean.chunks_exact_mut(DIM).zip(lens) {
+            let len = len as f32;
+            let inv = 1.0 / len.sqrt();
+            for (v, &b) in row.iter_mut().zip(&self.cnn_b) {
+                *v = (*v + len * b) * inv;
+            }
+        }
+        reset(&mut s.y0, n * HIDDEN);
+        gemm(
+            n, DIM, HIDDEN, &s.mean, DIM, &self.d0, HIDDEN, 0.0, &mut s.y0, HIDDEN,
+        );
+        relu(&mut s.y0);
+        reset(&mut s.y1, n * HIDDEN);
+        gemm(
+            n, DIM, HIDDEN, &s.mean, DIM, &self.p1, HIDDEN, 0.0, &mut s.y1, HIDDEN,
+        );
+        gemm(
+            n, HIDDEN, HIDDEN, &s.y0, HIDDEN, &self.d1, HIDDEN, 1.0, &mut s.y1, HIDDEN,
+        );
+        relu(&mut s.y1);
+        reset(&mut s.y2, n * DIM);
+        gemm(
+            n, HIDDEN, DIM, &s.y1, HIDDEN, &self.d2, DIM, 0.0, &mut s.y2, DIM,
+        );
+        relu(&mut s.y2);
+        reset(&mut s.z, n * DIM);
+        gemm(
+            n, HIDDEN, DIM, &s.y1, HIDDEN, &self.p3, DIM, 0.0, &mut s.z, DIM,
+        );
+        gemm(n, DIM, DIM, &s.y2, DIM, &self.d3, DIM, 1.0, &mut s.z, DIM);
+        for (row, dst) in s.z.chunks_exact_mut(DIM).zip(out.iter_mut()) {
+            for v in row.iter_mut() {
+                *v = v.tanh();
+            }
+            let norm2: f32 = row.iter().map(|v| v * v).sum();
+            let inv = 1.0 / norm2.max(self.eps).sqrt();
+            for (d, v) in dst.iter_mut().zip(row.iter()) {
+                *d = v * inv;
+            }
+        }
+    }
+}
+
+/// Flag in a token's feature reference: set for the batch's fresh rows.
+const FRESH_FLAG: usize = 1 << 31;
+
+/// Zero-filled buffer of `len` values, reusing its allocation.
+fn reset(buf: &mut Vec<f32>, len: usize) {
+    buf.clear();
+    buf.resize(len, 0.0);
+}
+
+fn add(dst: &mut [f32], src: &[f32]) {
+    for (d, s) in dst.iter_mut().zip(src) {
+        *d += s;
+    }
+}
+
+/// `dst = max(dst, 0) + residual`.
+fn relu_add(dst: &mut [f32], residual: &[f32]) {
+    for (d, r) in dst.iter_mut().zip(residual) {
+        *d = d.max(0.0) + r;
+    }
+}
+
+fn relu(x: &mut [f32]) {
+    for v in x {
+        *v = v.max(0.0);
+    }
+}
+
+/// Layer normalisation of one row, in place.
+fn layer_norm(x: &mut [f32], gamma: &[f32], beta: &[f32], eps: f32) {
+    let n = x.len() as f32;
+    let mean = sum8(x) / n;
+    let mut acc = [0f32; 8];
+    for c in x.chunks_exact_mut(8) {
+        for (a, v) in acc.iter_mut().zip(c.iter_mut()) {
+            *v -= mean;
+            *a += *v * *v;
+        }
+    }
+    let rem = x.len() / 8 * 8;
+    let mut var: f32 = acc.iter().sum();
+    for v in &mut x[rem..] {
+        *v -= mean;
+        var += *v * *v;
+    }
+    let inv = 1.0 / (var / n + eps).sqrt();
+    for ((v, g), b) in x.iter_mut().zip(gamma).zip(beta) {
+        *v = *v * inv * g + b;
+    }
+}
+
+/// Sum with eight independent accumulators (vectorises, and is closer to a
+/// pairwise sum than a running total).
+fn sum8(x: &[f32]) -> f32 {
+    let mut acc = [0f32; 8];
+    let chunks = x.chunks_exact(8);
+    let tail: f32 = chunks.remainder().iter().sum();
+    for c in chunks {
+        for (a, v) in acc.iter_mut().zip(c) {
+            *a += v;
+        }
+    }
+    acc.iter().sum::<f32>() + tail
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn layer_norm_centres_and_scales() {
+        let mut x: Vec<f32> = (0..20).map(|i| i as f32).collect();
+        let g = vec![1.0; 20];
+        let b = vec![0.5; 20];
+        layer_norm(&mut x, &g, &b, 1e-12);
+        let mean: f32 = x.iter().sum::<f32>() / 20.0;
+        let var: f32 = x.iter().map(|v| (v - 0.5) * (v - 0.5)).sum::<f32>() / 20.0;
+        assert!((mean - 0.5).abs() < 1e-5);
+        assert!((var - 1.0).abs() < 1e-4);
+    }
+
+    #[test]
+    fn sum8_matches_a_plain_sum() {
+        let x: Vec<f32> = (0..37).map(|i| i as f32 * 0.25).collect();
+        assert_eq!(sum8(&x), x.iter().sum::<f32>());
+    }
+
+    #[test]
+    fn the_encoder_is_send_and_sync() {
+        fn check<T: Send + Sync>() {}
+        check::<SentenceEncoder>();
+    }
+}
