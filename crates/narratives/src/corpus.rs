@@ -110,7 +110,8 @@ pub fn read_docs(folder: &Path, lang: &str) -> Result<Vec<TaskDoc>, NarrativeErr
                     .file_name()
                     .map(|n| n.to_string_lossy().into_owned())
                     .unwrap_or_default(),
-                text: String::from_utf8_lossy(&bytes).replace("\r\n", "\n"),
+                // Kept byte for byte: role offsets index this text.
+                text: String::from_utf8_lossy(&bytes).into_owned(),
                 lang: lang.to_string(),
             })
         })
@@ -223,7 +224,7 @@ mod tests {
         .unwrap();
         let c = SemevalCorpus::read_all(dir.path()).unwrap();
         assert_eq!(c.docs.len(), 1);
-        assert_eq!(c.docs[0].text, "Title\n\nBody text.");
+        assert_eq!(c.docs[0].text, "Title\r\n\r\nBody text.");
         assert_eq!(c.narratives["XX_1.txt"].0, vec!["A: b".to_string()]);
         assert_eq!(c.roles[0].fine, vec!["Spy".to_string()]);
     }

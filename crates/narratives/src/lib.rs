@@ -8,12 +8,14 @@ mod corpus;
 mod features;
 mod linear;
 mod model;
+mod roles;
 mod trainer;
 
 pub use corpus::{read_docs, read_narratives, read_roles, RoleRow, SemevalCorpus, TaskDoc};
 pub use features::{terms, words, Sparse, TextFeaturizer};
 pub use linear::{Binary, Example, LinearHead, TrainSettings};
 pub use model::{Decision, NarrativeModel, Predicted, OTHER};
+pub use roles::{mention_context, role_scores, PredictedRole, RoleModel, RoleTrainer, ROLES};
 pub use trainer::{label_sets, samples_f1, NarrativeTrainer};
 
 use std::path::{Path, PathBuf};
