@@ -3,19 +3,27 @@
 //! predicts the narratives and sub-narratives an article carries, each with a
 //! score and the sentences that support it. [`NarrativeModel`] is the learned
 //! model and [`NarrativeTrainer`] learns it from the task's training data.
+//! [`RoleClassifier`] (the `roles` stage, model [`RoleModel`], trainer
+//! [`RoleTrainer`]) gives each main entity its framing role.
 
+mod classifier;
 mod corpus;
 mod features;
 mod linear;
 mod model;
+mod role_classifier;
 mod roles;
+mod store;
 mod trainer;
 
+pub use classifier::{DenseFeatures, NarrativeClassifier, EVIDENCE_SENTENCES};
 pub use corpus::{read_docs, read_narratives, read_roles, RoleRow, SemevalCorpus, TaskDoc};
 pub use features::{terms, words, Sparse, TextFeaturizer};
 pub use linear::{Binary, Example, LinearHead, TrainSettings};
 pub use model::{Decision, NarrativeModel, Predicted, OTHER};
-pub use roles::{mention_context, role_scores, PredictedRole, RoleModel, RoleTrainer, ROLES};
+pub use role_classifier::RoleClassifier;
+pub use roles::{mention_context, mention_context_bytes, role_scores, PredictedRole, RoleModel, RoleTrainer, ROLES};
+pub use store::{load, save};
 pub use trainer::{label_sets, samples_f1, NarrativeTrainer};
 
 use std::path::{Path, PathBuf};

@@ -1,0 +1,86 @@
+//! Reading and writing learned models: gzip-compressed JSON files, and the
+//! models bundled into the binary.
+
+use crate::model::NarrativeModel;
+use crate::roles::RoleModel;
+use crate::NarrativeError;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use std::io::{Read, Write};
+use std::path::Path;
+
+/// The narrative model learned by `newslens train narratives`, bundled.
+const NARRATIVES: &[u8] = include_bytes!("../data/narratives.json.gz");
+/// The role model learned by `newslens train roles`, bundled.
+const ROLES: &[u8] = include_bytes!("../data/roles.json.gz");
+
+fn decode<T: DeserializeOwned>(bytes: &[u8], path: &Path) -> Result<T, NarrativeError> {
+    let mut json = Vec::new();
+    flate2::read::GzDecoder::new(bytes)
+        .read_to_end(&mut json)
+        .map_err(|e| NarrativeError::Model {
+            path: path.to_path_buf(),
+            message: format!("not gzip: {e}"),
+        })?;
+    serde_json::from_slice(&json).map_err(|e| NarrativeError::Model {
+        path: path.to_path_buf(),
+        message: e.to_string(),
+    })
+}
+
+/// Writes `value` as gzip-compressed JSON, atomically (temporary file, then
+/// rename).
+pub fn save<T: Serialize>(value: &T, path: &Path) -> Result<(), NarrativeError> {
+    let tmp = path.with_extension("tmp");
+    let io = |e| NarrativeError::io(path, e);
+    let file = std::fs::File::create(&tmp).map_err(io)?;
+    let mut gz = flate2::write::GzEncoder::new(file, flate2::Compression::best());
+    serde_json::to_writer(&mut gz, value).map_err(|e| NarrativeError::Model {
+        path: path.to_path_buf(),
+        message: e.to_string(),
+    })?;
+    gz.finish().and_then(|mut f| f.flush()).map_err(io)?;
+    std::fs::rename(&tmp, path).map_err(io)
+}
+
+/// Reads a model written by [`save`].
+pub fn load<T: DeserializeOwned>(path: &Path) -> Result<T, NarrativeError> {
+    let bytes = std::fs::read(path).map_err(|e| NarrativeError::io(path, e))?;
+    decode(&bytes, path)
+}
+
+impl NarrativeModel {
+    /// The bundled model.
+    pub fn bundled() -> Result<Self, NarrativeError> {
+        decode(NARRATIVES, Path::new("<bundled narratives model>"))
+    }
+}
+
+impl RoleModel {
+    /// The bundled model.
+    pub fn bundled() -> Result<Self, NarrativeError> {
+        decode(ROLES, Path::new("<bundled roles model>"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bundled_models_load() {
+        let n = NarrativeModel::bundled().unwrap();
+        assert!(n.head.labels.len() > 20);
+        let r = RoleModel::bundled().unwrap();
+        assert_eq!(r.head.labels.len(), 25);
+    }
+
+    #[test]
+    fn a_broken_model_file_is_an_error_naming_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("m.json.gz");
+        std::fs::write(&p, b"not a model").unwrap();
+        let err = load::<RoleModel>(&p).unwrap_err().to_string();
+        assert!(err.contains("m.json.gz"), "{err}");
+    }
+}
