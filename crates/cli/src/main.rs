@@ -31,6 +31,8 @@ struct Cli {
 enum Command {
     /// Annotate articles and print one JSON object per article (JSON Lines) on stdout.
     Annotate(commands::annotate::AnnotateArgs),
+    /// Serve the read-only JSON API and web UI over a database (loopback by default).
+    Serve(commands::serve::ServeArgs),
 }
 
 fn main() -> ExitCode {
@@ -57,5 +59,6 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     }
     match cli.command {
         Command::Annotate(args) => commands::annotate::run(&config, args),
+        Command::Serve(args) => commands::serve::run(args),
     }
 }

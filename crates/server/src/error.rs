@@ -56,6 +56,9 @@ pub enum ApiError {
     /// A method other than GET or HEAD (405).
     #[error("method {0} not allowed: this server is read-only (GET, HEAD)")]
     MethodNotAllowed(String),
+    /// A `Host` that is not this machine's address nor `localhost` (421).
+    #[error("this server answers only requests addressed to localhost or an IP address")]
+    MisdirectedHost,
     /// The database failed (500); the detail goes to stderr, not to the client.
     #[error("internal error")]
     Internal(#[source] BackendError),
@@ -82,6 +85,7 @@ impl ApiError {
             ApiError::BadRequest(_) => StatusCode::BAD_REQUEST,
             ApiError::NotFound(_) => StatusCode::NOT_FOUND,
             ApiError::MethodNotAllowed(_) => StatusCode::METHOD_NOT_ALLOWED,
+            ApiError::MisdirectedHost => StatusCode::MISDIRECTED_REQUEST,
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
             ApiError::Busy => StatusCode::SERVICE_UNAVAILABLE,
         }

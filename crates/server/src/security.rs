@@ -78,14 +78,7 @@ pub async fn check_host(
         .and_then(|h| h.to_str().ok())
         .map(str::to_owned);
     match host {
-        Some(h) if !host_allowed(&h) => {
-            let mut r = crate::error::ApiError::BadRequest(
-                "this server answers only requests addressed to localhost or an IP address".into(),
-            )
-            .into_response();
-            *r.status_mut() = StatusCode::MISDIRECTED_REQUEST;
-            r
-        }
+        Some(h) if !host_allowed(&h) => crate::error::ApiError::MisdirectedHost.into_response(),
         _ => next.run(req).await,
     }
 }

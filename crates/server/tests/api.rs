@@ -407,6 +407,9 @@ async fn host_check_refuses_foreign_host_names() {
     };
     let res = r.clone().oneshot(req("evil.example:8080")).await.unwrap();
     assert_eq!(res.status(), StatusCode::MISDIRECTED_REQUEST);
+    let body = res.into_body().collect().await.unwrap().to_bytes();
+    let v: Value = serde_json::from_slice(&body).unwrap();
+    assert_eq!(v["error"]["status"], 421);
     let res = r.clone().oneshot(req("127.0.0.1:8080")).await.unwrap();
     assert_eq!(res.status(), StatusCode::OK);
     let res = r.oneshot(req("localhost:8080")).await.unwrap();

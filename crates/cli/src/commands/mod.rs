@@ -2,3 +2,4 @@
 //! `main.rs` only lists them.
 
 pub mod annotate;
+pub mod serve;
