@@ -29,7 +29,9 @@ pub struct QuoteConfig {
     /// ("X said the plan was “a disaster”" → one indirect quote).
     pub merge_partial: bool,
     /// Emit a quote split around its cue ("“A,” she said, “B.”") as one
-    /// quote spanning both parts instead of two with the same speaker.
+    /// quote spanning both parts instead of two with the same speaker. On
+    /// by default: PolNeAR's gold joins the parts (dev pair-F1 0.594
+    /// against 0.578 with two quotes).
     pub join_split: bool,
 }
 
@@ -39,7 +41,7 @@ impl Default for QuoteConfig {
             indirect: true,
             min_uncued_words: 0,
             merge_partial: true,
-            join_split: false,
+            join_split: true,
         }
     }
 }

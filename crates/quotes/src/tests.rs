@@ -110,10 +110,15 @@ fn dash_speech_in_russian() {
 }
 
 #[test]
-fn split_quote_gives_two_quotes_with_one_speaker() {
-    let got = run(
+fn split_quote_gives_two_quotes_with_one_speaker_when_not_joined() {
+    let config = QuoteConfig {
+        join_split: false,
+        ..QuoteConfig::default()
+    };
+    let got = run_with(
         "“The plan is ready,” Anna Berg said, “and it will be published tomorrow.”",
         "en",
+        config,
     );
     let a = find(&got, "The plan is ready");
     let b = find(&got, "and it will be published tomorrow.");
@@ -122,15 +127,10 @@ fn split_quote_gives_two_quotes_with_one_speaker() {
 }
 
 #[test]
-fn split_quote_can_be_joined() {
-    let config = QuoteConfig {
-        join_split: true,
-        ..QuoteConfig::default()
-    };
-    let got = run_with(
+fn split_quote_is_joined_by_default() {
+    let got = run(
         "“The plan is ready,” Anna Berg said, “and it will be published tomorrow.”",
         "en",
-        config,
     );
     assert_eq!(got.len(), 1, "{got:#?}");
     assert!(got[0].text.starts_with("The plan is ready"));
@@ -221,7 +221,11 @@ fn pronoun_resolves_to_full_name() {
 fn continuation_paragraph_inherits_speaker() {
     let text = "“Prices will fall this winter,” said Olga Marsh.\n\n\
                 “Families should not panic about heating.”";
-    let got = run(text, "en");
+    let config = QuoteConfig {
+        join_split: false,
+        ..QuoteConfig::default()
+    };
+    let got = run_with(text, "en", config);
     let q = find(&got, "Families should not panic about heating.");
     assert_eq!(q.speaker.as_deref(), Some("Olga Marsh"));
     assert_eq!(q.cue, None);
