@@ -31,6 +31,18 @@ struct Cli {
 enum Command {
     /// Annotate articles and print one JSON object per article (JSON Lines) on stdout.
     Annotate(commands::annotate::AnnotateArgs),
+    /// Annotate articles and store them in a database (SQLite) for the query commands.
+    Analyze(commands::analyze::AnalyzeArgs),
+    /// Quotes in the database: who said what, when (filters by speaker, topic, date, text).
+    Quotes(commands::query::QuotesArgs),
+    /// Entities in the database with their article, mention and quote counts.
+    Entities(commands::query::EntitiesArgs),
+    /// Articles per narrative, overall or per outlet or month.
+    Narratives(commands::query::NarrativesArgs),
+    /// Full-text search over stored articles and quotes, with snippets.
+    Search(commands::query::SearchArgs),
+    /// One stored article with its quotes, speakers and entities marked.
+    Show(commands::query::ShowArgs),
     /// Serve the read-only JSON API and web UI over a database (loopback by default).
     Serve(commands::serve::ServeArgs),
 }
@@ -59,6 +71,12 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     }
     match cli.command {
         Command::Annotate(args) => commands::annotate::run(&config, args),
+        Command::Analyze(args) => commands::analyze::run(&config, args),
+        Command::Quotes(args) => commands::query::quotes(args),
+        Command::Entities(args) => commands::query::entities(args),
+        Command::Narratives(args) => commands::query::narratives(args),
+        Command::Search(args) => commands::query::search(args),
+        Command::Show(args) => commands::query::show(args),
         Command::Serve(args) => commands::serve::run(args),
     }
 }

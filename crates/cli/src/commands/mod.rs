@@ -1,5 +1,7 @@
 //! One module per subcommand: its clap arguments and its `run` function.
 //! `main.rs` only lists them.
 
+pub mod analyze;
 pub mod annotate;
+pub mod query;
 pub mod serve;

@@ -1,0 +1,237 @@
+//! `newslens analyze`: the annotate pipeline, its articles stored in SQLite
+//! (crate `newslens-store`) in batched transactions.
+
+use anyhow::Context;
+use newslens_cli::{Annotator, Config};
+use newslens_ingest::{expand_inputs, Format, Input};
+use newslens_store::{PutSummary, Store, StoreError};
+use std::io::{BufRead, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+/// Arguments of `newslens analyze`.
+#[derive(clap::Args)]
+pub struct AnalyzeArgs {
+    /// Files, folders (read recursively), globs, or `-` for standard input.
+    #[arg(required = true, value_name = "PATH")]
+    paths: Vec<String>,
+    /// The database (created if missing; an older schema is migrated).
+    #[arg(long, default_value = "newslens.db", value_name = "FILE")]
+    db: PathBuf,
+    /// Read every input as this format instead of recognising it.
+    #[arg(long, value_parser = ["text", "html", "jsonl"])]
+    format: Option<String>,
+    /// Articles per transaction (a batch is also committed after a second).
+    #[arg(long, default_value_t = 256, value_name = "N")]
+    batch: usize,
+    /// No progress bar and no summary (errors are still reported).
+    #[arg(long)]
+    quiet: bool,
+}
+
+/// Runs `newslens analyze`.
+pub fn run(config: &Config, args: AnalyzeArgs) -> anyhow::Result<ExitCode> {
+    let format = args.format.as_deref().and_then(Format::parse);
+    let annotator = Annotator::new(config, format)?;
+    let store = Store::open(&args.db)?;
+    let bar =
+        (!args.quiet && std::io::stderr().is_terminal()).then(|| progress_bar(&args.paths, format));
+    let started = Instant::now();
+    let mut sink = StoreSink {
+        store,
+        pending: Vec::new(),
+        batch: Vec::new(),
+        batch_size: args.batch.max(1),
+        batch_started: Instant::now(),
+        summary: PutSummary::default(),
+        errors: 0,
+        seen: 0,
+        bar: bar.clone(),
+    };
+    let result = annotator.run(&args.paths, &mut sink, &|_| {});
+    let finished = result
+        .map_err(anyhow::Error::from)
+        .and_then(|_| sink.finish());
+    if let Some(bar) = &bar {
+        bar.finish_and_clear();
+    }
+    finished.with_context(|| format!("{}: cannot store articles", args.db.display()))?;
+    let elapsed = started.elapsed().as_secs_f64();
+    if !args.quiet {
+        let s = sink.summary;
+        eprintln!(
+            "newslens: {} articles in {:.1} s ({:.0}/s) into {}: {} stored, {} unchanged, {} replaced, {} errors",
+            sink.seen,
+            elapsed,
+            sink.seen as f64 / elapsed.max(1e-9),
+            args.db.display(),
+            s.stored,
+            s.unchanged,
+            s.replaced,
+            sink.errors
+        );
+    }
+    Ok(if sink.errors > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// A bar with rate and ETA when the number of articles can be known ahead
+/// (files, and the lines of uncompressed JSON Lines files), else a spinner.
+fn progress_bar(paths: &[String], format: Option<Format>) -> indicatif::ProgressBar {
+    let bar = match estimate_total(paths, format) {
+        Some(total) => {
+            let bar = indicatif::ProgressBar::new(total);
+            bar.set_style(
+                indicatif::ProgressStyle::with_template(
+                    "{bar:30} {pos}/{len} articles  {per_sec}  ETA {eta}",
+                )
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+            );
+            bar
+        }
+        None => {
+            let bar = indicatif::ProgressBar::new_spinner();
+            bar.set_style(
+                indicatif::ProgressStyle::with_template(
+                    "{spinner} {pos} articles  {per_sec}  {elapsed}",
+                )
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+            );
+            bar
+        }
+    };
+    bar.enable_steady_tick(Duration::from_millis(200));
+    bar
+}
+
+fn estimate_total(paths: &[String], format: Option<Format>) -> Option<u64> {
+    let mut total = 0u64;
+    for input in expand_inputs(paths) {
+        match input {
+            Ok(Input::File(path)) => {
+                if format.or_else(|| Format::from_path(&path)) == Some(Format::Jsonl) {
+                    if path.extension().is_some_and(|e| e == "gz") {
+                        return None;
+                    }
+                    total += count_lines(&path)?;
+                } else {
+                    total += 1;
+                }
+            }
+            Ok(Input::Stdin) => return None,
+            Err(_) => total += 1,
+        }
+    }
+    Some(total)
+}
+
+fn count_lines(path: &Path) -> Option<u64> {
+    let file = std::fs::File::open(path).ok()?;
+    let mut reader = std::io::BufReader::with_capacity(1 << 16, file);
+    let mut n = 0u64;
+    let mut line = Vec::new();
+    loop {
+        line.clear();
+        match reader.read_until(b'\n', &mut line) {
+            Ok(0) => return Some(n),
+            Ok(_) => n += u64::from(line.iter().any(|b| !b.is_ascii_whitespace())),
+            Err(_) => return None,
+        }
+    }
+}
+
+/// The `Write` end the annotator prints to: splits JSON lines and stores
+/// them in batches, one transaction each.
+struct StoreSink {
+    store: Store,
+    /// Bytes of an unfinished line.
+    pending: Vec<u8>,
+    batch: Vec<String>,
+    batch_size: usize,
+    batch_started: Instant,
+    summary: PutSummary,
+    errors: u64,
+    seen: u64,
+    bar: Option<indicatif::ProgressBar>,
+}
+
+impl StoreSink {
+    fn line(&mut self, line: &[u8]) -> std::io::Result<()> {
+        let line = String::from_utf8_lossy(line).into_owned();
+        if line.trim().is_empty() {
+            return Ok(());
+        }
+        if self.batch.is_empty() {
+            self.batch_started = Instant::now();
+        }
+        self.batch.push(line);
+        if self.batch.len() >= self.batch_size
+            || self.batch_started.elapsed() >= Duration::from_secs(1)
+        {
+            self.commit().map_err(std::io::Error::other)?;
+        }
+        Ok(())
+    }
+
+    /// Stores the batch in one transaction; reports refused articles.
+    fn commit(&mut self) -> Result<(), StoreError> {
+        if self.batch.is_empty() {
+            return Ok(());
+        }
+        let report = self.store.put_lines(&self.batch)?;
+        self.seen += self.batch.len() as u64;
+        self.summary += report.summary;
+        for err in &report.rejected {
+            self.errors += 1;
+            let message = match err {
+                StoreError::ErrorObject { error, .. } => error.clone(),
+                other => other.to_string(),
+            };
+            match &self.bar {
+                Some(bar) => bar.suspend(|| eprintln!("newslens: {message}")),
+                None => eprintln!("newslens: {message}"),
+            }
+        }
+        if let Some(bar) = &self.bar {
+            bar.set_position(self.seen);
+        }
+        self.batch.clear();
+        Ok(())
+    }
+
+    /// Stores the last line and batch.
+    fn finish(&mut self) -> anyhow::Result<()> {
+        if !self.pending.is_empty() {
+            let rest = std::mem::take(&mut self.pending);
+            self.line(&rest)?;
+        }
+        self.commit()?;
+        Ok(())
+    }
+}
+
+impl Write for StoreSink {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let mut rest = buf;
+        while let Some(i) = rest.iter().position(|&b| b == b'\n') {
+            if self.pending.is_empty() {
+                self.line(&rest[..i])?;
+            } else {
+                self.pending.extend_from_slice(&rest[..i]);
+                let line = std::mem::take(&mut self.pending);
+                self.line(&line)?;
+            }
+            rest = &rest[i + 1..];
+        }
+        self.pending.extend_from_slice(rest);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
