@@ -19,6 +19,7 @@ mod queries;
 mod rows;
 mod schema;
 mod store;
+mod verify;
 
 pub use error::StoreError;
 pub use put::PutReport;

@@ -137,6 +137,36 @@ fn same_content_is_not_stored_twice() {
     assert_eq!(count(&store, "quote_fts"), 3);
     let ukraine = store.entity("ukraine").expect("entity").expect("ukraine");
     assert_eq!((ukraine.entity.articles, ukraine.entity.mentions), (2, 3));
+    assert_eq!(store.verify().expect("verify"), Vec::<String>::new());
+}
+
+#[test]
+fn verify_finds_a_partial_article() {
+    let (_dir, path) = temp_db();
+    let mut store = Store::open(&path).expect("open");
+    store.put_articles(&[geneva(), kyiv()]).expect("put");
+    assert!(store.verify().expect("verify").is_empty());
+    store
+        .conn
+        .execute("DELETE FROM quotes WHERE idx = 1", [])
+        .expect("damage");
+    let problems = store.verify().expect("verify");
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.starts_with("article geneva.txt: rows")),
+        "{problems:?}"
+    );
+    assert!(
+        problems.iter().any(|p| p.contains("quote index rows")),
+        "{problems:?}"
+    );
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.contains("entities with wrong counters")),
+        "{problems:?}"
+    );
 }
 
 #[test]
@@ -173,6 +203,7 @@ fn changed_content_replaces_the_article_and_its_rows() {
         .expect("ivanov");
     assert_eq!((ivanov.entity.articles, ivanov.entity.quotes), (2, 2));
     assert_eq!(store.article("geneva.txt").expect("article"), Some(changed));
+    assert_eq!(store.verify().expect("verify"), Vec::<String>::new());
     let hits = store.search("updated", 10, 0).expect("search");
     assert_eq!(hits.total, 1);
 }
