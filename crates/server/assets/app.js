@@ -406,13 +406,14 @@
     const roles = e.roles || [];
     const months = e.months || [];
     const quotes = e.quotes || [];
+    const quoteTotal = typeof e.quote_count === "number" ? e.quote_count : quotes.length;
     const mainRoles = roles.filter((r) => r.fine === null || r.fine === undefined);
     const fineRoles = roles.filter((r) => r.fine !== null && r.fine !== undefined);
     show(
       el("p", null, el("a", { href: "#/entities" }, "← Entities")),
       el("h1", { id: "entity-name" }, e.name),
       el("p", { class: "meta" }, e.type, e.actor ? " · actor " + e.actor : "", " · ",
-        e.articles + " articles · " + e.mentions + " mentions · " + e.quotes + " quotes"),
+        e.articles + " articles · " + e.mentions + " mentions · " + quoteTotal + " quotes"),
       (e.names || []).length > 1 ? el("p", { class: "muted" }, "Also written: " + e.names.join(", ")) : null,
       el("div", { class: "cols" },
         el("section", null,
@@ -426,7 +427,7 @@
           months.length
             ? bars(months, (m) => m.month || "undated", (m) => m.mentions, "months")
             : el("p", { class: "muted" }, "No mentions."))),
-      el("h2", null, "What they said (" + e.quotes + ")"),
+      el("h2", null, "What they said (" + quoteTotal + ")"),
       quotes.length
         ? el("table", { class: "list", id: "entity-quotes" },
           el("thead", null, el("tr", null, ["Date", "Quote", "Outlet", "Article"].map((h) => el("th", null, h)))),
@@ -437,8 +438,8 @@
               el("td", null, fmt(q.outlet)),
               el("td", null, el("a", { href: articleHref(q.article, q.index) }, q.title || q.article))))))
         : el("p", { class: "muted" }, "No quotes."),
-      quotes.length < e.quotes
-        ? el("p", null, el("a", { href: route("/quotes", { speaker: e.id }) }, "All " + e.quotes + " quotes →"))
+      quotes.length < quoteTotal
+        ? el("p", null, el("a", { href: route("/quotes", { speaker: e.id }) }, "All " + quoteTotal + " quotes →"))
         : null);
     document.title = e.name + " — newslens";
   }
@@ -463,7 +464,7 @@
     return el("table", { class: "matrix", id },
       el("thead", null, el("tr", null, el("th", null, "Narrative"), groups.map((g) => el("th", { class: "num" }, g)))),
       el("tbody", null, rows.map((row) =>
-        el("tr", { class: row.subnarrative ? "sub" : "top" },
+        el("tr", { class: row.subnarrative ? "sub-row" : "narr-row" },
           el("td", null, row.subnarrative || row.narrative),
           groups.map((g) => {
             const n = row.cells.get(g) || 0;
@@ -518,6 +519,7 @@
       a.classList.toggle("active", a.dataset.nav === section || (section === "article" && a.dataset.nav === "articles") || (section === "entity" && a.dataset.nav === "entities"));
     }
     document.title = "newslens";
+    if (section !== "search") document.getElementById("search-q").value = "";
     try {
       let m;
       if (path === "/" || path === "") await pageArticles(params);

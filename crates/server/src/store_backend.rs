@@ -69,7 +69,28 @@ impl Backend for Store {
     }
 
     fn entity(&mut self, id: &str) -> Result<Option<String>, BackendError> {
-        Store::entity(self, id)?.as_ref().map(to_json).transpose()
+        let Some(detail) = Store::entity(self, id)? else {
+            return Ok(None);
+        };
+        // `EntityDetail` flattens `EntityRow` (whose `quotes` is a count)
+        // beside its own `quotes` list, which would give the object two
+        // `quotes` keys. The API keeps the list as `quotes` and the count as
+        // `quote_count`.
+        let mut obj = match serde_json::to_value(&detail.entity).map_err(BackendError::new)? {
+            serde_json::Value::Object(map) => map,
+            _ => serde_json::Map::new(),
+        };
+        obj.insert("quote_count".into(), detail.entity.quotes.into());
+        let mut put = |key: &str, value: Result<serde_json::Value, serde_json::Error>| {
+            value
+                .map(|v| obj.insert(key.into(), v))
+                .map_err(BackendError::new)
+        };
+        put("names", serde_json::to_value(&detail.names))?;
+        put("quotes", serde_json::to_value(&detail.quotes))?;
+        put("roles", serde_json::to_value(&detail.roles))?;
+        put("months", serde_json::to_value(&detail.months))?;
+        to_json(&obj).map(Some)
     }
 
     fn narratives(&mut self, by: NarrativesBy) -> Result<String, BackendError> {

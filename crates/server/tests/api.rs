@@ -230,8 +230,17 @@ async fn entities_list_and_one_entity_with_quotes_and_roles() {
     assert_eq!(ivanov["articles"], 2);
 
     let uri = format!("/api/entities/{}", id.replace(':', "%3A"));
-    let e = get_ok(&r, &uri).await;
+    let a = get(&r, &uri).await;
+    assert_eq!(a.status, StatusCode::OK);
+    assert_eq!(
+        a.body.matches("\"quotes\":").count(),
+        1,
+        "one quotes key: {}",
+        a.body
+    );
+    let e = a.json();
     assert_eq!(e["name"], "Sergei Ivanov");
+    assert_eq!(e["quote_count"], 3);
     assert_eq!(e["quotes"].as_array().unwrap().len(), 3, "{e}");
     assert!(
         e["roles"]

@@ -118,13 +118,15 @@ doc = {
       "QuotePage": page("QuoteRow"),
       "EntityRow": entity_row,
       "EntityPage": page("EntityRow"),
-      "EntityDetail": {"allOf": [ref("EntityRow"), {"type": "object", "required": ["names", "quotes", "roles", "months"], "properties": {
+      "EntityDetail": {"type": "object", "required": ["id", "name", "type", "articles", "mentions", "quote_count", "names", "quotes", "roles", "months"], "properties": {
+          **{k: v for k, v in entity_row["properties"].items() if k != "quotes"},
+          "quote_count": s("integer", "quotes it is the speaker of, over all articles", minimum=0),
           "names": {"type": "array", "items": s("string")},
           "quotes": {"type": "array", "items": ref("QuoteRow"), "description": "latest quotes as speaker (at most 100)"},
           "roles": {"type": "array", "items": {"type": "object", "properties": {"main": s("string"), "fine": s("string", nullable=True),
               "articles": s("integer"), "mean_score": s("number", nullable=True)}}},
           "months": {"type": "array", "items": {"type": "object", "properties": {"month": s("string", nullable=True),
-              "articles": s("integer"), "mentions": s("integer")}}}}}]},
+              "articles": s("integer"), "mentions": s("integer")}}}}},
       "NarrativeCount": {"type": "object", "required": ["narrative", "articles"], "properties": {
           "group": s("string", "outlet or month", nullable=True), "narrative": s("string"),
           "subnarrative": s("string", "null for the narrative's total", nullable=True),
