@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Browser test of `newslens serve`: builds a database from the bundled
-# examples/articles plus the server's fixture articles (one of them titled
+# Browser test of `newslens serve`: builds a database with `newslens analyze`
+# from the bundled examples/articles, adds the server's fixture articles (one of them titled
 # <script>alert(1)</script>), then runs e2e/e2e.mjs in Debian's headless
 # chromium through playwright-core. Screenshots: target/e2e-screenshots/.
 #
@@ -33,9 +33,10 @@ LOAD="$TARGET/release/examples/load_jsonl"
 WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT
 DB="$WORK/e2e.db"
-echo "== e2e: database from examples/articles and crates/server/tests/fixtures"
-"$BIN" annotate --quiet examples/articles > "$WORK/examples.jsonl"
-"$LOAD" "$DB" "$WORK/examples.jsonl" crates/server/tests/fixtures/articles.jsonl
+echo "== e2e: database: newslens analyze examples/articles, plus crates/server/tests/fixtures"
+"$BIN" analyze --quiet --db "$DB" examples/articles
+# Already annotated contract objects (narratives, roles, a <script> title).
+"$LOAD" "$DB" crates/server/tests/fixtures/articles.jsonl
 
 SHOTS="$TARGET/e2e-screenshots"
 echo "== e2e: chromium $("$CHROMIUM" --version 2>/dev/null || true)"
