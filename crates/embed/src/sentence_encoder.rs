@@ -16,13 +16,15 @@
 //! batch. And everything up to the first convolution layer depends on the
 //! token alone: the projection and its layer norm, and each window slot's
 //! share of the first convolution (`x_branch · W1[slot]`). Those "token
-//! features" are computed once at load for the most frequent pieces (the
-//! highest unigram scores) and looked up; other pieces get them by matrix
-//! products over the distinct pieces of the batch. That leaves the second
-//! convolution as the only per-token matrix product.
+//! features" are computed by matrix products over the distinct pieces of a
+//! batch that have none yet, and kept in a bounded per-encoder cache filled
+//! as pieces are first seen, so on a stream of news text the second
+//! convolution is soon the only per-token matrix product.
 
 use std::collections::HashMap;
 use std::path::Path;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Mutex, OnceLock};
 
 use crate::matmul::gemm;
 use crate::model_store::{TOKENIZER_FILE, WEIGHTS_FILE};
@@ -56,17 +58,16 @@ const SLOT_OFF: [usize; 3] = [PROJ, PROJ + 2 * CNN, PROJ + 5 * CNN];
 /// Tokens per micro-batch: large enough that the matrix products run near
 /// full speed, small enough that the working set stays in cache.
 const TOKEN_BUDGET: usize = 512;
-/// Default number of pieces whose token features are computed at load.
-pub const DEFAULT_CACHED_PIECES: usize = 8192;
-/// Marks a piece without cached token features.
-const NOT_CACHED: u32 = u32::MAX;
+/// Default bound on the pieces whose token features are kept (13 KB each,
+/// so at most about 213 MB).
+pub const DEFAULT_CACHED_PIECES: usize = 16384;
 
 /// Options for [`SentenceEncoder::load_with`].
 #[derive(Debug, Clone)]
 pub struct EncoderOptions {
-    /// How many of the most frequent pieces get their token features computed
-    /// at load (about 13 KB each; 0 turns the cache off). More makes encoding
-    /// faster and loading slower.
+    /// How many pieces may keep their token features once computed (13 KB
+    /// each; 0 turns the cache off). The cache fills as pieces are first
+    /// seen; more uses more memory and makes encoding faster.
     pub cached_pieces: usize,
 }
 
@@ -102,10 +103,15 @@ pub struct SentenceEncoder {
     p1: Vec<f32>,
     p3: Vec<f32>,
     eps: f32,
-    /// Token features of the cached pieces, `TOKEN_FEAT` values each.
-    cache: Vec<f32>,
-    /// Row in `cache` of each piece id, or `NOT_CACHED`.
-    cache_row: Vec<u32>,
+    /// Token features of each piece id, once computed (`TOKEN_FEAT` values).
+    cache: Vec<OnceLock<Box<[f32]>>>,
+    /// Bound on the filled entries of `cache`, and how many are filled.
+    cache_cap: usize,
+    cache_len: AtomicUsize,
+    /// Buffers of finished `encode` calls, reused by the next ones.
+    scratch_pool: Mutex<Vec<Scratch>>,
+    /// The CPU has AVX2 and FMA (the element-wise loops use them).
+    avx2: bool,
 }
 
 /// Weights of one n-gram branch.
@@ -125,7 +131,7 @@ impl std::fmt::Debug for SentenceEncoder {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("SentenceEncoder")
             .field("vocab", &self.tokenizer.vocab_size())
-            .field("cached_pieces", &(self.cache.len() / TOKEN_FEAT))
+            .field("cached_pieces", &self.cache_len.load(Ordering::Relaxed))
             .finish_non_exhaustive()
     }
 }
@@ -240,7 +246,7 @@ impl SentenceEncoder {
         }
         let branches: [Branch; 3] = branches.try_into().ok().expect("three branches");
 
-        let mut encoder = Self {
+        let encoder = Self {
             table,
             scale,
             lo,
@@ -260,46 +266,19 @@ impl SentenceEncoder {
             p1: npz.read_shaped::<f32>("p1", &[DIM, HIDDEN])?,
             p3: npz.read_shaped::<f32>("p3", &[HIDDEN, DIM])?,
             eps,
-            cache: Vec::new(),
-            cache_row: vec![NOT_CACHED; tokenizer.vocab_size()],
+            cache: (0..tokenizer.vocab_size())
+                .map(|_| OnceLock::new())
+                .collect(),
+            cache_cap: options.cached_pieces,
+            cache_len: AtomicUsize::new(0),
+            scratch_pool: Mutex::new(Vec::new()),
+            avx2: has_avx2_fma(),
             tokenizer,
         };
         if !eps.is_finite() || eps < 0.0 {
             return Err(bad(format!("eps is {eps}")));
         }
-        encoder.build_cache(options.cached_pieces);
         Ok(encoder)
-    }
-
-    /// Computes the token features of the `count` pieces with the highest
-    /// scores (the most frequent ones).
-    fn build_cache(&mut self, count: usize) {
-        let mut ids: Vec<u32> = (0..self.tokenizer.vocab_size() as u32).collect();
-        let count = count.min(ids.len());
-        if count == 0 {
-            return;
-        }
-        // Highest score first; ties by id, so the choice is deterministic.
-        ids.sort_by(|&a, &b| {
-            self.tokenizer
-                .score(b)
-                .total_cmp(&self.tokenizer.score(a))
-                .then(a.cmp(&b))
-        });
-        ids.truncate(count);
-        ids.sort_unstable();
-        let mut cache = vec![0f32; count * TOKEN_FEAT];
-        let mut scratch = Scratch::default();
-        for (block, out) in ids
-            .chunks(TOKEN_BUDGET)
-            .zip(cache.chunks_mut(TOKEN_BUDGET * TOKEN_FEAT))
-        {
-            self.token_features(block, &mut scratch.emb, &mut scratch.proj, out);
-        }
-        for (row, &id) in ids.iter().enumerate() {
-            self.cache_row[id as usize] = row as u32;
-        }
-        self.cache = cache;
     }
 
     /// Size of an embedding (512).
@@ -331,7 +310,7 @@ impl SentenceEncoder {
     /// When `out` and `texts` differ in length.
     pub fn encode_into<S: AsRef<str>>(&self, texts: &[S], out: &mut [[f32; DIM]]) {
         assert_eq!(texts.len(), out.len(), "one output row per text");
-        let mut s = Scratch::default();
+        let mut s = self.take_scratch();
         let mut first = 0;
         for (i, text) in texts.iter().enumerate() {
             let mut one = std::mem::take(&mut s.one);
@@ -353,6 +332,25 @@ impl SentenceEncoder {
         }
         if !s.lens.is_empty() {
             self.run_batch(&mut s, &mut out[first..]);
+        }
+        self.return_scratch(s);
+    }
+
+    fn take_scratch(&self) -> Scratch {
+        let pooled = self
+            .scratch_pool
+            .lock()
+            .ok()
+            .and_then(|mut pool| pool.pop());
+        pooled.unwrap_or_default()
+    }
+
+    fn return_scratch(&self, s: Scratch) {
+        if let Ok(mut pool) = self.scratch_pool.lock() {
+            // one set of buffers per thread that encodes at the same time
+            if pool.len() < 64 {
+                pool.push(s);
+            }
         }
     }
 
@@ -401,6 +399,7 @@ impl SentenceEncoder {
     }
 
     /// Dequantised embedding row of piece `id` into `out`.
+    #[inline(always)]
     fn embedding(&self, id: u32, out: &mut [f32]) {
         let id = id as usize;
         let chunk = id % CHUNKS;
@@ -411,6 +410,7 @@ impl SentenceEncoder {
     }
 
     /// Token features of `ids` into `out` (`TOKEN_FEAT` values per id).
+    #[inline(always)]
     fn token_features(
         &self,
         ids: &[u32],
@@ -455,11 +455,13 @@ impl SentenceEncoder {
         }
     }
 
-    /// Token features of batch row `t`.
+    /// Token features by reference code: a cached piece id, or a row of
+    /// the batch's fresh features (with `FRESH_FLAG`).
+    #[inline(always)]
     fn feature_row<'a>(&'a self, s_fresh: &'a [f32], code: u32) -> &'a [f32] {
         let code = code as usize;
         if code & FRESH_FLAG == 0 {
-            &self.cache[code * TOKEN_FEAT..(code + 1) * TOKEN_FEAT]
+            self.cache[code].get().expect("cached when referenced")
         } else {
             let r = code & !FRESH_FLAG;
             &s_fresh[r * TOKEN_FEAT..(r + 1) * TOKEN_FEAT]
@@ -469,21 +471,34 @@ impl SentenceEncoder {
     /// Runs the token-level layers over `ids` and adds each segment's kept,
     /// layer-normalised feature rows into `s.sums`.
     fn run_rows(&self, ids: &[u32], segments: &[Segment], s: &mut Scratch) {
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        if self.avx2 {
+            // SAFETY: `avx2` is set only when the CPU has AVX2 and FMA.
+            unsafe { self.run_rows_avx2(ids, segments, s) };
+            return;
+        }
+        self.run_rows_generic(ids, segments, s);
+    }
+
+    /// `run_rows` compiled with AVX2 and FMA for its element-wise loops.
+    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+    #[target_feature(enable = "avx2,fma")]
+    unsafe fn run_rows_avx2(&self, ids: &[u32], segments: &[Segment], s: &mut Scratch) {
+        self.run_rows_generic(ids, segments, s);
+    }
+
+    #[inline(always)]
+    fn run_rows_generic(&self, ids: &[u32], segments: &[Segment], s: &mut Scratch) {
         let n_tok = ids.len();
 
-        // Where each token's features are: the load-time cache, or computed
-        // now once per distinct uncached piece of the batch.
+        // Where each token's features are: the cache, or computed now once
+        // per distinct uncached piece of the batch.
         s.feat_ref.clear();
         s.fresh_ids.clear();
         s.fresh_slot.clear();
         for &id in ids {
-            let row = self
-                .cache_row
-                .get(id as usize)
-                .copied()
-                .unwrap_or(NOT_CACHED);
-            let code = if row != NOT_CACHED {
-                row
+            let code = if self.cache[id as usize].get().is_some() {
+                id
             } else {
                 let next = s.fresh_ids.len() as u32;
                 let slot = *s.fresh_slot.entry(id).or_insert(next);
@@ -494,8 +509,18 @@ impl SentenceEncoder {
             };
             s.feat_ref.push(code);
         }
-        reset(&mut s.fresh, s.fresh_ids.len() * TOKEN_FEAT);
+        s.fresh.resize(s.fresh_ids.len() * TOKEN_FEAT, 0.0);
         self.token_features(&s.fresh_ids, &mut s.emb, &mut s.proj, &mut s.fresh);
+        if self.cache_cap > 0 {
+            for (&id, row) in s.fresh_ids.iter().zip(s.fresh.chunks_exact(TOKEN_FEAT)) {
+                if self.cache_len.load(Ordering::Relaxed) >= self.cache_cap {
+                    break;
+                }
+                if self.cache[id as usize].set(row.into()).is_ok() {
+                    self.cache_len.fetch_add(1, Ordering::Relaxed);
+                }
+            }
+        }
 
         s.bounds.clear();
         for seg in segments {
@@ -504,7 +529,8 @@ impl SentenceEncoder {
                 .extend(std::iter::repeat_n(b, seg.rows.1 - seg.rows.0));
         }
 
-        reset(&mut s.feats, n_tok * FEAT);
+        // every column is written below: no need to zero
+        s.feats.resize(n_tok * FEAT, 0.0);
         for (t, &id) in ids.iter().enumerate() {
             self.embedding(id, &mut s.feats[t * FEAT..t * FEAT + DIM]);
         }
@@ -533,19 +559,18 @@ impl SentenceEncoder {
             }
             // Second layer: windows of h (zeros outside the segment) times W2.
             let width = order * CNN;
-            reset(&mut s.window, n_tok * width);
+            s.window.resize(n_tok * width, 0.0);
             for t in 0..n_tok {
                 let (lo, hi) = s.bounds[t];
                 let w = &mut s.window[t * width..(t + 1) * width];
                 for slot in 0..order {
-                    let Some(src) = (t + slot).checked_sub(left) else {
-                        continue;
-                    };
-                    if src < lo as usize || src >= hi as usize {
-                        continue;
+                    let dst = &mut w[slot * CNN..(slot + 1) * CNN];
+                    match (t + slot).checked_sub(left) {
+                        Some(src) if src >= lo as usize && src < hi as usize => {
+                            dst.copy_from_slice(&s.h[src * CNN..(src + 1) * CNN]);
+                        }
+                        _ => dst.fill(0.0),
                     }
-                    w[slot * CNN..(slot + 1) * CNN]
-                        .copy_from_slice(&s.h[src * CNN..(src + 1) * CNN]);
                 }
             }
             let off = DIM + i * CNN;
@@ -641,12 +666,24 @@ impl SentenceEncoder {
 /// Flag in a token's feature reference: set for the batch's fresh rows.
 const FRESH_FLAG: usize = 1 << 31;
 
+fn has_avx2_fma() -> bool {
+    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+    {
+        is_x86_feature_detected!("avx2") && is_x86_feature_detected!("fma")
+    }
+    #[cfg(not(any(target_arch = "x86", target_arch = "x86_64")))]
+    {
+        false
+    }
+}
+
 /// Zero-filled buffer of `len` values, reusing its allocation.
 fn reset(buf: &mut Vec<f32>, len: usize) {
     buf.clear();
     buf.resize(len, 0.0);
 }
 
+#[inline(always)]
 fn add(dst: &mut [f32], src: &[f32]) {
     for (d, s) in dst.iter_mut().zip(src) {
         *d += s;
@@ -654,12 +691,14 @@ fn add(dst: &mut [f32], src: &[f32]) {
 }
 
 /// `dst = max(dst, 0) + residual`.
+#[inline(always)]
 fn relu_add(dst: &mut [f32], residual: &[f32]) {
     for (d, r) in dst.iter_mut().zip(residual) {
         *d = d.max(0.0) + r;
     }
 }
 
+#[inline(always)]
 fn relu(x: &mut [f32]) {
     for v in x {
         *v = v.max(0.0);
@@ -667,6 +706,7 @@ fn relu(x: &mut [f32]) {
 }
 
 /// Layer normalisation of one row, in place.
+#[inline(always)]
 fn layer_norm(x: &mut [f32], gamma: &[f32], beta: &[f32], eps: f32) {
     let n = x.len() as f32;
     let mean = sum8(x) / n;
@@ -691,6 +731,7 @@ fn layer_norm(x: &mut [f32], gamma: &[f32], beta: &[f32], eps: f32) {
 
 /// Sum with eight independent accumulators (vectorises, and is closer to a
 /// pairwise sum than a running total).
+#[inline(always)]
 fn sum8(x: &[f32]) -> f32 {
     let mut acc = [0f32; 8];
     let chunks = x.chunks_exact(8);
