@@ -22,7 +22,10 @@ pub use features::{terms, words, Sparse, TextFeaturizer};
 pub use linear::{Binary, Example, LinearHead, TrainSettings};
 pub use model::{Decision, NarrativeModel, Predicted, OTHER};
 pub use role_classifier::RoleClassifier;
-pub use roles::{mention_context, mention_context_bytes, role_scores, PredictedRole, RoleModel, RoleTrainer, ROLES};
+pub use roles::{
+    mention_context, mention_context_bytes, role_scores, PredictedRole, RoleModel, RoleTrainer,
+    ROLES,
+};
 pub use store::{load, save};
 pub use trainer::{label_sets, samples_f1, NarrativeTrainer};
 

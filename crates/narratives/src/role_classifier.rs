@@ -63,11 +63,7 @@ impl Stage for RoleClassifier {
                 } else {
                     sum.iter_mut().zip(&p).for_each(|(a, b)| *a += b);
                 }
-                if let Some(s) = doc
-                    .sentences
-                    .iter()
-                    .find(|s| s.span.contains(m))
-                {
+                if let Some(s) = doc.sentences.iter().find(|s| s.span.contains(m)) {
                     if !evidence.contains(&s.span) {
                         evidence.push(s.span);
                     }

@@ -13,7 +13,14 @@ use std::collections::HashMap;
 pub const ROLES: [(&str, &[&str]); 3] = [
     (
         "Protagonist",
-        &["Guardian", "Martyr", "Peacemaker", "Rebel", "Underdog", "Virtuous"],
+        &[
+            "Guardian",
+            "Martyr",
+            "Peacemaker",
+            "Rebel",
+            "Underdog",
+            "Virtuous",
+        ],
     ),
     (
         "Antagonist",
@@ -32,7 +39,10 @@ pub const ROLES: [(&str, &[&str]); 3] = [
             "Bigot",
         ],
     ),
-    ("Innocent", &["Forgotten", "Exploited", "Victim", "Scapegoat"]),
+    (
+        "Innocent",
+        &["Forgotten", "Exploited", "Victim", "Scapegoat"],
+    ),
 ];
 
 /// Characters of context taken on each side of a mention.
@@ -70,7 +80,11 @@ pub fn mention_context_bytes(text: &str, start: usize, end: usize) -> String {
     let (start, end) = (floor(start), floor(end.max(start)));
     let from = floor(start.saturating_sub(CONTEXT_CHARS * 2));
     let to = floor(end.saturating_add(CONTEXT_CHARS * 2));
-    let before: String = text[from..start].chars().rev().take(CONTEXT_CHARS).collect();
+    let before: String = text[from..start]
+        .chars()
+        .rev()
+        .take(CONTEXT_CHARS)
+        .collect();
     let mut out: String = before.chars().rev().collect();
     out.push_str(" , ");
     out.extend(text[end..to].chars().take(CONTEXT_CHARS));
@@ -108,7 +122,11 @@ fn label_names() -> Vec<String> {
     ROLES
         .iter()
         .map(|(m, _)| m.to_string())
-        .chain(ROLES.iter().flat_map(|(_, f)| f.iter().map(|s| s.to_string())))
+        .chain(
+            ROLES
+                .iter()
+                .flat_map(|(_, f)| f.iter().map(|s| s.to_string())),
+        )
         .collect()
 }
 
@@ -145,7 +163,11 @@ fn decide(probs: &[f32], second: f32) -> PredictedRole {
     PredictedRole {
         main: ROLES[main].0.to_string(),
         fine,
-        score: if total > 0.0 { probs[main] / total } else { 0.0 },
+        score: if total > 0.0 {
+            probs[main] / total
+        } else {
+            0.0
+        },
     }
 }
 
@@ -176,7 +198,12 @@ impl Default for RoleTrainer {
 /// Main-role accuracy and exact-match ratio of fine roles.
 pub fn role_scores(gold: &[RoleRow], pred: &[PredictedRole]) -> (f64, f64) {
     let n = gold.len().max(1) as f64;
-    let acc = gold.iter().zip(pred).filter(|(g, p)| g.main == p.main).count() as f64 / n;
+    let acc = gold
+        .iter()
+        .zip(pred)
+        .filter(|(g, p)| g.main == p.main)
+        .count() as f64
+        / n;
     let emr = gold
         .iter()
         .zip(pred)
@@ -230,7 +257,9 @@ impl RoleTrainer {
         };
         let mut oof: Vec<Vec<f32>> = vec![Vec::new(); rows.len()];
         for fold in 0..k as u64 {
-            let train: Vec<usize> = (0..rows.len()).filter(|&i| fold_of(rows[i]) != fold).collect();
+            let train: Vec<usize> = (0..rows.len())
+                .filter(|&i| fold_of(rows[i]) != fold)
+                .collect();
             let (fz, head) = self.fit(&contexts, &targets, &labels, &train);
             for i in (0..rows.len()).filter(|&i| fold_of(rows[i]) == fold) {
                 oof[i] = head.probs(&Example {
@@ -248,7 +277,12 @@ impl RoleTrainer {
             })
             .max_by(|a, b| (a.1 .1).total_cmp(&b.1 .1))
             .unwrap_or((1.1, (0.0, 0.0)));
-        let (featurizer, head) = self.fit(&contexts, &targets, &labels, &(0..rows.len()).collect::<Vec<_>>());
+        let (featurizer, head) = self.fit(
+            &contexts,
+            &targets,
+            &labels,
+            &(0..rows.len()).collect::<Vec<_>>(),
+        );
         RoleModel {
             provenance,
             featurizer,
