@@ -43,6 +43,10 @@ enum Command {
     Search(commands::query::SearchArgs),
     /// One stored article with its quotes, speakers and entities marked.
     Show(commands::query::ShowArgs),
+    /// Learn the narrative or role model from the SemEval-2025 Task 10 training data.
+    Train(commands::train::TrainArgs),
+    /// Write SemEval-2025 Task 10 prediction files (narratives, roles).
+    Semeval(commands::semeval::SemevalArgs),
     /// Serve the read-only JSON API and web UI over a database (loopback by default).
     Serve(commands::serve::ServeArgs),
 }
@@ -77,6 +81,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Narratives(args) => commands::query::narratives(args),
         Command::Search(args) => commands::query::search(args),
         Command::Show(args) => commands::query::show(args),
+        Command::Train(args) => commands::train::run(args),
+        Command::Semeval(args) => commands::semeval::run(args),
         Command::Serve(args) => commands::serve::run(args),
     }
 }

@@ -4,4 +4,6 @@
 pub mod analyze;
 pub mod annotate;
 pub mod query;
+pub mod semeval;
 pub mod serve;
+pub mod train;
