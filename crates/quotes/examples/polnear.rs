@@ -24,7 +24,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .stage(LanguageDetector::new(&LangIdConfig::default())?)?
         .stage(Segmenter::new(SegmentConfig::default()))?
         .stage(QuoteExtractor::new(QuoteConfig {
-            join_split: std::env::var_os("QUOTES_JOIN_SPLIT").is_some(),
+            join_split: std::env::var("QUOTES_JOIN_SPLIT").map_or(true, |v| v != "0"),
             min_uncued_words: std::env::var("QUOTES_MIN_UNCUED")
                 .ok()
                 .and_then(|v| v.parse().ok())

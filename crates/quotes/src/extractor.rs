@@ -396,6 +396,19 @@ impl<'a> Ctx<'a> {
         }
         // "Smith, a spokesman for X, said": the phrase before the commas.
         if jump && b > lo && matches!(self.ch(b - 1), ',' | '—' | '–') {
+            // "Sen. Jane Doe, facing a challenge at home, said": the name
+            // that opens the sentence, when a comma or dash follows it.
+            if let Some(f) = self.first_subject(lo, b - 1) {
+                let upper = (f.0..f.1).any(|i| self.tk.toks[i].upper)
+                    && !self.lex.is_pronoun(self.lower(f.0));
+                if upper
+                    && f.1 < b - 1
+                    && !self.word(f.1)
+                    && matches!(self.ch(f.1), ',' | '—' | '–')
+                {
+                    return Some(f);
+                }
+            }
             let mut k = b - 1;
             while k > lo {
                 k -= 1;
@@ -1181,6 +1194,14 @@ impl<'a> Ctx<'a> {
                 // "…, said X" is a speech verb's; "X, a candidate, labeled Y
                 // unfit" is not that pattern.
                 let comma = comma.filter(|&c| !(c + 1 == k && cue == Cue::Weak));
+                // "X, facing a challenge, said he would …": a pronoun with
+                // a clause after it is the content's subject, not "said he".
+                let pronoun_clause = last + 2 < end
+                    && self.word(last + 1)
+                    && self.lex.is_pronoun(self.lower(last + 1))
+                    && self.words_between(last + 2, end) >= 2
+                    && self.word(last + 2);
+                let comma = comma.filter(|&c| !(c + 1 == k && pronoun_clause));
                 let tail_ok = if comma.is_some_and(|c| c + 1 == k) {
                     inverted || self.words_between(last + 1, end) <= 6 || participle_next
                 } else {
@@ -1231,7 +1252,9 @@ impl<'a> Ctx<'a> {
                         (Some(spk?), ts, ce)
                     }
                     _ => {
-                        let spk = self.subject_back(k, ts, true)?;
+                        let spk = self
+                            .subject_back(k, ts, true)
+                            .or_else(|| self.conjoined_subject(ts, k))?;
                         let cs = self.content_start(last + 1, end, cue == Cue::Tell);
                         // Weak verbs count here without "that" too: PolNeAR
                         // train pair-F1 0.514 against 0.499 when strict.
@@ -1380,7 +1403,11 @@ impl<'a> Ctx<'a> {
     /// phrase after an introductory phrase ("In a statement, the senator …").
     fn first_subject(&self, ts: usize, k: usize) -> Option<(usize, usize)> {
         let mut i = ts;
-        if i < k && self.word(i) && self.tk.toks[i].upper {
+        // "But in a statement, the senator …": the conjunction first.
+        while i < k && self.word(i) && matches!(self.lower(i), "but" | "and" | "so" | "yet") {
+            i += 1;
+        }
+        if i < k && self.word(i) && (self.tk.toks[i].upper || i > ts) {
             let w = self.lower(i);
             let intro = self.lex.is_preposition(w)
                 || self.lex.is_circumstance(w)
@@ -1449,6 +1476,23 @@ impl<'a> Ctx<'a> {
             j += 1;
         }
         (j > i).then_some((i, j))
+    }
+
+    /// The subject of a cue that is the second verb of its clause ("the
+    /// court overruled and said …", "She paid it down, but said …"): the
+    /// sentence's first subject.
+    fn conjoined_subject(&self, ts: usize, k: usize) -> Option<(usize, usize)> {
+        let mut j = k;
+        while j > ts
+            && self.word(j - 1)
+            && (self.lex.is_skip_back(self.lower(j - 1)) || self.adverb(j - 1))
+        {
+            j -= 1;
+        }
+        if j <= ts || !self.word(j - 1) || !matches!(self.lower(j - 1), "and" | "but" | "then") {
+            return None;
+        }
+        self.first_subject(ts, j - 1)
     }
 
     /// A kept quote with neither cue nor speaker takes the speaker of the

@@ -463,3 +463,26 @@ fn colon_cue_after_a_quote_introduces_the_next_one() {
     assert_eq!(second.speaker.as_deref(), Some("He"));
     assert_eq!(second.name.as_deref(), Some("Petrov"));
 }
+
+#[test]
+fn second_verb_of_a_clause_takes_the_sentence_subject() {
+    let got = run(
+        "But the appeals court overruled the ruling and said the county had kept its polls open long enough.",
+        "en",
+    );
+    let q = find(&got, "the county had kept its polls open long enough");
+    assert!(
+        q.speaker.as_deref().is_some_and(|s| s.contains("court")),
+        "{got:#?}"
+    );
+}
+
+#[test]
+fn subject_before_a_participle_clause_in_commas() {
+    let got = run(
+        "Mayor Lena Frost, facing a tough race in the north, said she would not change course.",
+        "en",
+    );
+    let q = find(&got, "she would not change course");
+    assert_eq!(q.speaker.as_deref(), Some("Mayor Lena Frost"));
+}
