@@ -1323,6 +1323,24 @@ impl<'a> Ctx<'a> {
             if !matches!(self.cue_at(k, b), Some((Cue::Verb | Cue::Tell, _))) {
                 continue;
             }
+            // "X said A, and added B": a second speech verb of the same
+            // subject starts a statement of its own.
+            let mut v = k;
+            while v > a
+                && self.word(v - 1)
+                && (self.lex.is_skip_back(self.lower(v - 1)) || self.adverb(v - 1))
+            {
+                v -= 1;
+            }
+            if v > a + 2 && self.word(v - 1) && matches!(self.lower(v - 1), "and" | "but") {
+                let mut e = v - 1;
+                while e > a && !self.word(e - 1) {
+                    e -= 1;
+                }
+                if self.words_between(a, e) >= 3 {
+                    return Some(e);
+                }
+            }
             let Some((s, _)) = self.subject_back(k, a, false) else {
                 continue;
             };

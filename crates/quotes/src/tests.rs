@@ -486,3 +486,19 @@ fn subject_before_a_participle_clause_in_commas() {
     let q = find(&got, "she would not change course");
     assert_eq!(q.speaker.as_deref(), Some("Mayor Lena Frost"));
 }
+
+#[test]
+fn second_speech_verb_starts_its_own_statement() {
+    let got = run(
+        "Judge Omar Reyes said the hearing would resume in May, and added that both sides had agreed.",
+        "en",
+    );
+    let a = find(&got, "the hearing would resume in May");
+    assert_eq!(a.speaker.as_deref(), Some("Judge Omar Reyes"));
+    let b = find(&got, "that both sides had agreed");
+    assert_eq!(b.cue.as_deref(), Some("added"));
+    assert!(
+        b.speaker.as_deref().is_some_and(|s| s.contains("Reyes")),
+        "{got:#?}"
+    );
+}
