@@ -56,8 +56,12 @@ const TOKEN_FEAT: usize = PROJ + (2 + 3 + 5) * CNN;
 /// Offsets of each branch's slot products in a token-feature row.
 const SLOT_OFF: [usize; 3] = [PROJ, PROJ + 2 * CNN, PROJ + 5 * CNN];
 /// Tokens per micro-batch: large enough that the matrix products run near
-/// full speed, small enough that the working set stays in cache.
-const TOKEN_BUDGET: usize = 512;
+/// full speed (and pack their weights rarely), small enough that the
+/// working set stays a few MB.
+const TOKEN_BUDGET: usize = 1024;
+/// Sentences whose sentence-level layers run together (those matrix
+/// products have one row per sentence).
+const FINISH_BATCH: usize = 128;
 /// Default bound on the pieces whose token features are kept (13 KB each,
 /// so at most about 213 MB).
 pub const DEFAULT_CACHED_PIECES: usize = 16384;
@@ -145,6 +149,9 @@ struct Scratch {
     ids: Vec<u32>,
     /// Token count of each text in the batch.
     lens: Vec<usize>,
+    /// Token count of each text whose summed features wait in `sums`.
+    pending: Vec<usize>,
+    segments: Vec<Segment>,
     /// Per token: the first and one-past-last row of its segment.
     bounds: Vec<(u32, u32)>,
     /// Per token: where its token features are (see `feature_row`).
@@ -311,27 +318,36 @@ impl SentenceEncoder {
     pub fn encode_into<S: AsRef<str>>(&self, texts: &[S], out: &mut [[f32; DIM]]) {
         assert_eq!(texts.len(), out.len(), "one output row per text");
         let mut s = self.take_scratch();
-        let mut first = 0;
-        for (i, text) in texts.iter().enumerate() {
+        s.pending.clear();
+        s.sums.clear();
+        // texts before `done` have their vectors in `out`
+        let mut done = 0;
+        for text in texts {
             let mut one = std::mem::take(&mut s.one);
             one.clear();
             self.tokenizer
                 .encode_into(text.as_ref(), &mut s.tok, &mut one);
             if !s.lens.is_empty() && s.ids.len() + one.len() > TOKEN_BUDGET {
-                self.run_batch(&mut s, &mut out[first..i]);
-                first = i;
+                self.run_batch(&mut s);
             }
             if one.len() > TOKEN_BUDGET {
-                self.run_long(&one, &mut s, &mut out[i]);
-                first = i + 1;
+                self.run_long(&one, &mut s);
             } else {
                 s.ids.extend_from_slice(&one);
                 s.lens.push(one.len());
             }
             s.one = one;
+            if s.pending.len() >= FINISH_BATCH {
+                let n = s.pending.len();
+                self.finish(&mut s, &mut out[done..done + n]);
+                done += n;
+            }
         }
         if !s.lens.is_empty() {
-            self.run_batch(&mut s, &mut out[first..]);
+            self.run_batch(&mut s);
+        }
+        if !s.pending.is_empty() {
+            self.finish(&mut s, &mut out[done..]);
         }
         self.return_scratch(s);
     }
@@ -355,33 +371,36 @@ impl SentenceEncoder {
     }
 
     /// Encodes the texts gathered in `s.ids` / `s.lens`, then empties them.
-    fn run_batch(&self, s: &mut Scratch, out: &mut [[f32; DIM]]) {
-        let mut segments = Vec::with_capacity(s.lens.len());
+    fn run_batch(&self, s: &mut Scratch) {
+        let first = s.pending.len();
+        let mut segments = std::mem::take(&mut s.segments);
+        segments.clear();
         let mut row = 0;
-        for (sentence, &len) in s.lens.iter().enumerate() {
+        for (i, &len) in s.lens.iter().enumerate() {
             segments.push(Segment {
                 rows: (row, row + len),
                 keep: (row, row + len),
-                sentence,
+                sentence: first + i,
             });
             row += len;
         }
         let ids = std::mem::take(&mut s.ids);
-        let lens = std::mem::take(&mut s.lens);
-        reset(&mut s.sums, lens.len() * FEAT);
+        s.pending.append(&mut s.lens);
+        s.sums.resize(s.pending.len() * FEAT, 0.0);
         self.run_rows(&ids, &segments, s);
-        self.finish(&lens, s, out);
         s.ids = ids;
         s.ids.clear();
-        s.lens = lens;
-        s.lens.clear();
+        s.segments = segments;
     }
 
-    /// Encodes one text longer than a micro-batch, in chunks that carry
-    /// enough context on both sides for the two convolution layers.
-    fn run_long(&self, ids: &[u32], s: &mut Scratch, out: &mut [f32; DIM]) {
+    /// Runs the token layers of one text longer than a micro-batch, in
+    /// chunks that carry enough context on both sides for the two
+    /// convolution layers, and queues it for `finish`.
+    fn run_long(&self, ids: &[u32], s: &mut Scratch) {
         let margin = 2 * REACH;
-        reset(&mut s.sums, FEAT);
+        let sentence = s.pending.len();
+        s.pending.push(ids.len());
+        s.sums.resize(s.pending.len() * FEAT, 0.0);
         let mut start = 0;
         while start < ids.len() {
             let end = (start + TOKEN_BUDGET).min(ids.len());
@@ -390,12 +409,11 @@ impl SentenceEncoder {
             let segment = Segment {
                 rows: (0, hi - lo),
                 keep: (start - lo, end - lo),
-                sentence: 0,
+                sentence,
             };
             self.run_rows(&ids[lo..hi], &[segment], s);
             start = end;
         }
-        self.finish(&[ids.len()], s, std::slice::from_mut(out));
     }
 
     /// Dequantised embedding row of piece `id` into `out`.
@@ -603,10 +621,12 @@ impl SentenceEncoder {
         }
     }
 
-    /// From the summed token features in `s.sums` (one row per sentence of
-    /// `lens` tokens) to unit vectors in `out`.
-    fn finish(&self, lens: &[usize], s: &mut Scratch, out: &mut [[f32; DIM]]) {
-        let n = lens.len();
+    /// From the summed token features in `s.sums` (one row per pending
+    /// sentence, of `s.pending` tokens) to unit vectors in `out`; empties
+    /// the queue.
+    fn finish(&self, s: &mut Scratch, out: &mut [[f32; DIM]]) {
+        let n = s.pending.len();
+        let lens = std::mem::take(&mut s.pending);
         reset(&mut s.mean, n * DIM);
         gemm(
             n,
@@ -620,7 +640,7 @@ impl SentenceEncoder {
             &mut s.mean,
             DIM,
         );
-        for (row, &len) in s.mean.chunks_exact_mut(DIM).zip(lens) {
+        for (row, &len) in s.mean.chunks_exact_mut(DIM).zip(&lens) {
             let len = len as f32;
             let inv = 1.0 / len.sqrt();
             for (v, &b) in row.iter_mut().zip(&self.cnn_b) {
@@ -660,6 +680,9 @@ impl SentenceEncoder {
                 *d = v * inv;
             }
         }
+        s.pending = lens;
+        s.pending.clear();
+        s.sums.clear();
     }
 }
 
