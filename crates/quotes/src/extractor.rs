@@ -713,7 +713,8 @@ impl<'a> Ctx<'a> {
                     let sent = self.sentence_of(colon);
                     let lo = self.tk.at(sent.0.max(self.para_of(colon).1 .0));
                     self.cue_before(lo, self.tk.at(colon) + 1)
-                });
+                })
+                .or_else(|| self.dash_byline(t_close, self.tk.at(close_para.1)));
             let mut cand = self.attr_cand(q.s, q.e, kind, attr);
             cand.outer = Some((q.open, q.close));
             cand.open_end = q.open_end;
@@ -739,13 +740,32 @@ impl<'a> Ctx<'a> {
                 }
             }
             if attr.is_none() && !q.open_end {
+                // "“A,” said X, a professor at Y, “B.”": the second part
+                // after the cue of the first and a comma.
+                let split = out.last().and_then(|p| {
+                    let (_, close) = p.outer?;
+                    let (cs, _) = p.cue?;
+                    (p.spk.is_some()
+                        && close <= cs
+                        && cs < q.open
+                        && self.para_of(close.saturating_sub(1)).0 == para_i
+                        && self.text[..q.open].trim_end().ends_with(','))
+                    .then(|| p.clone())
+                });
+                if let Some(prev) = split {
+                    cand.spk = prev.spk;
+                    cand.spk_tok = prev.spk_tok;
+                    cand.inherits = true;
+                }
                 // A quote opening its sentence or paragraph continues the
                 // statement of the speaker just before it.
                 let continues = words_before == 0
                     && last_attr
                         .as_ref()
                         .is_some_and(|(p, _)| *p + 1 >= para_i && *p <= para_i);
-                if continues {
+                if cand.inherits {
+                    // Speaker taken from the first part.
+                } else if continues {
                     if let Some((_, prev)) = &last_attr {
                         cand.spk = prev.spk;
                         cand.spk_tok = prev.spk_tok;
@@ -780,6 +800,37 @@ impl<'a> Ctx<'a> {
                         >= config.min_uncued_words)
         });
         out
+    }
+
+    /// "“…” ― Jane Q. Doe" closing a paragraph: a dash and a name of one to
+    /// five capitalised words after the quote, nothing else.
+    fn dash_byline(&self, from: usize, pe: usize) -> Option<Attr> {
+        if from >= pe || self.word(from) || !matches!(self.ch(from), '—' | '―' | '–' | '-') {
+            return None;
+        }
+        let a = from + 1;
+        let mut b = a;
+        while b < pe && b - a < 8 {
+            if self.word(b) {
+                if !self.tk.toks[b].upper {
+                    return None;
+                }
+            } else if self.ch(b) != '.' {
+                break;
+            }
+            b += 1;
+        }
+        let mut end = b;
+        while end > a && !self.word(end - 1) {
+            end -= 1;
+        }
+        let words = self.words_between(a, end);
+        let rest_ok = (b..pe).all(|i| !self.word(i) && matches!(self.ch(i), '.' | ')'));
+        ((1..=5).contains(&words) && rest_ok && !self.lex.is_label(self.lower(a))).then_some(Attr {
+            cue_first: from,
+            cue_last: from,
+            spk: Some((a, end)),
+        })
     }
 
     /// The speaker of "Name: …" when `lo..colon` is only a name of one to
@@ -845,6 +896,13 @@ impl<'a> Ctx<'a> {
                     && c.s > prev.e
                     && self.para_of(prev.e).0 + 1 >= self.para_of(c.s).0
                     && self.words_between(self.tk.at(prev.e), self.tk.at(c.s)) <= 8;
+                // "“A,” said X, a professor at Y, “B.”": the gap is the cue.
+                let gap_ok = gap_ok
+                    || (c.inherits
+                        && prev.outer.is_some()
+                        && prev.cue.is_some_and(|(cs, _)| prev.e < cs && cs < c.s)
+                        && self.para_of(prev.e).0 == self.para_of(c.s).0
+                        && self.words_between(self.tk.at(prev.e), self.tk.at(c.s)) <= 40);
                 let same = c.inherits || (c.spk.is_some() && c.spk == prev.spk);
                 if gap_ok && same && prev.kind != QuoteKind::Partial {
                     prev.e = c.e;

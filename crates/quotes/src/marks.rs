@@ -61,6 +61,8 @@ pub(crate) fn find_quotes(text: &str, paras: &[(usize, usize)]) -> Vec<QuoteMark
             let mut close = false;
             match (c, open) {
                 ('“', None) | ('„', None) | ('«', None) => open = Some((c, at, 1)),
+                // ”…” (a closing mark used to open, some outlets).
+                ('”', None) if !prev_word && next_word => open = Some(('“', at, 1)),
                 ('“', Some(('„', _, _))) => close = true,
                 ('“', Some(('“', _, _))) => {
                     // “ as a closer after text (some outlets) or a fresh start.

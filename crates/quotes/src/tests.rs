@@ -502,3 +502,32 @@ fn second_speech_verb_starts_its_own_statement() {
         "{got:#?}"
     );
 }
+
+#[test]
+fn split_quote_around_a_long_appositive_speaker_is_joined() {
+    let got = run(
+        "“The danger,” said Ines Moreau, an economist who runs a small institute in Lyon, “is that prices keep rising.”",
+        "en",
+    );
+    assert_eq!(got.len(), 1, "{got:#?}");
+    assert!(got[0].text.starts_with("The danger"));
+    assert!(got[0].text.ends_with("keep rising."));
+    assert_eq!(got[0].speaker.as_deref(), Some("Ines Moreau"));
+}
+
+#[test]
+fn quote_signed_with_a_dash_and_a_name() {
+    let text = "Readers sent us their views.\n\n“The debate changed my mind about the tax plan.” ― Carla J. Ruiz\n\n“I will not vote this year.”― Tom Hale.";
+    let got = run(text, "en");
+    let a = find(&got, "The debate changed my mind about the tax plan.");
+    assert_eq!(a.speaker.as_deref(), Some("Carla J. Ruiz"));
+    let b = find(&got, "I will not vote this year.");
+    assert_eq!(b.speaker.as_deref(), Some("Tom Hale"));
+}
+
+#[test]
+fn closing_mark_used_as_opening_mark() {
+    let got = run("”We are ready for the vote,” Paul Nash said.", "en");
+    let q = find(&got, "We are ready for the vote");
+    assert_eq!(q.speaker.as_deref(), Some("Paul Nash"));
+}
