@@ -126,8 +126,8 @@ struct Branch {
     /// is window slot `j`'s weight, so one product gives every slot's share.
     w1_slots: Vec<f32>,
     b1: Vec<f32>,
-    /// Second convolution, `(order·CNN) × CNN` over the concatenated window.
-    w2: Vec<f32>,
+    /// Second convolution, rearranged the same way.
+    w2_slots: Vec<f32>,
     b2: Vec<f32>,
 }
 
@@ -234,20 +234,13 @@ impl SentenceEncoder {
             proj_ln_g.extend(npz.read_shaped::<f32>(&format!("ln_g{order}"), &[CNN])?);
             proj_ln_b.extend(npz.read_shaped::<f32>(&format!("ln_b{order}"), &[CNN])?);
             let w1 = npz.read_shaped::<f32>(&format!("w1_{order}"), &[order * CNN, CNN])?;
-            let mut w1_slots = vec![0f32; CNN * order * CNN];
-            for slot in 0..order {
-                for r in 0..CNN {
-                    let src = &w1[(slot * CNN + r) * CNN..(slot * CNN + r + 1) * CNN];
-                    let at = r * order * CNN + slot * CNN;
-                    w1_slots[at..at + CNN].copy_from_slice(src);
-                }
-            }
+            let w2 = npz.read_shaped::<f32>(&format!("w2_{order}"), &[order * CNN, CNN])?;
             branches.push(Branch {
                 order,
                 left,
-                w1_slots,
+                w1_slots: by_slot(&w1, order),
                 b1: npz.read_shaped::<f32>(&format!("b1_{order}"), &[CNN])?,
-                w2: npz.read_shaped::<f32>(&format!("w2_{order}"), &[order * CNN, CNN])?,
+                w2_slots: by_slot(&w2, order),
                 b2: npz.read_shaped::<f32>(&format!("b2_{order}"), &[CNN])?,
             });
         }
@@ -575,38 +568,38 @@ impl SentenceEncoder {
                 let own = self.feature_row(&s.fresh, s.feat_ref[t]);
                 relu_add(h, &own[i * CNN..(i + 1) * CNN]);
             }
-            // Second layer: windows of h (zeros outside the segment) times W2.
+            // Second layer the same way: every slot's product of h at once,
+            // then per token the sum over the window's slots inside its
+            // segment, bias, ReLU and the residual h.
             let width = order * CNN;
             s.window.resize(n_tok * width, 0.0);
-            for t in 0..n_tok {
-                let (lo, hi) = s.bounds[t];
-                let w = &mut s.window[t * width..(t + 1) * width];
-                for slot in 0..order {
-                    let dst = &mut w[slot * CNN..(slot + 1) * CNN];
-                    match (t + slot).checked_sub(left) {
-                        Some(src) if src >= lo as usize && src < hi as usize => {
-                            dst.copy_from_slice(&s.h[src * CNN..(src + 1) * CNN]);
-                        }
-                        _ => dst.fill(0.0),
-                    }
-                }
-            }
-            let off = DIM + i * CNN;
             gemm(
                 n_tok,
-                width,
                 CNN,
-                &s.window,
                 width,
-                &branch.w2,
+                &s.h,
                 CNN,
+                &branch.w2_slots,
+                width,
                 0.0,
-                &mut s.feats[off..],
-                FEAT,
+                &mut s.window,
+                width,
             );
+            let off = DIM + i * CNN;
             for t in 0..n_tok {
+                let (lo, hi) = s.bounds[t];
                 let c = &mut s.feats[t * FEAT + off..t * FEAT + off + CNN];
-                add(c, &branch.b2);
+                c.copy_from_slice(&branch.b2);
+                for slot in 0..order {
+                    let Some(src) = (t + slot).checked_sub(left) else {
+                        continue;
+                    };
+                    if src < lo as usize || src >= hi as usize {
+                        continue;
+                    }
+                    let at = src * width + slot * CNN;
+                    add(c, &s.window[at..at + CNN]);
+                }
                 relu_add(c, &s.h[t * CNN..(t + 1) * CNN]);
             }
         }
@@ -684,6 +677,21 @@ impl SentenceEncoder {
         s.pending.clear();
         s.sums.clear();
     }
+}
+
+/// A window convolution's weight, `(order·CNN) × CNN` with slot `j` in row
+/// block `j`, rearranged to `CNN × (order·CNN)` with slot `j` in column block
+/// `j`: one product with it gives every slot's share of the output.
+fn by_slot(w: &[f32], order: usize) -> Vec<f32> {
+    let mut out = vec![0f32; CNN * order * CNN];
+    for slot in 0..order {
+        for r in 0..CNN {
+            let src = &w[(slot * CNN + r) * CNN..(slot * CNN + r + 1) * CNN];
+            let at = r * order * CNN + slot * CNN;
+            out[at..at + CNN].copy_from_slice(src);
+        }
+    }
+    out
 }
 
 /// Flag in a token's feature reference: set for the batch's fresh rows.
