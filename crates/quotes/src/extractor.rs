@@ -1378,11 +1378,12 @@ impl<'a> Ctx<'a> {
             if !self.word(k) {
                 continue;
             }
-            if !matches!(self.cue_at(k, b), Some((Cue::Verb | Cue::Tell, _))) {
+            let cue = self.cue_at(k, b);
+            if !matches!(cue, Some((Cue::Verb | Cue::Tell | Cue::Weak, _))) {
                 continue;
             }
-            // "X said A, and added B": a second speech verb of the same
-            // subject starts a statement of its own.
+            // "X said A, and added B", "… and called him “…”": a second
+            // verb of the same subject starts a statement of its own.
             let mut v = k;
             while v > a
                 && self.word(v - 1)
@@ -1398,6 +1399,9 @@ impl<'a> Ctx<'a> {
                 if self.words_between(a, e) >= 3 {
                     return Some(e);
                 }
+            }
+            if matches!(cue, Some((Cue::Weak, _))) {
+                continue;
             }
             let Some((s, _)) = self.subject_back(k, a, false) else {
                 continue;
@@ -1569,6 +1573,7 @@ impl<'a> Ctx<'a> {
             return None;
         }
         self.first_subject(ts, j - 1)
+            .filter(|&(a, b)| !(b == a + 1 && matches!(self.lower(a), "there" | "it" | "this")))
     }
 
     /// A kept quote with neither cue nor speaker takes the speaker of the

@@ -531,3 +531,22 @@ fn closing_mark_used_as_opening_mark() {
     let q = find(&got, "We are ready for the vote");
     assert_eq!(q.speaker.as_deref(), Some("Paul Nash"));
 }
+
+#[test]
+fn second_weak_verb_splits_the_clause() {
+    let got = run(
+        "The mayor said the budget was fair and called the critics “a noisy few.”",
+        "en",
+    );
+    let a = find(&got, "the budget was fair");
+    assert_eq!(a.speaker.as_deref(), Some("The mayor"));
+    let b = got
+        .iter()
+        .find(|g| g.text.contains("noisy few"))
+        .expect("second statement");
+    assert_eq!(b.cue.as_deref(), Some("called"));
+    assert!(
+        b.speaker.as_deref().is_some_and(|s| s.contains("mayor")),
+        "{got:#?}"
+    );
+}
