@@ -33,8 +33,8 @@ const SPACE_SYMBOL: &str = "\u{2581}";
 pub struct PieceTokenizer {
     /// Score of each piece, by id.
     scores: Vec<f32>,
-    /// Byte trie over the pieces: (node, byte) → child node.
-    edges: HashMap<(u32, u8), u32, BuildHasherDefault<PairHasher>>,
+    /// Byte trie over the pieces, see [`Trie`].
+    trie: Trie,
     /// Piece id that ends at each trie node, or `NO_PIECE`.
     node_piece: Vec<u32>,
     unk_score: f64,
@@ -137,7 +137,7 @@ impl PieceTokenizer {
         }
         Ok(Self {
             scores,
-            edges,
+            trie: Trie::new(&edges, node_piece.len()),
             node_piece,
             unk_score: f64::from(min_score) - UNK_PENALTY,
             normalizer,
@@ -206,8 +206,8 @@ impl PieceTokenizer {
             let mut has_single = false;
             let mut node = 0u32;
             for (j, &b) in s.iter().enumerate().skip(i) {
-                match self.edges.get(&(node, b)) {
-                    Some(&next) => node = next,
+                match self.trie.child(node, b) {
+                    Some(next) => node = next,
                     None => break,
                 }
                 let id = self.node_piece[node as usize];
@@ -243,6 +243,63 @@ impl PieceTokenizer {
             p = start_of[p] as usize;
         }
         out.extend(rev.iter().rev());
+    }
+}
+
+/// The piece trie in compact form: the root's children in a 256-entry
+/// table, every other node's children sorted by byte in one flat array.
+#[derive(Debug)]
+struct Trie {
+    root: Box<[u32; 256]>,
+    /// Children of node `n` are at `first[n]..first[n + 1]`.
+    first: Vec<u32>,
+    child_byte: Vec<u8>,
+    child_node: Vec<u32>,
+}
+
+impl Trie {
+    fn new(edges: &HashMap<(u32, u8), u32, BuildHasherDefault<PairHasher>>, nodes: usize) -> Self {
+        let mut root = Box::new([NO_PIECE; 256]);
+        let mut sorted: Vec<(u32, u8, u32)> = Vec::with_capacity(edges.len());
+        for (&(node, byte), &child) in edges {
+            if node == 0 {
+                root[byte as usize] = child;
+            }
+            sorted.push((node, byte, child));
+        }
+        sorted.sort_unstable();
+        let mut first = vec![0u32; nodes + 1];
+        for &(node, _, _) in &sorted {
+            first[node as usize + 1] += 1;
+        }
+        for n in 0..nodes {
+            first[n + 1] += first[n];
+        }
+        Self {
+            root,
+            first,
+            child_byte: sorted.iter().map(|e| e.1).collect(),
+            child_node: sorted.iter().map(|e| e.2).collect(),
+        }
+    }
+
+    #[inline]
+    fn child(&self, node: u32, byte: u8) -> Option<u32> {
+        if node == 0 {
+            let c = self.root[byte as usize];
+            return (c != NO_PIECE).then_some(c);
+        }
+        let (lo, hi) = (
+            self.first[node as usize] as usize,
+            self.first[node as usize + 1] as usize,
+        );
+        let bytes = &self.child_byte[lo..hi];
+        let at = if bytes.len() <= 8 {
+            bytes.iter().position(|&b| b == byte)?
+        } else {
+            bytes.binary_search(&byte).ok()?
+        };
+        Some(self.child_node[lo + at])
     }
 }
 
