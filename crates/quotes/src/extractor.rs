@@ -328,6 +328,40 @@ impl<'a> Ctx<'a> {
         if !matches!(cue, Cue::According(_)) && self.passive_before(i) {
             return None;
         }
+        // "polls show", "they think" — not "the show", "to see", "in support".
+        if self.lex.is_base(self.lower(i)) {
+            if i == 0 || !self.word(i - 1) {
+                return None;
+            }
+            let prev = self.lower(i - 1);
+            let det = matches!(
+                prev,
+                "the"
+                    | "a"
+                    | "an"
+                    | "this"
+                    | "that"
+                    | "his"
+                    | "her"
+                    | "their"
+                    | "its"
+                    | "our"
+                    | "my"
+                    | "your"
+                    | "to"
+                    | "no"
+                    | "any"
+                    | "some"
+                    | "every"
+                    | "each"
+                    | "one"
+                    | "and"
+                    | "or"
+            );
+            if det || self.lex.is_preposition(prev) {
+                return None;
+            }
+        }
         match cue {
             Cue::According(n) if n > 0 => {
                 let tails = Lexicon::according_tail(self.lower(i));

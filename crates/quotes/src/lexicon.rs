@@ -264,6 +264,40 @@ const EN_THIRD: &[&str] = &[
     "accuses",
 ];
 
+/// Plural present forms that are cues after a plural subject ("polls
+/// show", "his advisers think"), never after a determiner or preposition
+/// ("the show", "in support"): verbs rarely used as nouns.
+const EN_BASE: &[&str] = &[
+    "think",
+    "believe",
+    "show",
+    "argue",
+    "suggest",
+    "know",
+    "insist",
+    "contend",
+    "expect",
+    "predict",
+    "acknowledge",
+    "agree",
+    "doubt",
+    "fear",
+    "hope",
+    "feel",
+    "wonder",
+    "explain",
+    "claim",
+    "warn",
+    "see",
+    "worry",
+    "assert",
+    "admit",
+    "estimate",
+    "indicate",
+    "recall",
+    "ask",
+];
+
 /// Verbs whose object is the addressee ("told reporters that …").
 const EN_TELL: &[&str] = &[
     "tell", "inform", "remind", "assure", "urge", "warn", "ask", "advise",
@@ -854,6 +888,7 @@ const NOT_NAME: &[&str] = &[
 pub(crate) struct Lexicon {
     cues: HashMap<String, Cue>,
     weak_ing: HashSet<String>,
+    base: HashSet<&'static str>,
     pronouns: HashSet<&'static str>,
     person_pronouns: HashSet<&'static str>,
     boundary: HashSet<&'static str>,
@@ -910,6 +945,22 @@ pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     for w in ["say", "tell"] {
         cues.insert(w.to_string(), Cue::Verb);
     }
+    let mut base = HashSet::new();
+    for w in EN_BASE {
+        if !cues.contains_key(*w) {
+            let strong = EN_STRONG.contains(w);
+            let tell = EN_TELL.contains(w);
+            let cue = if tell {
+                Cue::Tell
+            } else if strong {
+                Cue::Verb
+            } else {
+                Cue::Weak
+            };
+            cues.insert(w.to_string(), cue);
+            base.insert(*w);
+        }
+    }
     // Multi-word cues by their first word; the rest is checked in place.
     for w in ["according", "по", "за", "de"] {
         cues.insert(w.to_string(), Cue::According(1));
@@ -921,6 +972,7 @@ pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     Lexicon {
         cues,
         weak_ing,
+        base,
         pronouns: set(PRONOUNS),
         person_pronouns: set(PERSON_PRONOUNS),
         boundary: set(BOUNDARY),
@@ -944,6 +996,10 @@ impl Lexicon {
             "de" => &[&["acuerdo", "acordo"], &["con", "com"]],
             _ => &[],
         }
+    }
+    /// A plural present cue ("think", "show"), also a noun or infinitive.
+    pub(crate) fn is_base(&self, lower: &str) -> bool {
+        self.base.contains(lower)
     }
     /// An -ing cue of a weak verb ("calling", "describing").
     pub(crate) fn is_weak_participle(&self, lower: &str) -> bool {

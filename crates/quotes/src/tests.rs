@@ -550,3 +550,26 @@ fn second_weak_verb_splits_the_clause() {
         "{got:#?}"
     );
 }
+
+#[test]
+fn plural_present_cue_after_a_plural_subject() {
+    let got = run(
+        "Most economists think the rate cut came too late for the harvest.",
+        "en",
+    );
+    let q = find(&got, "the rate cut came too late for the harvest");
+    assert_eq!(q.cue.as_deref(), Some("think"));
+    assert_eq!(q.speaker.as_deref(), Some("Most economists"));
+}
+
+#[test]
+fn plural_present_cue_is_no_noun_after_a_determiner() {
+    let got = run(
+        "The show drew large crowds in the capital and the city council praised it.",
+        "en",
+    );
+    assert!(
+        got.iter().all(|g| g.cue.as_deref() != Some("show")),
+        "{got:#?}"
+    );
+}
