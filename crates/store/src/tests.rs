@@ -209,6 +209,31 @@ fn changed_content_replaces_the_article_and_its_rows() {
 }
 
 #[test]
+fn the_same_id_twice_in_one_batch_keeps_the_last() {
+    let (_dir, path) = temp_db();
+    let mut store = Store::open(&path).expect("open");
+    let mut changed = geneva();
+    changed["title"] = json!("Talks elsewhere");
+    changed["text"] = json!("Nothing about cereals here.");
+    changed["quotes"] = json!([]);
+    let summary = store
+        .put_articles(&[geneva(), changed, kyiv()])
+        .expect("put");
+    assert_eq!(
+        summary,
+        PutSummary {
+            stored: 2,
+            unchanged: 0,
+            replaced: 1
+        }
+    );
+    assert_eq!(store.verify().expect("verify"), Vec::<String>::new());
+    assert_eq!(store.search("grain", 10, 0).expect("search").total, 0);
+    assert_eq!(store.search("cereals", 10, 0).expect("search").total, 1);
+    assert_eq!(count(&store, "quote_fts"), 1);
+}
+
+#[test]
 fn a_batch_with_an_error_object_stores_nothing() {
     let (_dir, path) = temp_db();
     let mut store = Store::open(&path).expect("open");
