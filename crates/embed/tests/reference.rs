@@ -59,7 +59,7 @@ fn check(encoder: &SentenceEncoder, label: &str) {
         let self_cos = cosine(got, &single);
         let norm: f32 = got.iter().map(|v| v * v).sum::<f32>().sqrt();
         eprintln!(
-            "{label} {:>5} cosine {cos:.6}  {:.50}",
+            "{label} {:>5} cosine {cos:.7}  {:.50}",
             item.lang, item.text
         );
         assert!(cos >= 0.999, "cosine {cos} for {:?}", item.text);
@@ -68,7 +68,7 @@ fn check(encoder: &SentenceEncoder, label: &str) {
         worst = worst.min(cos);
     }
     eprintln!(
-        "{label}: {} texts, min cosine {worst:.6}",
+        "{label}: {} texts, min cosine {worst:.7}",
         fixture.items.len()
     );
 }
