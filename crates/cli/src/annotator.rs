@@ -8,6 +8,9 @@ use newslens_dates::DateResolver;
 use newslens_entities::EntityLinker;
 use newslens_ingest::{ArticleReader, Format, Pending};
 use newslens_langid::LanguageDetector;
+use newslens_narratives::{
+    ArticleEmbedder, DenseFeatures, NarrativeClassifier, NarrativeModel, RoleClassifier, RoleModel,
+};
 use newslens_quotes::QuoteExtractor;
 use newslens_segment::Segmenter;
 use rayon::prelude::*;
@@ -45,6 +48,9 @@ pub struct Annotator {
     front: Pipeline,
     /// Built once: loading the actor base and its automaton takes ~30 ms.
     linker: Arc<EntityLinker>,
+    /// Built once: the models are loaded (and the encoder fetched) here.
+    narratives: Option<Arc<NarrativeClassifier>>,
+    roles: Option<Arc<RoleClassifier>>,
 }
 
 impl Annotator {
@@ -58,6 +64,8 @@ impl Annotator {
             reader: ArticleReader::new(config.ingest.clone(), format),
             front,
             linker: Arc::new(EntityLinker::new(&config.entities)?),
+            narratives: narrative_stage(config)?,
+            roles: role_stage(config)?,
         };
         annotator.rest(Some(Arc::new(LineCounts::new())))?;
         Ok(annotator)
@@ -85,6 +93,14 @@ impl Annotator {
             .then(QuoteExtractor::new(self.config.quotes.clone()))?
             .then(DateResolver::new(self.config.dates.clone()))?
             .then(self.linker.clone())?;
+        let chain = match &self.narratives {
+            Some(stage) => chain.then(stage.clone())?,
+            None => chain,
+        };
+        let chain = match &self.roles {
+            Some(stage) => chain.then(stage.clone())?,
+            None => chain,
+        };
         match chain.until {
             Some(until) if !chain.names.contains(&until) => anyhow::bail!(
                 "pipeline.until: no stage named `{until}` (stages: {})",
@@ -203,6 +219,61 @@ impl Annotator {
             progress,
         )
     }
+}
+
+/// The `narratives` stage per the settings: the bundled model (with the
+/// sentence encoder, fetched once, unless `encoder = false`) or a model file.
+fn narrative_stage(config: &Config) -> anyhow::Result<Option<Arc<NarrativeClassifier>>> {
+    let c = &config.narratives;
+    if !c.enabled
+        || config
+            .pipeline
+            .until
+            .as_deref()
+            .is_some_and(|u| u != "narratives" && u != "roles")
+    {
+        return Ok(None);
+    }
+    let model = match (&c.model, c.encoder) {
+        (Some(path), _) => newslens_narratives::load::<NarrativeModel>(path)?,
+        (None, true) => NarrativeModel::bundled()?,
+        (None, false) => NarrativeModel::bundled_text_only()?,
+    };
+    let dense: Option<Arc<DenseFeatures>> = if model.dense_dim > 0 {
+        let show = std::io::IsTerminal::is_terminal(&std::io::stderr());
+        let embedder = ArticleEmbedder::new(newslens_embed::load_or_fetch(show)?);
+        Some(Arc::new(move |text: &str, _sentences: &[&str]| {
+            embedder.embed(text)
+        }))
+    } else {
+        None
+    };
+    Ok(Some(Arc::new(NarrativeClassifier::new(
+        Arc::new(model),
+        dense,
+    ))))
+}
+
+/// The `roles` stage per the settings.
+fn role_stage(config: &Config) -> anyhow::Result<Option<Arc<RoleClassifier>>> {
+    let c = &config.narratives;
+    if !c.roles
+        || config
+            .pipeline
+            .until
+            .as_deref()
+            .is_some_and(|u| u != "roles")
+    {
+        return Ok(None);
+    }
+    let model = match &c.roles_model {
+        Some(path) => newslens_narratives::load::<RoleModel>(path)?,
+        None => RoleModel::bundled()?,
+    };
+    Ok(Some(Arc::new(RoleClassifier::new(
+        Arc::new(model),
+        c.max_roles,
+    ))))
 }
 
 /// Appends stages in order until the one named `until` has been added.

@@ -6,6 +6,7 @@ use newslens_dates::DateConfig;
 use newslens_entities::EntityConfig;
 use newslens_ingest::IngestConfig;
 use newslens_langid::LangIdConfig;
+use newslens_narratives::NarrativeConfig;
 use newslens_quotes::QuoteConfig;
 use newslens_segment::SegmentConfig;
 use std::path::Path;
@@ -30,6 +31,7 @@ pub struct Config {
     pub quotes: QuoteConfig,
     pub dates: DateConfig,
     pub entities: EntityConfig,
+    pub narratives: NarrativeConfig,
 }
 
 impl Config {

@@ -130,8 +130,29 @@ impl<'a> QuoteJson<'a> {
     }
 }
 
-/// One article as `newslens annotate` prints it. Fields the pipeline does not
-/// fill yet (narratives, roles) are empty arrays.
+#[derive(Serialize)]
+struct NarrativeJson<'a> {
+    narrative: &'a str,
+    subnarrative: Option<&'a str>,
+    score: f32,
+    evidence: Vec<CharSpan>,
+}
+
+#[derive(Serialize)]
+struct RoleJson<'a> {
+    entity: String,
+    main: &'a str,
+    fine: &'a [String],
+    score: f32,
+    evidence: Vec<CharSpan>,
+}
+
+/// Rounds a score for output (4 decimals are plenty and keep lines short).
+fn round(x: f32) -> f32 {
+    (x * 10_000.0).round() / 10_000.0
+}
+
+/// One article as `newslens annotate` prints it.
 #[derive(Serialize)]
 pub struct ArticleJson<'a> {
     schema: &'static str,
@@ -149,8 +170,8 @@ pub struct ArticleJson<'a> {
     entities: Vec<EntityJson<'a>>,
     quotes: Vec<QuoteJson<'a>>,
     dates: Vec<DateJson<'a>>,
-    narratives: [(); 0],
-    roles: [(); 0],
+    narratives: Vec<NarrativeJson<'a>>,
+    roles: Vec<RoleJson<'a>>,
 }
 
 impl<'a> ArticleJson<'a> {
@@ -196,8 +217,27 @@ impl<'a> ArticleJson<'a> {
                 .iter()
                 .map(|d| DateJson::new(doc, d, &offsets))
                 .collect(),
-            narratives: [],
-            roles: [],
+            narratives: doc
+                .narratives
+                .iter()
+                .map(|n| NarrativeJson {
+                    narrative: &n.narrative,
+                    subnarrative: n.subnarrative.as_deref(),
+                    score: round(n.score),
+                    evidence: n.evidence.iter().map(|&s| chars(s)).collect(),
+                })
+                .collect(),
+            roles: doc
+                .roles
+                .iter()
+                .map(|r| RoleJson {
+                    entity: format!("E{}", r.entity + 1),
+                    main: &r.main,
+                    fine: &r.fine,
+                    score: round(r.score),
+                    evidence: r.evidence.iter().map(|&s| chars(s)).collect(),
+                })
+                .collect(),
         }
     }
 }

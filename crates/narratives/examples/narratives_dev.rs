@@ -40,7 +40,17 @@ fn main() {
     }
     t.one_domain = std::env::var("ONE_DOMAIN").map_or(true, |v| v != "0");
     let start = std::time::Instant::now();
-    let model = t.train(&train, &|_| Vec::new(), "dev search".into());
+    let embedder = std::env::var("DENSE")
+        .is_ok()
+        .then(|| ArticleEmbedder::new(newslens_embed::load_cached().expect("model")));
+    let scale: f32 = std::env::var("DSCALE").map_or(1.0, |v| v.parse().unwrap());
+    let dense = |t: &str| {
+        embedder
+            .as_ref()
+            .map(|e| e.embed(t).into_iter().map(|x| x * scale).collect())
+            .unwrap_or_default()
+    };
+    let model = t.train(&train, &dense, "dev search".into());
     eprintln!(
         "trained on {} docs in {:.1}s; decision {:?}; cv {:?}; vocab {}",
         train.narratives.len(),
@@ -60,14 +70,17 @@ fn main() {
         let pred: Vec<_> = docs
             .iter()
             .map(|d| {
-                label_sets(
-                    &model.decide(&model.probs(&model.example(&d.text, None)), &model.decision),
-                )
+                label_sets(&model.decide(
+                    &model.probs(
+                        &model.example(&d.text, Some(dense(&d.text)).filter(|v| !v.is_empty())),
+                    ),
+                    &model.decision,
+                ))
             })
             .collect();
         if std::env::var("DEBUG").is_ok() {
             for (d, g) in docs.iter().zip(&gold).take(4) {
-                debug(&model, &d.text, g);
+                debug(&model, &d.text, g, embedder.as_ref());
             }
         }
         let (c, f) = samples_f1(&gold, &pred);
@@ -83,8 +96,13 @@ fn main() {
 }
 
 #[allow(dead_code)]
-fn debug(model: &NarrativeModel, text: &str, gold: &(Vec<String>, Vec<String>)) {
-    let p = model.probs(&model.example(text, None));
+fn debug(
+    model: &NarrativeModel,
+    text: &str,
+    gold: &(Vec<String>, Vec<String>),
+    e: Option<&ArticleEmbedder>,
+) {
+    let p = model.probs(&model.example(text, e.map(|e| e.embed(text))));
     let mut idx: Vec<usize> = (0..p.len()).collect();
     idx.sort_by(|&a, &b| p[b].total_cmp(&p[a]));
     eprintln!("gold {:?}", gold);

@@ -7,7 +7,9 @@
 //! [`RoleTrainer`]) gives each main entity its framing role.
 
 mod classifier;
+mod config;
 mod corpus;
+mod dense;
 mod features;
 mod linear;
 mod model;
@@ -17,7 +19,9 @@ mod store;
 mod trainer;
 
 pub use classifier::{DenseFeatures, NarrativeClassifier, EVIDENCE_SENTENCES};
+pub use config::NarrativeConfig;
 pub use corpus::{read_docs, read_narratives, read_roles, RoleRow, SemevalCorpus, TaskDoc};
+pub use dense::{ArticleEmbedder, MAX_PARAGRAPHS};
 pub use features::{terms, words, Sparse, TextFeaturizer};
 pub use linear::{Binary, Example, LinearHead, TrainSettings};
 pub use model::{Decision, NarrativeModel, Predicted, OTHER};

@@ -11,6 +11,8 @@ use std::path::Path;
 
 /// The narrative model learned by `newslens train narratives`, bundled.
 const NARRATIVES: &[u8] = include_bytes!("../data/narratives.json.gz");
+/// The narrative model without dense features, bundled.
+const NARRATIVES_TEXT: &[u8] = include_bytes!("../data/narratives-text.json.gz");
 /// The role model learned by `newslens train roles`, bundled.
 const ROLES: &[u8] = include_bytes!("../data/roles.json.gz");
 
@@ -56,6 +58,16 @@ impl NarrativeModel {
     }
 }
 
+impl NarrativeModel {
+    /// The bundled model that reads words only (no sentence encoder).
+    pub fn bundled_text_only() -> Result<Self, NarrativeError> {
+        decode(
+            NARRATIVES_TEXT,
+            Path::new("<bundled text-only narratives model>"),
+        )
+    }
+}
+
 impl RoleModel {
     /// The bundled model.
     pub fn bundled() -> Result<Self, NarrativeError> {
@@ -71,6 +83,8 @@ mod tests {
     fn bundled_models_load() {
         let n = NarrativeModel::bundled().unwrap();
         assert!(n.head.labels.len() > 20);
+        let t = NarrativeModel::bundled_text_only().unwrap();
+        assert_eq!(t.dense_dim, 0);
         let r = RoleModel::bundled().unwrap();
         assert_eq!(r.head.labels.len(), 25);
     }

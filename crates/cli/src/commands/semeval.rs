@@ -3,7 +3,7 @@
 
 use anyhow::Context;
 use newslens_narratives::{
-    label_sets, mention_context, read_docs, read_roles, NarrativeModel, RoleModel,
+    label_sets, mention_context, read_docs, read_roles, ArticleEmbedder, NarrativeModel, RoleModel,
 };
 use rayon::prelude::*;
 use std::collections::HashMap;
@@ -53,6 +53,11 @@ pub fn run(args: SemevalArgs) -> anyhow::Result<ExitCode> {
                 Some(p) => newslens_narratives::load::<NarrativeModel>(&p)?,
                 None => NarrativeModel::bundled()?,
             };
+            let embedder = if model.dense_dim > 0 {
+                Some(ArticleEmbedder::new(newslens_embed::load_or_fetch(true)?))
+            } else {
+                None
+            };
             let list = read_docs(&docs, "")?;
             if list.is_empty() {
                 anyhow::bail!("{}: no .txt documents", docs.display());
@@ -60,7 +65,8 @@ pub fn run(args: SemevalArgs) -> anyhow::Result<ExitCode> {
             let lines: Vec<String> = list
                 .par_iter()
                 .map(|d| {
-                    let probs = model.probs(&model.example(&d.text, None));
+                    let dense = embedder.as_ref().map(|e| e.embed(&d.text));
+                    let probs = model.probs(&model.example(&d.text, dense));
                     let (c, f) = label_sets(&model.decide(&probs, &model.decision));
                     format!("{}\t{}\t{}", d.id, c.join(";"), f.join(";"))
                 })

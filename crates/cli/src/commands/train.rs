@@ -3,7 +3,7 @@
 //! Test: settings are chosen by cross-validation on the training data).
 
 use anyhow::{bail, Context};
-use newslens_narratives::{save, NarrativeTrainer, RoleTrainer, SemevalCorpus};
+use newslens_narratives::{save, ArticleEmbedder, NarrativeTrainer, RoleTrainer, SemevalCorpus};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -37,6 +37,10 @@ struct Common {
     /// Where to write the model.
     #[arg(long, value_name = "FILE")]
     out: PathBuf,
+    /// Narratives: add the multilingual sentence-encoder features (fetches
+    /// the encoder into the model cache when it is not there).
+    #[arg(long)]
+    encoder: bool,
 }
 
 fn read(args: &Common) -> anyhow::Result<SemevalCorpus> {
@@ -76,7 +80,7 @@ fn provenance(kind: &str, args: &Common, corpus: &SemevalCorpus) -> String {
             String::new()
         } else {
             format!("--langs {} ", args.langs.join(","))
-        },
+        } + if args.encoder { "--encoder " } else { "" },
         args.out.display(),
         corpus.docs.len(),
         corpus.narratives.len(),
@@ -94,9 +98,15 @@ pub fn run(args: TrainArgs) -> anyhow::Result<ExitCode> {
     match args.what {
         What::Narratives(c) => {
             let corpus = read(&c)?;
+            let embedder = if c.encoder {
+                Some(ArticleEmbedder::new(newslens_embed::load_or_fetch(true)?))
+            } else {
+                None
+            };
+            let dense = |t: &str| embedder.as_ref().map(|e| e.embed(t)).unwrap_or_default();
             let model = NarrativeTrainer::default().train(
                 &corpus,
-                &|_| Vec::new(),
+                &dense,
                 provenance("narratives", &c, &corpus),
             );
             write(&model, &c.out)?;
