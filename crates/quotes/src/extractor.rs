@@ -12,6 +12,8 @@ const PRONOUN_LOOKBACK_NAMES: usize = 64;
 
 /// Fewest words of reported content (PolNeAR has short ones: "the move").
 const MIN_WORDS: usize = 2;
+/// Words that end the object of a stance verb ("endorsed X, who …").
+const OBJECT_STOP: &[&str] = &["who", "which", "whose", "after", "when", "while", "because"];
 
 /// Settings of quote extraction.
 #[derive(Debug, Clone, serde::Deserialize)]
@@ -1374,12 +1376,24 @@ impl<'a> Ctx<'a> {
                         } else {
                             self.next_statement(cs, end).unwrap_or(end)
                         };
+                        // "X endorsed Jane Doe on Friday": the object alone.
+                        let end =
+                            if self.lex.is_object_verb(self.lower(k)) && !self.reports(cs, end) {
+                                self.object_end(cs, end)
+                            } else {
+                                end
+                            };
                         (Some(spk), cs, end)
                     }
                 }
             }
         };
-        if cs >= ce || self.words_between(cs, ce) < MIN_WORDS {
+        let min_words = if self.lex.is_object_verb(self.lower(k)) {
+            1
+        } else {
+            MIN_WORDS
+        };
+        if cs >= ce || self.words_between(cs, ce) < min_words {
             return None;
         }
         let (bs, be) = self.byte_range(cs, ce)?;
@@ -1397,6 +1411,19 @@ impl<'a> Ctx<'a> {
             open_end: false,
         };
         Some((cand, next))
+    }
+
+    /// The end of the object of a stance verb ("endorsed Jane Doe, a …"):
+    /// the first punctuation, relative pronoun or time phrase.
+    fn object_end(&self, a: usize, b: usize) -> usize {
+        (a + 1..b)
+            .find(|&i| {
+                if !self.word(i) {
+                    return !matches!(self.ch(i), '’' | '\'' | '-' | '.');
+                }
+                OBJECT_STOP.contains(&self.lower(i))
+            })
+            .unwrap_or(b)
     }
 
     /// Does the content `a..b` read as reported speech: "that …" or a quote?

@@ -108,6 +108,10 @@ const EN_STRONG: &[&str] = &[
 /// they count when "that" or a quote mark follows.
 const EN_WEAK: &[&str] = &[
     "endorse",
+    "back",
+    "favor",
+    "thank",
+    "congratulate",
     "decline",
     "refuse",
     "support",
@@ -996,6 +1000,34 @@ impl Lexicon {
             "de" => &[&["acuerdo", "acordo"], &["con", "com"]],
             _ => &[],
         }
+    }
+    /// A verb of support or attack whose content is its object ("endorsed
+    /// Jane Doe", "criticized the plan").
+    pub(crate) fn is_object_verb(&self, lower: &str) -> bool {
+        matches!(
+            lower,
+            "endorsed"
+                | "endorses"
+                | "supported"
+                | "opposed"
+                | "praised"
+                | "criticized"
+                | "criticised"
+                | "attacked"
+                | "defended"
+                | "blamed"
+                | "condemned"
+                | "denounced"
+                | "slammed"
+                | "blasted"
+                | "rejected"
+                | "welcomed"
+                | "applauded"
+                | "backed"
+                | "favored"
+                | "thanked"
+                | "congratulated"
+        )
     }
     /// A plural present cue ("think", "show"), also a noun or infinitive.
     pub(crate) fn is_base(&self, lower: &str) -> bool {

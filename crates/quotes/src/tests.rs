@@ -573,3 +573,14 @@ fn plural_present_cue_is_no_noun_after_a_determiner() {
         "{got:#?}"
     );
 }
+
+#[test]
+fn stance_verb_content_is_its_object() {
+    let got = run(
+        "The retired general endorsed Maria Olsen, who leads the polls in the east.",
+        "en",
+    );
+    let q = find(&got, "Maria Olsen");
+    assert_eq!(q.cue.as_deref(), Some("endorsed"));
+    assert_eq!(q.speaker.as_deref(), Some("The retired general"));
+}
