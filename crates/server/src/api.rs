@@ -2,10 +2,12 @@
 
 use crate::assets;
 use crate::backend::Backend;
+use crate::cache::ResponseCache;
 use crate::error::{ApiError, BackendError};
 use crate::params::{ArticlesParams, EntitiesParams, NarrativesBy, QuotesParams, SearchParams};
 use crate::pool::{Pool, PoolError};
 use crate::security;
+use axum::body::Bytes;
 use axum::extract::{Path, RawQuery, State};
 use axum::http::{header, HeaderValue};
 use axum::response::{IntoResponse, Response};
@@ -19,6 +21,7 @@ pub type BackendPool = Pool<Box<dyn Backend>>;
 #[derive(Clone)]
 pub(crate) struct AppState {
     pub pool: Arc<BackendPool>,
+    pub cache: Option<Arc<ResponseCache>>,
 }
 
 /// Every route of the API (without the UI assets), as in the OpenAPI document.
@@ -98,8 +101,7 @@ pub fn escape_markup(json: String) -> String {
     out
 }
 
-fn json(body: String) -> Response {
-    let body = escape_markup(body);
+fn json(body: Bytes) -> Response {
     (
         [
             (
@@ -113,6 +115,38 @@ fn json(body: String) -> Response {
         .into_response()
 }
 
+/// Runs `f` unless the cache holds the answer for `key`; keeps a found
+/// answer (markup-escaped, ready to send).
+async fn cached<F>(s: &AppState, key: String, f: F) -> Result<Option<Bytes>, ApiError>
+where
+    F: FnOnce(&mut dyn Backend) -> Result<Option<String>, BackendError> + Send + 'static,
+{
+    let finish = |body: Option<String>| body.map(|b| Bytes::from(escape_markup(b)));
+    let Some(cache) = &s.cache else {
+        return Ok(finish(call(s, f).await?));
+    };
+    let stamp = cache.stamp();
+    if let Some(hit) = cache.get(&key, &stamp) {
+        return Ok(Some(hit));
+    }
+    let body = finish(call(s, f).await?);
+    if let Some(b) = &body {
+        cache.put(key, b.clone(), &stamp);
+    }
+    Ok(body)
+}
+
+/// [`cached`] for answers that always exist (lists).
+async fn cached_list<F>(s: &AppState, key: String, f: F) -> Result<Response, ApiError>
+where
+    F: FnOnce(&mut dyn Backend) -> Result<String, BackendError> + Send + 'static,
+{
+    match cached(s, key, move |b| f(b).map(Some)).await? {
+        Some(body) => Ok(json(body)),
+        None => Err(ApiError::NotFound("no answer".into())),
+    }
+}
+
 fn check_id(id: &str) -> Result<(), ApiError> {
     if id.is_empty() || id.len() > 2048 || id.chars().any(char::is_control) {
         Err(ApiError::BadRequest("malformed id".into()))
@@ -123,7 +157,7 @@ fn check_id(id: &str) -> Result<(), ApiError> {
 
 async fn articles(State(s): State<AppState>, RawQuery(q): RawQuery) -> Result<Response, ApiError> {
     let p = ArticlesParams::parse(pairs(q)?)?;
-    Ok(json(call(&s, move |b| b.articles(&p)).await?))
+    cached_list(&s, format!("articles {p:?}"), move |b| b.articles(&p)).await
 }
 
 async fn article(
@@ -134,7 +168,7 @@ async fn article(
     crate::params::Pairs::new(pairs(q)?, &[])?;
     check_id(&id)?;
     let key = id.clone();
-    match call(&s, move |b| b.article(&key)).await? {
+    match cached(&s, format!("article {id:?}"), move |b| b.article(&key)).await? {
         Some(v) => Ok(json(v)),
         None => Err(ApiError::NotFound(format!("no article with id `{id}`"))),
     }
@@ -142,12 +176,12 @@ async fn article(
 
 async fn quotes(State(s): State<AppState>, RawQuery(q): RawQuery) -> Result<Response, ApiError> {
     let p = QuotesParams::parse(pairs(q)?)?;
-    Ok(json(call(&s, move |b| b.quotes(&p)).await?))
+    cached_list(&s, format!("quotes {p:?}"), move |b| b.quotes(&p)).await
 }
 
 async fn entities(State(s): State<AppState>, RawQuery(q): RawQuery) -> Result<Response, ApiError> {
     let p = EntitiesParams::parse(pairs(q)?)?;
-    Ok(json(call(&s, move |b| b.entities(&p)).await?))
+    cached_list(&s, format!("entities {p:?}"), move |b| b.entities(&p)).await
 }
 
 async fn entity(
@@ -158,7 +192,7 @@ async fn entity(
     crate::params::Pairs::new(pairs(q)?, &[])?;
     check_id(&id)?;
     let key = id.clone();
-    match call(&s, move |b| b.entity(&key)).await? {
+    match cached(&s, format!("entity {id:?}"), move |b| b.entity(&key)).await? {
         Some(v) => Ok(json(v)),
         None => Err(ApiError::NotFound(format!("no entity with id `{id}`"))),
     }
@@ -169,12 +203,12 @@ async fn narratives(
     RawQuery(q): RawQuery,
 ) -> Result<Response, ApiError> {
     let by = NarrativesBy::parse(pairs(q)?)?;
-    Ok(json(call(&s, move |b| b.narratives(by)).await?))
+    cached_list(&s, format!("narratives {by:?}"), move |b| b.narratives(by)).await
 }
 
 async fn search(State(s): State<AppState>, RawQuery(q): RawQuery) -> Result<Response, ApiError> {
     let p = SearchParams::parse(pairs(q)?)?;
-    Ok(json(call(&s, move |b| b.search(&p)).await?))
+    cached_list(&s, format!("search {p:?}"), move |b| b.search(&p)).await
 }
 
 async fn not_found() -> ApiError {

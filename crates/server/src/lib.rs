@@ -14,6 +14,7 @@
 mod api;
 mod assets;
 mod backend;
+mod cache;
 mod error;
 mod params;
 mod pool;
@@ -23,6 +24,7 @@ mod store_backend;
 pub use api::{BackendPool, API_ROUTES};
 pub use assets::OPENAPI_JSON;
 pub use backend::Backend;
+pub use cache::{DbStamp, ResponseCache};
 pub use error::{ApiError, BackendError, ServerError};
 pub use params::{
     ArticlesParams, EntitiesParams, NarrativesBy, QuotesParams, SearchParams, DEFAULT_LIMIT,
@@ -57,6 +59,7 @@ impl App {
         Ok(App {
             state: api::AppState {
                 pool: Arc::new(Pool::new(backends, POOL_WAIT)),
+                cache: None,
             },
             host_check: false,
         })
@@ -69,6 +72,13 @@ impl App {
             source: BackendError::new(e),
         })?;
         App::new(backends)
+    }
+
+    /// Keeps up to `max_bytes` of answers in memory until the database at
+    /// `db` changes (0: no cache).
+    pub fn with_cache(mut self, db: &std::path::Path, max_bytes: usize) -> App {
+        self.state.cache = (max_bytes > 0).then(|| Arc::new(ResponseCache::new(db, max_bytes)));
+        self
     }
 
     /// Answers only requests whose `Host` is `localhost` or an IP address
@@ -128,6 +138,8 @@ pub struct ServeConfig {
     pub addr: SocketAddr,
     /// Read-only connections, also the number of async worker threads.
     pub connections: usize,
+    /// Megabytes of answers kept until the database changes (0: none).
+    pub cache_mb: usize,
 }
 
 /// The default number of connections: one per core, at least two.
@@ -147,7 +159,8 @@ pub fn run(config: &ServeConfig, ready: impl FnOnce(SocketAddr)) -> Result<(), S
             config.connections
         )));
     }
-    let app = App::open(&config.db, config.connections)?;
+    let app = App::open(&config.db, config.connections)?
+        .with_cache(&config.db, config.cache_mb.saturating_mul(1 << 20));
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(config.connections.min(8))
         .max_blocking_threads(config.connections * 2)

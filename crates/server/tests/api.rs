@@ -489,3 +489,27 @@ async fn serves_on_a_real_loopback_listener() {
     stop_tx.send(()).unwrap();
     server.await.unwrap().unwrap();
 }
+
+#[tokio::test]
+async fn cached_answers_follow_new_articles() {
+    let db = database();
+    let r = App::open(&db.path, 2)
+        .unwrap()
+        .with_cache(&db.path, 1 << 20)
+        .router();
+    assert_eq!(list(&get_ok(&r, "/api/articles").await).0, 3);
+    assert_eq!(list(&get_ok(&r, "/api/articles").await).0, 3); // from the cache
+    let mut extra = fixture().remove(0);
+    extra["id"] = "geneva-talks-2".into();
+    let mut store = Store::open(&db.path).unwrap();
+    store.put_articles(&[extra]).unwrap();
+    // The writer is still open (its WAL holds the commit): the cache must
+    // notice anyway.
+    assert_eq!(list(&get_ok(&r, "/api/articles").await).0, 4);
+    drop(store);
+    assert_eq!(list(&get_ok(&r, "/api/articles").await).0, 4);
+    assert_eq!(
+        get_ok(&r, "/api/articles/geneva-talks-2").await["id"],
+        "geneva-talks-2"
+    );
+}

@@ -19,6 +19,10 @@ pub struct ServeArgs {
     /// Read-only database connections (default: one per core, at least 2).
     #[arg(long, value_name = "N")]
     connections: Option<usize>,
+    /// Megabytes of API answers kept in memory until the database changes
+    /// (0: no cache).
+    #[arg(long, value_name = "MB", default_value_t = 64)]
+    cache_mb: usize,
 }
 
 /// Runs `newslens serve` until Ctrl-C or SIGTERM.
@@ -35,6 +39,7 @@ pub fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
         connections: args
             .connections
             .unwrap_or_else(newslens_server::default_connections),
+        cache_mb: args.cache_mb,
     };
     let db = args.db.display().to_string();
     newslens_server::run(&config, |addr| {

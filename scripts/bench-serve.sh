@@ -1,0 +1,119 @@
+#!/usr/bin/env bash
+# Latency of `newslens serve` under loopback load: generates (once) a
+# database of N articles with the gen_bench_db example, starts the server,
+# runs wrk against each API endpoint and prints a Markdown table of
+# requests/s and latency percentiles (figures in docs/server.md).
+#
+#   scripts/bench-serve.sh                 # N=100000, 10 s per endpoint
+#   N=10000 DURATION=5s scripts/bench-serve.sh
+#
+# Settings (environment): N articles, SEED, DURATION per endpoint, CONNS
+# open connections, THREADS wrk threads, CONNECTIONS server connections
+# (default: the server's own), DB path (reused when it exists).
+# Needs wrk (apt-get install -y wrk), curl and python3.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+N="${N:-100000}"
+SEED="${SEED:-1}"
+DURATION="${DURATION:-10s}"
+CONNS="${CONNS:-8}"
+THREADS="${THREADS:-1}"
+TARGET="${CARGO_TARGET_DIR:-target}"
+DB="${DB:-$TARGET/bench-serve/bench-$N-$SEED.db}"
+PORT="${PORT:-18181}"
+
+command -v wrk >/dev/null || { echo "bench-serve: needs wrk (apt-get install -y wrk)" >&2; exit 2; }
+
+# NEWSLENS_BIN and GEN_BIN name prebuilt binaries (then nothing is built).
+if [ -z "${NEWSLENS_BIN:-}" ] || [ -z "${GEN_BIN:-}" ]; then
+    cargo build --release -q -p newslens-cli --bin newslens
+    cargo build --release -q -p newslens-server --example gen_bench_db
+fi
+BIN="${NEWSLENS_BIN:-$TARGET/release/newslens}"
+GEN="${GEN_BIN:-$TARGET/release/examples/gen_bench_db}"
+
+mkdir -p "$(dirname "$DB")"
+if [ ! -f "$DB" ]; then
+    echo "== generating $N articles into $DB" >&2
+    "$GEN" "$DB.tmp" "$N" "$SEED"
+    mv "$DB.tmp" "$DB"
+    for ext in -wal -shm; do [ -f "$DB.tmp$ext" ] && mv "$DB.tmp$ext" "$DB$ext"; done
+fi
+echo "== database: $DB ($(du -h "$DB" | cut -f1))" >&2
+
+ARGS=(serve --db "$DB" --addr "127.0.0.1:$PORT")
+[ -n "${CONNECTIONS:-}" ] && ARGS+=(--connections "$CONNECTIONS")
+"$BIN" "${ARGS[@]}" 2> "$(dirname "$DB")/serve.log" &
+SERVER=$!
+WORK="$(mktemp -d)"
+trap 'kill "$SERVER" 2>/dev/null || true; rm -rf "$WORK"' EXIT
+BASE="http://127.0.0.1:$PORT"
+for _ in $(seq 50); do curl -sf "$BASE/api/openapi.json" >/dev/null && break; sleep 0.2; done
+
+# Lua scripts that vary the request: random article ids, the most quoted
+# speakers' entity ids, speaker names and search words.
+python3 - "$BASE" "$N" "$WORK" <<'PY'
+import json, sys, urllib.request, urllib.parse
+base, n, work = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+people = json.load(urllib.request.urlopen(base + "/api/entities?type=person&limit=20"))["items"]
+def lua(name, paths):
+    with open(f"{work}/{name}.lua", "w") as f:
+        f.write("local paths = {" + ",".join(json.dumps(p) for p in paths) + "}\n")
+        f.write("local i = 0\nrequest = function()\n  i = i % #paths + 1\n  return wrk.format(\"GET\", paths[i])\nend\n")
+import random
+r = random.Random(7)
+lua("article", [f"/api/articles/gen-{r.randrange(n)}" for _ in range(2000)])
+lua("entity", ["/api/entities/" + urllib.parse.quote(p["id"], safe="") for p in people])
+lua("quotes_speaker", ["/api/quotes?speaker=" + urllib.parse.quote(p["name"]) for p in people])
+words = ["sanctions", "grain", "ceasefire", "refugee", "pipeline", "inflation", "corridor", "democracy", "harvest", "embassy"]
+lua("search", ["/api/search?q=" + w for w in words])
+lua("articles_q", ["/api/articles?q=" + w for w in words])
+lua("quotes_q", ["/api/quotes?q=" + w for w in words])
+lua("articles_page", [f"/api/articles?offset={r.randrange(0, 5000)}" for _ in range(200)])
+PY
+
+run() { # name, then a URL path or @script
+    local name="$1" what="$2" out
+    if [[ "$what" == @* ]]; then
+        out="$(wrk -t"$THREADS" -c"$CONNS" -d"$DURATION" --latency -s "$WORK/${what#@}.lua" "$BASE")"
+    else
+        out="$(wrk -t"$THREADS" -c"$CONNS" -d"$DURATION" --latency "$BASE$what")"
+    fi
+    echo "$out" > "$WORK/$name.txt"
+    python3 - "$name" "$what" "$WORK/$name.txt" <<'PY'
+import re, sys
+name, what, path = sys.argv[1], sys.argv[2], sys.argv[3]
+text = open(path).read()
+def ms(v):
+    m = re.match(r"([\d.]+)(us|ms|s)", v)
+    x = float(m.group(1))
+    return x / 1000 if m.group(2) == "us" else x * 1000 if m.group(2) == "s" else x
+pct = dict(re.findall(r"^\s+(50|75|90|99)%\s+(\S+)", text, re.M))
+rps = re.search(r"Requests/sec:\s+([\d.]+)", text).group(1)
+reqs = re.search(r"(\d+) requests in", text).group(1)
+bad = re.search(r"Non-2xx or 3xx responses: (\d+)", text)
+err = re.search(r"Socket errors: (.*)", text)
+note = (f"{bad.group(1)} non-2xx " if bad else "") + (f"socket errors: {err.group(1)}" if err else "")
+print(f"| {name} | `{what}` | {float(rps):.0f} | {ms(pct['50']):.2f} | {ms(pct['90']):.2f} | {ms(pct['99']):.2f} | {reqs} | {note} |")
+PY
+}
+
+echo "wrk -t$THREADS -c$CONNS -d$DURATION --latency, database of $N articles, $(nproc) cores, load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo
+echo "| endpoint | request | req/s | p50 ms | p90 ms | p99 ms | requests | errors |"
+echo "|---|---|---:|---:|---:|---:|---:|---|"
+run "articles" "/api/articles"
+run "articles page" "@articles_page"
+run "articles ?q=" "@articles_q"
+run "article by id" "@article"
+run "quotes" "/api/quotes"
+run "quotes ?speaker=" "@quotes_speaker"
+run "quotes ?q=" "@quotes_q"
+run "quotes ?since&until&outlet" "/api/quotes?since=2023-01-01&until=2023-03-31&outlet=Global%20Wire"
+run "entities" "/api/entities"
+run "entity by id" "@entity"
+run "narratives by outlet" "/api/narratives?by=outlet"
+run "narratives by month" "/api/narratives?by=month"
+run "search" "@search"
+run "UI page" "/"
