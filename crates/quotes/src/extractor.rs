@@ -85,6 +85,7 @@ impl QuoteExtractor {
         }
         cands.sort_by_key(|c| (c.s, c.e));
         ctx.adopt_speakers(&mut cands);
+        ctx.pronoun_heads(&mut cands);
         ctx.resolve_names(&mut cands);
         let text = &doc.text;
         let mut out = Vec::with_capacity(cands.len());
@@ -1635,6 +1636,26 @@ impl<'a> Ctx<'a> {
         }
         self.first_subject(ts, j - 1)
             .filter(|&(a, b)| !(b == a + 1 && matches!(self.lower(a), "there" | "it" | "this")))
+    }
+
+    /// A speaker phrase that runs over a subject pronoun ("A few minutes
+    /// later they", "he promises") is that pronoun: it heads the clause.
+    fn pronoun_heads(&self, cands: &mut [Cand]) {
+        for c in cands.iter_mut() {
+            let Some((a, b)) = c.spk_tok else {
+                continue;
+            };
+            if b <= a + 1 || b > self.tk.len() {
+                continue;
+            }
+            let head = (a..b).find(|&i| {
+                self.word(i) && matches!(self.lower(i), "he" | "she" | "they" | "we" | "i" | "it")
+            });
+            if let Some(i) = head {
+                c.spk_tok = Some((i, i + 1));
+                c.spk = self.spk_bytes(i, i + 1);
+            }
+        }
     }
 
     /// A kept quote with neither cue nor speaker takes the speaker of the

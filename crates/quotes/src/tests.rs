@@ -584,3 +584,13 @@ fn stance_verb_content_is_its_object() {
     assert_eq!(q.cue.as_deref(), Some("endorsed"));
     assert_eq!(q.speaker.as_deref(), Some("The retired general"));
 }
+
+#[test]
+fn speaker_phrase_over_a_pronoun_is_the_pronoun() {
+    let got = run(
+        "The council met again on Monday. A few hours later they said the vote would be repeated.",
+        "en",
+    );
+    let q = find(&got, "the vote would be repeated");
+    assert_eq!(q.speaker.as_deref(), Some("they"));
+}
