@@ -48,8 +48,8 @@ SENTENCES = [
     ("edge", "ｆｕｌｌ　ｗｉｄｔｈ ＡＢＣ ①②③ ﬁnance"),
     ("edge", "<s> </s> <unk>"),
     ("long", " ".join(
-        ["The delegation met again on Tuesday and said the talks had been difficult but useful."] * 40
-        + ["Переговоры продолжатся в четверг, сообщил источник."] * 20)),
+        ["The delegation met again on Tuesday and said the talks had been difficult but useful."] * 100
+        + ["Переговоры продолжатся в четверг, сообщил источник."] * 50)),
 ]
 
 

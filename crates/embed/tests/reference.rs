@@ -103,3 +103,32 @@ fn translations_are_closer_than_unrelated_sentences() {
     assert!(dot(&v[0], &v[1]) > dot(&v[0], &v[3]) + 0.2);
     assert!(dot(&v[0], &v[2]) > dot(&v[0], &v[3]) + 0.2);
 }
+
+#[test]
+fn threads_sharing_one_encoder_get_the_same_vectors() {
+    let Some(dir) = model_dir() else { return };
+    let encoder = SentenceEncoder::load(&dir).unwrap();
+    let fixture = fixture();
+    let texts: Vec<&str> = fixture.items.iter().map(|i| i.text.as_str()).collect();
+    // two threads fill the token cache at the same time
+    let results: Vec<Vec<[f32; 512]>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..2)
+            .map(|_| scope.spawn(|| encoder.encode(&texts)))
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap()).collect()
+    });
+    for (item, (a, b)) in fixture.items.iter().zip(results[0].iter().zip(&results[1])) {
+        assert!(cosine(a, &item.vector) >= 0.999, "{:?}", item.text);
+        assert!(cosine(a, b) >= 0.99999, "{:?}", item.text);
+    }
+}
+
+#[test]
+fn texts_longer_than_a_micro_batch_are_covered_by_the_fixture() {
+    let fixture = fixture();
+    let longest = fixture.items.iter().map(|i| i.ids.len()).max().unwrap();
+    assert!(
+        longest > 2048,
+        "the fixture needs a text of several micro-batches"
+    );
+}
