@@ -230,19 +230,36 @@ impl Store {
                 .map(str::to_string)
         };
         if let Some(speaker) = text(&q.speaker) {
-            // A store id, the exact name, or the name's words.
-            match fts_query(&speaker) {
-                Some(words) => {
-                    conds.push(
-                        "(q.speaker_entity IN (SELECT rowid FROM entities WHERE id = ?) \
-                         OR q.rowid IN (SELECT rowid FROM quote_fts WHERE quote_fts MATCH ?))",
-                    );
-                    args.push(Sql::Text(speaker.clone()));
+            // A store id, else the exact name (any case), else the name's
+            // words: the first two are served by an index in date order.
+            let entity: Option<i64> = self
+                .conn
+                .prepare_cached("SELECT rowid FROM entities WHERE id = ?1")?
+                .query_row([&speaker], |r| r.get(0))
+                .optional()?;
+            let named = entity.is_none()
+                && self
+                    .conn
+                    .prepare_cached("SELECT 1 FROM quotes WHERE speaker = ?1 LIMIT 1")?
+                    .exists([&speaker])?;
+            match (entity, named, fts_query(&speaker)) {
+                (Some(rowid), _, _) => {
+                    conds.push("q.speaker_entity = ?");
+                    args.push(Sql::Integer(rowid));
+                }
+                (None, true, _) => {
+                    conds.push("q.speaker = ?");
+                    args.push(Sql::Text(speaker));
+                }
+                (None, false, Some(words)) => {
+                    conds.push("q.rowid IN (SELECT rowid FROM quote_fts WHERE quote_fts MATCH ?)");
                     args.push(Sql::Text(format!("speaker : ({words})")));
                 }
-                None => {
-                    conds.push("q.speaker_entity IN (SELECT rowid FROM entities WHERE id = ?)");
-                    args.push(Sql::Text(speaker.clone()));
+                (None, false, None) => {
+                    return Ok(Page {
+                        total: 0,
+                        items: Vec::new(),
+                    })
                 }
             }
         }
@@ -300,16 +317,22 @@ impl Store {
             .query_row(params_from_iter(expanded.iter()), |r| count(r, 0))?;
         expanded.push(Sql::Integer(limit(page)));
         expanded.push(Sql::Integer(i64::from(offset)));
-        let sql = format!(
-            "SELECT {QUOTE_COLUMNS} FROM quotes q JOIN articles a ON a.rowid = q.article \
-             LEFT JOIN entities e ON e.rowid = q.speaker_entity{filter} \
-             ORDER BY q.date DESC, q.rowid DESC LIMIT ? OFFSET ?"
-        );
-        let items = self
+        // The page's quotes first (narrow rows, sorted), then their columns.
+        let page_ids: Vec<i64> = self
             .conn
-            .prepare_cached(&sql)?
-            .query_map(params_from_iter(expanded.iter()), quote_row)?
-            .collect::<Result<Vec<_>, _>>()?;
+            .prepare_cached(&format!(
+                "SELECT q.rowid FROM quotes q{filter} ORDER BY q.date DESC, q.rowid DESC LIMIT ? OFFSET ?"
+            ))?
+            .query_map(params_from_iter(expanded.iter()), |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        let mut row = self.conn.prepare_cached(&format!(
+            "SELECT {QUOTE_COLUMNS} FROM quotes q JOIN articles a ON a.rowid = q.article \
+             LEFT JOIN entities e ON e.rowid = q.speaker_entity WHERE q.rowid = ?1"
+        ))?;
+        let mut items = Vec::with_capacity(page_ids.len());
+        for id in page_ids {
+            items.push(row.query_row([id], quote_row)?);
+        }
         Ok(Page { total, items })
     }
 
