@@ -1577,7 +1577,11 @@ impl<'a> Ctx<'a> {
                         | "two"
                         | "three"
                         | "shortly"
-                );
+                        | "following"
+                        | "after"
+                        | "before"
+                )
+                || (w.ends_with("ing") && w.len() > 5);
             if intro {
                 let comma = (i..k).find(|&j| !self.word(j) && self.ch(j) == ',')?;
                 i = comma + 1;

@@ -594,3 +594,26 @@ fn speaker_phrase_over_a_pronoun_is_the_pronoun() {
     let q = find(&got, "the vote would be repeated");
     assert_eq!(q.speaker.as_deref(), Some("they"));
 }
+
+#[test]
+fn adverbs_of_time_are_not_the_speaker() {
+    let got = run(
+        "Her advisers have long insisted that the race would tighten in the autumn.",
+        "en",
+    );
+    let q = find(&got, "that the race would tighten in the autumn");
+    assert_eq!(q.speaker.as_deref(), Some("Her advisers"));
+}
+
+#[test]
+fn sentence_opening_participle_clause_is_skipped_for_the_subject() {
+    let got = run(
+        "Walking to the next house, Ida Berg stopped and said the town needed a new school.",
+        "en",
+    );
+    let q = find(&got, "the town needed a new school");
+    assert!(
+        q.speaker.as_deref().is_some_and(|s| s.contains("Ida Berg")),
+        "{got:#?}"
+    );
+}
