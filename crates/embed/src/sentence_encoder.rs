@@ -798,6 +798,31 @@ mod tests {
     }
 
     #[test]
+    fn loading_a_missing_or_broken_model_is_an_error_naming_the_file() {
+        let tmp = tempfile::tempdir().unwrap();
+        let err = SentenceEncoder::load(tmp.path()).unwrap_err();
+        assert!(matches!(err, EmbedError::Io { .. }), "{err}");
+        assert!(err.to_string().contains(TOKENIZER_FILE), "{err}");
+
+        std::fs::write(tmp.path().join(TOKENIZER_FILE), b"not a model").unwrap();
+        let err = SentenceEncoder::load(tmp.path()).unwrap_err();
+        assert!(matches!(err, EmbedError::BadModel { .. }), "{err}");
+        assert!(err.to_string().contains(TOKENIZER_FILE), "{err}");
+
+        // a valid three-piece tokenizer, then weights that are not a zip
+        let mut model = Vec::new();
+        for piece in ["<unk>", "<s>", "</s>"] {
+            model.extend_from_slice(&[0x0a, piece.len() as u8 + 2, 0x0a, piece.len() as u8]);
+            model.extend_from_slice(piece.as_bytes());
+        }
+        std::fs::write(tmp.path().join(TOKENIZER_FILE), model).unwrap();
+        std::fs::write(tmp.path().join(WEIGHTS_FILE), b"PK garbage").unwrap();
+        let err = SentenceEncoder::load(tmp.path()).unwrap_err();
+        assert!(matches!(err, EmbedError::BadModel { .. }), "{err}");
+        assert!(err.to_string().contains(WEIGHTS_FILE), "{err}");
+    }
+
+    #[test]
     fn the_encoder_is_send_and_sync() {
         fn check<T: Send + Sync>() {}
         check::<SentenceEncoder>();
