@@ -236,6 +236,7 @@ fn insert_article(tx: &Transaction, a: &Article, fts: &mut FtsChanges) -> rusqli
     fts.articles
         .insert(article, (a.title.clone(), a.text.clone()));
 
+    let month = a.month();
     // Entities: local "E1" → (store rowid, canonical name).
     let mut local: HashMap<&str, (i64, String)> = HashMap::new();
     let mut per_entity: HashMap<i64, i64> = HashMap::new(); // rowid → mentions
@@ -258,15 +259,16 @@ fn insert_article(tx: &Transaction, a: &Article, fts: &mut FtsChanges) -> rusqli
             }
         };
         tx.prepare_cached(
-            "INSERT INTO article_entities (article, local_id, entity, name, mentions) \
-             VALUES (?1, ?2, ?3, ?4, ?5)",
+            "INSERT INTO article_entities (article, local_id, entity, name, mentions, month) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
         )?
         .execute(params![
             article,
             e.local_id,
             rowid,
             e.name,
-            e.mentions.len() as i64
+            e.mentions.len() as i64,
+            month
         ])?;
         let mut mention = tx.prepare_cached(
             "INSERT INTO mentions (article, entity, start, end, text) VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -328,9 +330,9 @@ fn insert_article(tx: &Transaction, a: &Article, fts: &mut FtsChanges) -> rusqli
                 .any(|m| m.start >= q.start && m.end <= q.end && m.start < m.end);
             if let (true, Some((rowid, _))) = (inside, local.get(e.local_id.as_str())) {
                 tx.prepare_cached(
-                    "INSERT OR IGNORE INTO quote_about (entity, quote) VALUES (?1, ?2)",
+                    "INSERT OR IGNORE INTO quote_about (entity, quote, date) VALUES (?1, ?2, ?3)",
                 )?
-                .execute(params![rowid, quote])?;
+                .execute(params![rowid, quote, date])?;
             }
         }
     }

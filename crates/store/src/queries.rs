@@ -221,6 +221,7 @@ impl Store {
 
     /// Quotes matching the filters, newest first (undated last).
     pub fn quotes(&self, q: &QuoteQuery) -> Result<Page<QuoteRow>, StoreError> {
+        let about_cond;
         let mut conds: Vec<&str> = Vec::new();
         let mut args: Vec<Sql> = Vec::new();
         let text = |s: &Option<String>| {
@@ -264,12 +265,31 @@ impl Store {
             }
         }
         if let Some(about) = text(&q.about) {
-            conds.push(
-                "q.rowid IN (SELECT quote FROM quote_about WHERE entity IN \
-                 (SELECT rowid FROM entities WHERE id = ? OR name = ?))",
-            );
-            args.push(Sql::Text(about.clone()));
-            args.push(Sql::Text(about));
+            let entities: Vec<i64> = self
+                .conn
+                .prepare_cached("SELECT rowid FROM entities WHERE id = ?1 OR name = ?1")?
+                .query_map([&about], |r| r.get(0))?
+                .collect::<Result<_, _>>()?;
+            match entities.as_slice() {
+                [] => {
+                    return Ok(Page {
+                        total: 0,
+                        items: Vec::new(),
+                    })
+                }
+                // The usual case, served in date order by an index.
+                [entity] if conds.is_empty() && only_about(q) => {
+                    return self.about_page(*entity, q.limit, q.offset);
+                }
+                _ => {
+                    let marks = vec!["?"; entities.len()].join(", ");
+                    about_cond = format!(
+                        "q.rowid IN (SELECT quote FROM quote_about WHERE entity IN ({marks}))"
+                    );
+                    conds.push(&about_cond);
+                    args.extend(entities.into_iter().map(Sql::Integer));
+                }
+            }
         }
         if let Some(since) = text(&q.since) {
             conds.push("q.date >= ?");
@@ -325,15 +345,48 @@ impl Store {
             ))?
             .query_map(params_from_iter(expanded.iter()), |r| r.get(0))?
             .collect::<Result<_, _>>()?;
+        let items = self.quote_rows(&page_ids)?;
+        Ok(Page { total, items })
+    }
+
+    /// Quotes mentioning the entity with this rowid, newest first.
+    fn about_page(
+        &self,
+        entity: i64,
+        page: u32,
+        offset: u32,
+    ) -> Result<Page<QuoteRow>, StoreError> {
+        let total: u64 = self
+            .conn
+            .prepare_cached("SELECT count(*) FROM quote_about WHERE entity = ?1")?
+            .query_row([entity], |r| count(r, 0))?;
+        let ids: Vec<i64> = self
+            .conn
+            .prepare_cached(
+                "SELECT quote FROM quote_about WHERE entity = ?1 \
+                 ORDER BY date DESC, quote DESC LIMIT ?2 OFFSET ?3",
+            )?
+            .query_map(params![entity, limit(page), i64::from(offset)], |r| {
+                r.get(0)
+            })?
+            .collect::<Result<_, _>>()?;
+        Ok(Page {
+            total,
+            items: self.quote_rows(&ids)?,
+        })
+    }
+
+    /// The quotes with these rowids, in this order.
+    fn quote_rows(&self, ids: &[i64]) -> Result<Vec<QuoteRow>, StoreError> {
         let mut row = self.conn.prepare_cached(&format!(
             "SELECT {QUOTE_COLUMNS} FROM quotes q JOIN articles a ON a.rowid = q.article \
              LEFT JOIN entities e ON e.rowid = q.speaker_entity WHERE q.rowid = ?1"
         ))?;
-        let mut items = Vec::with_capacity(page_ids.len());
-        for id in page_ids {
+        let mut items = Vec::with_capacity(ids.len());
+        for id in ids {
             items.push(row.query_row([id], quote_row)?);
         }
-        Ok(Page { total, items })
+        Ok(items)
     }
 
     /// Entities with their counts, most mentioned first.
@@ -390,12 +443,7 @@ impl Store {
         let quotes = self
             .quote_page(&["q.speaker_entity = ?"], vec![Sql::Integer(rowid)], 100, 0)?
             .items;
-        let quotes_about = self.quote_page(
-            &["q.rowid IN (SELECT quote FROM quote_about WHERE entity = ?)"],
-            vec![Sql::Integer(rowid)],
-            100,
-            0,
-        )?;
+        let quotes_about = self.about_page(rowid, 100, 0)?;
         let mut roles = self
             .conn
             .prepare_cached(
@@ -432,9 +480,8 @@ impl Store {
         let months = self
             .conn
             .prepare_cached(
-                "SELECT a.month, count(DISTINCT ae.article), sum(ae.mentions) \
-                 FROM article_entities ae JOIN articles a ON a.rowid = ae.article \
-                 WHERE ae.entity = ?1 GROUP BY a.month ORDER BY a.month IS NULL, a.month",
+                "SELECT month, count(DISTINCT article), sum(mentions) FROM article_entities \
+                 WHERE entity = ?1 GROUP BY month ORDER BY month IS NULL, month",
             )?
             .query_map([rowid], |r| {
                 Ok(MonthCount {
@@ -566,6 +613,12 @@ impl Store {
         }
         Ok(Page { total, items })
     }
+}
+
+/// Whether `about` is the only filter of a quote query.
+fn only_about(q: &QuoteQuery) -> bool {
+    let none = |s: &Option<String>| s.as_deref().is_none_or(|s| s.trim().is_empty());
+    none(&q.speaker) && none(&q.since) && none(&q.until) && none(&q.outlet) && none(&q.search)
 }
 
 fn where_clause(conds: &[&str]) -> String {

@@ -365,6 +365,14 @@ fn quote_filters() {
         ..Default::default()
     });
     assert_eq!(about_id.total, 2);
+    assert_eq!(about_id.items, about.items);
+    let about_since = quotes(QuoteQuery {
+        about: Some("ukraine".into()),
+        since: Some("2023-04-01".into()),
+        ..Default::default()
+    });
+    assert_eq!(about_since.total, 1, "about with another filter");
+    assert_eq!(about_since.items[0].article, "kyiv.txt");
     let since = quotes(QuoteQuery {
         since: Some("2023-03-03".into()),
         ..Default::default()
@@ -561,6 +569,12 @@ fn migrates_a_version_1_database() {
         .expect("entity")
         .expect("ivanov");
     assert_eq!(ivanov.roles[0].main, "Antagonist");
+    let months: Vec<_> = ivanov.months.iter().map(|m| m.month.as_deref()).collect();
+    assert_eq!(
+        months,
+        [Some("2023-03")],
+        "v3 fills the months of entity links"
+    );
     let page = store.articles(&ArticleQuery::default()).expect("articles");
     assert_eq!(page.items[0].narratives, 1);
     drop(store);
