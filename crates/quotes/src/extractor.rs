@@ -750,8 +750,10 @@ impl<'a> Ctx<'a> {
                     let sent = self.sentence_of(colon);
                     let lo = self.tk.at(sent.0.max(self.para_of(colon).1 .0));
                     self.cue_before(lo, self.tk.at(colon) + 1)
+                        .or_else(|| self.colon_clause(lo, self.tk.at(colon) + 1))
                 })
-                .or_else(|| self.dash_byline(t_close, self.tk.at(close_para.1)));
+                .or_else(|| self.dash_byline(t_close, self.tk.at(close_para.1)))
+                .or_else(|| self.colon_clause(lo, t_open));
             let mut cand = self.attr_cand(q.s, q.e, kind, attr);
             cand.outer = Some((q.open, q.close));
             cand.open_end = q.open_end;
@@ -837,6 +839,34 @@ impl<'a> Ctx<'a> {
                         >= config.min_uncued_words)
         });
         out
+    }
+
+    /// "She then turned to the crowd again: “…”": a clause ending in a
+    /// colon right before the quote; its subject is the speaker and the
+    /// colon the cue.
+    fn colon_clause(&self, lo: usize, t_open: usize) -> Option<Attr> {
+        if t_open <= lo + 2 || self.word(t_open - 1) || self.ch(t_open - 1) != ':' {
+            return None;
+        }
+        let colon = t_open - 1;
+        let spk = self.first_subject(lo, colon)?;
+        // The subject must start the clause and be followed by a verb.
+        if spk.1 >= colon || self.words_between(spk.1, colon) == 0 {
+            return None;
+        }
+        let w = self.lower(spk.0);
+        if matches!(
+            w,
+            "here" | "there" | "this" | "these" | "it" | "that" | "the" | "a" | "an"
+        ) && spk.1 == spk.0 + 1
+        {
+            return None;
+        }
+        Some(Attr {
+            cue_first: colon,
+            cue_last: colon,
+            spk: Some(spk),
+        })
     }
 
     /// "“…” ― Jane Q. Doe" closing a paragraph: a dash and a name of one to

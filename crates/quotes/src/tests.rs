@@ -617,3 +617,27 @@ fn sentence_opening_participle_clause_is_skipped_for_the_subject() {
         "{got:#?}"
     );
 }
+
+#[test]
+fn clause_ending_in_a_colon_introduces_the_quote() {
+    let got = run(
+        "Nora Lind has since apologised for the delay: “I should have called the families myself.”",
+        "en",
+    );
+    let q = find(&got, "I should have called the families myself.");
+    assert_eq!(q.speaker.as_deref(), Some("Nora Lind"));
+    assert_eq!(q.cue.as_deref(), Some(":"));
+}
+
+#[test]
+fn clause_ending_in_a_colon_introduces_the_next_paragraph_quote() {
+    let text = "The minister then turned to the farmers again:\n\n“Nobody will lose their land.”";
+    let got = run(text, "en");
+    let q = find(&got, "Nobody will lose their land.");
+    assert!(
+        q.speaker
+            .as_deref()
+            .is_some_and(|s| s.starts_with("The minister")),
+        "{got:#?}"
+    );
+}
