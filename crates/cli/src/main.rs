@@ -43,6 +43,8 @@ enum Command {
     Search(commands::query::SearchArgs),
     /// One stored article with its quotes, speakers and entities marked.
     Show(commands::query::ShowArgs),
+    /// Fetch the sentence-encoder model ahead of time, or show the model cache.
+    Models(commands::models::ModelsArgs),
     /// Learn the narrative or role model from the SemEval-2025 Task 10 training data.
     Train(commands::train::TrainArgs),
     /// Write SemEval-2025 Task 10 prediction files (narratives, roles).
@@ -81,6 +83,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Narratives(args) => commands::query::narratives(args),
         Command::Search(args) => commands::query::search(args),
         Command::Show(args) => commands::query::show(args),
+        Command::Models(args) => commands::models::run(args),
         Command::Train(args) => commands::train::run(args),
         Command::Semeval(args) => commands::semeval::run(args),
         Command::Serve(args) => commands::serve::run(args),

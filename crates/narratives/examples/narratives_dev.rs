@@ -43,13 +43,10 @@ fn main() {
     let embedder = std::env::var("DENSE")
         .is_ok()
         .then(|| ArticleEmbedder::new(newslens_embed::load_cached().expect("model")));
-    let scale: f32 = std::env::var("DSCALE").map_or(1.0, |v| v.parse().unwrap());
-    let dense = |t: &str| {
-        embedder
-            .as_ref()
-            .map(|e| e.embed(t).into_iter().map(|x| x * scale).collect())
-            .unwrap_or_default()
-    };
+    if let Ok(v) = std::env::var("DSCALE") {
+        t.dense_scale = v.parse().unwrap();
+    }
+    let dense = |t: &str| embedder.as_ref().map(|e| e.embed(t)).unwrap_or_default();
     let model = t.train(&train, &dense, "dev search".into());
     eprintln!(
         "trained on {} docs in {:.1}s; decision {:?}; cv {:?}; vocab {}",

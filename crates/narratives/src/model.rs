@@ -6,6 +6,10 @@ use crate::features::{Sparse, TextFeaturizer};
 use crate::linear::{Example, LinearHead};
 use serde::{Deserialize, Serialize};
 
+fn one() -> f32 {
+    1.0
+}
+
 /// The label for an article that carries none of the narratives.
 pub const OTHER: &str = "Other";
 
@@ -66,6 +70,10 @@ pub struct NarrativeModel {
     pub decision: Decision,
     /// Dense features expected (0: text only; 512: sentence embeddings).
     pub dense_dim: usize,
+    /// Factor applied to the dense features (their weight against the
+    /// unit-length TF-IDF part).
+    #[serde(default = "one")]
+    pub dense_scale: f32,
     /// Cross-validated (coarse, fine) F1 on the training data with the
     /// chosen decision.
     #[serde(default)]
@@ -102,11 +110,14 @@ impl NarrativeModel {
         (parent, coarse)
     }
 
-    /// Features of one article.
+    /// Features of one article; `dense` as the embedder gives it (the
+    /// model scales it).
     pub fn example(&self, text: &str, dense: Option<Vec<f32>>) -> Example {
+        let mut dense = dense.unwrap_or_default();
+        dense.iter_mut().for_each(|x| *x *= self.dense_scale);
         Example {
             sparse: self.featurizer.transform(text),
-            dense: dense.unwrap_or_default(),
+            dense,
         }
     }
 
@@ -240,6 +251,7 @@ mod tests {
             coarse,
             decision: Decision::default(),
             dense_dim: 0,
+            dense_scale: 1.0,
             cv_f1: (0.0, 0.0),
         }
     }

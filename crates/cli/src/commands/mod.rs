@@ -3,6 +3,7 @@
 
 pub mod analyze;
 pub mod annotate;
+pub mod models;
 pub mod query;
 pub mod semeval;
 pub mod serve;

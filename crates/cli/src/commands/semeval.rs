@@ -28,6 +28,9 @@ enum What {
         /// A model file from `newslens train narratives` instead of the bundled one.
         #[arg(long, value_name = "FILE")]
         model: Option<PathBuf>,
+        /// Use the bundled text-only model (no sentence encoder, no download).
+        #[arg(long, conflicts_with = "model")]
+        no_encoder: bool,
     },
     /// Subtask 1: one line per line of the mentions file, with the roles.
     Roles {
@@ -48,9 +51,14 @@ pub fn run(args: SemevalArgs) -> anyhow::Result<ExitCode> {
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     match args.what {
-        What::Narratives { docs, model } => {
+        What::Narratives {
+            docs,
+            model,
+            no_encoder,
+        } => {
             let model = match model {
                 Some(p) => newslens_narratives::load::<NarrativeModel>(&p)?,
+                None if no_encoder => NarrativeModel::bundled_text_only()?,
                 None => NarrativeModel::bundled()?,
             };
             let embedder = if model.dense_dim > 0 {
