@@ -140,7 +140,8 @@ impl std::fmt::Debug for SentenceEncoder {
     }
 }
 
-/// Buffers of one `encode` call, reused across its micro-batches.
+/// Buffers of an `encode` call, reused across its micro-batches and, through
+/// the encoder's pool, by later calls.
 #[derive(Default)]
 struct Scratch {
     tok: TokenizerScratch,
@@ -161,7 +162,9 @@ struct Scratch {
     fresh: Vec<f32>,
     emb: Vec<f32>,
     proj: Vec<f32>,
+    /// First-layer output of the current branch, one row per token.
     h: Vec<f32>,
+    /// Second-layer products of every window slot, one row per token.
     window: Vec<f32>,
     feats: Vec<f32>,
     sums: Vec<f32>,
