@@ -38,45 +38,93 @@ pub fn run(config: &Config, args: AnalyzeArgs) -> anyhow::Result<ExitCode> {
     let bar =
         (!args.quiet && std::io::stderr().is_terminal()).then(|| progress_bar(&args.paths, format));
     let started = Instant::now();
+    // The store writes on its own thread while the pipeline annotates the
+    // next articles; two batches may wait in between.
+    let (sender, receiver) = std::sync::mpsc::sync_channel::<Vec<String>>(2);
+    let writer = {
+        let bar = bar.clone();
+        std::thread::spawn(move || write_batches(store, receiver, bar))
+    };
     let mut sink = StoreSink {
-        store,
+        sender: Some(sender),
         pending: Vec::new(),
         batch: Vec::new(),
         batch_size: args.batch.max(1),
         batch_started: Instant::now(),
-        summary: PutSummary::default(),
-        errors: 0,
-        seen: 0,
-        bar: bar.clone(),
     };
-    let result = annotator.run(&args.paths, &mut sink, &|_| {});
-    let finished = result
-        .map_err(anyhow::Error::from)
-        .and_then(|_| sink.finish());
+    let annotated = annotator.run(&args.paths, &mut sink, &|_| {});
+    let finished = sink.finish();
+    let written = writer
+        .join()
+        .map_err(|_| anyhow::anyhow!("the store writer panicked"))?;
     if let Some(bar) = &bar {
         bar.finish_and_clear();
     }
-    finished.with_context(|| format!("{}: cannot store articles", args.db.display()))?;
+    // The writer's error first: it is why sending to it failed.
+    let totals =
+        written.with_context(|| format!("{}: cannot store articles", args.db.display()))?;
+    annotated.context("cannot annotate")?;
+    finished.context("cannot annotate")?;
     let elapsed = started.elapsed().as_secs_f64();
     if !args.quiet {
-        let s = sink.summary;
+        let s = totals.summary;
         eprintln!(
             "newslens: {} articles in {:.1} s ({:.0}/s) into {}: {} stored, {} unchanged, {} replaced, {} errors",
-            sink.seen,
+            totals.seen,
             elapsed,
-            sink.seen as f64 / elapsed.max(1e-9),
+            totals.seen as f64 / elapsed.max(1e-9),
             args.db.display(),
             s.stored,
             s.unchanged,
             s.replaced,
-            sink.errors
+            totals.errors
         );
     }
-    Ok(if sink.errors > 0 {
+    Ok(if totals.errors > 0 {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// What the writer thread did.
+struct Totals {
+    summary: PutSummary,
+    errors: u64,
+    seen: u64,
+}
+
+/// Stores each batch in one transaction; reports refused articles.
+fn write_batches(
+    mut store: Store,
+    batches: std::sync::mpsc::Receiver<Vec<String>>,
+    bar: Option<indicatif::ProgressBar>,
+) -> Result<Totals, StoreError> {
+    let mut totals = Totals {
+        summary: PutSummary::default(),
+        errors: 0,
+        seen: 0,
+    };
+    for batch in batches {
+        let report = store.put_lines(&batch)?;
+        totals.seen += batch.len() as u64;
+        totals.summary += report.summary;
+        for err in &report.rejected {
+            totals.errors += 1;
+            let message = match err {
+                StoreError::ErrorObject { error, .. } => error.clone(),
+                other => other.to_string(),
+            };
+            match &bar {
+                Some(bar) => bar.suspend(|| eprintln!("newslens: {message}")),
+                None => eprintln!("newslens: {message}"),
+            }
+        }
+        if let Some(bar) = &bar {
+            bar.set_position(totals.seen);
+        }
+    }
+    Ok(totals)
 }
 
 /// A bar with rate and ETA when the number of articles can be known ahead
@@ -144,19 +192,15 @@ fn count_lines(path: &Path) -> Option<u64> {
     }
 }
 
-/// The `Write` end the annotator prints to: splits JSON lines and stores
-/// them in batches, one transaction each.
+/// The `Write` end the annotator prints to: splits JSON lines into
+/// batches for the writer thread.
 struct StoreSink {
-    store: Store,
+    sender: Option<std::sync::mpsc::SyncSender<Vec<String>>>,
     /// Bytes of an unfinished line.
     pending: Vec<u8>,
     batch: Vec<String>,
     batch_size: usize,
     batch_started: Instant,
-    summary: PutSummary,
-    errors: u64,
-    seen: u64,
-    bar: Option<indicatif::ProgressBar>,
 }
 
 impl StoreSink {
@@ -172,45 +216,31 @@ impl StoreSink {
         if self.batch.len() >= self.batch_size
             || self.batch_started.elapsed() >= Duration::from_secs(1)
         {
-            self.commit().map_err(std::io::Error::other)?;
+            self.send()?;
         }
         Ok(())
     }
 
-    /// Stores the batch in one transaction; reports refused articles.
-    fn commit(&mut self) -> Result<(), StoreError> {
+    fn send(&mut self) -> std::io::Result<()> {
         if self.batch.is_empty() {
             return Ok(());
         }
-        let report = self.store.put_lines(&self.batch)?;
-        self.seen += self.batch.len() as u64;
-        self.summary += report.summary;
-        for err in &report.rejected {
-            self.errors += 1;
-            let message = match err {
-                StoreError::ErrorObject { error, .. } => error.clone(),
-                other => other.to_string(),
-            };
-            match &self.bar {
-                Some(bar) => bar.suspend(|| eprintln!("newslens: {message}")),
-                None => eprintln!("newslens: {message}"),
-            }
+        let batch = std::mem::take(&mut self.batch);
+        match &self.sender {
+            Some(sender) if sender.send(batch).is_ok() => Ok(()),
+            _ => Err(std::io::Error::other("the store writer stopped")),
         }
-        if let Some(bar) = &self.bar {
-            bar.set_position(self.seen);
-        }
-        self.batch.clear();
-        Ok(())
     }
 
-    /// Stores the last line and batch.
-    fn finish(&mut self) -> anyhow::Result<()> {
+    /// Sends the last line and batch, then closes the channel.
+    fn finish(&mut self) -> std::io::Result<()> {
         if !self.pending.is_empty() {
             let rest = std::mem::take(&mut self.pending);
             self.line(&rest)?;
         }
-        self.commit()?;
-        Ok(())
+        let sent = self.send();
+        self.sender = None;
+        sent
     }
 }
 
