@@ -361,7 +361,49 @@ impl<'a> Ctx<'a> {
                     | "and"
                     | "or"
             );
-            if det || self.lex.is_preposition(prev) {
+            // A plural subject or an auxiliary before it ("polls show",
+            // "many think", "would argue"), not a noun ("a TV show").
+            let plural = prev.ends_with('s')
+                || matches!(
+                    prev,
+                    "i" | "we"
+                        | "you"
+                        | "they"
+                        | "who"
+                        | "people"
+                        | "many"
+                        | "most"
+                        | "few"
+                        | "others"
+                        | "all"
+                        | "both"
+                        | "men"
+                        | "women"
+                        | "children"
+                        | "not"
+                        | "also"
+                        | "still"
+                        | "really"
+                        | "will"
+                        | "would"
+                        | "could"
+                        | "should"
+                        | "can"
+                        | "may"
+                        | "might"
+                        | "must"
+                        | "do"
+                        | "did"
+                        | "don't"
+                        | "didn't"
+                        | "never"
+                        | "often"
+                        | "now"
+                        | "too"
+                        | "data"
+                );
+            let plural = plural || self.adverb(i - 1);
+            if det || self.lex.is_preposition(prev) || !plural {
                 return None;
             }
         }
