@@ -641,3 +641,15 @@ fn clause_ending_in_a_colon_introduces_the_next_paragraph_quote() {
         "{got:#?}"
     );
 }
+
+#[test]
+fn plural_present_cue_is_no_noun_after_a_noun() {
+    let got = run(
+        "Appearing on a state TV show on Sunday, the guest repeated the claim.",
+        "en",
+    );
+    assert!(
+        got.iter().all(|g| g.cue.as_deref() != Some("show")),
+        "{got:#?}"
+    );
+}
