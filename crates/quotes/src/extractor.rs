@@ -595,6 +595,11 @@ impl<'a> Ctx<'a> {
                         k += 1;
                         continue;
                     }
+                    // "X, R-Pa., said": a party and state tag.
+                    '-' | '.' if comma.is_some() && k > start && self.word(k - 1) => {
+                        k += 1;
+                        continue;
+                    }
                     _ => return None,
                 }
             }

@@ -653,3 +653,19 @@ fn plural_present_cue_is_no_noun_after_a_noun() {
         "{got:#?}"
     );
 }
+
+#[test]
+fn speaker_with_party_and_state_tag_after_the_quote() {
+    let got = run(
+        "“We will not wait another year,” Rep. Dana Moss, D-Ore., said of the bill.",
+        "en",
+    );
+    let q = find(&got, "We will not wait another year");
+    assert_eq!(q.cue.as_deref(), Some("said"));
+    assert!(
+        q.speaker
+            .as_deref()
+            .is_some_and(|s| s.contains("Dana Moss")),
+        "{got:#?}"
+    );
+}
