@@ -1,5 +1,6 @@
 //! Throughput of `newslens annotate` (on all cores, JSON output to a sink),
-//! up to segmentation and with every stage, over the SemEval-2025 Task 10 train documents
+//! up to segmentation and with every stage (narratives and roles included;
+//! also with the sentence encoder when it is fetched), over the SemEval-2025 Task 10 train documents
 //! and the 181 pages of the article-extraction benchmark.
 //!
 //! Run: `cargo bench -p newslens-cli --bench throughput`. Needs
@@ -29,12 +30,16 @@ fn files(pattern: &str) -> Vec<String> {
 }
 
 fn bench_inputs(c: &mut Criterion, name: &str, paths: &[String], until: Option<&str>) {
+    let mut config = Config::default();
+    config.pipeline.until = until.map(str::to_string);
+    bench_config(c, name, paths, config);
+}
+
+fn bench_config(c: &mut Criterion, name: &str, paths: &[String], config: Config) {
     if paths.is_empty() {
         eprintln!("skipping {name}: no files under {}", data_dir().display());
         return;
     }
-    let mut config = Config::default();
-    config.pipeline.until = until.map(str::to_string);
     let annotator = Annotator::new(&config, None).expect("pipeline builds");
     let mut group = c.benchmark_group("annotate");
     group
@@ -71,6 +76,14 @@ fn throughput(c: &mut Criterion) {
     // Every stage.
     bench_inputs(c, "semeval_train_text", &texts, None);
     bench_inputs(c, "extraction_benchmark_html", &pages, None);
+    // Every stage, the narrative model with sentence-encoder features.
+    if newslens_embed::cached().is_some() {
+        let mut config = Config::default();
+        config.narratives.encoder = true;
+        bench_config(c, "semeval_train_text_with_encoder", &texts, config);
+    } else {
+        eprintln!("skipping semeval_train_text_with_encoder: run `newslens models fetch` first");
+    }
 }
 
 criterion_group!(benches, throughput);

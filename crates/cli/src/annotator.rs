@@ -221,8 +221,9 @@ impl Annotator {
     }
 }
 
-/// The `narratives` stage per the settings: the bundled model (with the
-/// sentence encoder, fetched once, unless `encoder = false`) or a model file.
+/// The `narratives` stage per the settings: a bundled model (text-only, or
+/// with the sentence encoder, fetched once, when `encoder = true`) or a
+/// model file.
 fn narrative_stage(config: &Config) -> anyhow::Result<Option<Arc<NarrativeClassifier>>> {
     let c = &config.narratives;
     if !c.enabled
@@ -236,8 +237,8 @@ fn narrative_stage(config: &Config) -> anyhow::Result<Option<Arc<NarrativeClassi
     }
     let model = match (&c.model, c.encoder) {
         (Some(path), _) => newslens_narratives::load::<NarrativeModel>(path)?,
-        (None, true) => NarrativeModel::bundled()?,
-        (None, false) => NarrativeModel::bundled_text_only()?,
+        (None, true) => NarrativeModel::bundled_with_encoder()?,
+        (None, false) => NarrativeModel::bundled()?,
     };
     let dense: Option<Arc<DenseFeatures>> = if model.dense_dim > 0 {
         let show = std::io::IsTerminal::is_terminal(&std::io::stderr());

@@ -23,7 +23,7 @@ fn semeval_narratives_writes_one_line_per_document() {
     let dir = tempfile::tempdir().unwrap();
     write_docs(dir.path(), &[("EN_A.txt", WAR), ("EN_B.txt", CLIMATE)]);
     let out = newslens()
-        .args(["semeval", "narratives", "--no-encoder", "--docs"])
+        .args(["semeval", "narratives", "--docs"])
         .arg(dir.path())
         .output()
         .unwrap();
@@ -186,7 +186,7 @@ fn a_model_trained_on_a_tiny_corpus_predicts_its_labels() {
 fn annotate_prints_narratives_and_roles_with_evidence_inside_the_text() {
     let dir = tempfile::tempdir().unwrap();
     let config = dir.path().join("newslens.toml");
-    std::fs::write(&config, "[narratives]\nencoder = false\n").unwrap();
+    std::fs::write(&config, "[narratives]\nmax_roles = 3\n").unwrap();
     let out = newslens()
         .arg("--config")
         .arg(&config)
@@ -222,6 +222,10 @@ fn annotate_prints_narratives_and_roles_with_evidence_inside_the_text() {
             .iter()
             .map(|e| e["id"].as_str().unwrap())
             .collect();
+        assert!(
+            article["roles"].as_array().unwrap().len() <= 3,
+            "max_roles = 3"
+        );
         for r in article["roles"].as_array().unwrap() {
             roles += 1;
             assert!(ids.contains(&r["entity"].as_str().unwrap()), "{r}");

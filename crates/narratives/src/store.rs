@@ -11,8 +11,8 @@ use std::path::Path;
 
 /// The narrative model learned by `newslens train narratives`, bundled.
 const NARRATIVES: &[u8] = include_bytes!("../data/narratives.json.gz");
-/// The narrative model without dense features, bundled.
-const NARRATIVES_TEXT: &[u8] = include_bytes!("../data/narratives-text.json.gz");
+/// The narrative model learned by `newslens train narratives --encoder`.
+const NARRATIVES_ENCODER: &[u8] = include_bytes!("../data/narratives-encoder.json.gz");
 /// The role model learned by `newslens train roles`, bundled.
 const ROLES: &[u8] = include_bytes!("../data/roles.json.gz");
 
@@ -52,18 +52,18 @@ pub fn load<T: DeserializeOwned>(path: &Path) -> Result<T, NarrativeError> {
 }
 
 impl NarrativeModel {
-    /// The bundled model.
+    /// The bundled model (words only).
     pub fn bundled() -> Result<Self, NarrativeError> {
         decode(NARRATIVES, Path::new("<bundled narratives model>"))
     }
 }
 
 impl NarrativeModel {
-    /// The bundled model that reads words only (no sentence encoder).
-    pub fn bundled_text_only() -> Result<Self, NarrativeError> {
+    /// The bundled model that adds sentence-encoder features to the words.
+    pub fn bundled_with_encoder() -> Result<Self, NarrativeError> {
         decode(
-            NARRATIVES_TEXT,
-            Path::new("<bundled text-only narratives model>"),
+            NARRATIVES_ENCODER,
+            Path::new("<bundled narratives model with encoder>"),
         )
     }
 }
@@ -83,8 +83,9 @@ mod tests {
     fn bundled_models_load() {
         let n = NarrativeModel::bundled().unwrap();
         assert!(n.head.labels.len() > 20);
-        let t = NarrativeModel::bundled_text_only().unwrap();
-        assert_eq!(t.dense_dim, 0);
+        assert_eq!(n.dense_dim, 0);
+        let e = NarrativeModel::bundled_with_encoder().unwrap();
+        assert_eq!(e.dense_dim, newslens_embed::DIM);
         let r = RoleModel::bundled().unwrap();
         assert_eq!(r.head.labels.len(), 25);
     }

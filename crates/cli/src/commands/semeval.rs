@@ -28,9 +28,10 @@ enum What {
         /// A model file from `newslens train narratives` instead of the bundled one.
         #[arg(long, value_name = "FILE")]
         model: Option<PathBuf>,
-        /// Use the bundled text-only model (no sentence encoder, no download).
+        /// Use the bundled model with sentence-encoder features (fetches the
+        /// encoder into the model cache on first use).
         #[arg(long, conflicts_with = "model")]
-        no_encoder: bool,
+        encoder: bool,
     },
     /// Subtask 1: one line per line of the mentions file, with the roles.
     Roles {
@@ -54,11 +55,11 @@ pub fn run(args: SemevalArgs) -> anyhow::Result<ExitCode> {
         What::Narratives {
             docs,
             model,
-            no_encoder,
+            encoder,
         } => {
             let model = match model {
                 Some(p) => newslens_narratives::load::<NarrativeModel>(&p)?,
-                None if no_encoder => NarrativeModel::bundled_text_only()?,
+                None if encoder => NarrativeModel::bundled_with_encoder()?,
                 None => NarrativeModel::bundled()?,
             };
             let embedder = if model.dense_dim > 0 {
