@@ -403,6 +403,11 @@ impl<'a> Ctx<'a> {
                         | "data"
                 );
             let plural = plural || self.adverb(i - 1);
+            // "I do not think …", "we must ask …" outside quote marks is the
+            // writer's own voice, not a report.
+            let first_person = (i.saturating_sub(3)..i)
+                .any(|j| self.word(j) && matches!(self.lower(j), "i" | "we" | "you"));
+            let plural = plural && !first_person;
             if det || self.lex.is_preposition(prev) || !plural {
                 return None;
             }
@@ -596,7 +601,16 @@ impl<'a> Ctx<'a> {
                         continue;
                     }
                     // "X, R-Pa., said": a party and state tag.
-                    '-' | '.' if comma.is_some() && k > start && self.word(k - 1) => {
+                    '-' | '.'
+                        if comma.is_some()
+                            && k > start
+                            && self.word(k - 1)
+                            && k + 1 < hi
+                            && (self.ch(k) == '-' && self.word(k + 1)
+                                || self.tk.toks[k - 1].upper
+                                    && (self.lower(k - 1).len() <= 4
+                                        || self.lower(k - 1).contains('-'))) =>
+                    {
                         k += 1;
                         continue;
                     }

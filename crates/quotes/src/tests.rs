@@ -669,3 +669,21 @@ fn speaker_with_party_and_state_tag_after_the_quote() {
         "{got:#?}"
     );
 }
+
+#[test]
+fn writers_own_i_think_is_no_report() {
+    let got = run(
+        "I do not think the new bridge will be ready before the winter.",
+        "en",
+    );
+    assert!(got.is_empty(), "{got:#?}");
+}
+
+#[test]
+fn scare_quote_takes_no_cue_from_the_next_sentence() {
+    let got = run(
+        "He led the failed “reform” last year, which cost thousands of jobs. Overall, the crisis has claimed many more.",
+        "en",
+    );
+    assert!(got.iter().all(|g| g.text != "reform"), "{got:#?}");
+}
