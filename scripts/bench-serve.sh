@@ -9,7 +9,8 @@
 #
 # Settings (environment): N articles, SEED, DURATION per endpoint, CONNS
 # open connections, THREADS wrk threads, CONNECTIONS server connections
-# (default: the server's own), DB path (reused when it exists).
+# (default: the server's own), CACHE_MB the server's answer cache (default:
+# the server's own, 64; 0 turns it off), DB path (reused when it exists).
 # Needs wrk (apt-get install -y wrk), curl and python3.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -44,6 +45,7 @@ echo "== database: $DB ($(du -h "$DB" | cut -f1))" >&2
 
 ARGS=(serve --db "$DB" --addr "127.0.0.1:$PORT")
 [ -n "${CONNECTIONS:-}" ] && ARGS+=(--connections "$CONNECTIONS")
+[ -n "${CACHE_MB:-}" ] && ARGS+=(--cache-mb "$CACHE_MB")
 "$BIN" "${ARGS[@]}" 2> "$(dirname "$DB")/serve.log" &
 SERVER=$!
 WORK="$(mktemp -d)"
@@ -76,9 +78,9 @@ PY
 run() { # name, then a URL path or @script
     local name="$1" what="$2" out
     if [[ "$what" == @* ]]; then
-        out="$(wrk -t"$THREADS" -c"$CONNS" -d"$DURATION" --latency -s "$WORK/${what#@}.lua" "$BASE")"
+        out="$(wrk -t"$THREADS" -c"$CONNS" -d"$DURATION" --timeout 60s --latency -s "$WORK/${what#@}.lua" "$BASE")"
     else
-        out="$(wrk -t"$THREADS" -c"$CONNS" -d"$DURATION" --latency "$BASE$what")"
+        out="$(wrk -t"$THREADS" -c"$CONNS" -d"$DURATION" --timeout 60s --latency "$BASE$what")"
     fi
     echo "$out" > "$WORK/$name.txt"
     python3 - "$name" "$what" "$WORK/$name.txt" <<'PY'
@@ -99,7 +101,7 @@ print(f"| {name} | `{what}` | {float(rps):.0f} | {ms(pct['50']):.2f} | {ms(pct['
 PY
 }
 
-echo "wrk -t$THREADS -c$CONNS -d$DURATION --latency, database of $N articles, $(nproc) cores, load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "wrk -t$THREADS -c$CONNS -d$DURATION --timeout 60s --latency, server cache ${CACHE_MB:-64} MB, database of $N articles, $(nproc) cores, load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
 echo "| endpoint | request | req/s | p50 ms | p90 ms | p99 ms | requests | errors |"
 echo "|---|---|---:|---:|---:|---:|---:|---|"
