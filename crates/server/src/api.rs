@@ -129,6 +129,13 @@ where
     if let Some(hit) = cache.get(&key, &stamp) {
         return Ok(Some(hit));
     }
+    // Concurrent misses of this key: one query, the others wait for it.
+    let flight = cache.flight(&key);
+    let _turn = flight.lock().await;
+    let stamp = cache.stamp();
+    if let Some(hit) = cache.get(&key, &stamp) {
+        return Ok(Some(hit));
+    }
     let body = finish(call(s, f).await?);
     if let Some(b) = &body {
         cache.put(key, b.clone(), &stamp);
@@ -218,6 +225,85 @@ async fn not_found() -> ApiError {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::params::*;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use tower::ServiceExt;
+
+    /// Answers every list after a pause and counts the queries.
+    struct Slow(Arc<AtomicUsize>);
+
+    impl Backend for Slow {
+        fn articles(&mut self, _: &ArticlesParams) -> Result<String, BackendError> {
+            self.0.fetch_add(1, Ordering::SeqCst);
+            std::thread::sleep(std::time::Duration::from_millis(100));
+            Ok(r#"{"total":0,"items":[]}"#.into())
+        }
+        fn article(&mut self, _: &str) -> Result<Option<String>, BackendError> {
+            Ok(None)
+        }
+        fn quotes(&mut self, p: &QuotesParams) -> Result<String, BackendError> {
+            self.articles(&ArticlesParams {
+                q: p.q.clone(),
+                limit: 1,
+                offset: 0,
+            })
+        }
+        fn entities(&mut self, p: &EntitiesParams) -> Result<String, BackendError> {
+            self.articles(&ArticlesParams {
+                q: p.q.clone(),
+                limit: 1,
+                offset: 0,
+            })
+        }
+        fn entity(&mut self, _: &str) -> Result<Option<String>, BackendError> {
+            Ok(None)
+        }
+        fn narratives(&mut self, _: NarrativesBy) -> Result<String, BackendError> {
+            self.articles(&ArticlesParams::default())
+        }
+        fn search(&mut self, p: &SearchParams) -> Result<String, BackendError> {
+            self.articles(&ArticlesParams {
+                q: Some(p.q.clone()),
+                limit: 1,
+                offset: 0,
+            })
+        }
+    }
+
+    #[tokio::test]
+    async fn concurrent_misses_of_one_answer_run_one_query() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("x.db");
+        std::fs::write(&db, b"db").unwrap();
+        let count = Arc::new(AtomicUsize::new(0));
+        let backends: Vec<Box<dyn Backend>> = (0..4)
+            .map(|_| Box::new(Slow(Arc::clone(&count))) as Box<dyn Backend>)
+            .collect();
+        let app = crate::App::new(backends).unwrap().with_cache(&db, 1 << 20);
+        let router = app.router();
+        let mut tasks = Vec::new();
+        for _ in 0..16 {
+            let r = router.clone();
+            tasks.push(tokio::spawn(async move {
+                let req = axum::http::Request::builder()
+                    .uri("/api/narratives?by=month")
+                    .body(axum::body::Body::empty())
+                    .unwrap();
+                r.oneshot(req).await.unwrap().status()
+            }));
+        }
+        for t in tasks {
+            assert_eq!(t.await.unwrap(), 200);
+        }
+        assert_eq!(count.load(Ordering::SeqCst), 1);
+        // Another key is another query.
+        let req = axum::http::Request::builder()
+            .uri("/api/narratives?by=outlet")
+            .body(axum::body::Body::empty())
+            .unwrap();
+        assert_eq!(router.oneshot(req).await.unwrap().status(), 200);
+        assert_eq!(count.load(Ordering::SeqCst), 2);
+    }
 
     #[test]
     fn markup_is_escaped_and_the_json_means_the_same() {

@@ -6,12 +6,14 @@
 //! database file and its `-wal` file with those seen when the entries were
 //! made; any change (a commit, a checkpoint) empties the cache. An answer
 //! computed while the database changed is not kept. Entries are bounded in
-//! number and bytes, the least recently used evicted first.
+//! number and bytes, the least recently used evicted first. Concurrent misses
+//! of one key wait for the first one ([`ResponseCache::flight`]) instead of
+//! all running the same query.
 
 use axum::body::Bytes;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex, Weak};
 use std::time::SystemTime;
 
 /// What identifies one state of the database files.
@@ -57,6 +59,7 @@ pub struct ResponseCache {
     max_bytes: usize,
     max_entries: usize,
     inner: Mutex<Inner>,
+    flights: Mutex<HashMap<String, Weak<tokio::sync::Mutex<()>>>>,
 }
 
 impl ResponseCache {
@@ -72,7 +75,26 @@ impl ResponseCache {
                 bytes: 0,
                 tick: 0,
             }),
+            flights: Mutex::new(HashMap::new()),
         }
+    }
+
+    /// The lock that the requests missing `key` take in turn: the first runs
+    /// the query and keeps its answer, the others then find it cached.
+    pub fn flight(&self, key: &str) -> Arc<tokio::sync::Mutex<()>> {
+        let mut flights = match self.flights.lock() {
+            Ok(g) => g,
+            Err(poisoned) => poisoned.into_inner(),
+        };
+        if let Some(lock) = flights.get(key).and_then(Weak::upgrade) {
+            return lock;
+        }
+        if flights.len() >= 1024 {
+            flights.retain(|_, w| w.strong_count() > 0);
+        }
+        let lock = Arc::new(tokio::sync::Mutex::new(()));
+        flights.insert(key.to_string(), Arc::downgrade(&lock));
+        lock
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, Inner> {
@@ -175,6 +197,20 @@ mod tests {
         // An answer computed before the change is not kept.
         cache.put("b".into(), body("B"), &s);
         assert!(cache.get("b", &s2).is_none());
+    }
+
+    #[test]
+    fn one_flight_per_key_while_it_is_held() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = ResponseCache::new(&dir.path().join("x.db"), 1 << 20);
+        let a = cache.flight("a");
+        let a2 = cache.flight("a");
+        assert!(Arc::ptr_eq(&a, &a2));
+        assert!(!Arc::ptr_eq(&a, &cache.flight("b")));
+        drop((a, a2));
+        // Nobody holds it any more: a new one.
+        let a3 = cache.flight("a");
+        assert_eq!(Arc::strong_count(&a3), 1);
     }
 
     #[test]
