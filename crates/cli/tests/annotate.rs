@@ -74,8 +74,17 @@ fn every_article_has_the_contract_fields_and_valid_offsets() {
         }
         let text = a["text"].as_str().unwrap();
         let n = text.chars().count() as u64;
+        assert!(
+            !a["narratives"].as_array().unwrap().is_empty(),
+            "a narrative or Other"
+        );
         for key in ["narratives", "roles"] {
-            assert_eq!(a[key], Value::Array(vec![]), "{key}");
+            for item in a[key].as_array().unwrap() {
+                for e in item["evidence"].as_array().unwrap() {
+                    let (start, end) = (e["start"].as_u64().unwrap(), e["end"].as_u64().unwrap());
+                    assert!(start <= end && end <= n, "{key} evidence {e}");
+                }
+            }
         }
         for e in a["entities"].as_array().unwrap() {
             for m in e["mentions"].as_array().unwrap() {

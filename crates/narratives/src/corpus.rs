@@ -16,6 +16,9 @@ pub struct TaskDoc {
     pub lang: String,
 }
 
+/// A document's (narratives, sub-narratives) label lists.
+pub type LabelSets = (Vec<String>, Vec<String>);
+
 /// One gold or predicted entity-role row of subtask 1.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RoleRow {
@@ -33,7 +36,7 @@ pub struct RoleRow {
 #[derive(Debug, Clone, Default)]
 pub struct SemevalCorpus {
     pub docs: Vec<TaskDoc>,
-    pub narratives: HashMap<String, (Vec<String>, Vec<String>)>,
+    pub narratives: HashMap<String, LabelSets>,
     pub roles: Vec<RoleRow>,
 }
 
@@ -137,9 +140,7 @@ fn lines(path: &Path) -> Result<Vec<(usize, Vec<String>)>, NarrativeError> {
 }
 
 /// Subtask-2 rows: `id \t coarse;… \t fine;…`.
-pub fn read_narratives(
-    path: &Path,
-) -> Result<HashMap<String, (Vec<String>, Vec<String>)>, NarrativeError> {
+pub fn read_narratives(path: &Path) -> Result<HashMap<String, LabelSets>, NarrativeError> {
     let mut out = HashMap::new();
     for (line, cols) in lines(path)? {
         if cols.len() < 3 {

@@ -20,7 +20,9 @@ mod trainer;
 
 pub use classifier::{DenseFeatures, NarrativeClassifier, EVIDENCE_SENTENCES};
 pub use config::NarrativeConfig;
-pub use corpus::{read_docs, read_narratives, read_roles, RoleRow, SemevalCorpus, TaskDoc};
+pub use corpus::{
+    read_docs, read_narratives, read_roles, LabelSets, RoleRow, SemevalCorpus, TaskDoc,
+};
 pub use dense::{ArticleEmbedder, MAX_PARAGRAPHS};
 pub use features::{terms, words, Sparse, TextFeaturizer};
 pub use linear::{Binary, Example, LinearHead, TrainSettings};
