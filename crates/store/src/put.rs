@@ -339,8 +339,8 @@ fn insert_article(tx: &Transaction, a: &Article, fts: &mut FtsChanges) -> rusqli
 
     for (idx, n) in a.narratives.iter().enumerate() {
         tx.prepare_cached(
-            "INSERT INTO narratives (article, idx, narrative, subnarrative, score, evidence) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            "INSERT INTO narratives (article, idx, narrative, subnarrative, score, evidence, outlet, month) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
         )?
         .execute(params![
             article,
@@ -348,7 +348,9 @@ fn insert_article(tx: &Transaction, a: &Article, fts: &mut FtsChanges) -> rusqli
             n.narrative,
             n.subnarrative,
             n.score,
-            n.evidence
+            n.evidence,
+            a.outlet,
+            month
         ])?;
     }
     for (idx, r) in a.roles.iter().enumerate() {

@@ -389,6 +389,77 @@ impl Store {
         Ok(items)
     }
 
+    /// An entity's roles: per main role a total (`fine` null), then per fine
+    /// role, counted in one pass over the covering index.
+    fn role_counts(&self, entity: i64) -> Result<Vec<RoleCount>, StoreError> {
+        use std::collections::{BTreeMap, HashSet};
+        #[derive(Default)]
+        struct Acc {
+            articles: HashSet<i64>,
+            sum: f64,
+            scored: u64,
+        }
+        impl Acc {
+            fn add(&mut self, article: i64, score: Option<f64>) {
+                self.articles.insert(article);
+                if let Some(s) = score {
+                    self.sum += s;
+                    self.scored += 1;
+                }
+            }
+        }
+        let mut groups: BTreeMap<(String, Option<String>), Acc> = BTreeMap::new();
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT main, fine, article, score FROM roles WHERE entity = ?1")?;
+        let mut rows = stmt.query([entity])?;
+        while let Some(r) = rows.next()? {
+            let main: String = r.get(0)?;
+            let fine: String = r.get(1)?;
+            let article: i64 = r.get(2)?;
+            let score: Option<f64> = r.get(3)?;
+            groups
+                .entry((main.clone(), None))
+                .or_default()
+                .add(article, score);
+            let fine: Vec<String> = serde_json::from_str::<Vec<serde_json::Value>>(&fine)
+                .unwrap_or_default()
+                .into_iter()
+                .filter_map(|v| v.as_str().map(str::to_string))
+                .collect();
+            for f in fine {
+                groups
+                    .entry((main.clone(), Some(f)))
+                    .or_default()
+                    .add(article, score);
+            }
+        }
+        let mut roles: Vec<RoleCount> = groups
+            .into_iter()
+            .map(|((main, fine), acc)| RoleCount {
+                main,
+                fine,
+                articles: acc.articles.len() as u64,
+                mean_score: (acc.scored > 0).then(|| acc.sum / acc.scored as f64),
+            })
+            .collect();
+        roles.sort_by(|a, b| {
+            (
+                &a.main,
+                a.fine.is_some(),
+                std::cmp::Reverse(a.articles),
+                &a.fine,
+            )
+                .cmp(&(
+                    &b.main,
+                    b.fine.is_some(),
+                    std::cmp::Reverse(b.articles),
+                    &b.fine,
+                ))
+        });
+        Ok(roles)
+    }
+
     /// Entities with their counts, most mentioned first.
     pub fn entities(&self, q: &EntityQuery) -> Result<Page<EntityRow>, StoreError> {
         let mut conds = Vec::new();
@@ -444,39 +515,7 @@ impl Store {
             .quote_page(&["q.speaker_entity = ?"], vec![Sql::Integer(rowid)], 100, 0)?
             .items;
         let quotes_about = self.about_page(rowid, 100, 0)?;
-        let mut roles = self
-            .conn
-            .prepare_cached(
-                "SELECT main, NULL, count(DISTINCT article), avg(score) FROM roles WHERE entity = ?1 \
-                 GROUP BY main \
-                 UNION ALL \
-                 SELECT r.main, f.value, count(DISTINCT r.article), avg(r.score) \
-                 FROM roles r, json_each(CASE WHEN json_valid(r.fine) THEN r.fine ELSE '[]' END) f \
-                 WHERE r.entity = ?1 AND f.type = 'text' GROUP BY r.main, f.value",
-            )?
-            .query_map([rowid], |r| {
-                Ok(RoleCount {
-                    main: r.get(0)?,
-                    fine: r.get(1)?,
-                    articles: count(r, 2)?,
-                    mean_score: r.get(3)?,
-                })
-            })?
-            .collect::<Result<Vec<_>, _>>()?;
-        roles.sort_by(|a, b| {
-            (
-                &a.main,
-                a.fine.is_some(),
-                std::cmp::Reverse(a.articles),
-                &a.fine,
-            )
-                .cmp(&(
-                    &b.main,
-                    b.fine.is_some(),
-                    std::cmp::Reverse(b.articles),
-                    &b.fine,
-                ))
-        });
+        let roles = self.role_counts(rowid)?;
         let months = self
             .conn
             .prepare_cached(
@@ -505,20 +544,18 @@ impl Store {
     pub fn narratives(&self, by: NarrativeGrouping) -> Result<Vec<NarrativeCount>, StoreError> {
         let group = match by {
             NarrativeGrouping::None => "NULL",
-            NarrativeGrouping::Outlet => "a.outlet",
-            NarrativeGrouping::Month => "a.month",
+            NarrativeGrouping::Outlet => "outlet",
+            NarrativeGrouping::Month => "month",
         };
         let sql = format!(
             "SELECT g, narrative, sub, n, s FROM ( \
-               SELECT {group} AS g, n.narrative AS narrative, NULL AS sub, \
-                      count(DISTINCT n.article) AS n, avg(n.score) AS s \
-               FROM narratives n JOIN articles a ON a.rowid = n.article \
-               GROUP BY g, n.narrative \
+               SELECT {group} AS g, narrative, NULL AS sub, \
+                      count(DISTINCT article) AS n, avg(score) AS s \
+               FROM narratives GROUP BY {group}, narrative \
                UNION ALL \
-               SELECT {group}, n.narrative, n.subnarrative, count(DISTINCT n.article), avg(n.score) \
-               FROM narratives n JOIN articles a ON a.rowid = n.article \
-               WHERE n.subnarrative IS NOT NULL \
-               GROUP BY 1, n.narrative, n.subnarrative) \
+               SELECT {group}, narrative, subnarrative, count(DISTINCT article), avg(score) \
+               FROM narratives WHERE subnarrative IS NOT NULL \
+               GROUP BY {group}, narrative, subnarrative) \
              ORDER BY g IS NULL, g, narrative, sub IS NOT NULL, n DESC, sub"
         );
         let rows = self
