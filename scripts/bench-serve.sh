@@ -7,6 +7,7 @@
 #   scripts/bench-serve.sh                 # N=100000, 10 s per endpoint
 #   N=10000 DURATION=5s scripts/bench-serve.sh
 #
+# Before each endpoint it waits until the server is idle again.
 # Settings (environment): N articles, SEED, DURATION per endpoint, CONNS
 # open connections, THREADS wrk threads, CONNECTIONS server connections
 # (default: the server's own), CACHE_MB the server's answer cache (default:
@@ -75,8 +76,22 @@ lua("quotes_q", ["/api/quotes?q=" + w for w in words])
 lua("articles_page", [f"/api/articles?offset={r.randrange(0, 5000)}" for _ in range(200)])
 PY
 
+# Waits (at most 120 s) until a request that needs a database connection is
+# answered within 50 ms: queries left running by the previous endpoint's
+# load (the server cannot cancel them) must not count against the next one.
+idle() {
+    local t
+    for _ in $(seq 240); do
+        t="$(curl -s -o /dev/null -w '%{time_total}' "$BASE/api/articles/idle-check-$RANDOM")"
+        python3 -c "import sys; sys.exit(0 if float('$t') < 0.05 else 1)" && return 0
+        sleep 0.5
+    done
+    echo "bench-serve: server still busy after 120 s" >&2
+}
+
 run() { # name, then a URL path or @script
     local name="$1" what="$2" out
+    idle
     if [[ "$what" == @* ]]; then
         out="$(wrk -t"$THREADS" -c"$CONNS" -d"$DURATION" --timeout 60s --latency -s "$WORK/${what#@}.lua" "$BASE")"
     else

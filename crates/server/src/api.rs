@@ -130,8 +130,12 @@ where
         return Ok(Some(hit));
     }
     // Concurrent misses of this key: one query, the others wait for it.
+    // Waiting is bounded like the pool's, so a saturated pool does not make
+    // the waiters of one key time out one after the other.
     let flight = cache.flight(&key);
-    let _turn = flight.lock().await;
+    let _turn = tokio::time::timeout(crate::POOL_WAIT, flight.lock())
+        .await
+        .map_err(|_| ApiError::Busy)?;
     let stamp = cache.stamp();
     if let Some(hit) = cache.get(&key, &stamp) {
         return Ok(Some(hit));
