@@ -1,0 +1,21 @@
+//! Cross-article signals for newslens. The main type is [`SignalIndex`]: an
+//! incremental index of articles and quotes that groups near-duplicate
+//! articles (reprints, syndicated and lightly edited copies) and links one
+//! statement reported by several articles into a quote cluster, each with
+//! its first appearance.
+//!
+//! Candidates come from MinHash signatures banded into an LSH table
+//! ([`MinHasher`], [`LshTable`]), so adding an article costs about the same
+//! whatever the corpus size; candidates are then checked exactly on their
+//! shingle sets. Groups are kept in a union–find structure, so new articles
+//! update them without a recompute.
+
+mod minhash;
+mod shingles;
+mod signal_index;
+mod union_find;
+
+pub use minhash::{LshTable, MinHasher, Signature, BANDS, ROWS};
+pub use shingles::{normalize_words, shingles, ShingleSet};
+pub use signal_index::{ArticleRef, Cluster, QuoteRef, SignalConfig, SignalIndex};
+pub use union_find::UnionFind;

@@ -1,0 +1,78 @@
+//! [`UnionFind`]: disjoint sets with path halving and union by size; grows
+//! as items are added.
+
+/// Disjoint sets over `0..len`.
+#[derive(Debug, Clone, Default)]
+pub struct UnionFind {
+    parent: Vec<u32>,
+    size: Vec<u32>,
+}
+
+impl UnionFind {
+    /// Adds a singleton set and returns its item.
+    pub fn push(&mut self) -> usize {
+        let i = self.parent.len();
+        self.parent.push(i as u32);
+        self.size.push(1);
+        i
+    }
+
+    pub fn len(&self) -> usize {
+        self.parent.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.parent.is_empty()
+    }
+
+    /// The representative of `i`'s set.
+    pub fn find(&mut self, mut i: usize) -> usize {
+        while self.parent[i] as usize != i {
+            let grand = self.parent[self.parent[i] as usize];
+            self.parent[i] = grand;
+            i = grand as usize;
+        }
+        i
+    }
+
+    /// Merges the sets of `a` and `b`; returns the new representative.
+    pub fn union(&mut self, a: usize, b: usize) -> usize {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra == rb {
+            return ra;
+        }
+        let (big, small) = if self.size[ra] >= self.size[rb] {
+            (ra, rb)
+        } else {
+            (rb, ra)
+        };
+        self.parent[small] = big as u32;
+        self.size[big] += self.size[small];
+        big
+    }
+
+    /// The size of `i`'s set.
+    pub fn set_size(&mut self, i: usize) -> usize {
+        let r = self.find(i);
+        self.size[r] as usize
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unions_are_transitive() {
+        let mut u = UnionFind::default();
+        for _ in 0..5 {
+            u.push();
+        }
+        u.union(0, 1);
+        u.union(3, 4);
+        u.union(1, 4);
+        assert_eq!(u.find(0), u.find(3));
+        assert_ne!(u.find(0), u.find(2));
+        assert_eq!(u.set_size(4), 4);
+    }
+}
