@@ -1,6 +1,7 @@
 //! Times the store's queries on an existing database, each run `RUNS` times
 //! (default 50) with a warm cache, and prints p50 and p99 in milliseconds:
-//! `cargo run --release -p newslens-store --example query_bench -- DB [RUNS]`.
+//! `cargo run --release -p newslens-store --example query_bench -- DB [RUNS] [NAME]`
+//! (with NAME, only the queries whose name contains it).
 //! The speaker, entity and words come from the database itself (the most
 //! quoted speaker, the most mentioned entity, a word of its first quote).
 
@@ -184,7 +185,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             Box::new(|| Ok(s.search(&word, 20, 0)?.total)),
         ),
     ];
-    for (name, query) in &queries {
+    let only = args.get(3).cloned().unwrap_or_default();
+    for (name, query) in queries.iter().filter(|(n, _)| n.contains(&only)) {
         let mut times = Vec::with_capacity(runs);
         let mut total = 0;
         query()?; // warm

@@ -542,35 +542,74 @@ impl Store {
 
     /// Articles per narrative and subnarrative, optionally per outlet or month.
     pub fn narratives(&self, by: NarrativeGrouping) -> Result<Vec<NarrativeCount>, StoreError> {
-        let group = match by {
-            NarrativeGrouping::None => "NULL",
-            NarrativeGrouping::Outlet => "outlet",
-            NarrativeGrouping::Month => "month",
+        // One pass over a covering index, counted here: SQLite's two
+        // GROUP BYs with count(DISTINCT) took 50-200 ms on 100,000 labels.
+        let sql = match by {
+            NarrativeGrouping::None => {
+                "SELECT NULL, narrative, subnarrative, article, score \
+                 FROM narratives INDEXED BY narratives_all"
+            }
+            NarrativeGrouping::Outlet => {
+                "SELECT outlet, narrative, subnarrative, article, score \
+                 FROM narratives INDEXED BY narratives_outlet"
+            }
+            NarrativeGrouping::Month => {
+                "SELECT month, narrative, subnarrative, article, score \
+                 FROM narratives INDEXED BY narratives_month"
+            }
         };
-        let sql = format!(
-            "SELECT g, narrative, sub, n, s FROM ( \
-               SELECT {group} AS g, narrative, NULL AS sub, \
-                      count(DISTINCT article) AS n, avg(score) AS s \
-               FROM narratives GROUP BY {group}, narrative \
-               UNION ALL \
-               SELECT {group}, narrative, subnarrative, count(DISTINCT article), avg(score) \
-               FROM narratives WHERE subnarrative IS NOT NULL \
-               GROUP BY {group}, narrative, subnarrative) \
-             ORDER BY g IS NULL, g, narrative, sub IS NOT NULL, n DESC, sub"
-        );
-        let rows = self
-            .conn
-            .prepare_cached(&sql)?
-            .query_map(params![], |r| {
-                Ok(NarrativeCount {
-                    group: r.get(0)?,
-                    narrative: r.get(1)?,
-                    subnarrative: r.get(2)?,
-                    articles: count(r, 3)?,
-                    mean_score: r.get(4)?,
-                })
-            })?
-            .collect::<Result<Vec<_>, _>>()?;
+        type Key = (Option<String>, String, Option<String>);
+        #[derive(Default)]
+        struct Acc {
+            articles: std::collections::HashSet<i64>,
+            sum: f64,
+            scored: u64,
+        }
+        let mut groups: std::collections::HashMap<Key, Acc> = std::collections::HashMap::new();
+        let mut add = |key: Key, article: i64, score: Option<f64>| {
+            let acc = groups.entry(key).or_default();
+            acc.articles.insert(article);
+            if let Some(s) = score {
+                acc.sum += s;
+                acc.scored += 1;
+            }
+        };
+        let mut stmt = self.conn.prepare_cached(sql)?;
+        let mut result = stmt.query([])?;
+        while let Some(r) = result.next()? {
+            let group: Option<String> = r.get(0)?;
+            let narrative: String = r.get(1)?;
+            let sub: Option<String> = r.get(2)?;
+            let article: i64 = r.get(3)?;
+            let score: Option<f64> = r.get(4)?;
+            if sub.is_some() {
+                add((group.clone(), narrative.clone(), sub), article, score);
+            }
+            add((group, narrative, None), article, score);
+        }
+        let mut rows: Vec<NarrativeCount> = groups
+            .into_iter()
+            .map(|((group, narrative, subnarrative), acc)| NarrativeCount {
+                group,
+                narrative,
+                subnarrative,
+                articles: acc.articles.len() as u64,
+                mean_score: (acc.scored > 0).then(|| acc.sum / acc.scored as f64),
+            })
+            .collect();
+        rows.sort_by(|a, b| {
+            let key = |n: &NarrativeCount| {
+                (
+                    n.group.is_none(),
+                    n.group.clone(),
+                    n.narrative.clone(),
+                    n.subnarrative.is_some(),
+                    std::cmp::Reverse(n.articles),
+                    n.subnarrative.clone(),
+                )
+            };
+            key(a).cmp(&key(b))
+        });
         Ok(rows)
     }
 
