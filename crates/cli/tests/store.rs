@@ -329,6 +329,7 @@ fn kill_9_leaves_whole_articles_and_a_rerun_completes() {
         let count = assert_sound(&db, &format!("after kill {round}"));
         counts.push(count);
     }
+    eprintln!("articles stored after each kill: {counts:?}");
     assert!(counts.windows(2).all(|w| w[0] <= w[1]), "{counts:?}");
     assert!(
         counts.last().copied().unwrap_or(0) > 0,
