@@ -10,8 +10,9 @@ use std::path::PathBuf;
 /// Why the server could not start or stopped.
 #[derive(Debug, thiserror::Error)]
 pub enum ServerError {
-    /// The database could not be opened read-only.
-    #[error("cannot open database {path}: {source}")]
+    /// The database could not be opened read-only (the source names the
+    /// file and the reason).
+    #[error("cannot open the database read-only")]
     Open {
         path: PathBuf,
         #[source]
@@ -34,8 +35,8 @@ pub enum ServerError {
 
 /// An error from the database behind the API.
 #[derive(Debug, thiserror::Error)]
-#[error("{0}")]
-pub struct BackendError(#[source] pub Box<dyn std::error::Error + Send + Sync + 'static>);
+#[error(transparent)]
+pub struct BackendError(pub Box<dyn std::error::Error + Send + Sync + 'static>);
 
 impl BackendError {
     /// Wraps any error.

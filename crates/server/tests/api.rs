@@ -451,7 +451,16 @@ fn a_missing_database_is_an_error_not_a_new_file() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("missing.db");
     let err = App::open(&path, 2).err().expect("refused");
-    assert!(err.to_string().contains("missing.db"), "{err}");
+    // The message and its sources name the file once.
+    let mut chain = err.to_string();
+    let mut source = std::error::Error::source(&err);
+    while let Some(s) = source {
+        chain.push_str(": ");
+        chain.push_str(&s.to_string());
+        source = s.source();
+    }
+    assert_eq!(chain.matches("missing.db").count(), 1, "{chain}");
+    assert!(chain.contains("no such database"), "{chain}");
     assert!(!path.exists());
 }
 

@@ -1,7 +1,6 @@
 //! `newslens serve`: the read-only HTTP API and web UI over a database
 //! written by `newslens analyze`.
 
-use anyhow::Context;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -44,7 +43,6 @@ pub fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
     let db = args.db.display().to_string();
     newslens_server::run(&config, |addr| {
         eprintln!("newslens: serving {db} on http://{addr}/ (Ctrl-C to stop)");
-    })
-    .with_context(|| format!("cannot serve {db}"))?;
+    })?;
     Ok(ExitCode::SUCCESS)
 }
