@@ -43,6 +43,10 @@ enum Command {
     Search(commands::query::SearchArgs),
     /// One stored article with its quotes, speakers and entities marked.
     Show(commands::query::ShowArgs),
+    /// Statements repeated across articles, outlets and speakers, widest spread first.
+    TalkingPoints(commands::signals::TalkingPointsArgs),
+    /// Every appearance of one quote's statement, first seen first.
+    QuoteTravel(commands::signals::QuoteTravelArgs),
     /// Fetch the sentence-encoder model ahead of time, or show the model cache.
     Models(commands::models::ModelsArgs),
     /// Learn the narrative or role model from the SemEval-2025 Task 10 training data.
@@ -84,6 +88,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Search(args) => commands::query::search(args),
         Command::Show(args) => commands::query::show(args),
         Command::Models(args) => commands::models::run(args),
+        Command::TalkingPoints(args) => commands::signals::talking_points(args),
+        Command::QuoteTravel(args) => commands::signals::quote_travel(args),
         Command::Train(args) => commands::train::run(args),
         Command::Semeval(args) => commands::semeval::run(args),
         Command::Serve(args) => commands::serve::run(args),

@@ -7,4 +7,5 @@ pub mod models;
 pub mod query;
 pub mod semeval;
 pub mod serve;
+pub mod signals;
 pub mod train;

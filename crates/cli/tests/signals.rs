@@ -1,0 +1,101 @@
+//! `newslens talking-points` and `newslens quote-travel` over a database
+//! built by `newslens analyze` from three small articles written here: one
+//! statement reported (trimmed) by two outlets, and an unrelated quote.
+
+use assert_cmd::Command;
+
+const FEED: &str = r#"{"id": "a1", "title": "Minister on talks", "published": "2023-03-01", "source": "Outlet One", "text": "The foreign minister spoke in Moscow on Wednesday.\n\n\"We are ready to negotiate, but only on our terms and not under pressure from Washington,\" Sergei Lavrov said."}
+{"id": "b2", "title": "Moscow sets terms", "published": "2023-03-05", "source": "Outlet Two", "text": "Russia says it is open to talks.\n\nLavrov said Moscow was \"ready to negotiate, but only on our terms\" and rejected any pressure."}
+{"id": "c3", "title": "Floods", "published": "2023-03-02", "source": "Outlet Three", "text": "Heavy rain flooded the old town.\n\n\"The water rose faster than ever before,\" the mayor said on Sunday."}
+"#;
+
+fn database() -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let feed = dir.path().join("feed.jsonl");
+    std::fs::write(&feed, FEED).unwrap();
+    let db = dir.path().join("t.db");
+    let out = Command::cargo_bin("newslens")
+        .unwrap()
+        .arg("analyze")
+        .arg(&feed)
+        .arg("--db")
+        .arg(&db)
+        .arg("--quiet")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    (dir, db)
+}
+
+#[test]
+fn talking_points_link_a_trimmed_report_to_its_first_appearance() {
+    let (_dir, db) = database();
+    let out = Command::cargo_bin("newslens")
+        .unwrap()
+        .args(["talking-points", "--json", "--db"])
+        .arg(&db)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<serde_json::Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 1, "{text}");
+    let p = &lines[0];
+    assert_eq!(p["articles"], serde_json::json!(["a1", "b2"]));
+    assert_eq!(
+        p["outlets"],
+        serde_json::json!(["Outlet One", "Outlet Two"])
+    );
+    assert_eq!(p["first_seen"]["article"], "a1");
+    assert_eq!(p["first_seen"]["date"], "2023-03-01");
+    assert_eq!(p["count"], 2);
+    assert!(p["text"]
+        .as_str()
+        .unwrap()
+        .starts_with("We are ready to negotiate"));
+}
+
+#[test]
+fn quote_travel_lists_every_appearance_first_seen_first() {
+    let (_dir, db) = database();
+    let out = Command::cargo_bin("newslens")
+        .unwrap()
+        .args(["quote-travel", "a1#0", "--json", "--db"])
+        .arg(&db)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    let rows: Vec<serde_json::Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(rows.len(), 2, "{text}");
+    assert_eq!(rows[0]["article"], "a1");
+    assert_eq!(rows[0]["first"], true);
+    assert_eq!(rows[1]["article"], "b2");
+    // An unknown id is a clear error, not an empty answer.
+    let out = Command::cargo_bin("newslens")
+        .unwrap()
+        .args(["quote-travel", "zz#9", "--db"])
+        .arg(&db)
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no quote zz#9"));
+}
