@@ -106,17 +106,33 @@ impl TextFeaturizer {
 
     /// The L2-normalised, sublinear TF-IDF vector of `text`.
     pub fn transform(&self, text: &str) -> Sparse {
-        let mut counts: HashMap<u32, f32> = HashMap::new();
-        for t in terms(text) {
-            if let Some(&i) = self.vocab.get(&t) {
-                *counts.entry(i).or_default() += 1.0;
+        // The same terms as [`terms`], but word pairs are looked up through
+        // one reused buffer instead of a new string each, and counts are
+        // gathered in a vector (sorted and merged) instead of a map.
+        let words: Vec<String> = words(text).collect();
+        let mut hits: Vec<u32> = Vec::with_capacity(words.len() * 2);
+        let mut pair = String::new();
+        for (k, w) in words.iter().enumerate() {
+            if let Some(&i) = self.vocab.get(w.as_str()) {
+                hits.push(i);
+            }
+            if let Some(next) = words.get(k + 1) {
+                pair.clear();
+                pair.push_str(w);
+                pair.push(' ');
+                pair.push_str(next);
+                if let Some(&i) = self.vocab.get(pair.as_str()) {
+                    hits.push(i);
+                }
             }
         }
-        let mut v: Sparse = counts
-            .into_iter()
-            .map(|(i, c)| (i, (1.0 + c.ln()) * self.idf[i as usize]))
-            .collect();
-        v.sort_unstable_by_key(|&(i, _)| i);
+        hits.sort_unstable();
+        let mut v: Sparse = Vec::with_capacity(hits.len());
+        for chunk in hits.chunk_by(|a, b| a == b) {
+            let i = chunk[0];
+            let c = chunk.len() as f32;
+            v.push((i, (1.0 + c.ln()) * self.idf[i as usize]));
+        }
         let norm = v.iter().map(|(_, x)| x * x).sum::<f32>().sqrt();
         if norm > 0.0 {
             for (_, x) in &mut v {
@@ -153,6 +169,34 @@ mod tests {
         assert_eq!(v.len(), 1);
         assert!((v[0].1 - 1.0).abs() < 1e-6);
         assert!(f.transform("zebra").is_empty());
+    }
+
+    #[test]
+    fn transform_counts_repeated_words_and_pairs_like_terms() {
+        let docs = [
+            "the war in ukraine",
+            "the war and peace",
+            "the war in ukraine again",
+        ];
+        let f = TextFeaturizer::fit(&docs, 1);
+        let text = "The war in Ukraine: the war, the war in Ukraine.";
+        let v = f.transform(text);
+        // Same features as counting `terms` one by one.
+        let mut expected: Vec<u32> = terms(text)
+            .iter()
+            .filter_map(|t| f.vocab.get(t).copied())
+            .collect();
+        expected.sort_unstable();
+        expected.dedup();
+        let got: Vec<u32> = v.iter().map(|&(i, _)| i).collect();
+        assert_eq!(got, expected);
+        let war = f.vocab["war"];
+        let ukraine = f.vocab["ukraine"];
+        let weight = |i: u32| v.iter().find(|&&(j, _)| j == i).unwrap().1;
+        // "war" occurs 3 times, "ukraine" twice: sublinear counts.
+        let ratio =
+            (weight(war) / f.idf[war as usize]) / (weight(ukraine) / f.idf[ukraine as usize]);
+        assert!((ratio - (1.0 + 3f32.ln()) / (1.0 + 2f32.ln())).abs() < 1e-5);
     }
 
     #[test]

@@ -100,9 +100,23 @@ pub fn sigmoid(x: f32) -> f32 {
 pub struct LinearHead {
     pub labels: Vec<String>,
     pub classifiers: Vec<Binary>,
+    /// The sparse weights as a feature-major matrix (`features × labels`),
+    /// built on first prediction: one row lookup per feature of an input
+    /// instead of a merge over every classifier's weight list.
+    #[serde(skip)]
+    matrix: std::sync::OnceLock<Vec<f32>>,
 }
 
 impl LinearHead {
+    /// A head from its classifiers (one per label, in label order).
+    pub fn new(labels: Vec<String>, classifiers: Vec<Binary>) -> Self {
+        LinearHead {
+            labels,
+            classifiers,
+            matrix: Default::default(),
+        }
+    }
+
     /// Trains one classifier per label (in parallel). `targets[i]` lists the
     /// label indices of example `i`.
     pub fn train(
@@ -122,16 +136,55 @@ impl LinearHead {
         LinearHead {
             labels,
             classifiers,
+            matrix: Default::default(),
         }
     }
 
     /// Probabilities of every label for `x`.
     pub fn probs(&self, x: &Example) -> Vec<f32> {
-        self.classifiers.iter().map(|c| c.prob(x)).collect()
+        let mut scores = self.sparse_margins(&x.sparse);
+        for (s, c) in scores.iter_mut().zip(&self.classifiers) {
+            *s += c.bias;
+            for (w, v) in c.dense.iter().zip(&x.dense) {
+                *s += w * v;
+            }
+            *s = sigmoid(*s);
+        }
+        scores
+    }
+
+    /// The sparse part of every label's margin for `x`.
+    pub fn sparse_margins(&self, x: &[(u32, f32)]) -> Vec<f32> {
+        let labels = self.classifiers.len();
+        let matrix = self.matrix.get_or_init(|| {
+            let features = self
+                .classifiers
+                .iter()
+                .flat_map(|c| c.sparse.last().map(|&(i, _)| i as usize + 1))
+                .max()
+                .unwrap_or(0);
+            let mut m = vec![0f32; features * labels];
+            for (l, c) in self.classifiers.iter().enumerate() {
+                for &(i, w) in &c.sparse {
+                    m[i as usize * labels + l] = w;
+                }
+            }
+            m
+        });
+        let mut scores = vec![0f32; labels];
+        for &(i, v) in x {
+            if let Some(row) = matrix.get(i as usize * labels..(i as usize + 1) * labels) {
+                for (s, w) in scores.iter_mut().zip(row) {
+                    *s += w * v;
+                }
+            }
+        }
+        scores
     }
 
     /// Keeps, per classifier, the `k` sparse weights of largest magnitude.
     pub fn prune(&mut self, k: usize) {
+        self.matrix = Default::default();
         for c in &mut self.classifiers {
             if c.sparse.len() > k {
                 c.sparse
@@ -156,6 +209,7 @@ impl LinearHead {
 
     /// Renumbers sparse features after the vocabulary was restricted.
     pub fn remap(&mut self, map: &std::collections::HashMap<u32, u32>) {
+        self.matrix = Default::default();
         for c in &mut self.classifiers {
             c.sparse = c
                 .sparse
@@ -264,10 +318,39 @@ mod tests {
                 dense: vec![],
                 bias: 0.0,
             }],
+            matrix: Default::default(),
         };
         head.prune(2);
         assert_eq!(head.classifiers[0].sparse, vec![(1, -2.0), (2, 1.0)]);
         assert_eq!(head.used_features(), vec![1, 2]);
+    }
+
+    #[test]
+    fn matrix_probs_match_the_per_classifier_probs() {
+        let head = LinearHead {
+            labels: vec!["a".into(), "b".into()],
+            classifiers: vec![
+                Binary {
+                    sparse: vec![(0, 0.5), (4, -1.0)],
+                    dense: vec![0.3],
+                    bias: 0.1,
+                },
+                Binary {
+                    sparse: vec![(2, 2.0)],
+                    dense: vec![-0.2],
+                    bias: -0.4,
+                },
+            ],
+            matrix: Default::default(),
+        };
+        let x = Example {
+            sparse: vec![(0, 0.6), (2, 0.8), (9, 1.0)],
+            dense: vec![1.0],
+        };
+        let fast = head.probs(&x);
+        for (p, c) in fast.iter().zip(&head.classifiers) {
+            assert!((p - c.prob(&x)).abs() < 1e-6);
+        }
     }
 
     #[test]

@@ -225,10 +225,8 @@ impl NarrativeModel {
 
     /// How strongly the words of one sentence push the labels in `labels`.
     pub fn sentence_support(&self, sentence: &Sparse, labels: &[usize]) -> f32 {
-        labels
-            .iter()
-            .map(|&l| self.head.classifiers[l].sparse_margin(sentence))
-            .sum()
+        let margins = self.head.sparse_margins(sentence);
+        labels.iter().map(|&l| margins[l]).sum()
     }
 }
 
@@ -243,10 +241,7 @@ mod tests {
         NarrativeModel {
             provenance: String::new(),
             featurizer: TextFeaturizer::default(),
-            head: LinearHead {
-                classifiers: vec![Binary::default(); labels.len()],
-                labels,
-            },
+            head: LinearHead::new(labels.clone(), vec![Binary::default(); labels.len()]),
             parent,
             coarse,
             decision: Decision::default(),
