@@ -66,12 +66,6 @@ impl Binary {
     pub fn prob(&self, x: &Example) -> f32 {
         sigmoid(self.margin(x))
     }
-
-    /// The sparse part of the margin only (for evidence: which sentence's
-    /// words push the label).
-    pub fn sparse_margin(&self, x: &Sparse) -> f32 {
-        sparse_dot(&self.sparse, x)
-    }
 }
 
 /// Dot product of two index-sorted sparse vectors.

@@ -5,6 +5,7 @@
 use crate::corpus::{RoleRow, SemevalCorpus};
 use crate::features::TextFeaturizer;
 use crate::linear::{Example, LinearHead, TrainSettings};
+use crate::trainer::{fit_head, FitSettings};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -52,23 +53,15 @@ pub const CONTEXT_CHARS: usize = 300;
 /// mention (`start..end` in characters, `end` exclusive), and the mention's
 /// own words marked as such.
 pub fn mention_context(text: &str, start: usize, end: usize) -> String {
-    let chars: Vec<char> = text.chars().collect();
-    let end = end.min(chars.len());
-    let start = start.min(end);
-    let from = start.saturating_sub(CONTEXT_CHARS);
-    let to = (end + CONTEXT_CHARS).min(chars.len());
-    let mut out: String = chars[from..start].iter().collect();
-    out.push_str(" , ");
-    out.extend(chars[end..to].iter());
-    for w in crate::features::words(&chars[start..end].iter().collect::<String>()) {
-        out.push_str(" mention_");
-        out.push_str(&w);
-    }
-    out
+    let byte = |c: usize| text.char_indices().nth(c).map_or(text.len(), |(b, _)| b);
+    let end = byte(end);
+    mention_context_bytes(text, byte(start).min(end), end)
 }
 
 /// [`mention_context`] for a mention given in byte offsets of `text` (as
 /// the pipeline's spans are); the window is cut at character boundaries.
+/// The byte window is 4 bytes per character (the longest UTF-8 character),
+/// so the context holds [`CONTEXT_CHARS`] characters in every script.
 pub fn mention_context_bytes(text: &str, start: usize, end: usize) -> String {
     let floor = |mut i: usize| {
         i = i.min(text.len());
@@ -78,8 +71,8 @@ pub fn mention_context_bytes(text: &str, start: usize, end: usize) -> String {
         i
     };
     let (start, end) = (floor(start), floor(end.max(start)));
-    let from = floor(start.saturating_sub(CONTEXT_CHARS * 2));
-    let to = floor(end.saturating_add(CONTEXT_CHARS * 2));
+    let from = floor(start.saturating_sub(CONTEXT_CHARS * 4));
+    let to = floor(end.saturating_add(CONTEXT_CHARS * 4));
     let before: String = text[from..start]
         .chars()
         .rev()
@@ -222,6 +215,14 @@ pub fn role_scores(gold: &[RoleRow], pred: &[PredictedRole]) -> (f64, f64) {
 }
 
 impl RoleTrainer {
+    fn fit_settings(&self) -> FitSettings {
+        FitSettings {
+            linear: self.linear,
+            min_df: self.min_df,
+            keep_per_label: self.keep_per_label,
+        }
+    }
+
     /// Trains on the gold role rows of `corpus` whose article text is there.
     pub fn train(&self, corpus: &SemevalCorpus, provenance: String) -> RoleModel {
         let texts: HashMap<&str, &str> = corpus
@@ -238,6 +239,7 @@ impl RoleTrainer {
             .par_iter()
             .map(|r| mention_context(texts[r.id.as_str()], r.start, r.end + 1))
             .collect();
+        let contexts: Vec<&str> = contexts.iter().map(String::as_str).collect();
         let labels = label_names();
         let targets: Vec<Vec<usize>> = rows
             .iter()
@@ -260,10 +262,17 @@ impl RoleTrainer {
             let train: Vec<usize> = (0..rows.len())
                 .filter(|&i| fold_of(rows[i]) != fold)
                 .collect();
-            let (fz, head) = self.fit(&contexts, &targets, &labels, &train);
+            let (fz, head) = fit_head(
+                &contexts,
+                &[],
+                &targets,
+                &labels,
+                &train,
+                self.fit_settings(),
+            );
             for i in (0..rows.len()).filter(|&i| fold_of(rows[i]) == fold) {
                 oof[i] = head.probs(&Example {
-                    sparse: fz.transform(&contexts[i]),
+                    sparse: fz.transform(contexts[i]),
                     dense: Vec::new(),
                 });
             }
@@ -277,11 +286,13 @@ impl RoleTrainer {
             })
             .max_by(|a, b| (a.1 .1).total_cmp(&b.1 .1))
             .unwrap_or((1.1, (0.0, 0.0)));
-        let (featurizer, head) = self.fit(
+        let (featurizer, head) = fit_head(
             &contexts,
+            &[],
             &targets,
             &labels,
             &(0..rows.len()).collect::<Vec<_>>(),
+            self.fit_settings(),
         );
         RoleModel {
             provenance,
@@ -290,32 +301,6 @@ impl RoleTrainer {
             second_fine,
             cv,
         }
-    }
-
-    fn fit(
-        &self,
-        contexts: &[String],
-        targets: &[Vec<usize>],
-        labels: &[String],
-        idx: &[usize],
-    ) -> (TextFeaturizer, LinearHead) {
-        let sub: Vec<&str> = idx.iter().map(|&i| contexts[i].as_str()).collect();
-        let mut fz = TextFeaturizer::fit(&sub, self.min_df);
-        let xs: Vec<Example> = idx
-            .par_iter()
-            .map(|&i| Example {
-                sparse: fz.transform(&contexts[i]),
-                dense: Vec::new(),
-            })
-            .collect();
-        let ys: Vec<Vec<usize>> = idx.iter().map(|&i| targets[i].clone()).collect();
-        let mut head = LinearHead::train(labels.to_vec(), &xs, &ys, fz.len(), self.linear);
-        if self.keep_per_label > 0 {
-            head.prune(self.keep_per_label);
-            let map = fz.restrict(&head.used_features());
-            head.remap(&map);
-        }
-        (fz, head)
     }
 }
 
@@ -331,15 +316,31 @@ mod tests {
     }
 
     #[test]
-    fn byte_and_char_contexts_agree() {
-        let text = "Зеленский said Путин attacked Ukraine.";
-        let start = text.find("Путин").unwrap();
-        let chars = text[..start].chars().count();
+    fn contexts_hold_context_chars_in_every_script() {
+        // Devanagari takes 3 bytes per character: the window must still
+        // hold CONTEXT_CHARS characters on each side.
+        let text = "Зеленский said Путин attacked Ukraine. प्रधानमंत्री ने कहा कि वार्ता जारी रहेगी। "
+            .repeat(20);
+        let start = text.match_indices("Путин").nth(10).unwrap().0;
+        let end = start + "Путин".len();
+        let context = mention_context_bytes(&text, start, end);
+        let (before, after) = context.split_once(" , ").unwrap();
         assert_eq!(
-            mention_context_bytes(text, start, start + "Путин".len()),
-            mention_context(text, chars, chars + 5)
+            before,
+            text[..start]
+                .chars()
+                .rev()
+                .take(CONTEXT_CHARS)
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .collect::<String>()
         );
-        assert!(mention_context_bytes(text, 1, 999).contains(" , "));
+        assert!(after.starts_with(&text[end..].chars().take(CONTEXT_CHARS).collect::<String>()));
+        // Character offsets give the same context.
+        let chars = text[..start].chars().count();
+        assert_eq!(mention_context(&text, chars, chars + 5), context);
+        assert!(mention_context_bytes(&text, 1, 99_999).contains(" , "));
     }
 
     #[test]

@@ -77,7 +77,55 @@ pub fn label_sets(pred: &[crate::model::Predicted]) -> (Vec<String>, Vec<String>
     (c, f)
 }
 
+/// What [`fit_head`] needs of a trainer's settings.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct FitSettings {
+    pub linear: TrainSettings,
+    pub min_df: usize,
+    pub keep_per_label: usize,
+}
+
+/// Learns a vocabulary from the texts at `idx`, trains one classifier per
+/// label on them, then keeps the `keep_per_label` largest weights per label
+/// and cuts the vocabulary to the terms still used. `dense[i]` are example
+/// `i`'s dense features (an empty slice: none). Shared by the narrative and
+/// role trainers.
+pub(crate) fn fit_head(
+    texts: &[&str],
+    dense: &[Vec<f32>],
+    targets: &[Vec<usize>],
+    labels: &[String],
+    idx: &[usize],
+    settings: FitSettings,
+) -> (TextFeaturizer, LinearHead) {
+    let sub: Vec<&str> = idx.iter().map(|&i| texts[i]).collect();
+    let mut fz = TextFeaturizer::fit(&sub, settings.min_df);
+    let xs: Vec<Example> = idx
+        .par_iter()
+        .map(|&i| Example {
+            sparse: fz.transform(texts[i]),
+            dense: dense.get(i).cloned().unwrap_or_default(),
+        })
+        .collect();
+    let ys: Vec<Vec<usize>> = idx.iter().map(|&i| targets[i].clone()).collect();
+    let mut head = LinearHead::train(labels.to_vec(), &xs, &ys, fz.len(), settings.linear);
+    if settings.keep_per_label > 0 {
+        head.prune(settings.keep_per_label);
+        let map = fz.restrict(&head.used_features());
+        head.remap(&map);
+    }
+    (fz, head)
+}
+
 impl NarrativeTrainer {
+    fn fit_settings(&self) -> FitSettings {
+        FitSettings {
+            linear: self.linear,
+            min_df: self.min_df,
+            keep_per_label: self.keep_per_label,
+        }
+    }
+
     /// Trains on every document of `corpus` that has gold narratives.
     /// `dense` gives each document's dense features (or none).
     pub fn train(
@@ -126,7 +174,14 @@ impl NarrativeTrainer {
         for fold in 0..k {
             let train_idx: Vec<usize> = (0..docs.len()).filter(|i| i % k != fold).collect();
             let test_idx: Vec<usize> = (0..docs.len()).filter(|i| i % k == fold).collect();
-            let (fz, head) = self.fit(&texts, &dense_feats, &targets, &labels, &train_idx);
+            let (fz, head) = fit_head(
+                &texts,
+                &dense_feats,
+                &targets,
+                &labels,
+                &train_idx,
+                self.fit_settings(),
+            );
             for &i in &test_idx {
                 let x = Example {
                     sparse: fz.transform(texts[i]),
@@ -135,12 +190,13 @@ impl NarrativeTrainer {
                 oof[i] = head.probs(&x);
             }
         }
-        let (featurizer, head) = self.fit(
+        let (featurizer, head) = fit_head(
             &texts,
             &dense_feats,
             &targets,
             &labels,
             &(0..docs.len()).collect::<Vec<_>>(),
+            self.fit_settings(),
         );
         let mut model = NarrativeModel {
             provenance,
@@ -199,34 +255,6 @@ impl NarrativeTrainer {
             })
             .max_by(|a, b| (a.1 .0 + a.1 .1).total_cmp(&(b.1 .0 + b.1 .1)))
             .unwrap_or((Decision::default(), (0.0, 0.0)))
-    }
-
-    fn fit(
-        &self,
-        texts: &[&str],
-        dense: &[Vec<f32>],
-        targets: &[Vec<usize>],
-        labels: &[String],
-        idx: &[usize],
-    ) -> (TextFeaturizer, LinearHead) {
-        let sub: Vec<&str> = idx.iter().map(|&i| texts[i]).collect();
-        let mut fz = TextFeaturizer::fit(&sub, self.min_df);
-        let xs: Vec<Example> = idx
-            .par_iter()
-            .map(|&i| Example {
-                sparse: fz.transform(texts[i]),
-                dense: dense[i].clone(),
-            })
-            .collect();
-        let ys: Vec<Vec<usize>> = idx.iter().map(|&i| targets[i].clone()).collect();
-        let mut head = LinearHead::train(labels.to_vec(), &xs, &ys, fz.len(), self.linear);
-        if self.keep_per_label > 0 {
-            head.prune(self.keep_per_label);
-            let used = head.used_features();
-            let map = fz.restrict(&used);
-            head.remap(&map);
-        }
-        (fz, head)
     }
 }
 
