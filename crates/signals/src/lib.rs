@@ -17,5 +17,5 @@ mod union_find;
 
 pub use minhash::{LshTable, MinHasher, Signature, BANDS, ROWS};
 pub use shingles::{normalize_words, shingles, ShingleSet};
-pub use signal_index::{ArticleRef, Cluster, QuoteRef, SignalConfig, SignalIndex};
+pub use signal_index::{same_statement, ArticleRef, Cluster, QuoteRef, SignalConfig, SignalIndex};
 pub use union_find::UnionFind;

@@ -40,6 +40,28 @@ impl Default for SignalConfig {
     }
 }
 
+/// Whether two quote texts report the same statement under the default
+/// configuration: both have at least `quote_min_shingles` word 3-grams
+/// (after lower-casing and dropping punctuation and quote marks) and the
+/// shorter one's 3-grams are at least 70 % contained in the other's. This is
+/// exactly the test [`SignalIndex::add_quote`] applies to its candidates,
+/// so verbatim, re-punctuated, re-cased, trimmed and partial reports match
+/// and translations do not.
+pub fn same_statement(a: &str, b: &str) -> bool {
+    SignalConfig::default().same_statement(a, b)
+}
+
+impl SignalConfig {
+    /// [`same_statement`] under this configuration.
+    pub fn same_statement(&self, a: &str, b: &str) -> bool {
+        let sa = shingles(a, self.quote_shingle);
+        let sb = shingles(b, self.quote_shingle);
+        sa.len() >= self.quote_min_shingles
+            && sb.len() >= self.quote_min_shingles
+            && sa.containment(&sb) >= self.quote_containment
+    }
+}
+
 /// An article as the index sees it.
 #[derive(Debug, Clone)]
 pub struct ArticleRef {
@@ -328,6 +350,21 @@ mod tests {
             .collect();
         assert_eq!(ids, ["c#1", "a#1", "b#1"], "first seen (c, Jan 9) first");
         assert_eq!(idx.travel(2).members, vec![2]);
+    }
+
+    #[test]
+    fn same_statement_decides_pairs_of_texts() {
+        let full = "We are ready to negotiate, but only on our terms and not under pressure from Washington.";
+        assert!(same_statement(
+            full,
+            "ready to negotiate, but only on our terms"
+        ));
+        assert!(same_statement(full, &full.to_uppercase()));
+        assert!(!same_statement(
+            full,
+            "The harvest this year is the largest in a decade."
+        ));
+        assert!(!same_statement("absolutely not", "absolutely not"));
     }
 
     #[test]
