@@ -7,7 +7,10 @@ directory plus the SHA-256 of that range (so a changed file is detected); a
 generated quote is a recipe (a real quote, a transformation and its
 arguments). This script rebuilds the texts deterministically.
 
-  quote-pairs.py build  [--data DIR] [--pairs FILE]   resolved pairs as JSON Lines on stdout
+  quote-pairs.py build  [--data DIR] [--pairs FILE] [--tsv]
+                                                      resolved pairs on stdout: JSON Lines, or
+                                                      with --tsv the tab-separated form read by
+                                                      crates/signals/examples/pairs_eval.rs
   quote-pairs.py check  [--data DIR] [--pairs FILE]   counts; exit 1 on any broken reference
   quote-pairs.py candidates polnear|semeval [--data DIR] [--min C]
                                                       cross-article quote pairs sharing
@@ -175,7 +178,7 @@ def t_insert_words(text, args):
 def t_reported(text, args):
     w = words(text)[args["start"]:args["end"]]
     w = [_swap_word(t, EN_PRONOUNS) for t in w]
-    body = " ".join(w).strip("\"“”«»„ ")
+    body = " ".join(w).strip("\"“”«»„ ").rstrip(" .,;:!?\"“”'’")
     if body[:1].isupper() and not body.startswith("I "):
         body = body[:1].lower() + body[1:]
     return f'{args["speaker"]} said that {body}, according to people at the meeting.'
@@ -405,6 +408,13 @@ def candidates(data, which, min_c, min_words):
         print(json.dumps(out, ensure_ascii=False))
 
 
+TSV_FIELDS = ("id", "label", "group", "kind", "lang", "a", "b")
+
+
+def tsv_escape(value):
+    return value.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
+
+
 def main(argv):
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("command", choices=["build", "check", "candidates"])
@@ -413,6 +423,7 @@ def main(argv):
     ap.add_argument("--pairs", default=DEFAULT_PAIRS)
     ap.add_argument("--min", type=float, default=0.3, help="candidates: least containment")
     ap.add_argument("--min-words", type=int, default=6)
+    ap.add_argument("--tsv", action="store_true", help="build: tab-separated output")
     a = ap.parse_args(argv)
     if not os.path.isdir(a.data):
         print(f"quote-pairs: data directory {a.data} is absent", file=sys.stderr)
@@ -428,8 +439,13 @@ def main(argv):
         print(f"quote-pairs: {e}", file=sys.stderr)
         return 1
     if a.command == "build":
+        if a.tsv:
+            print("\t".join(TSV_FIELDS))
         for p in pairs:
-            print(json.dumps(p, ensure_ascii=False))
+            if a.tsv:
+                print("\t".join(tsv_escape(p[k]) for k in TSV_FIELDS))
+            else:
+                print(json.dumps(p, ensure_ascii=False))
     else:
         c = collections.Counter((p["group"], p["label"]) for p in pairs)
         print(f"{len(pairs)} pairs")
