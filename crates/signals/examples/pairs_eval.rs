@@ -312,6 +312,32 @@ pub fn render(pairs: &[Pair]) -> String {
     for (k, c) in &apos.by_group {
         row(&mut out, k, c);
     }
+    let fixed: Vec<&str> = r
+        .errors
+        .iter()
+        .filter(|i| !apos.errors.contains(i))
+        .map(|&i| pairs[i].id.as_str())
+        .collect();
+    let broken: Vec<&str> = apos
+        .errors
+        .iter()
+        .filter(|i| !r.errors.contains(i))
+        .map(|&i| pairs[i].id.as_str())
+        .collect();
+    let _ = writeln!(
+        out,
+        "\nRight only after the mapping: {}; wrong only after it: {}",
+        if fixed.is_empty() {
+            "none".to_string()
+        } else {
+            fixed.join(", ")
+        },
+        if broken.is_empty() {
+            "none".to_string()
+        } else {
+            broken.join(", ")
+        },
+    );
 
     let _ = writeln!(
         out,
