@@ -345,9 +345,9 @@ pub fn render(pairs: &[Pair]) -> String {
     );
     let _ = writeln!(
         out,
-        "| shingle | containment ≥ | precision % | recall % | F1 % | real P % | real R % | generated P % | generated R % |"
+        "| shingle | containment ≥ | precision % | recall % | F1 % | real P % | real R % | real F1 % | generated P % | generated R % |"
     );
-    let _ = writeln!(out, "|---|---|---|---|---|---|---|---|---|");
+    let _ = writeln!(out, "|---|---|---|---|---|---|---|---|---|---|");
     for n in [2usize, 3, 4] {
         for t in [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9] {
             let cfg = SignalConfig {
@@ -360,12 +360,13 @@ pub fn render(pairs: &[Pair]) -> String {
             let gen = s.by_group.get("generated").copied().unwrap_or_default();
             let _ = writeln!(
                 out,
-                "| {n} | {t:.1} | {} | {} | {} | {} | {} | {} | {} |",
+                "| {n} | {t:.1} | {} | {} | {} | {} | {} | {} | {} | {} |",
                 pct(s.overall.precision()),
                 pct(s.overall.recall()),
                 pct(s.overall.f1()),
                 pct(real.precision()),
                 pct(real.recall()),
+                pct(real.f1()),
                 pct(gen.precision()),
                 pct(gen.recall()),
             );
