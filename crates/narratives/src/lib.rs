@@ -12,6 +12,7 @@ mod corpus;
 mod dense;
 mod features;
 mod linear;
+mod mention_embedder;
 mod model;
 mod role_classifier;
 mod roles;
@@ -26,6 +27,7 @@ pub use corpus::{
 pub use dense::{ArticleEmbedder, MAX_PARAGRAPHS};
 pub use features::{terms, words, Sparse, TextFeaturizer};
 pub use linear::{Binary, Example, LinearHead, TrainSettings};
+pub use mention_embedder::{mention_sentence, MentionEmbedder};
 pub use model::{Decision, NarrativeModel, Predicted, OTHER};
 pub use role_classifier::RoleClassifier;
 pub use roles::{

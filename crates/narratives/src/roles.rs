@@ -109,6 +109,17 @@ pub struct RoleModel {
     /// Cross-validated (main-role accuracy, exact-match ratio) on Train.
     #[serde(default)]
     pub cv: (f64, f64),
+    /// Length of the dense features (the mention's sentence embedding; 0:
+    /// a words-only model).
+    #[serde(default)]
+    pub dense_dim: usize,
+    /// Factor applied to the dense features.
+    #[serde(default = "one")]
+    pub dense_scale: f32,
+}
+
+fn one() -> f32 {
+    1.0
 }
 
 fn label_names() -> Vec<String> {
@@ -126,9 +137,19 @@ fn label_names() -> Vec<String> {
 impl RoleModel {
     /// Role probabilities (3 main, then 22 fine) for a mention context.
     pub fn probs(&self, context: &str) -> Vec<f32> {
+        self.probs_with(context, Vec::new())
+    }
+
+    /// Role probabilities for a mention context and its dense features
+    /// (as the mention embedder gives them; ignored by a words-only model).
+    pub fn probs_with(&self, context: &str, mut dense: Vec<f32>) -> Vec<f32> {
+        if self.dense_dim == 0 {
+            dense.clear();
+        }
+        dense.iter_mut().for_each(|x| *x *= self.dense_scale);
         self.head.probs(&Example {
             sparse: self.featurizer.transform(context),
-            dense: Vec::new(),
+            dense,
         })
     }
 
@@ -171,6 +192,8 @@ pub struct RoleTrainer {
     pub min_df: usize,
     pub keep_per_label: usize,
     pub folds: usize,
+    /// Factor on the dense features (see [`RoleModel::dense_scale`]).
+    pub dense_scale: f32,
 }
 
 impl Default for RoleTrainer {
@@ -184,6 +207,7 @@ impl Default for RoleTrainer {
             min_df: 2,
             keep_per_label: 1500,
             folds: 5,
+            dense_scale: 1.0,
         }
     }
 }
@@ -225,6 +249,17 @@ impl RoleTrainer {
 
     /// Trains on the gold role rows of `corpus` whose article text is there.
     pub fn train(&self, corpus: &SemevalCorpus, provenance: String) -> RoleModel {
+        self.train_with(corpus, provenance, &|_, _, _| Vec::new())
+    }
+
+    /// [`RoleTrainer::train`] with dense features: `dense(text, start, end)`
+    /// for a mention at characters `start..end` (end exclusive) of `text`.
+    pub fn train_with(
+        &self,
+        corpus: &SemevalCorpus,
+        provenance: String,
+        dense: &(dyn Fn(&str, usize, usize) -> Vec<f32> + Sync),
+    ) -> RoleModel {
         let texts: HashMap<&str, &str> = corpus
             .docs
             .iter()
@@ -240,6 +275,16 @@ impl RoleTrainer {
             .map(|r| mention_context(texts[r.id.as_str()], r.start, r.end + 1))
             .collect();
         let contexts: Vec<&str> = contexts.iter().map(String::as_str).collect();
+        let dense_feats: Vec<Vec<f32>> = rows
+            .iter()
+            .map(|r| {
+                dense(texts[r.id.as_str()], r.start, r.end + 1)
+                    .into_iter()
+                    .map(|x| x * self.dense_scale)
+                    .collect()
+            })
+            .collect();
+        let dense_dim = dense_feats.first().map_or(0, Vec::len);
         let labels = label_names();
         let targets: Vec<Vec<usize>> = rows
             .iter()
@@ -264,7 +309,7 @@ impl RoleTrainer {
                 .collect();
             let (fz, head) = fit_head(
                 &contexts,
-                &[],
+                &dense_feats,
                 &targets,
                 &labels,
                 &train,
@@ -273,7 +318,7 @@ impl RoleTrainer {
             for i in (0..rows.len()).filter(|&i| fold_of(rows[i]) == fold) {
                 oof[i] = head.probs(&Example {
                     sparse: fz.transform(contexts[i]),
-                    dense: Vec::new(),
+                    dense: dense_feats.get(i).cloned().unwrap_or_default(),
                 });
             }
         }
@@ -288,7 +333,7 @@ impl RoleTrainer {
             .unwrap_or((1.1, (0.0, 0.0)));
         let (featurizer, head) = fit_head(
             &contexts,
-            &[],
+            &dense_feats,
             &targets,
             &labels,
             &(0..rows.len()).collect::<Vec<_>>(),
@@ -300,6 +345,8 @@ impl RoleTrainer {
             head,
             second_fine,
             cv,
+            dense_dim,
+            dense_scale: self.dense_scale,
         }
     }
 }
