@@ -10,11 +10,14 @@
 //! shingle sets. Groups are kept in a union–find structure, so new articles
 //! update them without a recompute.
 
+mod dates;
 mod minhash;
+mod postings;
 mod shingles;
 mod signal_index;
 mod union_find;
 
+pub use dates::date_key;
 pub use minhash::{LshTable, MinHasher, Signature, BANDS, ROWS};
 pub use shingles::{normalize_words, shingles, ShingleSet};
 pub use signal_index::{same_statement, ArticleRef, Cluster, QuoteRef, SignalConfig, SignalIndex};

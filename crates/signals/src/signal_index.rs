@@ -1,12 +1,26 @@
 //! [`SignalIndex`]: the incremental index of articles and quotes behind
 //! near-duplicate groups and quote travel.
+//!
+//! Memory: what every item keeps for good is small (its id, its date, its
+//! cluster link: about 20 bytes plus the id's length); what lets it be
+//! found as a candidate (MinHash signature and LSH band keys for an
+//! article, hashed shingles and postings for a quote) lives in segments of
+//! the candidate index, and the oldest segment is dropped once the index
+//! holds more than [`SignalConfig::live_articles`] /
+//! [`SignalConfig::live_quotes`] items or once its newest item is more than
+//! [`SignalConfig::window_days`] older than the newest item seen. Items
+//! that left keep their cluster; they just no longer attract new members.
 
-use crate::minhash::{LshTable, MinHasher, Signature};
-use crate::shingles::{shingles, ShingleSet};
+use crate::dates::date_key;
+use crate::minhash::{MinHasher, BANDS, ROWS};
+use crate::postings::Postings;
+use crate::shingles::shingles;
 use crate::union_find::UnionFind;
+use rayon::prelude::*;
 use rustc_hash::FxHashMap;
+use std::collections::VecDeque;
 
-/// Thresholds and shingle sizes.
+/// Thresholds, shingle sizes and the bounds of the candidate index.
 #[derive(Debug, Clone, serde::Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct SignalConfig {
@@ -22,9 +36,19 @@ pub struct SignalConfig {
     /// Quotes with fewer shingles than this are not linked (too short to
     /// tell a statement from a common phrase).
     pub quote_min_shingles: usize,
-    /// Shingles shared by more quotes than this are too common to propose
-    /// candidates (keeps each lookup bounded).
+    /// Shingles shared by more quotes than this (in one segment) are too
+    /// common to propose candidates (keeps each lookup bounded).
     pub max_postings: usize,
+    /// Items per segment of the candidate index.
+    pub segment: usize,
+    /// Most articles kept in the candidate index (rounded up to whole
+    /// segments).
+    pub live_articles: usize,
+    /// Most quotes kept in the candidate index.
+    pub live_quotes: usize,
+    /// Items dated more than this many days before the newest item seen
+    /// leave the candidate index (0: no time window).
+    pub window_days: u32,
 }
 
 impl Default for SignalConfig {
@@ -36,6 +60,10 @@ impl Default for SignalConfig {
             quote_containment: 0.7,
             quote_min_shingles: 3,
             max_postings: 2000,
+            segment: 1 << 16,
+            live_articles: 1 << 18,
+            live_quotes: 1 << 19,
+            window_days: 365,
         }
     }
 }
@@ -54,11 +82,52 @@ pub fn same_statement(a: &str, b: &str) -> bool {
 impl SignalConfig {
     /// [`same_statement`] under this configuration.
     pub fn same_statement(&self, a: &str, b: &str) -> bool {
-        let sa = shingles(a, self.quote_shingle);
-        let sb = shingles(b, self.quote_shingle);
+        let sa = self.quote_set(a);
+        let sb = self.quote_set(b);
         sa.len() >= self.quote_min_shingles
             && sb.len() >= self.quote_min_shingles
-            && sa.containment(&sb) >= self.quote_containment
+            && containment(&sa, &sb) >= self.quote_containment
+    }
+
+    /// A quote's shingles, hashed to 32 bits, sorted, deduplicated.
+    fn quote_set(&self, text: &str) -> Vec<u32> {
+        let mut v: Vec<u32> = shingles(text, self.quote_shingle)
+            .0
+            .iter()
+            .map(|&h| fold(h))
+            .collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    }
+}
+
+fn fold(h: u64) -> u32 {
+    (h.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as u32
+}
+
+fn common(a: &[u32], b: &[u32]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
+fn containment(a: &[u32], b: &[u32]) -> f64 {
+    let small = a.len().min(b.len());
+    if small == 0 {
+        0.0
+    } else {
+        common(a, b) as f64 / small as f64
     }
 }
 
@@ -90,14 +159,126 @@ pub struct Cluster {
     pub members: Vec<usize>,
 }
 
-struct ArticleEntry {
-    date: Option<String>,
-    signature: Signature,
+/// Strings in one buffer (ids), 4 bytes of overhead each.
+#[derive(Debug, Default)]
+struct Strings {
+    text: String,
+    ends: Vec<u64>,
 }
 
-struct QuoteEntry {
-    article: usize,
-    shingles: ShingleSet,
+impl Strings {
+    fn push(&mut self, s: &str) {
+        self.text.push_str(s);
+        self.ends.push(self.text.len() as u64);
+    }
+    fn get(&self, i: usize) -> &str {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+        &self.text[start..self.ends[i] as usize]
+    }
+    fn bytes(&self) -> usize {
+        self.text.capacity() + self.ends.capacity() * 8
+    }
+}
+
+/// One segment of per-item candidate data: item `first + k` owns
+/// `data[ends[k - 1]..ends[k]]`.
+#[derive(Debug, Default)]
+struct Slab {
+    first: usize,
+    /// Newest date key of its items.
+    newest: u64,
+    data: Vec<u32>,
+    ends: Vec<u32>,
+}
+
+impl Slab {
+    fn get(&self, item: usize) -> Option<&[u32]> {
+        let k = item.checked_sub(self.first)?;
+        let end = *self.ends.get(k)? as usize;
+        let start = if k == 0 { 0 } else { self.ends[k - 1] as usize };
+        Some(&self.data[start..end])
+    }
+    fn bytes(&self) -> usize {
+        (self.data.capacity() + self.ends.capacity()) * 4
+    }
+}
+
+/// The candidate index of one kind of item: per-item data in slabs, keys
+/// in segmented postings, both dropped a segment at a time.
+#[derive(Debug, Default)]
+struct Window {
+    slabs: VecDeque<Slab>,
+    postings: Postings,
+}
+
+impl Window {
+    fn live(&self) -> usize {
+        self.slabs.iter().map(|s| s.ends.len()).sum()
+    }
+
+    fn data(&self, item: usize) -> Option<&[u32]> {
+        // Slabs are in item order: find the last starting at or before it.
+        let k = self.slabs.partition_point(|s| s.first <= item);
+        self.slabs.get(k.checked_sub(1)?)?.get(item)
+    }
+
+    /// Adds `item`'s data and keys; `date` is its date key.
+    fn push(&mut self, item: usize, date: u64, data: &[u32], keys: &[u32], cfg: &SignalConfig) {
+        let full = self
+            .slabs
+            .back()
+            .is_none_or(|s| s.ends.len() >= cfg.segment.max(1));
+        if full {
+            self.postings.seal();
+            self.slabs.push_back(Slab {
+                first: item,
+                ..Slab::default()
+            });
+        }
+        if let Some(slab) = self.slabs.back_mut() {
+            slab.data.extend_from_slice(data);
+            slab.ends.push(slab.data.len() as u32);
+            if date != UNDATED {
+                slab.newest = slab.newest.max(date);
+            }
+        }
+        for &k in keys {
+            self.postings.insert(k, item as u32);
+        }
+    }
+
+    /// Drops old segments: beyond `live` items, or (with a window) whose
+    /// newest item is older than `newest - window`.
+    fn evict(&mut self, live: usize, newest: u64, window_days: u32) {
+        while self.slabs.len() > 1 {
+            let over = self.live() > live;
+            let old = window_days > 0
+                && newest != 0
+                && self.slabs[0].newest + u64::from(window_days) * 86_400 < newest;
+            if !(over || old) {
+                break;
+            }
+            self.slabs.pop_front();
+            self.postings.drop_oldest();
+        }
+    }
+
+    fn bytes(&self) -> usize {
+        self.slabs.iter().map(Slab::bytes).sum::<usize>() + self.postings.bytes()
+    }
+}
+
+const UNDATED: u64 = u64::MAX;
+
+/// An article's candidate data, computed before insertion (in parallel for
+/// a batch).
+struct ArticleSketch {
+    date: u64,
+    /// MinHash signature, 16 bits per value.
+    signature: Vec<u32>,
+    /// One key per LSH band.
+    bands: Vec<u32>,
+    empty: bool,
 }
 
 /// The index. Add articles and their quotes in any order of time; groups are
@@ -105,14 +286,15 @@ struct QuoteEntry {
 pub struct SignalIndex {
     config: SignalConfig,
     hasher: MinHasher,
-    articles: Vec<ArticleEntry>,
-    article_ids: Vec<String>,
-    lsh: LshTable,
+    article_dates: Vec<u64>,
+    article_ids: Strings,
     article_sets: UnionFind,
-    quotes: Vec<QuoteEntry>,
-    quote_ids: Vec<String>,
-    postings: FxHashMap<u64, Vec<u32>>,
+    articles: Window,
+    quote_articles: Vec<u32>,
+    quote_ids: Strings,
     quote_sets: UnionFind,
+    quotes: Window,
+    newest: u64,
 }
 
 impl SignalIndex {
@@ -120,156 +302,284 @@ impl SignalIndex {
         SignalIndex {
             config,
             hasher: MinHasher::default(),
-            articles: Vec::new(),
-            article_ids: Vec::new(),
-            lsh: LshTable::default(),
+            article_dates: Vec::new(),
+            article_ids: Strings::default(),
             article_sets: UnionFind::default(),
-            quotes: Vec::new(),
-            quote_ids: Vec::new(),
-            postings: FxHashMap::default(),
+            articles: Window::default(),
+            quote_articles: Vec::new(),
+            quote_ids: Strings::default(),
             quote_sets: UnionFind::default(),
+            quotes: Window::default(),
+            newest: 0,
         }
     }
 
-    /// Adds an article; returns its index. It joins the group of every
-    /// earlier article whose estimated resemblance reaches the threshold.
-    pub fn add_article(&mut self, article: &ArticleRef) -> usize {
+    pub fn config(&self) -> &SignalConfig {
+        &self.config
+    }
+
+    fn sketch(&self, article: &ArticleRef) -> ArticleSketch {
         let set = shingles(&article.text, self.config.article_shingle);
-        let signature = self.hasher.signature(&set);
+        let sig = self.hasher.signature(&set);
+        // Two 16-bit values per u32.
+        let signature: Vec<u32> = sig
+            .chunks(2)
+            .map(|c| (c[0] >> 16) | (c.get(1).map_or(0, |v| v >> 16) << 16))
+            .collect();
+        let bands: Vec<u32> = (0..BANDS)
+            .map(|b| {
+                let mut h: u64 = 0xcbf2_9ce4_8422_2325 ^ b as u64;
+                for &v in &sig[b * ROWS..(b + 1) * ROWS] {
+                    h = (h ^ u64::from(v)).wrapping_mul(0x0100_0000_01b3);
+                }
+                fold(h)
+            })
+            .collect();
+        ArticleSketch {
+            date: article
+                .date
+                .as_deref()
+                .and_then(date_key)
+                .unwrap_or(UNDATED),
+            signature,
+            bands,
+            empty: set.is_empty(),
+        }
+    }
+
+    fn note_date(&mut self, date: u64) {
+        if date != UNDATED {
+            self.newest = self.newest.max(date);
+        }
+    }
+
+    fn insert_article(&mut self, id: &str, sk: ArticleSketch) -> usize {
         let index = self.article_sets.push();
-        for c in self.lsh.candidates(&signature) {
-            let other = &self.articles[c as usize].signature;
-            let same = other
-                .iter()
-                .zip(signature.iter())
-                .filter(|(a, b)| a == b)
-                .count();
-            if same as f64 / signature.len() as f64 >= self.config.duplicate_resemblance {
-                self.article_sets.union(index, c as usize);
+        if !sk.empty {
+            let mut cands = Vec::new();
+            for &k in &sk.bands {
+                self.articles.postings.lookup(k, usize::MAX, &mut cands);
+            }
+            cands.sort_unstable();
+            cands.dedup();
+            for c in cands {
+                let Some(other) = self.articles.data(c as usize) else {
+                    continue;
+                };
+                let same: u32 = other
+                    .iter()
+                    .zip(&sk.signature)
+                    .map(|(a, b)| {
+                        u32::from(a & 0xFFFF == b & 0xFFFF) + u32::from(a >> 16 == b >> 16)
+                    })
+                    .sum();
+                let total = (sk.signature.len() * 2) as f64;
+                if f64::from(same) / total >= self.config.duplicate_resemblance {
+                    self.article_sets.union(index, c as usize);
+                }
             }
         }
-        self.lsh.insert(index as u32, &signature);
-        self.articles.push(ArticleEntry {
-            date: article.date.clone(),
-            signature,
-        });
-        self.article_ids.push(article.id.clone());
+        // Every item gets a slot (an empty text no keys), so slots stay
+        // contiguous.
+        let keys: &[u32] = if sk.empty { &[] } else { &sk.bands };
+        self.articles
+            .push(index, sk.date, &sk.signature, keys, &self.config);
+        self.note_date(sk.date);
+        self.articles.evict(
+            self.config.live_articles,
+            self.newest,
+            self.config.window_days,
+        );
+        self.article_dates.push(sk.date);
+        self.article_ids.push(id);
         index
     }
 
-    /// Adds a quote; returns its index. It joins the cluster of every
-    /// earlier quote that holds the same statement (verbatim, trimmed,
-    /// re-punctuated or partly quoted).
-    pub fn add_quote(&mut self, quote: &QuoteRef) -> usize {
-        let set = shingles(&quote.text, self.config.quote_shingle);
+    /// Adds an article; returns its index. It joins the group of every
+    /// earlier article, still in the candidate index, whose estimated
+    /// resemblance reaches the threshold.
+    pub fn add_article(&mut self, article: &ArticleRef) -> usize {
+        let sk = self.sketch(article);
+        self.insert_article(&article.id, sk)
+    }
+
+    /// Adds a batch of articles (their signatures computed in parallel,
+    /// then inserted in order); returns the index of the first.
+    pub fn add_articles(&mut self, batch: &[ArticleRef]) -> usize {
+        let first = self.article_count();
+        let sketches: Vec<ArticleSketch> = batch.par_iter().map(|a| self.sketch(a)).collect();
+        for (a, sk) in batch.iter().zip(sketches) {
+            self.insert_article(&a.id, sk);
+        }
+        first
+    }
+
+    fn insert_quote(&mut self, quote: &QuoteRef, set: Vec<u32>) -> usize {
         let index = self.quote_sets.push();
+        let date = self
+            .article_dates
+            .get(quote.article)
+            .copied()
+            .unwrap_or(UNDATED);
         if set.len() >= self.config.quote_min_shingles {
             let mut seen: Vec<u32> = Vec::new();
-            for s in &set.0 {
-                if let Some(list) = self.postings.get(s) {
-                    if list.len() <= self.config.max_postings {
-                        seen.extend_from_slice(list);
-                    }
-                }
+            for &s in &set {
+                self.quotes
+                    .postings
+                    .lookup(s, self.config.max_postings, &mut seen);
             }
             seen.sort_unstable();
             seen.dedup();
             for c in seen {
-                let other = &self.quotes[c as usize].shingles;
-                if set.containment(other) >= self.config.quote_containment {
+                let Some(other) = self.quotes.data(c as usize) else {
+                    continue;
+                };
+                if containment(&set, other) >= self.config.quote_containment {
                     self.quote_sets.union(index, c as usize);
                 }
             }
-            for &s in &set.0 {
-                self.postings.entry(s).or_default().push(index as u32);
-            }
         }
-        self.quotes.push(QuoteEntry {
-            article: quote.article,
-            shingles: set,
-        });
-        self.quote_ids.push(quote.id.clone());
+        let keys: &[u32] = if set.len() >= self.config.quote_min_shingles {
+            &set
+        } else {
+            &[]
+        };
+        self.quotes.push(index, date, &set, keys, &self.config);
+        self.quotes.evict(
+            self.config.live_quotes,
+            self.newest,
+            self.config.window_days,
+        );
+        self.quote_articles.push(quote.article as u32);
+        self.quote_ids.push(&quote.id);
         index
     }
 
+    /// Adds a quote; returns its index. It joins the cluster of every
+    /// earlier quote, still in the candidate index, that holds the same
+    /// statement (verbatim, trimmed, re-punctuated or partly quoted).
+    pub fn add_quote(&mut self, quote: &QuoteRef) -> usize {
+        let set = self.config.quote_set(&quote.text);
+        self.insert_quote(quote, set)
+    }
+
+    /// Adds a batch of quotes (shingled in parallel, then inserted in
+    /// order); returns the index of the first.
+    pub fn add_quotes(&mut self, batch: &[QuoteRef]) -> usize {
+        let first = self.quote_count();
+        let sets: Vec<Vec<u32>> = batch
+            .par_iter()
+            .map(|q| self.config.quote_set(&q.text))
+            .collect();
+        for (q, set) in batch.iter().zip(sets) {
+            self.insert_quote(q, set);
+        }
+        first
+    }
+
     pub fn article_count(&self) -> usize {
-        self.articles.len()
+        self.article_dates.len()
     }
 
     pub fn quote_count(&self) -> usize {
-        self.quotes.len()
+        self.quote_articles.len()
     }
 
     pub fn article_id(&self, i: usize) -> &str {
-        &self.article_ids[i]
+        self.article_ids.get(i)
     }
 
     pub fn quote_id(&self, i: usize) -> &str {
-        &self.quote_ids[i]
+        self.quote_ids.get(i)
     }
 
     /// The article of quote `i`.
     pub fn quote_article(&self, i: usize) -> usize {
-        self.quotes[i].article
+        self.quote_articles[i] as usize
+    }
+
+    /// Articles and quotes still in the candidate index.
+    pub fn live(&self) -> (usize, usize) {
+        (self.articles.live(), self.quotes.live())
+    }
+
+    /// Approximate bytes held by the index (capacities of its arrays).
+    pub fn bytes(&self) -> usize {
+        self.article_dates.capacity() * 8
+            + self.article_ids.bytes()
+            + self.article_sets.bytes()
+            + self.articles.bytes()
+            + self.quote_articles.capacity() * 4
+            + self.quote_ids.bytes()
+            + self.quote_sets.bytes()
+            + self.quotes.bytes()
     }
 
     /// Sort key for "earliest": dated before undated, then by date, then by
     /// arrival.
-    fn article_order(&self, i: usize) -> (bool, &str, usize) {
-        match &self.articles[i].date {
-            Some(d) => (false, d.as_str(), i),
-            None => (true, "", i),
-        }
+    fn article_order(&self, i: usize) -> (u64, usize) {
+        (self.article_dates[i], i)
+    }
+
+    /// The group representative of article `i` (same for every member).
+    pub fn article_group(&mut self, i: usize) -> usize {
+        self.article_sets.find(i)
+    }
+
+    /// The cluster representative of quote `i` (same for every member).
+    pub fn quote_group(&mut self, i: usize) -> usize {
+        self.quote_sets.find(i)
     }
 
     /// Groups of two or more near-duplicate articles, earliest (the
     /// original) first; groups in order of their original.
     pub fn duplicate_groups(&mut self) -> Vec<Cluster> {
         let mut groups: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
-        for i in 0..self.articles.len() {
-            let r = self.article_sets.find(i);
-            groups.entry(r).or_default().push(i);
+        for i in 0..self.article_count() {
+            if self.article_sets.set_size(i) > 1 {
+                let r = self.article_sets.find(i);
+                groups.entry(r).or_default().push(i);
+            }
         }
         let mut out: Vec<Cluster> = groups
             .into_values()
-            .filter(|m| m.len() > 1)
             .map(|mut members| {
-                members.sort_by(|&a, &b| self.article_order(a).cmp(&self.article_order(b)));
+                members.sort_by_key(|&a| self.article_order(a));
                 Cluster { members }
             })
             .collect();
-        out.sort_by(|a, b| {
-            self.article_order(a.members[0])
-                .cmp(&self.article_order(b.members[0]))
-        });
+        out.sort_by_key(|c| self.article_order(c.members[0]));
         out
+    }
+
+    fn quote_order(&self, q: usize) -> (u64, usize, usize) {
+        let (d, a) = self.article_order(self.quote_article(q));
+        (d, a, q)
     }
 
     /// Quote clusters seen in two or more articles, first appearance first.
     pub fn quote_clusters(&mut self) -> Vec<Cluster> {
         let mut groups: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
-        for i in 0..self.quotes.len() {
-            let r = self.quote_sets.find(i);
-            groups.entry(r).or_default().push(i);
+        for i in 0..self.quote_count() {
+            if self.quote_sets.set_size(i) > 1 {
+                let r = self.quote_sets.find(i);
+                groups.entry(r).or_default().push(i);
+            }
         }
-        let order = |s: &Self, q: usize| {
-            let (undated, date, a) = s.article_order(s.quotes[q].article);
-            (undated, date.to_string(), a, q)
-        };
         let mut out: Vec<Cluster> = groups
             .into_values()
             .filter(|m| {
-                let mut arts: Vec<usize> = m.iter().map(|&q| self.quotes[q].article).collect();
+                let mut arts: Vec<usize> = m.iter().map(|&q| self.quote_article(q)).collect();
                 arts.sort_unstable();
                 arts.dedup();
                 arts.len() > 1
             })
             .map(|mut members| {
-                members.sort_by_key(|&q| order(self, q));
+                members.sort_by_key(|&q| self.quote_order(q));
                 Cluster { members }
             })
             .collect();
-        out.sort_by_key(|c| order(self, c.members[0]));
+        out.sort_by_key(|c| self.quote_order(c.members[0]));
         out
     }
 
@@ -277,14 +587,14 @@ impl SignalIndex {
     /// nowhere), first appearance first.
     pub fn travel(&mut self, i: usize) -> Cluster {
         let r = self.quote_sets.find(i);
-        let mut members: Vec<usize> = (0..self.quotes.len())
-            .filter(|&q| self.quote_sets.find(q) == r)
-            .collect();
-        members.sort_by(|&a, &b| {
-            let ka = self.article_order(self.quotes[a].article);
-            let kb = self.article_order(self.quotes[b].article);
-            ka.cmp(&kb).then(a.cmp(&b))
-        });
+        let mut members: Vec<usize> = if self.quote_sets.set_size(i) == 1 {
+            vec![i]
+        } else {
+            (0..self.quote_count())
+                .filter(|&q| self.quote_sets.find(q) == r)
+                .collect()
+        };
+        members.sort_by_key(|&q| self.quote_order(q));
         Cluster { members }
     }
 }
@@ -365,6 +675,96 @@ mod tests {
             "The harvest this year is the largest in a decade."
         ));
         assert!(!same_statement("absolutely not", "absolutely not"));
+    }
+
+    #[test]
+    fn old_items_leave_the_candidate_index_but_keep_their_clusters() {
+        let cfg = SignalConfig {
+            segment: 2,
+            live_quotes: 2,
+            ..SignalConfig::default()
+        };
+        let mut idx = SignalIndex::new(cfg);
+        let a = idx.add_article(&article("a", "2023-01-01", "x"));
+        let b = idx.add_article(&article("b", "2023-01-02", "y"));
+        let q = |art, text: &str| QuoteRef {
+            id: String::new(),
+            article: art,
+            text: text.into(),
+            speaker: None,
+        };
+        let s1 = "We will not accept any deal that leaves our farmers behind.";
+        let filler = [
+            "The river rose by two metres during the night.",
+            "Schools stay closed until the end of the week.",
+            "Prices for bread went up by a third since spring.",
+        ];
+        let first = idx.add_quote(&q(a, s1));
+        let second = idx.add_quote(&q(b, s1));
+        for f in filler {
+            idx.add_quote(&q(b, f));
+        }
+        // s1's segment is gone: a new report no longer links...
+        let late = idx.add_quote(&q(b, s1));
+        assert_eq!(idx.travel(late).members, vec![late]);
+        // ...but the cluster formed while it was live stays.
+        assert_eq!(idx.travel(first).members, vec![first, second]);
+        assert!(idx.live().1 <= 4, "{:?}", idx.live());
+    }
+
+    #[test]
+    fn the_time_window_drops_items_older_than_the_newest_by_its_days() {
+        let cfg = SignalConfig {
+            segment: 1,
+            window_days: 30,
+            ..SignalConfig::default()
+        };
+        let mut idx = SignalIndex::new(cfg);
+        let s1 = "We will not accept any deal that leaves our farmers behind.";
+        let q = |art, text: &str| QuoteRef {
+            id: String::new(),
+            article: art,
+            text: text.into(),
+            speaker: None,
+        };
+        let a = idx.add_article(&article("a", "2023-01-01", "x"));
+        idx.add_quote(&q(a, s1));
+        let b = idx.add_article(&article("b", "2023-01-20", "y"));
+        let near = idx.add_quote(&q(b, s1));
+        assert_eq!(idx.travel(near).members.len(), 2);
+        let c = idx.add_article(&article("c", "2023-06-01", "z"));
+        idx.add_quote(&q(c, "Prices for bread went up by a third since spring."));
+        let far = idx.add_quote(&q(c, s1));
+        assert_eq!(idx.travel(far).members, vec![far]);
+    }
+
+    #[test]
+    fn batches_link_like_single_adds() {
+        let mut idx = SignalIndex::new(SignalConfig::default());
+        let arts = [
+            article("orig", "2023-03-03", STORY),
+            article("copy", "2023-03-05", &format!("{STORY} Read more.")),
+        ];
+        let first = idx.add_articles(&arts);
+        assert_eq!(first, 0);
+        assert_eq!(idx.duplicate_groups().len(), 1);
+        let quotes: Vec<QuoteRef> = [
+            (0, "ready to negotiate, but only on our terms"),
+            (
+                1,
+                "We are ready to negotiate, but only on our terms and not under pressure.",
+            ),
+        ]
+        .iter()
+        .map(|&(art, text)| QuoteRef {
+            id: format!("{art}"),
+            article: art,
+            text: text.into(),
+            speaker: None,
+        })
+        .collect();
+        idx.add_quotes(&quotes);
+        assert_eq!(idx.quote_clusters().len(), 1);
     }
 
     #[test]

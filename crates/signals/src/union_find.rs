@@ -51,6 +51,11 @@ impl UnionFind {
         big
     }
 
+    /// Bytes held.
+    pub fn bytes(&self) -> usize {
+        (self.parent.capacity() + self.size.capacity()) * 4
+    }
+
     /// The size of `i`'s set.
     pub fn set_size(&mut self, i: usize) -> usize {
         let r = self.find(i);

@@ -1,0 +1,200 @@
+//! [`Postings`]: a compact inverted index from 32-bit keys (hashed shingles
+//! or LSH band keys) to item numbers, in segments that can be dropped whole.
+//!
+//! The newest segment takes inserts (a hash map of list heads over one
+//! array of links, 12 + 8 bytes per posting at most); a full segment is
+//! sealed into one sorted array of `(key, item)` pairs (8 bytes per posting,
+//! looked up by binary search). Dropping the oldest segment is how the
+//! candidate index forgets old items while their cluster ids stay.
+
+use rustc_hash::FxHashMap;
+
+const NIL: u32 = u32::MAX;
+
+/// The segment taking inserts.
+#[derive(Debug, Default)]
+struct Active {
+    /// key → (head of its list in `links`, length).
+    heads: FxHashMap<u32, (u32, u32)>,
+    /// (item, next link or NIL).
+    links: Vec<(u32, u32)>,
+}
+
+/// A sealed segment: pairs sorted by key then item, with a directory from
+/// the top `bits` bits of a key to where its pairs start (one or two cache
+/// misses per lookup instead of a binary search's twenty).
+#[derive(Debug, Default)]
+struct Sealed {
+    pairs: Vec<(u32, u32)>,
+    bits: u32,
+    /// `dir[b]..dir[b + 1]`: the pairs whose key's top bits are `b`.
+    dir: Vec<u32>,
+}
+
+impl Sealed {
+    fn new(mut pairs: Vec<(u32, u32)>) -> Sealed {
+        pairs.sort_unstable();
+        // About eight pairs per directory slot.
+        let bits = (usize::BITS - (pairs.len() / 8).leading_zeros()).clamp(1, 24);
+        let slots = 1usize << bits;
+        let mut dir = vec![0u32; slots + 1];
+        for p in &pairs {
+            dir[Self::slot(p.0, bits) + 1] += 1;
+        }
+        for s in 0..slots {
+            dir[s + 1] += dir[s];
+        }
+        Sealed { pairs, bits, dir }
+    }
+
+    fn slot(key: u32, bits: u32) -> usize {
+        (key >> (32 - bits)) as usize
+    }
+
+    fn range(&self, key: u32) -> &[(u32, u32)] {
+        let s = Self::slot(key, self.bits);
+        let (lo, hi) = (self.dir[s] as usize, self.dir[s + 1] as usize);
+        let bucket = &self.pairs[lo..hi];
+        let a = bucket.partition_point(|p| p.0 < key);
+        let b = a + bucket[a..].partition_point(|p| p.0 == key);
+        &bucket[a..b]
+    }
+}
+
+/// Segmented postings.
+#[derive(Debug, Default)]
+pub(crate) struct Postings {
+    active: Active,
+    sealed: std::collections::VecDeque<Sealed>,
+}
+
+impl Postings {
+    /// Posts `item` under `key` in the active segment.
+    pub(crate) fn insert(&mut self, key: u32, item: u32) {
+        let link = self.active.links.len() as u32;
+        match self.active.heads.get_mut(&key) {
+            Some((head, len)) => {
+                self.active.links.push((item, *head));
+                *head = link;
+                *len += 1;
+            }
+            None => {
+                self.active.links.push((item, NIL));
+                self.active.heads.insert(key, (link, 1));
+            }
+        }
+    }
+
+    /// Items posted under `key` in every live segment, appended to `out`;
+    /// a segment holding more than `max` items under the key adds none
+    /// (the key is too common there to propose candidates).
+    pub(crate) fn lookup(&self, key: u32, max: usize, out: &mut Vec<u32>) {
+        for s in &self.sealed {
+            let r = s.range(key);
+            if r.len() <= max {
+                out.extend(r.iter().map(|p| p.1));
+            }
+        }
+        if let Some(&(head, len)) = self.active.heads.get(&key) {
+            if len as usize <= max {
+                let mut at = head;
+                while at != NIL {
+                    let (item, next) = self.active.links[at as usize];
+                    out.push(item);
+                    at = next;
+                }
+            }
+        }
+    }
+
+    /// Seals the active segment (no-op when empty).
+    pub(crate) fn seal(&mut self) {
+        if self.active.links.is_empty() {
+            return;
+        }
+        let active = std::mem::take(&mut self.active);
+        let mut pairs: Vec<(u32, u32)> = Vec::with_capacity(active.links.len());
+        for (key, (head, _)) in active.heads {
+            let mut at = head;
+            while at != NIL {
+                let (item, next) = active.links[at as usize];
+                pairs.push((key, item));
+                at = next;
+            }
+        }
+        self.sealed.push_back(Sealed::new(pairs));
+    }
+
+    /// Drops the oldest sealed segment.
+    pub(crate) fn drop_oldest(&mut self) {
+        self.sealed.pop_front();
+    }
+
+    /// Bytes held (approximate: capacity of the arrays and map slots).
+    pub(crate) fn bytes(&self) -> usize {
+        let sealed: usize = self
+            .sealed
+            .iter()
+            .map(|s| s.pairs.capacity() * 8 + s.dir.capacity() * 4)
+            .sum();
+        sealed + self.active.links.capacity() * 8 + self.active.heads.capacity() * 13
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn look(p: &Postings, key: u32, max: usize) -> Vec<u32> {
+        let mut out = Vec::new();
+        p.lookup(key, max, &mut out);
+        out.sort_unstable();
+        out
+    }
+
+    #[test]
+    fn lookups_span_active_and_sealed_segments_until_dropped() {
+        let mut p = Postings::default();
+        p.insert(7, 1);
+        p.insert(8, 1);
+        p.insert(7, 2);
+        p.seal();
+        p.insert(7, 3);
+        assert_eq!(look(&p, 7, 10), [1, 2, 3]);
+        assert_eq!(look(&p, 8, 10), [1]);
+        assert_eq!(look(&p, 9, 10), Vec::<u32>::new());
+        p.drop_oldest();
+        assert_eq!(look(&p, 7, 10), [3]);
+        assert_eq!(look(&p, 8, 10), Vec::<u32>::new());
+    }
+
+    #[test]
+    fn the_directory_finds_every_key_of_a_large_segment() {
+        let mut p = Postings::default();
+        let key = |i: u32| i.wrapping_mul(0x9E37_79B9);
+        for i in 0..5000u32 {
+            p.insert(key(i), i);
+            p.insert(key(i), i + 1);
+        }
+        p.insert(0, 7);
+        p.insert(u32::MAX, 8);
+        p.seal();
+        for i in (1..5000u32).step_by(7) {
+            assert_eq!(look(&p, key(i), 10), [i, i + 1], "{i}");
+        }
+        assert_eq!(look(&p, 0, 10), [0, 1, 7]);
+        assert_eq!(look(&p, u32::MAX, 10), [8]);
+    }
+
+    #[test]
+    fn too_common_keys_propose_nothing() {
+        let mut p = Postings::default();
+        for i in 0..5 {
+            p.insert(1, i);
+        }
+        assert!(look(&p, 1, 4).is_empty());
+        assert_eq!(look(&p, 1, 5).len(), 5);
+        p.seal();
+        assert!(look(&p, 1, 4).is_empty());
+    }
+}
