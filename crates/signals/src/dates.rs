@@ -48,6 +48,19 @@ pub fn date_key(text: &str) -> Option<u64> {
     Some(days * 86_400 + secs)
 }
 
+/// The ISO date (`YYYY-MM-DD`) of day `days` of [`date_key`] (its key
+/// divided by 86,400).
+pub fn day_string(days: u64) -> String {
+    let era = days / 146_097;
+    let doe = days % 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let (m, carry) = if mp < 10 { (mp + 3, 0) } else { (mp - 9, 1) };
+    format!("{:04}-{:02}-{:02}", era * 400 + yoe + carry, m, d)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -64,5 +77,14 @@ mod tests {
         assert!(date_key("yesterday").is_none());
         assert!(date_key("2023-13-01").is_none());
         assert!(date_key("").is_none());
+        for day in [
+            "2023-01-01",
+            "2024-02-29",
+            "2023-03-01",
+            "1999-12-31",
+            "2000-02-28",
+        ] {
+            assert_eq!(day_string(d(day) / 86_400), day);
+        }
     }
 }

@@ -15,10 +15,14 @@ mod minhash;
 mod postings;
 mod shingles;
 mod signal_index;
+mod talking;
 mod union_find;
 
-pub use dates::date_key;
+pub use dates::{date_key, day_string};
 pub use minhash::{LshTable, MinHasher, Signature, BANDS, ROWS};
 pub use shingles::{normalize_words, shingles, ShingleSet};
 pub use signal_index::{same_statement, ArticleRef, Cluster, QuoteRef, SignalConfig, SignalIndex};
+pub use talking::{
+    talking_points, ArticleInput, FirstSeen, QuoteInput, TalkingConfig, TalkingPoint, TimelineBin,
+};
 pub use union_find::UnionFind;

@@ -1,0 +1,651 @@
+//! Talking points: statements and phrases repeated across articles,
+//! outlets and speakers, ranked by spread and novelty.
+//!
+//! - A **statement** talking point is a quote cluster of [`SignalIndex`]
+//!   reported by two or more articles.
+//! - A **phrase** talking point is a run of words shared by texts of at
+//!   least two outlets and two independent sources: a slogan inside
+//!   different statements, or a line of narration several outlets repeat.
+//!   Texts are the quotes (a source is the quote's cluster, so one
+//!   statement reported twice is not a phrase) and the narration of each
+//!   article, i.e. its text with the quotes cut out (a source is the
+//!   article's near-duplicate group, so a reprint repeats nothing). Word
+//!   `n`-grams ([`TalkingConfig::phrase_words`], after lower-casing and
+//!   dropping punctuation) that pass are merged where they overlap or
+//!   touch inside a text, and the merged phrase is shown as the longest
+//!   span of one text. Boilerplate and generic lines are filtered: an
+//!   `n`-gram in more articles than [`TalkingConfig::max_articles`] (or
+//!   more than [`TalkingConfig::max_article_share`] of them), all from one
+//!   outlet, or with fewer than [`TalkingConfig::min_content_words`] words
+//!   of four letters or more proposes nothing.
+//!
+//! Score: `spread × (1 + novelty)`, where spread is `outlets +
+//! ln(articles) + 0.5 × (speakers − 1) + (languages − 1)` and novelty is
+//! `30 / (30 + days between the first appearance and the newest article)`,
+//! so a point first seen recently ranks above a long-running one of the
+//! same spread.
+
+use crate::dates::{date_key, day_string};
+use crate::signal_index::{ArticleRef, QuoteRef, SignalConfig, SignalIndex};
+use crate::union_find::UnionFind;
+use rustc_hash::{FxHashMap, FxHashSet};
+use serde::Serialize;
+use std::hash::{Hash, Hasher};
+use unicode_segmentation::UnicodeSegmentation;
+
+/// An article for talking points and story clusters.
+#[derive(Debug, Clone, Default)]
+pub struct ArticleInput {
+    pub id: String,
+    /// ISO date or date-time.
+    pub date: Option<String>,
+    pub outlet: Option<String>,
+    /// ISO 639-1 code, if known.
+    pub language: Option<String>,
+    pub title: Option<String>,
+    /// The article's text (empty when not available).
+    pub text: String,
+}
+
+/// A quote for talking points.
+#[derive(Debug, Clone, Default)]
+pub struct QuoteInput {
+    /// The quote's id (`ARTICLE_ID#N`).
+    pub id: String,
+    /// Index of its article in the articles slice.
+    pub article: usize,
+    pub text: String,
+    pub speaker: Option<String>,
+    /// Its date when the text says when it was said.
+    pub said_on: Option<String>,
+    /// Code-point span of the quote in its article's text (cut from the
+    /// narration), if known.
+    pub span: Option<(usize, usize)>,
+}
+
+/// Settings of [`talking_points`].
+#[derive(Debug, Clone)]
+pub struct TalkingConfig {
+    /// Words per phrase `n`-gram.
+    pub phrase_words: usize,
+    /// An `n`-gram in more articles than this is generic.
+    pub max_articles: usize,
+    /// An `n`-gram in more than this share of the articles is generic
+    /// (applies from 50 articles on).
+    pub max_article_share: f64,
+    /// Words of four or more letters an `n`-gram needs.
+    pub min_content_words: usize,
+    /// Build phrase talking points (statements only when false).
+    pub phrases: bool,
+}
+
+impl Default for TalkingConfig {
+    fn default() -> Self {
+        TalkingConfig {
+            phrase_words: 5,
+            max_articles: 200,
+            max_article_share: 0.02,
+            min_content_words: 2,
+            phrases: true,
+        }
+    }
+}
+
+/// Where a talking point was first seen.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct FirstSeen {
+    pub article: String,
+    pub date: Option<String>,
+}
+
+/// Appearances in one day (or one week, dated by its Monday).
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct TimelineBin {
+    pub date: String,
+    pub count: usize,
+}
+
+/// One talking point.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct TalkingPoint {
+    /// `statement` or `phrase`.
+    pub kind: &'static str,
+    pub text: String,
+    /// Article ids, first appearance first.
+    pub articles: Vec<String>,
+    pub outlets: Vec<String>,
+    pub speakers: Vec<String>,
+    pub languages: Vec<String>,
+    pub first_seen: FirstSeen,
+    /// Appearances (quotes of a statement, occurrences of a phrase).
+    pub count: usize,
+    /// `day` or `week`.
+    pub timeline_unit: &'static str,
+    pub timeline: Vec<TimelineBin>,
+    pub score: f64,
+    /// The quotes of a statement (`ARTICLE_ID#N`); empty for a phrase.
+    pub quotes: Vec<String>,
+}
+
+/// An occurrence of a talking point: an article, maybe a speaker.
+struct Occurrence {
+    article: usize,
+    speaker: Option<usize>,
+}
+
+fn distinct<T: Clone + Eq + Hash>(items: impl Iterator<Item = T>) -> Vec<T> {
+    let mut seen = FxHashSet::default();
+    let mut out = Vec::new();
+    for i in items {
+        if seen.insert(i.clone()) {
+            out.push(i);
+        }
+    }
+    out
+}
+
+struct Ctx<'a> {
+    articles: &'a [ArticleInput],
+    quotes: &'a [QuoteInput],
+    keys: Vec<u64>,
+    newest: u64,
+}
+
+impl Ctx<'_> {
+    fn order(&self, a: usize) -> (u64, usize) {
+        (self.keys[a], a)
+    }
+
+    fn point(
+        &self,
+        kind: &'static str,
+        text: String,
+        mut occ: Vec<Occurrence>,
+        quotes: Vec<String>,
+    ) -> TalkingPoint {
+        occ.sort_by_key(|o| self.order(o.article));
+        let arts = distinct(occ.iter().map(|o| o.article));
+        let articles: Vec<String> = arts.iter().map(|&a| self.articles[a].id.clone()).collect();
+        let outlets = distinct(arts.iter().filter_map(|&a| self.articles[a].outlet.clone()));
+        let languages = distinct(
+            arts.iter()
+                .filter_map(|&a| self.articles[a].language.clone()),
+        );
+        let speakers = distinct(
+            occ.iter()
+                .filter_map(|o| o.speaker)
+                .filter_map(|q| self.quotes[q].speaker.clone()),
+        );
+        let first = &self.articles[arts[0]];
+        // Timeline by day, by week when the span is longer than 90 days.
+        let days: Vec<u64> = occ
+            .iter()
+            .map(|o| self.keys[o.article])
+            .filter(|&k| k != u64::MAX)
+            .map(|k| k / 86_400)
+            .collect();
+        let span = match (days.iter().min(), days.iter().max()) {
+            (Some(a), Some(b)) => b - a,
+            _ => 0,
+        };
+        let weekly = span > 90;
+        let mut bins: Vec<(u64, usize)> = Vec::new();
+        for d in days {
+            // Day 0 of the key is a Wednesday (0000-03-01); Monday is 5 days on.
+            let bin = if weekly { d - (d + 2) % 7 } else { d };
+            match bins.iter_mut().find(|b| b.0 == bin) {
+                Some(b) => b.1 += 1,
+                None => bins.push((bin, 1)),
+            }
+        }
+        bins.sort_unstable();
+        let first_key = self.keys[arts[0]];
+        let novelty = if first_key == u64::MAX || self.newest == 0 {
+            0.0
+        } else {
+            let age = self.newest.saturating_sub(first_key) as f64 / 86_400.0;
+            30.0 / (30.0 + age)
+        };
+        let spread = outlets.len() as f64
+            + (articles.len() as f64).ln()
+            + 0.5 * speakers.len().saturating_sub(1) as f64
+            + languages.len().saturating_sub(1) as f64;
+        let score = (spread * (1.0 + novelty) * 1000.0).round() / 1000.0;
+        TalkingPoint {
+            kind,
+            text,
+            first_seen: FirstSeen {
+                article: first.id.clone(),
+                date: first.date.clone(),
+            },
+            count: occ.len(),
+            articles,
+            outlets,
+            speakers,
+            languages,
+            timeline_unit: if weekly { "week" } else { "day" },
+            timeline: bins
+                .into_iter()
+                .map(|(d, count)| TimelineBin {
+                    date: day_string(d),
+                    count,
+                })
+                .collect(),
+            score,
+            quotes,
+        }
+    }
+}
+
+/// A text the phrase finder reads: quote `quote` or narration of
+/// `article`, with the source it counts for.
+struct Text<'a> {
+    article: usize,
+    quote: Option<usize>,
+    source: u64,
+    text: &'a str,
+}
+
+/// `text` with the code-point spans cut out, as the pieces between them.
+fn narration<'a>(text: &'a str, spans: &[(usize, usize)]) -> Vec<&'a str> {
+    let mut spans: Vec<(usize, usize)> = spans.to_vec();
+    spans.sort_unstable();
+    // Code-point offsets → byte offsets.
+    let bytes: Vec<usize> = text
+        .char_indices()
+        .map(|(b, _)| b)
+        .chain(std::iter::once(text.len()))
+        .collect();
+    let at = |cp: usize| bytes[cp.min(bytes.len() - 1)];
+    let mut out = Vec::new();
+    let mut from = 0;
+    for (s, e) in spans {
+        let (s, e) = (at(s), at(e.max(s)));
+        if s > from {
+            out.push(&text[from..s]);
+        }
+        from = from.max(e);
+    }
+    if from < text.len() {
+        out.push(&text[from..]);
+    }
+    out
+}
+
+fn hash_words(words: &[String]) -> u64 {
+    let mut h = rustc_hash::FxHasher::default();
+    words.hash(&mut h);
+    h.finish()
+}
+
+/// Statements and phrases repeated across outlets, highest score first.
+pub fn talking_points(
+    articles: &[ArticleInput],
+    quotes: &[QuoteInput],
+    config: &TalkingConfig,
+) -> Vec<TalkingPoint> {
+    let keys: Vec<u64> = articles
+        .iter()
+        .map(|a| a.date.as_deref().and_then(date_key).unwrap_or(u64::MAX))
+        .collect();
+    let newest = keys
+        .iter()
+        .copied()
+        .filter(|&k| k != u64::MAX)
+        .max()
+        .unwrap_or(0);
+    let ctx = Ctx {
+        articles,
+        quotes,
+        keys,
+        newest,
+    };
+    // Articles and quotes go into the index oldest first.
+    let mut order: Vec<usize> = (0..articles.len()).collect();
+    order.sort_by_key(|&a| ctx.order(a));
+    let mut index = SignalIndex::new(SignalConfig::default());
+    let mut slot = vec![0usize; articles.len()];
+    let refs: Vec<ArticleRef> = order
+        .iter()
+        .map(|&a| ArticleRef {
+            id: articles[a].id.clone(),
+            date: articles[a].date.clone(),
+            outlet: articles[a].outlet.clone(),
+            text: articles[a].text.clone(),
+        })
+        .collect();
+    let first = index.add_articles(&refs);
+    for (k, &a) in order.iter().enumerate() {
+        slot[a] = first + k;
+    }
+    let mut qorder: Vec<usize> = (0..quotes.len())
+        .filter(|&q| quotes[q].article < articles.len())
+        .collect();
+    qorder.sort_by_key(|&q| (ctx.order(quotes[q].article), q));
+    let qrefs: Vec<QuoteRef> = qorder
+        .iter()
+        .map(|&q| QuoteRef {
+            id: quotes[q].id.clone(),
+            article: slot[quotes[q].article],
+            text: quotes[q].text.clone(),
+            speaker: quotes[q].speaker.clone(),
+        })
+        .collect();
+    let qfirst = index.add_quotes(&qrefs);
+    let mut points: Vec<TalkingPoint> = Vec::new();
+    for c in index.quote_clusters() {
+        let members: Vec<usize> = c.members.iter().map(|&i| qorder[i - qfirst]).collect();
+        let text = quotes[members[0]].text.clone();
+        let ids = members.iter().map(|&q| quotes[q].id.clone()).collect();
+        let occ = members
+            .iter()
+            .map(|&q| Occurrence {
+                article: quotes[q].article,
+                speaker: Some(q),
+            })
+            .collect();
+        points.push(ctx.point("statement", text, occ, ids));
+    }
+    if config.phrases {
+        let mut texts: Vec<Text> = Vec::new();
+        for (k, &q) in qorder.iter().enumerate() {
+            texts.push(Text {
+                article: quotes[q].article,
+                quote: Some(q),
+                source: index.quote_group(qfirst + k) as u64,
+                text: &quotes[q].text,
+            });
+        }
+        let mut spans: Vec<Vec<(usize, usize)>> = vec![Vec::new(); articles.len()];
+        for q in quotes {
+            if let (Some(s), Some(list)) = (q.span, spans.get_mut(q.article)) {
+                list.push(s);
+            }
+        }
+        for (a, art) in articles.iter().enumerate() {
+            let source = (1u64 << 40) + index.article_group(slot[a]) as u64;
+            for piece in narration(&art.text, &spans[a]) {
+                texts.push(Text {
+                    article: a,
+                    quote: None,
+                    source,
+                    text: piece,
+                });
+            }
+        }
+        points.extend(phrases(&ctx, &texts, config));
+    }
+    points.sort_by(|a, b| {
+        b.score
+            .total_cmp(&a.score)
+            .then_with(|| a.first_seen.date.cmp(&b.first_seen.date))
+            .then_with(|| a.text.cmp(&b.text))
+    });
+    points
+}
+
+fn phrases(ctx: &Ctx, texts: &[Text], config: &TalkingConfig) -> Vec<TalkingPoint> {
+    let n = config.phrase_words.max(2);
+    // Words (with byte spans) and n-gram hashes of every text.
+    let words: Vec<Vec<(usize, String)>> = texts
+        .iter()
+        .map(|t| {
+            t.text
+                .unicode_word_indices()
+                .map(|(b, w)| (b, w.to_lowercase()))
+                .collect()
+        })
+        .collect();
+    let grams: Vec<Vec<u64>> = words
+        .iter()
+        .map(|ws| {
+            let lower: Vec<String> = ws.iter().map(|(_, w)| w.clone()).collect();
+            if lower.len() < n {
+                Vec::new()
+            } else {
+                lower.windows(n).map(hash_words).collect()
+            }
+        })
+        .collect();
+    // Distinct sources, articles and outlets of each n-gram.
+    let mut rows: Vec<(u64, u64, u32)> = Vec::new();
+    for (t, g) in grams.iter().enumerate() {
+        for &h in g {
+            rows.push((h, texts[t].source, texts[t].article as u32));
+        }
+    }
+    rows.sort_unstable();
+    rows.dedup();
+    let total = ctx.articles.len();
+    let mut limit = config.max_articles;
+    if total >= 50 {
+        limit = limit.min((total as f64 * config.max_article_share).ceil() as usize);
+    }
+    let limit = limit.max(2);
+    let mut good: FxHashSet<u64> = FxHashSet::default();
+    let mut i = 0;
+    while i < rows.len() {
+        let h = rows[i].0;
+        let j = i + rows[i..].partition_point(|r| r.0 == h);
+        let run = &rows[i..j];
+        let sources = distinct(run.iter().map(|r| r.1)).len();
+        let mut arts: Vec<u32> = run.iter().map(|r| r.2).collect();
+        arts.sort_unstable();
+        arts.dedup();
+        let outlets = distinct(
+            arts.iter()
+                .filter_map(|&a| ctx.articles[a as usize].outlet.as_deref()),
+        )
+        .len();
+        if sources >= 2 && outlets >= 2 && arts.len() <= limit {
+            good.insert(h);
+        }
+        i = j;
+    }
+    // Content words: an n-gram of function words is generic.
+    let content_ok = |ws: &[(usize, String)]| {
+        ws.iter().filter(|(_, w)| w.chars().count() >= 4).count() >= config.min_content_words
+    };
+    // Merge n-grams that overlap or touch in a text.
+    let mut ids: FxHashMap<u64, usize> = FxHashMap::default();
+    let mut uf = UnionFind::default();
+    // (text, first word, last word exclusive) of every run.
+    let mut runs: Vec<(usize, usize, usize, usize)> = Vec::new();
+    for (t, g) in grams.iter().enumerate() {
+        let mut p = 0;
+        while p < g.len() {
+            if !(good.contains(&g[p]) && content_ok(&words[t][p..p + n])) {
+                p += 1;
+                continue;
+            }
+            let mut q = p;
+            let mut prev: Option<usize> = None;
+            while q < g.len() && good.contains(&g[q]) && content_ok(&words[t][q..q + n]) {
+                let id = *ids.entry(g[q]).or_insert_with(|| uf.push());
+                if let Some(prev) = prev {
+                    uf.union(prev, id);
+                }
+                prev = Some(id);
+                q += 1;
+            }
+            if let Some(id) = prev {
+                runs.push((t, p, q - 1 + n, id));
+            }
+            p = q;
+        }
+    }
+    let mut groups: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
+    for (r, run) in runs.iter().enumerate() {
+        groups.entry(uf.find(run.3)).or_default().push(r);
+    }
+    let mut out = Vec::new();
+    for members in groups.into_values() {
+        let arts = distinct(members.iter().map(|&r| texts[runs[r].0].article)).len();
+        if arts < 2 {
+            continue;
+        }
+        // The longest run (earliest on ties) is the phrase's text.
+        let best = members
+            .iter()
+            .copied()
+            .max_by_key(|&r| {
+                let (t, s, e, _) = runs[r];
+                (
+                    e - s,
+                    std::cmp::Reverse(ctx.order(texts[t].article)),
+                    std::cmp::Reverse(r),
+                )
+            })
+            .unwrap_or(members[0]);
+        let (t, s, e, _) = runs[best];
+        let ws = &words[t];
+        let start = ws[s].0;
+        let last = &ws[e - 1];
+        let end = last.0
+            + texts[t].text[last.0..]
+                .unicode_words()
+                .next()
+                .map_or(0, str::len);
+        let text = texts[t].text[start..end].to_string();
+        let occ = members
+            .iter()
+            .map(|&r| Occurrence {
+                article: texts[runs[r].0].article,
+                speaker: texts[runs[r].0].quote,
+            })
+            .collect();
+        out.push(ctx.point("phrase", text, occ, Vec::new()));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::shingles::normalize_words as words_of;
+
+    fn art(id: &str, date: &str, outlet: &str, text: &str) -> ArticleInput {
+        ArticleInput {
+            id: id.into(),
+            date: Some(date.into()),
+            outlet: Some(outlet.into()),
+            language: Some("en".into()),
+            title: None,
+            text: text.into(),
+        }
+    }
+
+    fn quote(id: &str, article: usize, speaker: &str, text: &str) -> QuoteInput {
+        QuoteInput {
+            id: id.into(),
+            article,
+            text: text.into(),
+            speaker: Some(speaker.into()),
+            said_on: None,
+            span: None,
+        }
+    }
+
+    #[test]
+    fn a_slogan_inside_different_statements_is_a_phrase() {
+        let articles = vec![
+            art("a", "2023-05-01", "One", "x"),
+            art("b", "2023-05-03", "Two", "y"),
+            art("c", "2023-05-04", "Three", "z"),
+        ];
+        let quotes = vec![
+            quote("a#0", 0, "Anna Berg", "Our answer is simple: bring the harvest home before winter, and the farmers will stand with us."),
+            quote("b#0", 1, "Piet Vos", "We told the minister that we must bring the harvest home before winter comes to the valley."),
+            quote("c#0", 2, "Mia Lund", "Rain fell on the old town for the third day in a row."),
+        ];
+        let points = talking_points(&articles, &quotes, &TalkingConfig::default());
+        let phrases: Vec<&TalkingPoint> = points.iter().filter(|p| p.kind == "phrase").collect();
+        assert_eq!(phrases.len(), 1, "{points:#?}");
+        let p = phrases[0];
+        assert_eq!(
+            words_of(&p.text),
+            words_of("bring the harvest home before winter")
+        );
+        assert_eq!(p.articles, ["a", "b"]);
+        assert_eq!(p.speakers, ["Anna Berg", "Piet Vos"]);
+        assert_eq!(p.first_seen.article, "a");
+        assert_eq!(p.timeline.len(), 2);
+        assert_eq!(p.timeline[0].date, "2023-05-01");
+        assert!(points.iter().all(|p| p.kind != "statement"));
+    }
+
+    #[test]
+    fn one_statement_reported_twice_is_a_statement_not_a_phrase() {
+        let articles = vec![
+            art("a", "2023-05-01", "One", "x"),
+            art("b", "2023-05-03", "Two", "y"),
+        ];
+        let s = "We are ready to negotiate, but only on our terms and not under pressure from Washington.";
+        let quotes = vec![quote("a#0", 0, "S L", s), quote("b#0", 1, "S L", s)];
+        let points = talking_points(&articles, &quotes, &TalkingConfig::default());
+        assert_eq!(points.len(), 1, "{points:#?}");
+        assert_eq!(points[0].kind, "statement");
+        assert_eq!(points[0].quotes, ["a#0", "b#0"]);
+        assert_eq!(points[0].count, 2);
+    }
+
+    #[test]
+    fn narration_repeated_by_outlets_counts_but_boilerplate_of_one_outlet_does_not() {
+        let line = "The central bank raised its key interest rate to a record high on Thursday";
+        let boiler = "Subscribe to our newsletter for the latest breaking updates every morning";
+        let articles = vec![
+            art(
+                "a",
+                "2023-05-01",
+                "One",
+                &format!("{line}. Markets fell. {boiler}."),
+            ),
+            art(
+                "b",
+                "2023-05-02",
+                "Two",
+                &format!("Analysts were surprised. {line}, a statement said."),
+            ),
+            art(
+                "c",
+                "2023-05-02",
+                "One",
+                &format!("Farmers protested in the capital. {boiler}."),
+            ),
+        ];
+        let points = talking_points(&articles, &[], &TalkingConfig::default());
+        assert_eq!(points.len(), 1, "{points:#?}");
+        assert_eq!(points[0].text, line);
+        assert_eq!(points[0].outlets, ["One", "Two"]);
+    }
+
+    #[test]
+    fn quoted_spans_are_cut_from_the_narration() {
+        let text = "He said \"we will bring the harvest home before winter\" today.";
+        let pieces = narration(text, &[(9, 53)]);
+        assert_eq!(pieces, ["He said \"", "\" today."]);
+        assert_eq!(narration("abc", &[(1, 99)]), ["a"]);
+    }
+
+    #[test]
+    fn novelty_ranks_a_recent_point_above_an_old_one_of_equal_spread() {
+        let articles = vec![
+            art("a", "2023-01-01", "One", "x"),
+            art("b", "2023-01-02", "Two", "y"),
+            art("c", "2023-06-01", "One", "x"),
+            art("d", "2023-06-02", "Two", "y"),
+        ];
+        let old = "We will never give up the northern islands to anyone at all.";
+        let new = "The new bridge will open to traffic before the summer holidays.";
+        let quotes = vec![
+            quote("a#0", 0, "P", old),
+            quote("b#0", 1, "P", old),
+            quote("c#0", 2, "Q", new),
+            quote("d#0", 3, "Q", new),
+        ];
+        let points = talking_points(&articles, &quotes, &TalkingConfig::default());
+        assert_eq!(points.len(), 2);
+        assert_eq!(points[0].text, new);
+        assert!(points[0].score > points[1].score);
+    }
+}
