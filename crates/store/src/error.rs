@@ -58,6 +58,10 @@ pub enum StoreError {
     /// A query failed.
     #[error("database query failed: {0}")]
     Query(#[from] rusqlite::Error),
+    /// A query ran longer than the store's time limit and was interrupted
+    /// (see [`crate::Store::set_time_limit`]).
+    #[error("the query took longer than {} ms and was stopped", limit.as_millis())]
+    TimedOut { limit: std::time::Duration },
     /// A stored article's JSON no longer parses (the file was edited).
     #[error("article {id}: stored JSON is damaged: {source}")]
     Damaged {

@@ -13,6 +13,7 @@
 //! - **Stable entity ids** across articles: the actor-base id when the
 //!   article links one, else `type:slug-of-the-name` (`person:anna-smith`).
 
+mod aggregates;
 mod error;
 mod put;
 mod queries;

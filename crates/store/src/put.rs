@@ -189,6 +189,7 @@ fn delete_article(tx: &Transaction, rowid: i64, fts: &mut FtsChanges) -> rusqlit
             fts.delete_quotes.push(quote);
         }
     }
+    crate::aggregates::apply(tx, rowid, -1)?;
     const SQL: &[&str] = &[
         "UPDATE entities SET articles = articles - 1, mentions = mentions - \
          (SELECT sum(mentions) FROM article_entities ae WHERE ae.article = ?1 AND ae.entity = entities.rowid) \
@@ -300,7 +301,8 @@ fn insert_article(tx: &Transaction, a: &Article, fts: &mut FtsChanges) -> rusqli
         let date = q.said_on.clone().or_else(|| day.clone());
         tx.prepare_cached(
             "INSERT INTO quotes (article, idx, text, start, end, kind, cue, speaker_text, speaker, \
-             speaker_entity, said_on, date) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+             speaker_entity, said_on, date, outlet) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
         )?
         .execute(params![
             article,
@@ -315,6 +317,7 @@ fn insert_article(tx: &Transaction, a: &Article, fts: &mut FtsChanges) -> rusqli
             linked.as_ref().map(|(rowid, _)| *rowid),
             q.said_on,
             date,
+            a.outlet,
         ])?;
         let quote = tx.last_insert_rowid();
         fts.quotes.insert(quote, (q.text.clone(), speaker.clone()));
@@ -367,7 +370,7 @@ fn insert_article(tx: &Transaction, a: &Article, fts: &mut FtsChanges) -> rusqli
             article, idx as i64, r.entity, entity, r.main, r.fine, r.score
         ])?;
     }
-    Ok(())
+    crate::aggregates::apply(tx, article, 1)
 }
 
 /// The parts of a contract article object the store keeps as rows.

@@ -14,6 +14,11 @@ const CLOSE: &str = "\u{2}";
 const SNIPPET_WORDS: i64 = 16;
 /// The largest page a list query returns.
 pub const MAX_LIMIT: u32 = 1000;
+/// Full-text matches ranked by relevance (bm25) per query and table: the
+/// most recently stored ones. Ranking every match of a frequent word took
+/// 40 ms per 34,000 matches; beyond the window, matches follow newest
+/// stored first.
+pub const RANK_WINDOW: u64 = 1000;
 
 const QUOTE_COLUMNS: &str = "a.id, a.title, a.outlet, a.published, q.idx, q.text, q.kind, q.cue, \
      q.speaker_text, q.speaker, e.id, q.said_on, q.date, q.start, q.end";
@@ -120,10 +125,15 @@ fn limit(l: u32) -> i64 {
 }
 
 impl Store {
-    /// Articles, newest first, or by relevance with a full-text `q`.
+    /// Articles, newest first, or by relevance with a full-text `q` (when
+    /// more than [`RANK_WINDOW`] articles match, the most recently stored
+    /// [`RANK_WINDOW`] of them are ranked and come first, the others follow
+    /// newest stored first; `total` always counts every match).
     pub fn articles(&self, q: &ArticleQuery) -> Result<Page<ArticleSummary>, StoreError> {
-        let mut conds = Vec::new();
-        let mut args: Vec<Sql> = Vec::new();
+        self.timed(|| self.articles_untimed(q))
+    }
+
+    fn articles_untimed(&self, q: &ArticleQuery) -> Result<Page<ArticleSummary>, StoreError> {
         let fts = match q.q.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
             Some(text) => match fts_query(text) {
                 Some(query) => Some(query),
@@ -136,6 +146,16 @@ impl Store {
             },
             None => None,
         };
+        if let (Some(query), None) = (&fts, &q.outlet) {
+            let total = self.fts_count("article_fts", query)?;
+            let ids = self.ranked_page("article_fts", query, total, q.limit, q.offset)?;
+            return Ok(Page {
+                total,
+                items: self.article_rows(&ids)?,
+            });
+        }
+        let mut conds = Vec::new();
+        let mut args: Vec<Sql> = Vec::new();
         if let Some(query) = &fts {
             conds.push("a.rowid IN (SELECT rowid FROM article_fts WHERE article_fts MATCH ?)");
             args.push(Sql::Text(query.clone()));
@@ -145,52 +165,162 @@ impl Store {
             args.push(Sql::Text(outlet.clone()));
         }
         let filter = where_clause(&conds);
-        let total: u64 = self.conn.query_row(
-            &format!("SELECT count(*) FROM articles a{filter}"),
-            params_from_iter(args.iter()),
-            |r| count(r, 0),
-        )?;
-        let columns = "a.id, a.title, a.published, a.lang, a.outlet, a.n_quotes, a.n_entities, a.n_narratives";
+        let total: u64 = if conds.is_empty() {
+            self.conn
+                .prepare_cached("SELECT count(*) FROM articles")?
+                .query_row([], |r| count(r, 0))?
+        } else {
+            self.conn.query_row(
+                &format!("SELECT count(*) FROM articles a{filter}"),
+                params_from_iter(args.iter()),
+                |r| count(r, 0),
+            )?
+        };
         let sql = match &fts {
             Some(_) => {
-                // Rank by relevance: drive from the full-text index.
+                // With an outlet (the CLI's filter): every match ranked.
                 let mut extra = String::new();
                 if q.outlet.is_some() {
                     extra.push_str(" AND a.outlet = ?");
                 }
                 format!(
-                    "SELECT {columns} FROM article_fts f JOIN articles a ON a.rowid = f.rowid \
+                    "SELECT a.rowid FROM article_fts f JOIN articles a ON a.rowid = f.rowid \
                      WHERE article_fts MATCH ?{extra} ORDER BY f.rank, a.id LIMIT ? OFFSET ?"
                 )
             }
             None => format!(
-                "SELECT {columns} FROM articles a{filter} \
+                "SELECT a.rowid FROM articles a{filter} \
                  ORDER BY a.published DESC, a.id DESC LIMIT ? OFFSET ?"
             ),
         };
         args.push(Sql::Integer(limit(q.limit)));
         args.push(Sql::Integer(i64::from(q.offset)));
-        let mut stmt = self.conn.prepare_cached(&sql)?;
-        let items = stmt
-            .query_map(params_from_iter(args.iter()), |r| {
-                Ok(ArticleSummary {
-                    id: r.get(0)?,
-                    title: r.get(1)?,
-                    published: r.get(2)?,
-                    lang: r.get(3)?,
-                    outlet: r.get(4)?,
-                    quotes: count(r, 5)?,
-                    entities: count(r, 6)?,
-                    narratives: count(r, 7)?,
+        let ids: Vec<i64> = self
+            .conn
+            .prepare_cached(&sql)?
+            .query_map(params_from_iter(args.iter()), |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        Ok(Page {
+            total,
+            items: self.article_rows(&ids)?,
+        })
+    }
+
+    /// The article summaries with these rowids, in this order.
+    fn article_rows(&self, ids: &[i64]) -> Result<Vec<ArticleSummary>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, title, published, lang, outlet, n_quotes, n_entities, n_narratives \
+             FROM articles WHERE rowid = ?1",
+        )?;
+        let mut items = Vec::with_capacity(ids.len());
+        for id in ids {
+            let row = stmt
+                .query_row([id], |r| {
+                    Ok(ArticleSummary {
+                        id: r.get(0)?,
+                        title: r.get(1)?,
+                        published: r.get(2)?,
+                        lang: r.get(3)?,
+                        outlet: r.get(4)?,
+                        quotes: count(r, 5)?,
+                        entities: count(r, 6)?,
+                        narratives: count(r, 7)?,
+                    })
                 })
+                .optional()?;
+            items.extend(row);
+        }
+        Ok(items)
+    }
+
+    /// How many rows of a full-text table (`article_fts`, `quote_fts`) match.
+    fn fts_count(&self, table: &str, query: &str) -> Result<u64, StoreError> {
+        Ok(self
+            .conn
+            .prepare_cached(&format!(
+                "SELECT count(*) FROM {table} WHERE {table} MATCH ?1"
+            ))?
+            .query_row([query], |r| count(r, 0))?)
+    }
+
+    /// The newest [`RANK_WINDOW`] matches of a full-text table with their
+    /// bm25 rank, best first (ties: newest first).
+    fn ranked_window(&self, table: &str, query: &str) -> Result<Vec<(i64, f64)>, StoreError> {
+        let mut window: Vec<(i64, f64)> = self
+            .conn
+            .prepare_cached(&format!(
+                "SELECT rowid, bm25({table}) FROM {table} WHERE {table} MATCH ?1 \
+                 ORDER BY rowid DESC LIMIT ?2"
+            ))?
+            .query_map(params![query, RANK_WINDOW as i64], |r| {
+                Ok((r.get(0)?, r.get(1)?))
             })?
-            .collect::<Result<Vec<_>, _>>()?;
-        Ok(Page { total, items })
+            .collect::<Result<_, _>>()?;
+        window.sort_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
+        Ok(window)
+    }
+
+    /// Matches of a full-text table after the ranked window, newest first.
+    fn unranked(
+        &self,
+        table: &str,
+        query: &str,
+        skip: u64,
+        take: u64,
+    ) -> Result<Vec<i64>, StoreError> {
+        if take == 0 {
+            return Ok(Vec::new());
+        }
+        Ok(self
+            .conn
+            .prepare_cached(&format!(
+                "SELECT rowid FROM {table} WHERE {table} MATCH ?1 \
+                 ORDER BY rowid DESC LIMIT ?2 OFFSET ?3"
+            ))?
+            .query_map(
+                params![
+                    query,
+                    take.min(i64::MAX as u64) as i64,
+                    (RANK_WINDOW + skip).min(i64::MAX as u64) as i64
+                ],
+                |r| r.get(0),
+            )?
+            .collect::<Result<_, _>>()?)
+    }
+
+    /// One page of matches of a full-text table (`total` of them): the
+    /// ranked window first, then the older matches.
+    fn ranked_page(
+        &self,
+        table: &str,
+        query: &str,
+        total: u64,
+        page: u32,
+        offset: u32,
+    ) -> Result<Vec<i64>, StoreError> {
+        let (from, to) = (u64::from(offset), u64::from(offset) + limit(page) as u64);
+        let mut ids = Vec::new();
+        if from < RANK_WINDOW.min(total) {
+            let window = self.ranked_window(table, query)?;
+            ids.extend(
+                window
+                    .iter()
+                    .skip(from as usize)
+                    .take((to - from) as usize)
+                    .map(|(id, _)| *id),
+            );
+        }
+        if to > RANK_WINDOW && total > RANK_WINDOW {
+            let skip = from.saturating_sub(RANK_WINDOW);
+            let take = to - RANK_WINDOW.max(from);
+            ids.extend(self.unranked(table, query, skip, take)?);
+        }
+        Ok(ids)
     }
 
     /// The contract article object as stored, or `None` for an unknown id.
     pub fn article(&self, id: &str) -> Result<Option<serde_json::Value>, StoreError> {
-        match self.article_json(id)? {
+        match self.timed(|| self.article_json_untimed(id))? {
             Some(json) => {
                 serde_json::from_str(&json)
                     .map(Some)
@@ -205,6 +335,10 @@ impl Store {
 
     /// The stored article JSON text, exactly as it was put (key order kept).
     pub fn article_json(&self, id: &str) -> Result<Option<String>, StoreError> {
+        self.timed(|| self.article_json_untimed(id))
+    }
+
+    fn article_json_untimed(&self, id: &str) -> Result<Option<String>, StoreError> {
         Ok(self
             .conn
             .prepare_cached("SELECT json FROM articles WHERE id = ?1")?
@@ -214,54 +348,64 @@ impl Store {
 
     /// How many articles are stored.
     pub fn article_count(&self) -> Result<u64, StoreError> {
-        Ok(self
-            .conn
-            .query_row("SELECT count(*) FROM articles", [], |r| count(r, 0))?)
+        self.timed(|| {
+            Ok(self
+                .conn
+                .query_row("SELECT count(*) FROM articles", [], |r| count(r, 0))?)
+        })
     }
 
     /// Quotes matching the filters, newest first (undated last).
     pub fn quotes(&self, q: &QuoteQuery) -> Result<Page<QuoteRow>, StoreError> {
+        self.timed(|| self.quotes_untimed(q))
+    }
+
+    fn quotes_untimed(&self, q: &QuoteQuery) -> Result<Page<QuoteRow>, StoreError> {
         let about_cond;
         let mut conds: Vec<&str> = Vec::new();
         let mut args: Vec<Sql> = Vec::new();
+        // The total when a count table knows it (one filter only).
+        let mut known_total: Option<u64> = None;
         let text = |s: &Option<String>| {
             s.as_deref()
                 .map(str::trim)
                 .filter(|s| !s.is_empty())
                 .map(str::to_string)
         };
+        let empty = || {
+            Ok(Page {
+                total: 0,
+                items: Vec::new(),
+            })
+        };
         if let Some(speaker) = text(&q.speaker) {
             // A store id, else the exact name (any case), else the name's
             // words: the first two are served by an index in date order.
-            let entity: Option<i64> = self
+            let entity: Option<(i64, i64)> = self
                 .conn
-                .prepare_cached("SELECT rowid FROM entities WHERE id = ?1")?
-                .query_row([&speaker], |r| r.get(0))
+                .prepare_cached("SELECT rowid, quotes FROM entities WHERE id = ?1")?
+                .query_row([&speaker], |r| Ok((r.get(0)?, r.get(1)?)))
                 .optional()?;
-            let named = entity.is_none()
-                && self
-                    .conn
-                    .prepare_cached("SELECT 1 FROM quotes WHERE speaker = ?1 LIMIT 1")?
-                    .exists([&speaker])?;
+            let named = match entity {
+                Some(_) => 0,
+                None => crate::aggregates::speaker_quotes(&self.conn, &speaker)?,
+            };
             match (entity, named, fts_query(&speaker)) {
-                (Some(rowid), _, _) => {
+                (Some((rowid, quotes)), _, _) => {
                     conds.push("q.speaker_entity = ?");
                     args.push(Sql::Integer(rowid));
+                    known_total = Some(quotes.max(0) as u64);
                 }
-                (None, true, _) => {
+                (None, n, _) if n > 0 => {
                     conds.push("q.speaker = ?");
                     args.push(Sql::Text(speaker));
+                    known_total = Some(n);
                 }
-                (None, false, Some(words)) => {
+                (None, _, Some(words)) => {
                     conds.push("q.rowid IN (SELECT rowid FROM quote_fts WHERE quote_fts MATCH ?)");
                     args.push(Sql::Text(format!("speaker : ({words})")));
                 }
-                (None, false, None) => {
-                    return Ok(Page {
-                        total: 0,
-                        items: Vec::new(),
-                    })
-                }
+                (None, _, None) => return empty(),
             }
         }
         if let Some(about) = text(&q.about) {
@@ -271,15 +415,17 @@ impl Store {
                 .query_map([&about], |r| r.get(0))?
                 .collect::<Result<_, _>>()?;
             match entities.as_slice() {
-                [] => {
-                    return Ok(Page {
-                        total: 0,
-                        items: Vec::new(),
-                    })
-                }
+                [] => return empty(),
                 // The usual case, served in date order by an index.
                 [entity] if conds.is_empty() && only_about(q) => {
-                    return self.about_page(*entity, q.limit, q.offset);
+                    let total: u64 = self
+                        .conn
+                        .prepare_cached("SELECT count(*) FROM quote_about WHERE entity = ?1")?
+                        .query_row([entity], |r| count(r, 0))?;
+                    return Ok(Page {
+                        total,
+                        items: self.about_page(*entity, q.limit, q.offset)?,
+                    });
                 }
                 _ => {
                     let marks = vec!["?"; entities.len()].join(", ");
@@ -300,41 +446,90 @@ impl Store {
             args.push(Sql::Text(prefix_end(&until)));
         }
         if let Some(outlet) = text(&q.outlet) {
-            conds.push("q.article IN (SELECT rowid FROM articles WHERE outlet = ?)");
+            conds.push("q.outlet = ?");
             args.push(Sql::Text(outlet));
         }
         if let Some(search) = text(&q.search) {
-            match fts_query(&search) {
-                Some(words) => {
-                    conds.push("q.rowid IN (SELECT rowid FROM quote_fts WHERE quote_fts MATCH ?)");
-                    args.push(Sql::Text(words));
-                }
-                None => {
-                    return Ok(Page {
-                        total: 0,
-                        items: Vec::new(),
-                    })
-                }
+            let Some(words) = fts_query(&search) else {
+                return empty();
+            };
+            if conds.is_empty() {
+                return self.quote_search_page(&words, q.limit, q.offset);
             }
+            conds.push("q.rowid IN (SELECT rowid FROM quote_fts WHERE quote_fts MATCH ?)");
+            args.push(Sql::Text(words));
         }
-        self.quote_page(&conds, args, q.limit, q.offset)
+        if conds.len() != 1 {
+            known_total = None;
+        }
+        self.quote_page(&conds, args, known_total, q.limit, q.offset)
+    }
+
+    /// Quotes matching a full-text query (and nothing else), newest first.
+    /// For a frequent word the date index is read newest first, keeping
+    /// the matches, until the page is full; for a rare one the matches are
+    /// sorted by date.
+    fn quote_search_page(
+        &self,
+        words: &str,
+        page: u32,
+        offset: u32,
+    ) -> Result<Page<QuoteRow>, StoreError> {
+        let total = self.fts_count("quote_fts", words)?;
+        if total == 0 {
+            return Ok(Page {
+                total,
+                items: Vec::new(),
+            });
+        }
+        let all: u64 = self
+            .conn
+            .prepare_cached("SELECT count(*) FROM quotes")?
+            .query_row([], |r| count(r, 0))?;
+        // Index entries read before the page is full, against matches
+        // looked up and sorted (each about 20 times dearer).
+        let wanted = u64::from(offset) + limit(page) as u64;
+        let scan = wanted.saturating_mul(all) / total;
+        let sql = if scan < total.saturating_mul(20) {
+            "SELECT q.rowid FROM quotes q INDEXED BY quotes_date \
+             WHERE +q.rowid IN (SELECT rowid FROM quote_fts WHERE quote_fts MATCH ?1) \
+             ORDER BY q.date DESC, q.rowid DESC LIMIT ?2 OFFSET ?3"
+        } else {
+            "SELECT q.rowid FROM quotes q \
+             WHERE q.rowid IN (SELECT rowid FROM quote_fts WHERE quote_fts MATCH ?1) \
+             ORDER BY q.date DESC, q.rowid DESC LIMIT ?2 OFFSET ?3"
+        };
+        let ids: Vec<i64> = self
+            .conn
+            .prepare_cached(sql)?
+            .query_map(params![words, limit(page), i64::from(offset)], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        Ok(Page {
+            total,
+            items: self.quote_rows(&ids)?,
+        })
     }
 
     /// A page of quotes under `conds` (on `quotes q`; `args` holds the
-    /// parameters of every condition in order), newest first.
+    /// parameters of every condition in order), newest first; `total` is
+    /// counted unless known.
     fn quote_page(
         &self,
         conds: &[&str],
         args: Vec<Sql>,
+        total: Option<u64>,
         page: u32,
         offset: u32,
     ) -> Result<Page<QuoteRow>, StoreError> {
         let mut expanded = args;
         let filter = where_clause(conds);
-        let total: u64 = self
-            .conn
-            .prepare_cached(&format!("SELECT count(*) FROM quotes q{filter}"))?
-            .query_row(params_from_iter(expanded.iter()), |r| count(r, 0))?;
+        let total: u64 = match total {
+            Some(total) => total,
+            None => self
+                .conn
+                .prepare_cached(&format!("SELECT count(*) FROM quotes q{filter}"))?
+                .query_row(params_from_iter(expanded.iter()), |r| count(r, 0))?,
+        };
         expanded.push(Sql::Integer(limit(page)));
         expanded.push(Sql::Integer(i64::from(offset)));
         // The page's quotes first (narrow rows, sorted), then their columns.
@@ -350,16 +545,7 @@ impl Store {
     }
 
     /// Quotes mentioning the entity with this rowid, newest first.
-    fn about_page(
-        &self,
-        entity: i64,
-        page: u32,
-        offset: u32,
-    ) -> Result<Page<QuoteRow>, StoreError> {
-        let total: u64 = self
-            .conn
-            .prepare_cached("SELECT count(*) FROM quote_about WHERE entity = ?1")?
-            .query_row([entity], |r| count(r, 0))?;
+    fn about_page(&self, entity: i64, page: u32, offset: u32) -> Result<Vec<QuoteRow>, StoreError> {
         let ids: Vec<i64> = self
             .conn
             .prepare_cached(
@@ -370,10 +556,7 @@ impl Store {
                 r.get(0)
             })?
             .collect::<Result<_, _>>()?;
-        Ok(Page {
-            total,
-            items: self.quote_rows(&ids)?,
-        })
+        self.quote_rows(&ids)
     }
 
     /// The quotes with these rowids, in this order.
@@ -390,59 +573,24 @@ impl Store {
     }
 
     /// An entity's roles: per main role a total (`fine` null), then per fine
-    /// role, counted in one pass over the covering index.
+    /// role, from the count table.
     fn role_counts(&self, entity: i64) -> Result<Vec<RoleCount>, StoreError> {
-        use std::collections::{BTreeMap, HashSet};
-        #[derive(Default)]
-        struct Acc {
-            articles: HashSet<i64>,
-            sum: f64,
-            scored: u64,
-        }
-        impl Acc {
-            fn add(&mut self, article: i64, score: Option<f64>) {
-                self.articles.insert(article);
-                if let Some(s) = score {
-                    self.sum += s;
-                    self.scored += 1;
-                }
-            }
-        }
-        let mut groups: BTreeMap<(String, Option<String>), Acc> = BTreeMap::new();
-        let mut stmt = self
+        let mut roles: Vec<RoleCount> = self
             .conn
-            .prepare_cached("SELECT main, fine, article, score FROM roles WHERE entity = ?1")?;
-        let mut rows = stmt.query([entity])?;
-        while let Some(r) = rows.next()? {
-            let main: String = r.get(0)?;
-            let fine: String = r.get(1)?;
-            let article: i64 = r.get(2)?;
-            let score: Option<f64> = r.get(3)?;
-            groups
-                .entry((main.clone(), None))
-                .or_default()
-                .add(article, score);
-            let fine: Vec<String> = serde_json::from_str::<Vec<serde_json::Value>>(&fine)
-                .unwrap_or_default()
-                .into_iter()
-                .filter_map(|v| v.as_str().map(str::to_string))
-                .collect();
-            for f in fine {
-                groups
-                    .entry((main.clone(), Some(f)))
-                    .or_default()
-                    .add(article, score);
-            }
-        }
-        let mut roles: Vec<RoleCount> = groups
-            .into_iter()
-            .map(|((main, fine), acc)| RoleCount {
-                main,
-                fine,
-                articles: acc.articles.len() as u64,
-                mean_score: (acc.scored > 0).then(|| acc.sum / acc.scored as f64),
-            })
-            .collect();
+            .prepare_cached(
+                "SELECT main, fine, articles, score_sum, scored FROM entity_roles WHERE entity = ?1",
+            )?
+            .query_map([entity], |r| {
+                let scored = count(r, 4)?;
+                let sum: f64 = r.get(3)?;
+                Ok(RoleCount {
+                    main: r.get(0)?,
+                    fine: r.get(1)?,
+                    articles: count(r, 2)?,
+                    mean_score: (scored > 0).then(|| sum / scored as f64),
+                })
+            })?
+            .collect::<Result<_, _>>()?;
         roles.sort_by(|a, b| {
             (
                 &a.main,
@@ -462,6 +610,10 @@ impl Store {
 
     /// Entities with their counts, most mentioned first.
     pub fn entities(&self, q: &EntityQuery) -> Result<Page<EntityRow>, StoreError> {
+        self.timed(|| self.entities_untimed(q))
+    }
+
+    fn entities_untimed(&self, q: &EntityQuery) -> Result<Page<EntityRow>, StoreError> {
         let mut conds = Vec::new();
         let mut args: Vec<Sql> = Vec::new();
         if let Some(kind) = q.kind.as_deref().filter(|k| !k.is_empty()) {
@@ -493,6 +645,10 @@ impl Store {
 
     /// One entity (by store id) with its quotes, roles and mentions per month.
     pub fn entity(&self, id: &str) -> Result<Option<EntityDetail>, StoreError> {
+        self.timed(|| self.entity_untimed(id))
+    }
+
+    fn entity_untimed(&self, id: &str) -> Result<Option<EntityDetail>, StoreError> {
         let found = self
             .conn
             .prepare_cached(
@@ -506,21 +662,26 @@ impl Store {
         let names = self
             .conn
             .prepare_cached(
-                "SELECT name FROM article_entities WHERE entity = ?1 \
-                 GROUP BY name ORDER BY count(*) DESC, name LIMIT 20",
+                "SELECT name FROM entity_names WHERE entity = ?1 ORDER BY links DESC, name LIMIT 20",
             )?
             .query_map([rowid], |r| r.get(0))?
             .collect::<Result<Vec<String>, _>>()?;
-        let quotes = self
-            .quote_page(&["q.speaker_entity = ?"], vec![Sql::Integer(rowid)], 100, 0)?
-            .items;
+        let said: Vec<i64> = self
+            .conn
+            .prepare_cached(
+                "SELECT rowid FROM quotes WHERE speaker_entity = ?1 \
+                 ORDER BY date DESC, rowid DESC LIMIT 100",
+            )?
+            .query_map([rowid], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        let quotes = self.quote_rows(&said)?;
         let quotes_about = self.about_page(rowid, 100, 0)?;
         let roles = self.role_counts(rowid)?;
         let months = self
             .conn
             .prepare_cached(
-                "SELECT month, count(DISTINCT article), sum(mentions) FROM article_entities \
-                 WHERE entity = ?1 GROUP BY month ORDER BY month IS NULL, month",
+                "SELECT month, articles, mentions FROM entity_months \
+                 WHERE entity = ?1 ORDER BY month IS NULL, month",
             )?
             .query_map([rowid], |r| {
                 Ok(MonthCount {
@@ -534,69 +695,42 @@ impl Store {
             entity,
             names,
             quotes,
-            quotes_about: quotes_about.items,
+            quotes_about,
             roles,
             months,
         }))
     }
 
-    /// Articles per narrative and subnarrative, optionally per outlet or month.
+    /// Articles per narrative and subnarrative, optionally per outlet or
+    /// month, from the count table kept by every write.
     pub fn narratives(&self, by: NarrativeGrouping) -> Result<Vec<NarrativeCount>, StoreError> {
-        // One pass over a covering index, counted here: SQLite's two
-        // GROUP BYs with count(DISTINCT) took 50-200 ms on 100,000 labels.
-        let sql = match by {
-            NarrativeGrouping::None => {
-                "SELECT NULL, narrative, subnarrative, article, score \
-                 FROM narratives INDEXED BY narratives_all"
-            }
-            NarrativeGrouping::Outlet => {
-                "SELECT outlet, narrative, subnarrative, article, score \
-                 FROM narratives INDEXED BY narratives_outlet"
-            }
-            NarrativeGrouping::Month => {
-                "SELECT month, narrative, subnarrative, article, score \
-                 FROM narratives INDEXED BY narratives_month"
-            }
+        self.timed(|| self.narratives_untimed(by))
+    }
+
+    fn narratives_untimed(&self, by: NarrativeGrouping) -> Result<Vec<NarrativeCount>, StoreError> {
+        let grouping = match by {
+            NarrativeGrouping::None => "all",
+            NarrativeGrouping::Outlet => "outlet",
+            NarrativeGrouping::Month => "month",
         };
-        type Key = (Option<String>, String, Option<String>);
-        #[derive(Default)]
-        struct Acc {
-            articles: std::collections::HashSet<i64>,
-            sum: f64,
-            scored: u64,
-        }
-        let mut groups: std::collections::HashMap<Key, Acc> = std::collections::HashMap::new();
-        let mut add = |key: Key, article: i64, score: Option<f64>| {
-            let acc = groups.entry(key).or_default();
-            acc.articles.insert(article);
-            if let Some(s) = score {
-                acc.sum += s;
-                acc.scored += 1;
-            }
-        };
-        let mut stmt = self.conn.prepare_cached(sql)?;
-        let mut result = stmt.query([])?;
-        while let Some(r) = result.next()? {
-            let group: Option<String> = r.get(0)?;
-            let narrative: String = r.get(1)?;
-            let sub: Option<String> = r.get(2)?;
-            let article: i64 = r.get(3)?;
-            let score: Option<f64> = r.get(4)?;
-            if sub.is_some() {
-                add((group.clone(), narrative.clone(), sub), article, score);
-            }
-            add((group, narrative, None), article, score);
-        }
-        let mut rows: Vec<NarrativeCount> = groups
-            .into_iter()
-            .map(|((group, narrative, subnarrative), acc)| NarrativeCount {
-                group,
-                narrative,
-                subnarrative,
-                articles: acc.articles.len() as u64,
-                mean_score: (acc.scored > 0).then(|| acc.sum / acc.scored as f64),
-            })
-            .collect();
+        let mut rows: Vec<NarrativeCount> = self
+            .conn
+            .prepare_cached(
+                "SELECT grp, narrative, subnarrative, articles, score_sum, scored \
+                 FROM narrative_counts WHERE grouping = ?1",
+            )?
+            .query_map([grouping], |r| {
+                let scored = count(r, 5)?;
+                let sum: f64 = r.get(4)?;
+                Ok(NarrativeCount {
+                    group: r.get(0)?,
+                    narrative: r.get(1)?,
+                    subnarrative: r.get(2)?,
+                    articles: count(r, 3)?,
+                    mean_score: (scored > 0).then(|| sum / scored as f64),
+                })
+            })?
+            .collect::<Result<_, _>>()?;
         rows.sort_by(|a, b| {
             let key = |n: &NarrativeCount| {
                 (
@@ -615,39 +749,78 @@ impl Store {
 
     /// Full-text search over article titles and texts and over quotes, best
     /// first, with snippets. The query is words (all required; `word*` a
-    /// prefix); FTS5 syntax is not interpreted.
+    /// prefix); FTS5 syntax is not interpreted. The most recently stored
+    /// [`RANK_WINDOW`] matching articles and as many quotes are ranked
+    /// together by bm25; older matches follow (articles, then quotes, newest
+    /// stored first). `total` counts every match.
     pub fn search(&self, q: &str, limit_: u32, offset: u32) -> Result<Page<SearchHit>, StoreError> {
+        self.timed(|| self.search_untimed(q, limit_, offset))
+    }
+
+    fn search_untimed(
+        &self,
+        q: &str,
+        limit_: u32,
+        offset: u32,
+    ) -> Result<Page<SearchHit>, StoreError> {
         let Some(query) = fts_query(q) else {
             return Ok(Page {
                 total: 0,
                 items: Vec::new(),
             });
         };
-        let total: u64 = self
-            .conn
-            .prepare_cached(
-                "SELECT (SELECT count(*) FROM article_fts WHERE article_fts MATCH ?1) \
-                      + (SELECT count(*) FROM quote_fts WHERE quote_fts MATCH ?1)",
-            )?
-            .query_row([&query], |r| count(r, 0))?;
-        let hits: Vec<(bool, i64, f64)> = self
-            .conn
-            .prepare_cached(
-                "SELECT 1, rowid, rank FROM article_fts WHERE article_fts MATCH ?1 \
-                 UNION ALL \
-                 SELECT 0, rowid, rank FROM quote_fts WHERE quote_fts MATCH ?1 \
-                 ORDER BY 3, 1 DESC, 2 LIMIT ?2 OFFSET ?3",
-            )?
-            .query_map(params![query, limit(limit_), i64::from(offset)], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
-            })?
-            .collect::<Result<Vec<_>, _>>()?;
+        let n_articles = self.fts_count("article_fts", &query)?;
+        let n_quotes = self.fts_count("quote_fts", &query)?;
+        let total = n_articles + n_quotes;
+        let (from, to) = (u64::from(offset), u64::from(offset) + limit(limit_) as u64);
+        // (is an article, rowid, rank)
+        let mut hits: Vec<(bool, i64, f64)> = Vec::new();
+        let (w_articles, w_quotes) = (n_articles.min(RANK_WINDOW), n_quotes.min(RANK_WINDOW));
+        let window = w_articles + w_quotes;
+        if from < window {
+            let mut ranked: Vec<(bool, i64, f64)> = self
+                .ranked_window("article_fts", &query)?
+                .into_iter()
+                .map(|(id, rank)| (true, id, rank))
+                .chain(
+                    self.ranked_window("quote_fts", &query)?
+                        .into_iter()
+                        .map(|(id, rank)| (false, id, rank)),
+                )
+                .collect();
+            ranked.sort_by(|a, b| a.2.total_cmp(&b.2).then(b.0.cmp(&a.0)).then(a.1.cmp(&b.1)));
+            hits.extend(
+                ranked
+                    .into_iter()
+                    .skip(from as usize)
+                    .take((to - from) as usize),
+            );
+        }
+        // After the window: older articles, then older quotes.
+        let (tail_articles, tail_quotes) = (n_articles - w_articles, n_quotes - w_quotes);
+        let (tail_from, tail_to) = (from.max(window) - window, to.max(window) - window);
+        if tail_from < tail_to {
+            let (a_from, a_to) = (tail_from.min(tail_articles), tail_to.min(tail_articles));
+            for id in self.unranked("article_fts", &query, a_from, a_to - a_from)? {
+                hits.push((true, id, 0.0));
+            }
+            let (q_from, q_to) = (
+                tail_from.max(tail_articles) - tail_articles,
+                (tail_to.max(tail_articles) - tail_articles).min(tail_quotes),
+            );
+            if q_from < q_to {
+                for id in self.unranked("quote_fts", &query, q_from, q_to - q_from)? {
+                    hits.push((false, id, 0.0));
+                }
+            }
+        }
         let mut items = Vec::with_capacity(hits.len());
-        for (is_article, rowid, rank) in hits {
+        // Each hit's snippet and rank (bm25 again: the same value).
+        for (is_article, rowid, _) in hits {
             let hit = if is_article {
                 self.conn
                     .prepare_cached(
-                        "SELECT a.id, a.title, snippet(article_fts, -1, ?3, ?4, '…', ?5) \
+                        "SELECT a.id, a.title, snippet(article_fts, -1, ?3, ?4, '…', ?5), bm25(article_fts) \
                          FROM article_fts f JOIN articles a ON a.rowid = f.rowid \
                          WHERE article_fts MATCH ?1 AND f.rowid = ?2",
                     )?
@@ -659,7 +832,7 @@ impl Store {
                             quote: None,
                             speaker: None,
                             snippet: fragments(&r.get::<_, String>(2)?),
-                            rank,
+                            rank: r.get(3)?,
                         })
                     })
                     .optional()?
@@ -667,7 +840,7 @@ impl Store {
                 self.conn
                     .prepare_cached(
                         "SELECT a.id, a.title, q.idx, q.speaker, \
-                         snippet(quote_fts, -1, ?3, ?4, '…', ?5) \
+                         snippet(quote_fts, -1, ?3, ?4, '…', ?5), bm25(quote_fts) \
                          FROM quote_fts f JOIN quotes q ON q.rowid = f.rowid \
                          JOIN articles a ON a.rowid = q.article \
                          WHERE quote_fts MATCH ?1 AND f.rowid = ?2",
@@ -680,7 +853,7 @@ impl Store {
                             quote: Some(r.get(2)?),
                             speaker: r.get(3)?,
                             snippet: fragments(&r.get::<_, String>(4)?),
-                            rank,
+                            rank: r.get(5)?,
                         })
                     })
                     .optional()?

@@ -7,7 +7,7 @@
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
 /// Migration `i` takes the schema from version `i` to `i + 1`.
-pub(crate) const MIGRATIONS: &[&str] = &[V1, V2, V3, V4];
+pub(crate) const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5];
 
 /// Version 1: articles, entities, their mentions, quotes, full-text indexes.
 const V1: &str = r#"
@@ -91,6 +91,93 @@ CREATE INDEX quote_about_quote ON quote_about(quote);
 
 CREATE VIRTUAL TABLE article_fts USING fts5(title, text, tokenize = 'unicode61 remove_diacritics 2');
 CREATE VIRTUAL TABLE quote_fts USING fts5(text, speaker, tokenize = 'unicode61 remove_diacritics 2');
+"#;
+
+/// Version 5: what the API reads per request, kept up to date by every
+/// write in the article's transaction instead of being counted per query:
+/// narrative counts per group, an entity's months, names and roles, the
+/// quotes per speaker name; the quotes get their article's outlet, so the
+/// outlet and date filters are one index range.
+const V5: &str = r#"
+ALTER TABLE quotes ADD COLUMN outlet TEXT;
+UPDATE quotes SET outlet = (SELECT outlet FROM articles WHERE rowid = quotes.article);
+CREATE INDEX quotes_outlet ON quotes(outlet, date);
+
+CREATE TABLE narrative_counts (
+    grouping     TEXT NOT NULL,          -- 'all', 'outlet' or 'month'
+    grp          TEXT,                   -- the outlet or month (NULL: none)
+    narrative    TEXT NOT NULL,
+    subnarrative TEXT,                   -- NULL: the narrative's total
+    articles     INTEGER NOT NULL,       -- distinct articles
+    score_sum    REAL NOT NULL,          -- over every label with a score
+    scored       INTEGER NOT NULL
+);
+CREATE INDEX narrative_counts_key ON narrative_counts(grouping, grp, narrative, subnarrative);
+INSERT INTO narrative_counts
+SELECT 'all', NULL, narrative, NULL, count(DISTINCT article), total(score), count(score)
+FROM narratives GROUP BY narrative;
+INSERT INTO narrative_counts
+SELECT 'all', NULL, narrative, subnarrative, count(DISTINCT article), total(score), count(score)
+FROM narratives WHERE subnarrative IS NOT NULL GROUP BY narrative, subnarrative;
+INSERT INTO narrative_counts
+SELECT 'outlet', outlet, narrative, NULL, count(DISTINCT article), total(score), count(score)
+FROM narratives GROUP BY outlet, narrative;
+INSERT INTO narrative_counts
+SELECT 'outlet', outlet, narrative, subnarrative, count(DISTINCT article), total(score), count(score)
+FROM narratives WHERE subnarrative IS NOT NULL GROUP BY outlet, narrative, subnarrative;
+INSERT INTO narrative_counts
+SELECT 'month', month, narrative, NULL, count(DISTINCT article), total(score), count(score)
+FROM narratives GROUP BY month, narrative;
+INSERT INTO narrative_counts
+SELECT 'month', month, narrative, subnarrative, count(DISTINCT article), total(score), count(score)
+FROM narratives WHERE subnarrative IS NOT NULL GROUP BY month, narrative, subnarrative;
+
+CREATE TABLE entity_months (
+    entity   INTEGER NOT NULL,
+    month    TEXT,
+    articles INTEGER NOT NULL,
+    mentions INTEGER NOT NULL
+);
+CREATE INDEX entity_months_key ON entity_months(entity, month);
+INSERT INTO entity_months
+SELECT entity, month, count(DISTINCT article), sum(mentions)
+FROM article_entities GROUP BY entity, month;
+
+CREATE TABLE entity_names (
+    entity INTEGER NOT NULL,
+    name   TEXT NOT NULL,
+    links  INTEGER NOT NULL,             -- article_entities rows with this name
+    PRIMARY KEY (entity, name)
+) WITHOUT ROWID;
+INSERT INTO entity_names
+SELECT entity, name, count(*) FROM article_entities GROUP BY entity, name;
+
+CREATE TABLE entity_roles (
+    entity    INTEGER NOT NULL,
+    main      TEXT NOT NULL,
+    fine      TEXT,                      -- NULL: the main role's total
+    articles  INTEGER NOT NULL,
+    score_sum REAL NOT NULL,
+    scored    INTEGER NOT NULL
+);
+CREATE INDEX entity_roles_key ON entity_roles(entity, main, fine);
+INSERT INTO entity_roles
+SELECT entity, main, NULL, count(DISTINCT article), total(score), count(score)
+FROM roles WHERE entity IS NOT NULL GROUP BY entity, main;
+INSERT INTO entity_roles
+SELECT r.entity, r.main, f.value, count(DISTINCT r.article), total(r.score), count(r.score)
+FROM roles r, json_each(CASE WHEN json_valid(r.fine)
+                             THEN CASE WHEN json_type(r.fine) = 'array' THEN r.fine ELSE '[]' END
+                             ELSE '[]' END) f
+WHERE r.entity IS NOT NULL AND f.type = 'text'
+GROUP BY r.entity, r.main, f.value;
+
+CREATE TABLE speaker_counts (
+    speaker TEXT NOT NULL COLLATE NOCASE PRIMARY KEY,
+    quotes  INTEGER NOT NULL
+) WITHOUT ROWID;
+INSERT INTO speaker_counts
+SELECT speaker, count(*) FROM quotes WHERE speaker IS NOT NULL GROUP BY speaker;
 "#;
 
 /// Version 4: covering indexes for an entity's roles and for the narrative

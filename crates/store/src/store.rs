@@ -5,7 +5,9 @@ use crate::schema::{MIGRATIONS, SCHEMA_VERSION};
 use crate::StoreError;
 use rusqlite::{Connection, OpenFlags};
 use std::path::{Path, PathBuf};
-use std::time::Duration;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 /// An article store: one SQLite file (plus its `-wal` and `-shm` while in
 /// use). Open it writable with [`Store::open`] to add articles, or with
@@ -13,6 +15,17 @@ use std::time::Duration;
 pub struct Store {
     pub(crate) conn: Connection,
     pub(crate) path: PathBuf,
+    clock: Clock,
+}
+
+/// The time limit of each query (see [`Store::set_time_limit`]): SQLite's
+/// progress handler interrupts a statement once the deadline has passed.
+#[derive(Default)]
+struct Clock {
+    limit: Option<Duration>,
+    /// The deadline in nanoseconds after `start`; 0 while no query runs.
+    deadline: Arc<AtomicU64>,
+    start: Option<Instant>,
 }
 
 impl std::fmt::Debug for Store {
@@ -32,6 +45,7 @@ impl Store {
         let mut store = Store {
             conn,
             path: path.to_path_buf(),
+            clock: Clock::default(),
         };
         store.configure(true)?;
         store.migrate()?;
@@ -57,6 +71,7 @@ impl Store {
         let store = Store {
             conn,
             path: path.to_path_buf(),
+            clock: Clock::default(),
         };
         store.configure(false)?;
         let found = store.version()?;
@@ -75,6 +90,56 @@ impl Store {
             });
         }
         Ok(store)
+    }
+
+    /// Limits every read query ([`Store::articles`], [`Store::quotes`],
+    /// [`Store::entity`], [`Store::search`] …) to `limit` of time: a query
+    /// still running then is interrupted and fails with
+    /// [`StoreError::TimedOut`]. `None` (the default) lets queries run.
+    pub fn set_time_limit(&mut self, limit: Option<Duration>) -> Result<(), StoreError> {
+        self.clock.limit = limit;
+        match limit {
+            Some(_) => {
+                let start = Instant::now();
+                self.clock.start = Some(start);
+                let deadline = Arc::clone(&self.clock.deadline);
+                // Checked every 1,000 virtual machine steps (a few µs).
+                self.conn.progress_handler(
+                    1000,
+                    Some(move || {
+                        let d = deadline.load(Ordering::Relaxed);
+                        d != 0 && start.elapsed().as_nanos() as u64 > d
+                    }),
+                )?;
+            }
+            None => {
+                self.clock.start = None;
+                self.conn.progress_handler(0, None::<fn() -> bool>)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Runs one read query under the time limit, if any.
+    pub(crate) fn timed<T>(
+        &self,
+        query: impl FnOnce() -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
+        let (Some(limit), Some(start)) = (self.clock.limit, self.clock.start) else {
+            return query();
+        };
+        let deadline = (start.elapsed() + limit).as_nanos().max(1) as u64;
+        self.clock.deadline.store(deadline, Ordering::Relaxed);
+        let result = query();
+        self.clock.deadline.store(0, Ordering::Relaxed);
+        result.map_err(|err| match err {
+            StoreError::Query(rusqlite::Error::SqliteFailure(e, _))
+                if e.code == rusqlite::ErrorCode::OperationInterrupted =>
+            {
+                StoreError::TimedOut { limit }
+            }
+            other => other,
+        })
     }
 
     /// The database file.

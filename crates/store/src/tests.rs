@@ -1,7 +1,7 @@
 //! Unit tests of the store: writes, idempotence, replacement, migrations,
 //! queries, full-text search, untrusted text.
 
-use crate::queries::fts_query;
+use crate::queries::{fts_query, RANK_WINDOW};
 use crate::schema::MIGRATIONS;
 use crate::*;
 use serde_json::{json, Value};
@@ -577,6 +577,21 @@ fn migrates_a_version_1_database() {
     );
     let page = store.articles(&ArticleQuery::default()).expect("articles");
     assert_eq!(page.items[0].narratives, 1);
+    // (The hand-made v1 rows are partial; only the count tables matter.)
+    let problems = store.verify().expect("verify");
+    assert!(
+        !problems.iter().any(|p| p.contains("recount")),
+        "v5 fills the count tables from the rows: {problems:?}"
+    );
+    let ivanov_months: Vec<_> = store
+        .entity("sergei-ivanov")
+        .expect("entity")
+        .expect("ivanov")
+        .months
+        .iter()
+        .map(|m| (m.articles, m.mentions))
+        .collect();
+    assert_eq!(ivanov_months, [(1, 1)]);
     drop(store);
     Store::open_read_only(&path).expect("current schema read-only");
 }
@@ -654,4 +669,270 @@ fn store_ids_are_slugs_or_actor_ids() {
         "володимир-зеленський"
     );
     assert_eq!(crate::put::slug("!!"), "_");
+}
+
+/// Every count table's rows, for comparing two states of a store.
+fn count_tables(store: &Store) -> Vec<Vec<String>> {
+    crate::aggregates::RECOUNTS
+        .iter()
+        .map(|(_, stored, _)| {
+            let mut stmt = store.conn.prepare(stored).expect("prepare");
+            let n = stmt.column_count();
+            let rows = stmt
+                .query_map([], |r| {
+                    Ok((0..n)
+                        .map(|i| format!("{:?}", r.get_ref(i).expect("column")))
+                        .collect::<Vec<_>>()
+                        .join("|"))
+                })
+                .expect("query")
+                .collect::<Result<Vec<_>, _>>()
+                .expect("rows");
+            let mut rows = rows;
+            rows.sort();
+            rows
+        })
+        .collect()
+}
+
+#[test]
+fn count_tables_follow_inserts_replacements_and_deletes() {
+    let (_dir, path) = temp_db();
+    let mut store = Store::open(&path).expect("open");
+    store.put_articles(&[geneva(), kyiv()]).expect("put");
+    let both = count_tables(&store);
+    assert!(both.iter().all(|t| !t.is_empty()), "{both:?}");
+    // A second role for Ivanov in the same article counts the article once.
+    let mut twice = kyiv();
+    twice["roles"] = json!([
+        {"entity": "E1", "main": "Antagonist", "fine": ["Instigator", "Instigator"], "score": 0.5},
+        {"entity": "E1", "main": "Antagonist", "fine": "not a list", "score": null}
+    ]);
+    store.put_articles(&[twice]).expect("replace");
+    assert_eq!(store.verify().expect("verify"), Vec::<String>::new());
+    let ivanov = store
+        .entity("sergei-ivanov")
+        .expect("entity")
+        .expect("ivanov");
+    let roles: Vec<_> = ivanov
+        .roles
+        .iter()
+        .map(|r| (r.fine.as_deref(), r.articles))
+        .collect();
+    assert_eq!(roles, [(None, 2), (Some("Instigator"), 2)]);
+    // (0.7 + 0.5) / 2 for the total; Geneva's 0.7 and Kyiv's 0.5 twice.
+    let mean = |i: usize| ivanov.roles[i].mean_score.expect("scored");
+    assert!((mean(0) - 0.6).abs() < 1e-9, "{:?}", ivanov.roles);
+    assert!((mean(1) - 1.7 / 3.0).abs() < 1e-9, "{:?}", ivanov.roles);
+    store.put_articles(&[kyiv()]).expect("back");
+    assert_eq!(
+        count_tables(&store),
+        both,
+        "a replacement back restores the counts"
+    );
+
+    assert!(store.delete_article("kyiv.txt").expect("delete"));
+    assert_eq!(store.verify().expect("verify"), Vec::<String>::new());
+    let all = store
+        .narratives(NarrativeGrouping::None)
+        .expect("narratives");
+    assert_eq!(
+        all.iter().map(|n| n.articles).collect::<Vec<_>>(),
+        [1, 1],
+        "{all:?}"
+    );
+    let ivanov = store
+        .entity("sergei-ivanov")
+        .expect("entity")
+        .expect("ivanov");
+    let months: Vec<_> = ivanov.months.iter().map(|m| m.month.as_deref()).collect();
+    assert_eq!(months, [Some("2023-03")]);
+    let by_name = store
+        .quotes(&QuoteQuery {
+            speaker: Some("sergei IVANOV".into()),
+            ..Default::default()
+        })
+        .expect("quotes");
+    assert_eq!((by_name.total, by_name.items.len()), (1, 1));
+    assert!(store.delete_article("geneva.txt").expect("delete"));
+    assert!(
+        count_tables(&store).iter().all(|t| t.is_empty()),
+        "{:?}",
+        count_tables(&store)
+    );
+}
+
+#[test]
+fn migrates_a_version_4_database_filling_the_count_tables() {
+    let (_dir, path) = temp_db();
+    let mut store = Store::open(&path).expect("open");
+    store.put_articles(&[geneva(), kyiv()]).expect("put");
+    let counts = count_tables(&store);
+    let narratives = store
+        .narratives(NarrativeGrouping::Month)
+        .expect("narratives");
+    let ivanov = store.entity("sergei-ivanov").expect("entity");
+    drop(store);
+    {
+        // Back to version 4: without the count tables and the quotes' outlet.
+        let conn = rusqlite::Connection::open(&path).expect("open");
+        conn.execute_batch(
+            "DROP TABLE narrative_counts; DROP TABLE entity_months; DROP TABLE entity_names; \
+             DROP TABLE entity_roles; DROP TABLE speaker_counts; DROP INDEX quotes_outlet; \
+             ALTER TABLE quotes DROP COLUMN outlet; PRAGMA user_version = 4;",
+        )
+        .expect("downgrade");
+    }
+    let store = Store::open(&path).expect("migrate");
+    assert_eq!(store.version().expect("version"), 5);
+    assert_eq!(count_tables(&store), counts);
+    assert_eq!(store.verify().expect("verify"), Vec::<String>::new());
+    assert_eq!(
+        store
+            .narratives(NarrativeGrouping::Month)
+            .expect("narratives"),
+        narratives
+    );
+    assert_eq!(store.entity("sergei-ivanov").expect("entity"), ivanov);
+    let outlet = store
+        .quotes(&QuoteQuery {
+            outlet: Some("Example Daily".into()),
+            ..Default::default()
+        })
+        .expect("quotes");
+    assert_eq!(outlet.total, 2, "the migration gives quotes their outlet");
+}
+
+#[test]
+fn a_query_over_the_time_limit_is_stopped() {
+    let (_dir, path) = temp_db();
+    Store::open(&path)
+        .expect("open")
+        .put_articles(&[geneva()])
+        .expect("put");
+    let mut store = Store::open_read_only(&path).expect("read-only");
+    store
+        .set_time_limit(Some(std::time::Duration::from_millis(50)))
+        .expect("limit");
+    let started = std::time::Instant::now();
+    let err = store
+        .timed(|| {
+            Ok(store.conn.query_row(
+                "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) \
+                 SELECT count(*) FROM c",
+                [],
+                |r| r.get::<_, i64>(0),
+            )?)
+        })
+        .expect_err("stopped");
+    assert!(matches!(err, StoreError::TimedOut { .. }), "{err}");
+    assert!(err.to_string().contains("50 ms"), "{err}");
+    assert!(started.elapsed() < std::time::Duration::from_secs(5));
+    // The next query has its own time.
+    assert_eq!(store.article_count().expect("count"), 1);
+    std::thread::sleep(std::time::Duration::from_millis(60));
+    assert_eq!(
+        store
+            .articles(&ArticleQuery::default())
+            .expect("list")
+            .total,
+        1
+    );
+}
+
+/// `n` short articles all containing "harbour" (more for later ids).
+fn many(n: usize) -> Vec<Value> {
+    (0..n)
+        .map(|i| {
+            let words = "harbour ".repeat(1 + i % 7);
+            json!({
+                "id": format!("m{i:05}"),
+                "title": format!("Note {i}"),
+                "published": format!("2024-01-{:02}", 1 + i % 28),
+                "text": format!("{words}and some other words number {i}"),
+                "quotes": [{"text": format!("the harbour is open {i}"), "start": 0, "end": 5,
+                            "kind": "direct", "speaker": {"name": "Pilot"}}]
+            })
+        })
+        .collect()
+}
+
+#[test]
+fn full_text_pages_rank_the_newest_matches_and_cover_every_match_once() {
+    let (_dir, path) = temp_db();
+    let mut store = Store::open(&path).expect("open");
+    let n = RANK_WINDOW as usize + 150;
+    store.put_articles(&many(n)).expect("put");
+    let mut seen = std::collections::HashSet::new();
+    let mut offset = 0;
+    while offset < n as u32 + 100 {
+        let page = store
+            .articles(&ArticleQuery {
+                q: Some("harbour".into()),
+                limit: 200,
+                offset,
+                ..Default::default()
+            })
+            .expect("page");
+        assert_eq!(page.total, n as u64);
+        for a in page.items {
+            assert!(seen.insert(a.id.clone()), "{} twice", a.id);
+        }
+        offset += 200;
+    }
+    assert_eq!(seen.len(), n, "every match on some page");
+    // The first page is the window's best: the texts with most "harbour"s.
+    let first = store
+        .articles(&ArticleQuery {
+            q: Some("harbour".into()),
+            limit: 5,
+            ..Default::default()
+        })
+        .expect("first");
+    for a in &first.items {
+        let i: usize = a.id[1..].parse().expect("number");
+        assert_eq!(i % 7, 6, "{first:?}");
+        assert!(
+            i >= n - RANK_WINDOW as usize,
+            "ranked among the newest: {i}"
+        );
+    }
+    // Search: articles and quotes, every hit once.
+    let mut hits = std::collections::HashSet::new();
+    let mut offset = 0;
+    while offset < 2 * n as u32 + 100 {
+        let page = store.search("harbour", 500, offset).expect("search");
+        assert_eq!(page.total, 2 * n as u64);
+        for h in page.items {
+            assert!(
+                hits.insert((h.kind == HitKind::Article, h.article.clone())),
+                "{h:?} twice"
+            );
+            assert!(h.snippet.iter().any(|f| f.hit), "{h:?}");
+        }
+        offset += 500;
+    }
+    assert_eq!(hits.len(), 2 * n);
+    // Quotes by text, newest first whichever plan serves them.
+    let quotes = store
+        .quotes(&QuoteQuery {
+            search: Some("harbour".into()),
+            limit: 30,
+            ..Default::default()
+        })
+        .expect("quotes");
+    assert_eq!(quotes.total, n as u64);
+    let dates: Vec<_> = quotes.items.iter().map(|q| q.date.clone()).collect();
+    let mut sorted = dates.clone();
+    sorted.sort_by(|a, b| b.cmp(a));
+    assert_eq!(dates, sorted);
+    assert_eq!(dates[0].as_deref(), Some("2024-01-28"));
+    let rare = store
+        .quotes(&QuoteQuery {
+            search: Some("open 17".into()),
+            ..Default::default()
+        })
+        .expect("rare");
+    assert_eq!(rare.total, 1);
+    assert_eq!(rare.items[0].article, "m00017");
 }

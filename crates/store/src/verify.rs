@@ -9,7 +9,7 @@ impl Store {
     /// Checks the file (`PRAGMA integrity_check`), that every article has
     /// exactly the rows its JSON calls for (quotes, entities, mentions,
     /// narratives, roles, full-text rows), that no row lacks its article,
-    /// and that the entity counters match the rows. Returns the problems
+    /// and that the entity counters and the count tables match the rows. Returns the problems
     /// found; empty when all is well.
     pub fn verify(&self) -> Result<Vec<String>, StoreError> {
         let mut problems = self.integrity_check()?;
@@ -98,6 +98,19 @@ impl Store {
             let n: i64 = self.conn.query_row(sql, [], |r| r.get(0))?;
             if n != 0 {
                 problems.push(format!("{n} {what}"));
+            }
+        }
+        for (table, stored, recount) in crate::aggregates::RECOUNTS {
+            let n: i64 = self.conn.query_row(
+                &format!(
+                    "SELECT (SELECT count(*) FROM ({stored} EXCEPT SELECT * FROM ({recount}))) \
+                          + (SELECT count(*) FROM (SELECT * FROM ({recount}) EXCEPT {stored}))"
+                ),
+                [],
+                |r| r.get(0),
+            )?;
+            if n != 0 {
+                problems.push(format!("{n} rows of {table} differ from a recount"));
             }
         }
         Ok(problems)
