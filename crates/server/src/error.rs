@@ -45,6 +45,11 @@ impl BackendError {
     }
 }
 
+/// A query the database stopped at the time limit ([`crate::QUERY_TIME_LIMIT`]).
+#[derive(Debug, thiserror::Error)]
+#[error("the query took longer than {} ms and was stopped; narrow it (fewer or rarer words, a filter)", .0.as_millis())]
+pub struct QueryTimeout(pub std::time::Duration);
+
 /// A request that cannot be answered, with the status it is answered with.
 #[derive(Debug, thiserror::Error)]
 pub enum ApiError {
@@ -66,6 +71,9 @@ pub enum ApiError {
     /// No connection became free in time (503).
     #[error("server busy")]
     Busy,
+    /// The query ran past the time limit and was stopped (503).
+    #[error("{0}")]
+    TooSlow(QueryTimeout),
 }
 
 #[derive(Serialize)]
@@ -88,15 +96,17 @@ impl ApiError {
             ApiError::MethodNotAllowed(_) => StatusCode::METHOD_NOT_ALLOWED,
             ApiError::MisdirectedHost => StatusCode::MISDIRECTED_REQUEST,
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
-            ApiError::Busy => StatusCode::SERVICE_UNAVAILABLE,
+            ApiError::Busy | ApiError::TooSlow(_) => StatusCode::SERVICE_UNAVAILABLE,
         }
     }
 }
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        if let ApiError::Internal(err) = &self {
-            eprintln!("newslens serve: database error: {err}");
+        match &self {
+            ApiError::Internal(err) => eprintln!("newslens serve: database error: {err}"),
+            ApiError::TooSlow(err) => eprintln!("newslens serve: {err}"),
+            _ => {}
         }
         let status = self.status();
         let message = self.to_string();
@@ -112,7 +122,10 @@ impl IntoResponse for ApiError {
 
 impl From<BackendError> for ApiError {
     fn from(err: BackendError) -> Self {
-        ApiError::Internal(err)
+        match err.0.downcast::<QueryTimeout>() {
+            Ok(timeout) => ApiError::TooSlow(*timeout),
+            Err(other) => ApiError::Internal(BackendError(other)),
+        }
     }
 }
 
@@ -128,6 +141,17 @@ mod tests {
         assert_eq!(ApiError::MethodNotAllowed("POST".into()).status(), 405);
         let io = std::io::Error::other("disk");
         assert_eq!(ApiError::Internal(BackendError::new(io)).status(), 500);
+    }
+
+    #[test]
+    fn a_stopped_query_is_503_with_its_reason() {
+        let err = ApiError::from(BackendError::new(QueryTimeout(
+            std::time::Duration::from_millis(1500),
+        )));
+        assert_eq!(err.status(), 503);
+        assert!(err.to_string().contains("1500 ms"), "{err}");
+        let io = std::io::Error::other("disk");
+        assert_eq!(ApiError::from(BackendError::new(io)).status(), 500);
     }
 
     #[test]

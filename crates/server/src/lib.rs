@@ -25,7 +25,7 @@ pub use api::{BackendPool, API_ROUTES};
 pub use assets::OPENAPI_JSON;
 pub use backend::Backend;
 pub use cache::{DbStamp, ResponseCache};
-pub use error::{ApiError, BackendError, ServerError};
+pub use error::{ApiError, BackendError, QueryTimeout, ServerError};
 pub use params::{
     ArticlesParams, EntitiesParams, NarrativesBy, QuotesParams, SearchParams, DEFAULT_LIMIT,
     MAX_LIMIT,
@@ -41,6 +41,10 @@ use std::time::Duration;
 
 /// How long a request waits for a free database connection before a 503.
 pub const POOL_WAIT: Duration = Duration::from_secs(10);
+
+/// How long one query may run before the database stops it (503): a slow
+/// query class cannot hold the connections for seconds.
+pub const QUERY_TIME_LIMIT: Duration = Duration::from_secs(1);
 
 /// The server: connections and the router over them.
 pub struct App {

@@ -3,7 +3,7 @@
 //! queries here and nowhere else.
 
 use crate::backend::Backend;
-use crate::error::BackendError;
+use crate::error::{BackendError, QueryTimeout};
 use crate::params::{ArticlesParams, EntitiesParams, NarrativesBy, QuotesParams, SearchParams};
 use newslens_store::{
     ArticleQuery, EntityQuery, NarrativeGrouping, Page, QuoteQuery, Store, StoreError,
@@ -13,7 +13,10 @@ use std::path::Path;
 
 impl From<StoreError> for BackendError {
     fn from(err: StoreError) -> Self {
-        BackendError::new(err)
+        match err {
+            StoreError::TimedOut { limit } => BackendError::new(QueryTimeout(limit)),
+            other => BackendError::new(other),
+        }
     }
 }
 
@@ -21,10 +24,15 @@ fn to_json<T: Serialize>(value: &T) -> Result<String, BackendError> {
     serde_json::to_string(value).map_err(BackendError::new)
 }
 
-/// Opens `n` read-only connections to the database at `path`.
+/// Opens `n` read-only connections to the database at `path`, each query
+/// stopped after [`crate::QUERY_TIME_LIMIT`].
 pub fn open_read_only(path: &Path, n: usize) -> Result<Vec<Box<dyn Backend>>, StoreError> {
     (0..n.max(1))
-        .map(|_| Store::open_read_only(path).map(|s| Box::new(s) as Box<dyn Backend>))
+        .map(|_| {
+            let mut store = Store::open_read_only(path)?;
+            store.set_time_limit(Some(crate::QUERY_TIME_LIMIT))?;
+            Ok(Box::new(store) as Box<dyn Backend>)
+        })
         .collect()
 }
 

@@ -29,6 +29,7 @@ def resp(schema, desc="OK", errors=(400,)):
     for code in errors:
         r[str(code)] = {"$ref": {400: "#/components/responses/BadRequest", 404: "#/components/responses/NotFound"}[code]}
     r["500"] = {"$ref": "#/components/responses/Internal"}
+    r["503"] = {"$ref": "#/components/responses/Busy"}
     return r
 
 def op(summary, op_id, params, schema, errors=(400,), desc=None):
@@ -61,7 +62,9 @@ doc = {
   "servers": [{"url": "/"}],
   "paths": {
     "/api/articles": op("Articles, newest first, or by relevance with q", "listArticles",
-        [param("q", "full-text query over title and text"), limit, offset], ref("ArticlePage")),
+        [param("q", "full-text query over title and text"), limit, offset], ref("ArticlePage"),
+        desc="With q, the 1,000 most recently stored matches are ranked by relevance (bm25) and come first; "
+             "older matches follow, most recently stored first. total counts every match."),
     "/api/articles/{id}": op("One article: the contract's newslens.article/1 object", "getArticle",
         [param("id", "the article's id (may contain '/')", {"type": "string"}, True, "path")], ref("Article"), errors=(400, 404)),
     "/api/quotes": op("Quotes, newest first", "listQuotes",
@@ -77,7 +80,10 @@ doc = {
     "/api/narratives": op("Articles per narrative and subnarrative, per outlet or month", "listNarratives",
         [param("by", "grouping", {"type": "string", "enum": ["outlet", "month"], "default": "outlet"})], ref("NarrativePage")),
     "/api/search": op("Full-text search over articles and quotes, best first, with snippets", "search",
-        [param("q", "words (all required; a trailing * makes a prefix)", required=True), limit, offset], ref("SearchPage")),
+        [param("q", "words (all required; a trailing * makes a prefix)", required=True), limit, offset], ref("SearchPage"),
+        desc="The 1,000 most recently stored matching articles and the 1,000 most recently stored matching quotes "
+             "are ranked together by relevance (bm25) and come first; older matches follow (articles, then quotes, "
+             "most recently stored first). total counts every match."),
     "/api/openapi.json": {"get": {"summary": "This document", "operationId": "openapi",
         "responses": {"200": {"description": "OK", "content": {"application/json": {"schema": {"type": "object"}}}}}}},
   },
@@ -86,6 +92,8 @@ doc = {
       "BadRequest": {"description": "bad parameter", "content": {"application/json": {"schema": ref("Error")}}},
       "NotFound": {"description": "unknown id", "content": {"application/json": {"schema": ref("Error")}}},
       "Internal": {"description": "database error", "content": {"application/json": {"schema": ref("Error")}}},
+      "Busy": {"description": "no database connection free within 10 s, or the query ran past the server's time limit",
+               "content": {"application/json": {"schema": ref("Error")}}},
     },
     "schemas": {
       "Error": {"type": "object", "required": ["error"], "properties": {"error": {"type": "object", "required": ["status", "message"],

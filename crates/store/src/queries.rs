@@ -260,21 +260,22 @@ impl Store {
         Ok(window)
     }
 
-    /// Matches of a full-text table after the ranked window, newest first.
+    /// Matches of a full-text table after the ranked window, newest first,
+    /// with their bm25 rank.
     fn unranked(
         &self,
         table: &str,
         query: &str,
         skip: u64,
         take: u64,
-    ) -> Result<Vec<i64>, StoreError> {
+    ) -> Result<Vec<(i64, f64)>, StoreError> {
         if take == 0 {
             return Ok(Vec::new());
         }
         Ok(self
             .conn
             .prepare_cached(&format!(
-                "SELECT rowid FROM {table} WHERE {table} MATCH ?1 \
+                "SELECT rowid, bm25({table}) FROM {table} WHERE {table} MATCH ?1 \
                  ORDER BY rowid DESC LIMIT ?2 OFFSET ?3"
             ))?
             .query_map(
@@ -283,7 +284,7 @@ impl Store {
                     take.min(i64::MAX as u64) as i64,
                     (RANK_WINDOW + skip).min(i64::MAX as u64) as i64
                 ],
-                |r| r.get(0),
+                |r| Ok((r.get(0)?, r.get(1)?)),
             )?
             .collect::<Result<_, _>>()?)
     }
@@ -313,7 +314,11 @@ impl Store {
         if to > RANK_WINDOW && total > RANK_WINDOW {
             let skip = from.saturating_sub(RANK_WINDOW);
             let take = to - RANK_WINDOW.max(from);
-            ids.extend(self.unranked(table, query, skip, take)?);
+            ids.extend(
+                self.unranked(table, query, skip, take)?
+                    .into_iter()
+                    .map(|(id, _)| id),
+            );
         }
         Ok(ids)
     }
@@ -801,26 +806,27 @@ impl Store {
         let (tail_from, tail_to) = (from.max(window) - window, to.max(window) - window);
         if tail_from < tail_to {
             let (a_from, a_to) = (tail_from.min(tail_articles), tail_to.min(tail_articles));
-            for id in self.unranked("article_fts", &query, a_from, a_to - a_from)? {
-                hits.push((true, id, 0.0));
+            for (id, rank) in self.unranked("article_fts", &query, a_from, a_to - a_from)? {
+                hits.push((true, id, rank));
             }
             let (q_from, q_to) = (
                 tail_from.max(tail_articles) - tail_articles,
                 (tail_to.max(tail_articles) - tail_articles).min(tail_quotes),
             );
             if q_from < q_to {
-                for id in self.unranked("quote_fts", &query, q_from, q_to - q_from)? {
-                    hits.push((false, id, 0.0));
+                for (id, rank) in self.unranked("quote_fts", &query, q_from, q_to - q_from)? {
+                    hits.push((false, id, rank));
                 }
             }
         }
         let mut items = Vec::with_capacity(hits.len());
-        // Each hit's snippet and rank (bm25 again: the same value).
-        for (is_article, rowid, _) in hits {
+        // Each hit's snippet (bm25 is not asked again: each statement
+        // using it counts the documents of every word first).
+        for (is_article, rowid, rank) in hits {
             let hit = if is_article {
                 self.conn
                     .prepare_cached(
-                        "SELECT a.id, a.title, snippet(article_fts, -1, ?3, ?4, '…', ?5), bm25(article_fts) \
+                        "SELECT a.id, a.title, snippet(article_fts, -1, ?3, ?4, '…', ?5) \
                          FROM article_fts f JOIN articles a ON a.rowid = f.rowid \
                          WHERE article_fts MATCH ?1 AND f.rowid = ?2",
                     )?
@@ -832,7 +838,7 @@ impl Store {
                             quote: None,
                             speaker: None,
                             snippet: fragments(&r.get::<_, String>(2)?),
-                            rank: r.get(3)?,
+                            rank,
                         })
                     })
                     .optional()?
@@ -840,7 +846,7 @@ impl Store {
                 self.conn
                     .prepare_cached(
                         "SELECT a.id, a.title, q.idx, q.speaker, \
-                         snippet(quote_fts, -1, ?3, ?4, '…', ?5), bm25(quote_fts) \
+                         snippet(quote_fts, -1, ?3, ?4, '…', ?5) \
                          FROM quote_fts f JOIN quotes q ON q.rowid = f.rowid \
                          JOIN articles a ON a.rowid = q.article \
                          WHERE quote_fts MATCH ?1 AND f.rowid = ?2",
@@ -853,7 +859,7 @@ impl Store {
                             quote: Some(r.get(2)?),
                             speaker: r.get(3)?,
                             snippet: fragments(&r.get::<_, String>(4)?),
-                            rank: r.get(5)?,
+                            rank,
                         })
                     })
                     .optional()?

@@ -93,11 +93,16 @@ CREATE VIRTUAL TABLE article_fts USING fts5(title, text, tokenize = 'unicode61 r
 CREATE VIRTUAL TABLE quote_fts USING fts5(text, speaker, tokenize = 'unicode61 remove_diacritics 2');
 "#;
 
+/// Merges the segments of both full-text indexes (see [`crate::Store::optimize`]).
+pub(crate) const OPTIMIZE: &str = "INSERT INTO article_fts (article_fts) VALUES ('optimize'); \
+     INSERT INTO quote_fts (quote_fts) VALUES ('optimize');";
+
 /// Version 5: what the API reads per request, kept up to date by every
 /// write in the article's transaction instead of being counted per query:
 /// narrative counts per group, an entity's months, names and roles, the
 /// quotes per speaker name; the quotes get their article's outlet, so the
-/// outlet and date filters are one index range.
+/// outlet and date filters are one index range; the full-text indexes are
+/// merged into one segment each.
 const V5: &str = r#"
 ALTER TABLE quotes ADD COLUMN outlet TEXT;
 UPDATE quotes SET outlet = (SELECT outlet FROM articles WHERE rowid = quotes.article);
@@ -178,6 +183,9 @@ CREATE TABLE speaker_counts (
 ) WITHOUT ROWID;
 INSERT INTO speaker_counts
 SELECT speaker, count(*) FROM quotes WHERE speaker IS NOT NULL GROUP BY speaker;
+
+INSERT INTO article_fts (article_fts) VALUES ('optimize');
+INSERT INTO quote_fts (quote_fts) VALUES ('optimize');
 "#;
 
 /// Version 4: covering indexes for an entity's roles and for the narrative

@@ -1,7 +1,7 @@
 //! [`Store`]: opening (creating, migrating) the SQLite database. Writing is
 //! in `put.rs`, reading in `queries.rs`.
 
-use crate::schema::{MIGRATIONS, SCHEMA_VERSION};
+use crate::schema::{MIGRATIONS, OPTIMIZE, SCHEMA_VERSION};
 use crate::StoreError;
 use rusqlite::{Connection, OpenFlags};
 use std::path::{Path, PathBuf};
@@ -140,6 +140,16 @@ impl Store {
             }
             other => other,
         })
+    }
+
+    /// Merges each full-text index into one segment (FTS5 `optimize`):
+    /// a search then reads one list per word instead of one per batch
+    /// written (on a generated 100,000-article database: the search
+    /// endpoint 13.7 → 7.6 ms, 4 s to merge). Worth running after a large
+    /// ingest; later writes add segments again.
+    pub fn optimize(&mut self) -> Result<(), StoreError> {
+        self.conn.execute_batch(OPTIMIZE)?;
+        Ok(())
     }
 
     /// The database file.
