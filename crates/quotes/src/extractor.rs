@@ -154,6 +154,10 @@ pub(crate) struct Cand {
     pub inherits: bool,
     /// A quote running on into the next paragraph.
     pub open_end: bool,
+    /// The text between the parts of a joined split quote (the cue and
+    /// whatever follows it), as byte ranges: reported speech there is
+    /// still found ("“A,” she said, adding that …. “B.”").
+    pub gaps: Vec<(usize, usize)>,
 }
 
 /// A cue and its speaker as token indices.
@@ -753,6 +757,7 @@ impl<'a> Ctx<'a> {
             outer: None,
             inherits: false,
             open_end: false,
+            gaps: Vec::new(),
         }
     }
 
@@ -786,10 +791,16 @@ impl<'a> Ctx<'a> {
             let before_colon = t_open > lo && matches!(self.ch(t_open - 1), ':' | ',');
             let first = self.text[q.s..q.e].chars().next().unwrap_or(' ');
             let nwords = self.words_between(self.tk.at(q.s), self.tk.at(q.e));
+            // A capitalised fragment inside a sentence ("warned that the
+            // “Washington cartel” is …") is partial unless it reads as a
+            // sentence of its own (closing punctuation or five words).
+            let sentence_like = self.text[q.s..q.e]
+                .trim_end()
+                .ends_with(['.', ',', '!', '?'])
+                || nwords >= 5;
             let kind = if words_before == 0
                 || before_colon
-                || first.is_uppercase()
-                || first.is_numeric()
+                || ((first.is_uppercase() || first.is_numeric()) && sentence_like)
             {
                 QuoteKind::Direct
             } else {
@@ -814,9 +825,32 @@ impl<'a> Ctx<'a> {
                         .or_else(|| self.colon_clause(lo, self.tk.at(colon) + 1))
                 })
                 .or_else(|| self.dash_byline(t_close, self.tk.at(close_para.1)))
-                .or_else(|| self.colon_clause(lo, t_open));
-            let mut cand = self.attr_cand(q.s, q.e, kind, attr);
-            cand.outer = Some((q.open, q.close));
+                .or_else(|| self.colon_clause(lo, t_open))
+                .or_else(|| {
+                    (kind == QuoteKind::Direct && words_before == 0)
+                        .then(|| self.past_verb_after(q.s, q.e, t_close, hi))
+                        .flatten()
+                });
+            // "called it the “big enchilada”", "referred to Rubio as “a
+            // bright leader”": a fragment framed by a naming verb is that
+            // verb's statement, its object included.
+            let framed = match attr {
+                None if words_before > 0 && !before_colon => self.frame_verb(lo, t_open),
+                _ => None,
+            };
+            let mut cand = match framed {
+                Some((attr, from)) => {
+                    let mut c = self.attr_cand(self.tk.toks[from].s, q.close, kind, Some(attr));
+                    c.outer = Some((self.tk.toks[from].s, q.close));
+                    c
+                }
+                None => {
+                    let mut c = self.attr_cand(q.s, q.e, kind, attr);
+                    c.outer = Some((q.open, q.close));
+                    c
+                }
+            };
+            let attr = attr.or(framed.map(|f| f.0));
             cand.open_end = q.open_end;
             // The rest of a quote running over paragraphs joins its start.
             if let Some(prev) = out.last_mut() {
@@ -900,6 +934,103 @@ impl<'a> Ctx<'a> {
                         >= config.min_uncued_words)
         });
         out
+    }
+
+    /// "“Go back,” Trump barked": a quote ending in a comma, question or
+    /// exclamation mark, then a pronoun or a short capitalised name and a
+    /// past-tense verb outside the cue lists; the verb is the cue.
+    fn past_verb_after(&self, s: usize, e: usize, t_close: usize, hi: usize) -> Option<Attr> {
+        // The content without its marks may have lost the final comma.
+        let close = self.tk.toks.get(t_close).map_or(self.text.len(), |t| t.s);
+        let inner = self.text.get(s..close.max(e))?.trim_end();
+        let inner = inner.trim_end_matches(['”', '"', '’', '»', '\'']);
+        let mut j = t_close;
+        let mut comma = false;
+        while j < hi && !self.word(j) && j - t_close < 3 {
+            comma |= self.ch(j) == ',';
+            j += 1;
+        }
+        if !(comma || inner.ends_with([',', '?', '!'])) || j >= hi || !self.word(j) {
+            return None;
+        }
+        let a = j;
+        if self.lex.is_pronoun(self.lower(a)) {
+            if !matches!(self.lower(a), "he" | "she" | "they" | "i" | "we") {
+                return None;
+            }
+            j += 1;
+        } else {
+            while j < hi && self.word(j) && self.tk.toks[j].upper && j - a < 4 {
+                j += 1;
+            }
+        }
+        if j == a || j >= hi || !self.word(j) || self.lex.is_not_name(self.lower(a)) {
+            return None;
+        }
+        let v = self.lower(j);
+        let past = v.len() > 4 && v.ends_with("ed") && v.is_ascii() && !self.tk.toks[j].upper;
+        past.then_some(Attr {
+            cue_first: j,
+            cue_last: j,
+            spk: Some((a, j)),
+        })
+    }
+
+    /// A naming verb ("called", "describing", "referred to") in the
+    /// clause just before a partial quote at `t_open` (no punctuation
+    /// between, at most eight words back, not passive): its cue and
+    /// subject, and the first token of the framed content (the verb's
+    /// object).
+    fn frame_verb(&self, lo: usize, t_open: usize) -> Option<(Attr, usize)> {
+        let mut k = t_open;
+        let mut words = 0;
+        while k > lo && words < 8 {
+            k -= 1;
+            if !self.word(k) {
+                if matches!(self.ch(k), '’' | '\'' | '-') {
+                    continue;
+                }
+                return None;
+            }
+            words += 1;
+            let w = self.lower(k);
+            if !self.lex.is_frame_verb(w) {
+                continue;
+            }
+            if self.passive_before(k) || (self.tk.toks[k].upper && k > lo && self.word(k - 1)) {
+                return None;
+            }
+            let mut from = k + 1;
+            if from < t_open
+                && self.word(from)
+                && self.lower(from) == "to"
+                && w.starts_with("refer")
+            {
+                from += 1;
+            }
+            if from >= t_open {
+                return None;
+            }
+            let sent = self.tk.at(self.sentence_of(self.tk.toks[k].s).0).min(k);
+            let spk = if w.ends_with("ing") {
+                self.first_subject(sent, k)
+            } else {
+                self.subject_back(k, lo, true)
+                    .or_else(|| self.conjoined_subject(sent, k))
+            }?;
+            if spk.1 > k {
+                return None;
+            }
+            return Some((
+                Attr {
+                    cue_first: k,
+                    cue_last: k,
+                    spk: Some(spk),
+                },
+                from,
+            ));
+        }
+        None
     }
 
     /// "She then turned to the crowd again: “…”": a clause ending in a
@@ -1032,7 +1163,22 @@ impl<'a> Ctx<'a> {
                         && self.para_of(prev.e).0 == self.para_of(c.s).0
                         && self.words_between(self.tk.at(prev.e), self.tk.at(c.s)) <= 40);
                 let same = c.inherits || (c.spk.is_some() && c.spk == prev.spk);
-                if gap_ok && same && prev.kind != QuoteKind::Partial {
+                // A gap longer than twice the quoted words (a long
+                // appositive, "adding that …") outweighs the quote: the
+                // parts stay apart.
+                let gap_words = self.words_between(self.tk.at(prev.e), self.tk.at(c.s));
+                let quoted_words = self.words_between(self.tk.at(prev.s), self.tk.at(prev.e))
+                    - prev
+                        .gaps
+                        .iter()
+                        .map(|&(a, b)| self.words_between(self.tk.at(a), self.tk.at(b)))
+                        .sum::<usize>()
+                    + self.words_between(self.tk.at(c.s), self.tk.at(c.e));
+                let short = gap_words <= 8 || gap_words <= 2 * quoted_words;
+                if gap_ok && same && short && prev.kind != QuoteKind::Partial {
+                    if let (Some((_, close)), Some((open, _))) = (prev.outer, c.outer) {
+                        prev.gaps.push((close, open));
+                    }
                     prev.e = c.e;
                     if let (Some((s, _)), Some((_, e))) = (prev.outer, c.outer) {
                         prev.outer = Some((s, e));
@@ -1112,6 +1258,7 @@ impl<'a> Ctx<'a> {
                     outer: Some((self.tk.toks[s - 1].s, be)),
                     inherits: inherited && spk.is_some(),
                     open_end: false,
+                    gaps: Vec::new(),
                 });
             }
             last = Some((pi, spk));
@@ -1128,6 +1275,11 @@ impl<'a> Ctx<'a> {
             let (s, e) = c.outer.unwrap_or((c.s, c.e));
             for t in taken.iter_mut().take(self.tk.at(e)).skip(self.tk.at(s)) {
                 *t = true;
+            }
+            for &(gs, ge) in &c.gaps {
+                for t in taken.iter_mut().take(self.tk.at(ge)).skip(self.tk.at(gs)) {
+                    *t = false;
+                }
             }
             if let Some((cs, ce)) = c.cue {
                 if c.kind != QuoteKind::Partial {
@@ -1159,12 +1311,24 @@ impl<'a> Ctx<'a> {
                 *t = true;
             }
         }
+        let mut quote_cues: Vec<(usize, Option<(usize, usize)>)> = out
+            .iter()
+            .filter(|c| c.kind != QuoteKind::Partial && c.outer.is_some())
+            .filter_map(|c| Some((c.cue?.0, c.spk_tok)))
+            .collect();
+        quote_cues.sort_unstable_by_key(|q| q.0);
         let mut found: Vec<Cand> = Vec::new();
         for &(ss, se) in &self.sents {
             let ts = self.tk.at(ss);
             let te = self.tk.at(se);
             let mut k = ts;
-            let mut sent_spk: Option<(usize, usize)> = None;
+            // "“…,” she said, adding that …": the speaker of a quote whose
+            // cue is in this sentence is the subject of its participles.
+            let mut sent_spk: Option<(usize, usize)> = quote_cues
+                [quote_cues.partition_point(|q| q.0 < ss)..]
+                .iter()
+                .take_while(|q| q.0 < se)
+                .find_map(|q| q.1);
             // "Sanders: Clinton email story has moved" at a paragraph start.
             if self.para_of(ss).1 .0 == ss {
                 if let Some(cand) = self.colon_statement(ts, te, &taken) {
@@ -1204,7 +1368,12 @@ impl<'a> Ctx<'a> {
                     return false;
                 }
                 let (s, e) = c.outer.unwrap_or((c.s, c.e));
-                let ov = f.e.min(e).saturating_sub(f.s.max(s));
+                let gap_ov: usize = c
+                    .gaps
+                    .iter()
+                    .map(|&(gs, ge)| f.e.min(ge).saturating_sub(f.s.max(gs)))
+                    .sum();
+                let ov = f.e.min(e).saturating_sub(f.s.max(s)) - gap_ov;
                 ov * 2 > f.e - f.s
             })
         });
@@ -1245,6 +1414,7 @@ impl<'a> Ctx<'a> {
             outer: None,
             inherits: false,
             open_end: false,
+            gaps: Vec::new(),
         })
     }
 
@@ -1501,6 +1671,7 @@ impl<'a> Ctx<'a> {
             outer: None,
             inherits: false,
             open_end: false,
+            gaps: Vec::new(),
         };
         Some((cand, next))
     }

@@ -911,6 +911,7 @@ pub(crate) struct Lexicon {
     stop_forward: HashSet<&'static str>,
     honorifics: HashSet<&'static str>,
     not_name: HashSet<&'static str>,
+    frame: HashSet<String>,
 }
 
 pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
@@ -995,8 +996,58 @@ pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         stop_forward: set(STOP_FORWARD),
         honorifics: set(HONORIFICS),
         not_name: set(NOT_NAME),
+        frame: frame_forms(),
     }
 });
+
+/// English verbs that frame a quoted fragment as what their object is
+/// ("called it “a disaster”", "dismissed the report as “fake”").
+const EN_FRAME: &[&str] = &[
+    "call",
+    "describe",
+    "deem",
+    "dub",
+    "label",
+    "brand",
+    "pronounce",
+    "characterize",
+    "characterise",
+    "refer",
+    "portray",
+    "depict",
+    "hail",
+    "tout",
+    "praise",
+    "dismiss",
+    "denounce",
+    "decry",
+    "slam",
+    "blast",
+    "deride",
+    "mock",
+    "ridicule",
+    "pledge",
+    "vow",
+    "promise",
+    "urge",
+    "encourage",
+];
+
+/// Every finite and -ing form of [`EN_FRAME`], with doubled final
+/// consonants ("referred", "dubbed", "labelled").
+fn frame_forms() -> HashSet<String> {
+    let mut out = HashSet::new();
+    for lemma in EN_FRAME {
+        out.insert(lemma.to_string());
+        out.extend(en_forms(lemma));
+        let last = lemma.chars().last().unwrap_or('e');
+        if matches!(last, 'r' | 'b' | 'l' | 'm' | 'g') {
+            out.insert(format!("{lemma}{last}ed"));
+            out.insert(format!("{lemma}{last}ing"));
+        }
+    }
+    out
+}
 
 impl Lexicon {
     pub(crate) fn cue(&self, lower: &str) -> Option<Cue> {
@@ -1039,6 +1090,12 @@ impl Lexicon {
                 | "thanked"
                 | "congratulated"
         )
+    }
+    /// A verb that names or frames its object with a quoted fragment
+    /// ("called it “a disaster”", "described him as “unfit”", "referred
+    /// to X as “…”"): any finite or -ing form.
+    pub(crate) fn is_frame_verb(&self, lower: &str) -> bool {
+        self.frame.contains(lower)
     }
     /// A plural present cue ("think", "show"), also a noun or infinitive.
     pub(crate) fn is_base(&self, lower: &str) -> bool {

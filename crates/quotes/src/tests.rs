@@ -687,3 +687,86 @@ fn scare_quote_takes_no_cue_from_the_next_sentence() {
     );
     assert!(got.iter().all(|g| g.text != "reform"), "{got:#?}");
 }
+
+#[test]
+fn reported_clause_between_the_parts_of_a_split_quote() {
+    let got = run(
+        "“The plan is sound,” she said, adding that the vote would come soon. “We will win it.”",
+        "en",
+    );
+    let q = find(&got, "that the vote would come soon");
+    assert_eq!(q.kind, QuoteKind::Indirect);
+    assert_eq!(q.cue.as_deref(), Some("adding"));
+    assert_eq!(q.speaker.as_deref(), Some("she"));
+    // The quote itself is still one quote across the cue.
+    assert!(
+        got.iter().any(|g| g.text.starts_with("The plan is sound")
+            && g.text.ends_with("We will win it.")),
+        "{got:#?}"
+    );
+}
+
+#[test]
+fn split_quote_with_a_gap_longer_than_its_words_stays_apart() {
+    let got = run(
+        "“We agree,” said Jane Doe, a professor of economics at the state university who has studied the budget for many years, “and so do our students.”",
+        "en",
+    );
+    let q = find(&got, "We agree");
+    assert_eq!(q.speaker.as_deref(), Some("Jane Doe"));
+    let q = find(&got, "and so do our students.");
+    assert_eq!(q.speaker.as_deref(), Some("Jane Doe"));
+}
+
+#[test]
+fn naming_verb_frames_a_fragment_with_its_object() {
+    let got = run("Bernie Sanders calls it the \"big enchilada.\"", "en");
+    let q = find(&got, "it the \"big enchilada.\"");
+    assert_eq!(q.kind, QuoteKind::Partial);
+    assert_eq!(q.cue.as_deref(), Some("calls"));
+    assert_eq!(q.speaker.as_deref(), Some("Bernie Sanders"));
+}
+
+#[test]
+fn referred_to_as_frames_the_object() {
+    let got = run(
+        "On Monday, Bush referred to Rubio as “a bright, charismatic leader” in an interview.",
+        "en",
+    );
+    let q = find(&got, "Rubio as “a bright, charismatic leader”");
+    assert_eq!(q.cue.as_deref(), Some("referred"));
+    assert_eq!(q.speaker.as_deref(), Some("Bush"));
+}
+
+#[test]
+fn passive_naming_verb_frames_nothing() {
+    let got = run("The plan was called a “disaster” by many.", "en");
+    assert!(got.is_empty(), "{got:#?}");
+}
+
+#[test]
+fn past_tense_verb_after_a_quote_is_its_cue() {
+    let got = run(
+        "“Go back to Univision,” Trump barked, and a guard escorted the anchor out.",
+        "en",
+    );
+    let q = find(&got, "Go back to Univision");
+    assert_eq!(q.kind, QuoteKind::Direct);
+    assert_eq!(q.cue.as_deref(), Some("barked"));
+    assert_eq!(q.speaker.as_deref(), Some("Trump"));
+}
+
+#[test]
+fn capitalised_fragment_inside_a_reported_clause_is_folded_into_it() {
+    let got = run(
+        "Cruz warned that the “Washington cartel” is growing nervous.",
+        "en",
+    );
+    let q = find(&got, "that the “Washington cartel” is growing nervous");
+    assert_eq!(q.kind, QuoteKind::Indirect);
+    assert_eq!(q.speaker.as_deref(), Some("Cruz"));
+    assert!(
+        got.iter().all(|g| g.text != "Washington cartel"),
+        "{got:#?}"
+    );
+}
