@@ -1,6 +1,6 @@
 //! [`QuoteExtractor`]: the `quotes` pipeline stage.
 
-use crate::lexicon::{Cue, Lexicon, LEXICON};
+use crate::lexicon::{Cue, Gender, Lexicon, LEXICON};
 use crate::marks::{find_quotes, QuoteMarks};
 use crate::tokens::Tokens;
 use newslens_core::{Document, Layer, Quote, QuoteKind, Span, Speaker, Stage, StageError};
@@ -811,6 +811,7 @@ impl<'a> Ctx<'a> {
             }
             let attr = self
                 .cue_after(t_close, hi)
+                .map(|a| self.according_after(a, hi))
                 .or_else(|| self.cue_before(lo, t_open))
                 .or_else(|| {
                     // "X said in a statement:" closing the paragraph before.
@@ -871,6 +872,17 @@ impl<'a> Ctx<'a> {
                         last_attr = Some((para_i, prev.clone()));
                     }
                     continue;
+                }
+            }
+            // "…, adding: “…”" or "went on to say: “…”" with no subject
+            // found: the speaker of the quote just before (same or previous
+            // paragraph) goes on.
+            if attr.is_some() && cand.spk.is_none() {
+                if let Some((p, prev)) = &last_attr {
+                    if *p + 1 >= para_i && *p <= para_i {
+                        cand.spk = prev.spk;
+                        cand.spk_tok = prev.spk_tok;
+                    }
                 }
             }
             if attr.is_none() && !q.open_end {
@@ -934,6 +946,28 @@ impl<'a> Ctx<'a> {
                         >= config.min_uncued_words)
         });
         out
+    }
+
+    /// "“…,” Walker said, according to an Associated Press account": the
+    /// source of an "according to" later in the cue's sentence is the
+    /// speaker (the outer attribution, as PolNeAR's gold takes it).
+    fn according_after(&self, attr: Attr, hi: usize) -> Attr {
+        let sent_end = self.sentence_of(self.tk.toks[attr.cue_last].s).1;
+        let te = self.tk.at(sent_end).min(hi);
+        for j in attr.cue_last + 1..te {
+            if self.word(j) && self.lower(j) == "according" {
+                if let Some((Cue::According(_), last)) = self.cue_at(j, te) {
+                    if let Some(src) = self.source_fwd(last, te) {
+                        return Attr {
+                            cue_first: j,
+                            cue_last: last,
+                            spk: Some(src),
+                        };
+                    }
+                }
+            }
+        }
+        attr
     }
 
     /// "“Go back,” Trump barked": a quote ending in a comma, question or
@@ -1162,7 +1196,10 @@ impl<'a> Ctx<'a> {
                         && prev.cue.is_some_and(|(cs, _)| prev.e < cs && cs < c.s)
                         && self.para_of(prev.e).0 == self.para_of(c.s).0
                         && self.words_between(self.tk.at(prev.e), self.tk.at(c.s)) <= 40);
-                let same = c.inherits || (c.spk.is_some() && c.spk == prev.spk);
+                // A second part with a cue of its own ("…, adding: “…”") is
+                // a statement of its own.
+                let own_cue = c.cue.is_some() && c.cue != prev.cue;
+                let same = c.inherits || (c.spk.is_some() && c.spk == prev.spk && !own_cue);
                 // A gap longer than twice the quoted words (a long
                 // appositive, "adding that …") outweighs the quote: the
                 // parts stay apart.
@@ -2028,7 +2065,22 @@ impl<'a> Ctx<'a> {
             }
             self.text[self.tk.toks[best.0].s..self.tk.toks[best.1 - 1].e].to_string()
         };
-        let mut last_named: Option<(usize, String)> = None;
+        // Named speakers so far, latest last, with the gender their
+        // honorific or first name shows.
+        let mut named: Vec<(String, Option<Gender>)> = Vec::new();
+        // The name's own words first, then an honorific before it ("Mrs.").
+        let gender_of = |a: usize, b: usize, name: &str| {
+            let words: Vec<String> = name.split_whitespace().map(str::to_lowercase).collect();
+            self.lex
+                .name_gender(words.iter().map(String::as_str))
+                .or_else(|| {
+                    let hon = (a..b)
+                        .filter(|&i| self.word(i))
+                        .map(|i| self.lower(i))
+                        .filter(|w| self.lex.is_honorific(w.trim_end_matches('.')));
+                    self.lex.name_gender(hon)
+                })
+        };
         for c in cands.iter_mut() {
             let Some((a, b)) = c.spk_tok else {
                 continue;
@@ -2060,14 +2112,19 @@ impl<'a> Ctx<'a> {
                     if ri > 0 && runs[ri - 1].1 == a - 1 {
                         if let Some((x, y)) = self.run_name(runs[ri - 1].0, runs[ri - 1].1) {
                             let name = full_name(x, y, pos);
-                            last_named = Some((pos, name.clone()));
+                            let g = gender_of(runs[ri - 1].0, y, &name);
+                            named.push((name.clone(), g));
                             c.name = Some(name);
                             continue;
                         }
                     }
                 }
-                c.name = match &last_named {
-                    Some((_, n)) => Some(n.clone()),
+                // "she" is the latest named speaker who may be a woman (a
+                // name of the other gender is stepped over).
+                let want = self.lex.pronoun_gender(w);
+                let fits = |g: Option<Gender>| want.is_none() || g.is_none() || g == want;
+                c.name = match named.iter().rev().take(8).find(|(_, g)| fits(*g)) {
+                    Some((n, _)) => Some(n.clone()),
                     None => {
                         // The latest multi-word name before the pronoun.
                         let ri = runs.partition_point(|r| r.1 <= a);
@@ -2075,9 +2132,14 @@ impl<'a> Ctx<'a> {
                             .iter()
                             .rev()
                             .take(PRONOUN_LOOKBACK_NAMES)
-                            .filter_map(|&(x, y)| self.run_name(x, y))
-                            .find(|&(x, y)| y - x >= 2 && self.person_like(x, y))
-                            .map(|(x, y)| full_name(x, y, pos))
+                            .filter_map(|&(x, y)| self.run_name(x, y).map(|r| (x, r)))
+                            .map(|(x0, (x, y))| (x, y, full_name(x, y, pos), x0))
+                            .find(|(x, y, n, x0)| {
+                                y - x >= 2
+                                    && self.person_like(*x, *y)
+                                    && fits(gender_of(*x0, *y, n))
+                            })
+                            .map(|(_, _, n, _)| n)
                     }
                 };
                 continue;
@@ -2106,7 +2168,8 @@ impl<'a> Ctx<'a> {
                 let name = full_name(x, y, pos);
                 // Only people are what "he" and "she" point back to.
                 if self.person_like(x, y) {
-                    last_named = Some((pos, name.clone()));
+                    let g = gender_of(a, b, &name);
+                    named.push((name.clone(), g));
                 }
                 c.name = Some(name);
             }

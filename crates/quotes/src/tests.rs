@@ -770,3 +770,56 @@ fn capitalised_fragment_inside_a_reported_clause_is_folded_into_it() {
         "{got:#?}"
     );
 }
+
+#[test]
+fn according_to_after_the_cue_takes_the_outer_source() {
+    let got = run(
+        "“Delegates should vote the way they see fit,” Walker said, according to an Associated Press account.",
+        "en",
+    );
+    let q = find(&got, "Delegates should vote the way they see fit");
+    assert_eq!(q.cue.as_deref(), Some("according to"));
+    assert_eq!(q.speaker.as_deref(), Some("an Associated Press account"));
+}
+
+#[test]
+fn she_skips_a_named_man() {
+    let got = run(
+        "“We will win,” Hillary Clinton said on Monday.\n\n“It is over,” Bernie Sanders said.\n\nLater she said the race was far from decided.",
+        "en",
+    );
+    let q = find(&got, "the race was far from decided");
+    assert_eq!(q.speaker.as_deref(), Some("she"));
+    assert_eq!(q.name.as_deref(), Some("Hillary Clinton"));
+}
+
+#[test]
+fn he_takes_the_latest_named_man() {
+    let got = run(
+        "“We will win,” Hillary Clinton said on Monday.\n\n“It is over,” Bernie Sanders said.\n\nLater he said the race was decided.",
+        "en",
+    );
+    let q = find(&got, "the race was decided");
+    assert_eq!(q.name.as_deref(), Some("Bernie Sanders"));
+}
+
+#[test]
+fn participle_cue_with_no_subject_continues_the_previous_speaker() {
+    let got = run(
+        "“The plan is sound,” Jane Doe said. “And we will pass it,” adding, “soon.”",
+        "en",
+    );
+    let q = find(&got, "soon.");
+    assert_eq!(q.cue.as_deref(), Some("adding"));
+    assert_eq!(q.speaker.as_deref(), Some("Jane Doe"));
+}
+
+#[test]
+fn second_part_with_its_own_cue_is_not_joined() {
+    let got = run(
+        "“The plan is sound,” she said. “We will pass it,” she added.",
+        "en",
+    );
+    assert_eq!(find(&got, "The plan is sound").cue.as_deref(), Some("said"));
+    assert_eq!(find(&got, "We will pass it").cue.as_deref(), Some("added"));
+}
