@@ -371,6 +371,8 @@ impl Store {
         let mut args: Vec<Sql> = Vec::new();
         // The total when a count table knows it (one filter only).
         let mut known_total: Option<u64> = None;
+        // Full-text conditions (the speaker's words, the text's), joined.
+        let mut fts: Vec<String> = Vec::new();
         let text = |s: &Option<String>| {
             s.as_deref()
                 .map(str::trim)
@@ -406,10 +408,7 @@ impl Store {
                     args.push(Sql::Text(speaker));
                     known_total = Some(n);
                 }
-                (None, _, Some(words)) => {
-                    conds.push("q.rowid IN (SELECT rowid FROM quote_fts WHERE quote_fts MATCH ?)");
-                    args.push(Sql::Text(format!("speaker : ({words})")));
-                }
+                (None, _, Some(words)) => fts.push(format!("(speaker : ({words}))")),
                 (None, _, None) => return empty(),
             }
         }
@@ -458,11 +457,15 @@ impl Store {
             let Some(words) = fts_query(&search) else {
                 return empty();
             };
+            fts.push(format!("({words})"));
+        }
+        if !fts.is_empty() {
+            let query = fts.join(" AND ");
             if conds.is_empty() {
-                return self.quote_search_page(&words, q.limit, q.offset);
+                return self.quote_search_page(&query, q.limit, q.offset);
             }
             conds.push("q.rowid IN (SELECT rowid FROM quote_fts WHERE quote_fts MATCH ?)");
-            args.push(Sql::Text(words));
+            args.push(Sql::Text(query));
         }
         if conds.len() != 1 {
             known_total = None;

@@ -935,4 +935,25 @@ fn full_text_pages_rank_the_newest_matches_and_cover_every_match_once() {
         .expect("rare");
     assert_eq!(rare.total, 1);
     assert_eq!(rare.items[0].article, "m00017");
+    // The speaker's words (no such entity or exact name) with the text's.
+    let words = store
+        .quotes(&QuoteQuery {
+            speaker: Some("pil*".into()),
+            search: Some("open 17".into()),
+            ..Default::default()
+        })
+        .expect("speaker words");
+    assert_eq!(
+        (words.total, words.items[0].article.as_str()),
+        (1, "m00017")
+    );
+    let words = store
+        .quotes(&QuoteQuery {
+            speaker: Some("pil*".into()),
+            limit: 3,
+            ..Default::default()
+        })
+        .expect("speaker words");
+    assert_eq!(words.total, n as u64);
+    assert_eq!(words.items[0].date.as_deref(), Some("2024-01-28"));
 }
