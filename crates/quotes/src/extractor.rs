@@ -1673,7 +1673,8 @@ impl<'a> Ctx<'a> {
                                 })
                                 .unwrap_or(end)
                         } else {
-                            self.next_statement(cs, end).unwrap_or(end)
+                            let end = self.next_statement(cs, end).unwrap_or(end);
+                            self.clause_end(cs, end)
                         };
                         // "X endorsed Jane Doe on Friday": the object alone.
                         let end =
@@ -1788,6 +1789,35 @@ impl<'a> Ctx<'a> {
             }
         }
         None
+    }
+
+    /// Where the writer's own clause takes over inside reported content
+    /// `a..b` ("that he would “take a look” at it, which would …", "him a
+    /// “nice guy” and he didn't …"): before ", which/while/although" or
+    /// "and/but" with a new subject pronoun, after at least three words.
+    /// On PolNeAR train pair-F1 +0.002 and speaker accuracy +0.002.
+    fn clause_end(&self, a: usize, b: usize) -> usize {
+        for k in a..b {
+            if !self.word(k) || self.words_between(a, k) < 3 {
+                continue;
+            }
+            let w = self.lower(k);
+            let after_comma = !self.word(k - 1) && self.ch(k - 1) == ',';
+            let relative =
+                after_comma && matches!(w, "which" | "while" | "whereas" | "although" | "though");
+            let new_subject = matches!(w, "and" | "but")
+                && k + 1 < b
+                && self.word(k + 1)
+                && matches!(self.lower(k + 1), "he" | "she" | "they" | "we" | "i");
+            if relative || new_subject {
+                let mut e = k;
+                while e > a && !self.word(e - 1) && matches!(self.ch(e - 1), ',' | ' ') {
+                    e -= 1;
+                }
+                return e;
+            }
+        }
+        b
     }
 
     /// Word count from `a` to the first punctuation (or `b`), and whether a

@@ -823,3 +823,23 @@ fn second_part_with_its_own_cue_is_not_joined() {
     assert_eq!(find(&got, "The plan is sound").cue.as_deref(), Some("said"));
     assert_eq!(find(&got, "We will pass it").cue.as_deref(), Some("added"));
 }
+
+#[test]
+fn reported_clause_ends_before_the_writers_which_clause() {
+    let got = run(
+        "Sanders said that he would take a look at the bill, which would give the police more time.",
+        "en",
+    );
+    let q = find(&got, "that he would take a look at the bill");
+    assert_eq!(q.speaker.as_deref(), Some("Sanders"));
+}
+
+#[test]
+fn reported_clause_ends_before_and_with_a_new_subject() {
+    let got = run(
+        "Trump called him a “nice guy” and he did not mention the others.",
+        "en",
+    );
+    let q = find(&got, "him a “nice guy”");
+    assert_eq!(q.speaker.as_deref(), Some("Trump"));
+}
