@@ -1,11 +1,14 @@
 //! `newslens talking-points` and `newslens quote-travel` over a database
-//! built by `newslens analyze` from three small articles written here: one
-//! statement reported (trimmed) by two outlets, and an unrelated quote.
+//! built by `newslens analyze` from four small articles written here: one
+//! statement reported (trimmed) by two outlets, a third outlet quoting
+//! another speaker with the same line in a different statement, and an
+//! unrelated quote.
 
 use assert_cmd::Command;
 
 const FEED: &str = r#"{"id": "a1", "title": "Minister on talks", "published": "2023-03-01", "source": "Outlet One", "text": "The foreign minister spoke in Moscow on Wednesday.\n\n\"We are ready to negotiate, but only on our terms and not under pressure from Washington,\" Sergei Lavrov said."}
 {"id": "b2", "title": "Moscow sets terms", "published": "2023-03-05", "source": "Outlet Two", "text": "Russia says it is open to talks.\n\nLavrov said Moscow was \"ready to negotiate, but only on our terms\" and rejected any pressure."}
+{"id": "d4", "title": "Kremlin on talks", "published": "2023-03-06", "source": "Outlet Four", "text": "The Kremlin commented on the talks on Monday.\n\n\"Talks are possible, but only on our terms and not under pressure, as we have always said,\" Dmitry Peskov said."}
 {"id": "c3", "title": "Floods", "published": "2023-03-02", "source": "Outlet Three", "text": "Heavy rain flooded the old town.\n\n\"The water rose faster than ever before,\" the mayor said on Sunday."}
 "#;
 
@@ -50,8 +53,10 @@ fn talking_points_link_a_trimmed_report_to_its_first_appearance() {
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
-    assert_eq!(lines.len(), 1, "{text}");
-    let p = &lines[0];
+    let statements: Vec<&serde_json::Value> =
+        lines.iter().filter(|l| l["kind"] == "statement").collect();
+    assert_eq!(statements.len(), 1, "{text}");
+    let p = statements[0];
     assert_eq!(p["articles"], serde_json::json!(["a1", "b2"]));
     assert_eq!(
         p["outlets"],
@@ -64,6 +69,51 @@ fn talking_points_link_a_trimmed_report_to_its_first_appearance() {
         .as_str()
         .unwrap()
         .starts_with("We are ready to negotiate"));
+}
+
+#[test]
+fn a_line_inside_different_statements_is_a_phrase_talking_point() {
+    let (_dir, db) = database();
+    let out = Command::cargo_bin("newslens")
+        .unwrap()
+        .args(["talking-points", "--json", "--db"])
+        .arg(&db)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let phrases: Vec<serde_json::Value> = text
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+        .filter(|l| l["kind"] == "phrase")
+        .collect();
+    assert_eq!(phrases.len(), 1, "{text}");
+    let p = &phrases[0];
+    assert_eq!(
+        p["text"], "but only on our terms and not under pressure",
+        "{text}"
+    );
+    assert_eq!(p["articles"], serde_json::json!(["a1", "b2", "d4"]));
+    assert_eq!(
+        p["speakers"],
+        serde_json::json!(["Sergei Lavrov", "Dmitry Peskov"])
+    );
+    assert_eq!(p["first_seen"]["article"], "a1");
+    assert_eq!(p["timeline"][0]["date"], "2023-03-01");
+    assert!(p["score"].as_f64().unwrap() > 0.0);
+    assert_eq!(p["languages"].as_array().unwrap().len(), 1, "{text}");
+    // --statements-only leaves the phrase out.
+    let out = Command::cargo_bin("newslens")
+        .unwrap()
+        .args(["talking-points", "--json", "--statements-only", "--db"])
+        .arg(&db)
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.lines().all(|l| l.contains("\"kind\":\"statement\"")),
+        "{text}"
+    );
 }
 
 #[test]

@@ -16,8 +16,9 @@
 //!   span of one text. Boilerplate and generic lines are filtered: an
 //!   `n`-gram in more articles than [`TalkingConfig::max_articles`] (or
 //!   more than [`TalkingConfig::max_article_share`] of them), all from one
-//!   outlet, or with fewer than [`TalkingConfig::min_content_words`] words
-//!   of four letters or more proposes nothing.
+//!   outlet, proposes nothing, and a merged phrase with fewer than
+//!   [`TalkingConfig::min_content_words`] words of four letters or more is
+//!   dropped.
 //!
 //! Score: `spread × (1 + novelty)`, where spread is `outlets +
 //! ln(articles) + 0.5 × (speakers − 1) + (languages − 1)` and novelty is
@@ -73,7 +74,7 @@ pub struct TalkingConfig {
     /// An `n`-gram in more than this share of the articles is generic
     /// (applies from 50 articles on).
     pub max_article_share: f64,
-    /// Words of four or more letters an `n`-gram needs.
+    /// Words of four or more letters a phrase needs.
     pub min_content_words: usize,
     /// Build phrase talking points (statements only when false).
     pub phrases: bool,
@@ -442,7 +443,6 @@ fn phrases(ctx: &Ctx, texts: &[Text], config: &TalkingConfig) -> Vec<TalkingPoin
         }
         i = j;
     }
-    // Content words: an n-gram of function words is generic.
     let content_ok = |ws: &[(usize, String)]| {
         ws.iter().filter(|(_, w)| w.chars().count() >= 4).count() >= config.min_content_words
     };
@@ -454,19 +454,26 @@ fn phrases(ctx: &Ctx, texts: &[Text], config: &TalkingConfig) -> Vec<TalkingPoin
     for (t, g) in grams.iter().enumerate() {
         let mut p = 0;
         while p < g.len() {
-            if !(good.contains(&g[p]) && content_ok(&words[t][p..p + n])) {
+            if !good.contains(&g[p]) {
                 p += 1;
                 continue;
             }
             let mut q = p;
+            while q < g.len() && good.contains(&g[q]) {
+                q += 1;
+            }
+            // A run of function words is generic.
+            if !content_ok(&words[t][p..q - 1 + n]) {
+                p = q;
+                continue;
+            }
             let mut prev: Option<usize> = None;
-            while q < g.len() && good.contains(&g[q]) && content_ok(&words[t][q..q + n]) {
+            for q in p..q {
                 let id = *ids.entry(g[q]).or_insert_with(|| uf.push());
                 if let Some(prev) = prev {
                     uf.union(prev, id);
                 }
                 prev = Some(id);
-                q += 1;
             }
             if let Some(id) = prev {
                 runs.push((t, p, q - 1 + n, id));

@@ -1,10 +1,13 @@
-//! `newslens talking-points` and `newslens quote-travel`: statements that
-//! travel across articles, outlets and speakers, from a database written by
-//! `newslens analyze` (quote clusters of `newslens_signals::SignalIndex`).
+//! `newslens talking-points` and `newslens quote-travel`: statements and
+//! phrases that travel across articles, outlets and speakers, from a
+//! database written by `newslens analyze` (`newslens_signals`).
 
 use anyhow::{bail, Context};
-use newslens_signals::{ArticleRef, QuoteRef, SignalConfig, SignalIndex};
-use newslens_store::{QuoteQuery, QuoteRow, Store};
+use newslens_signals::{
+    ArticleInput, ArticleRef, QuoteInput, QuoteRef, SignalConfig, SignalIndex, TalkingConfig,
+    TalkingPoint,
+};
+use newslens_store::{ArticleQuery, QuoteQuery, QuoteRow, Store};
 use serde::Serialize;
 use std::collections::HashMap;
 use std::io::Write;
@@ -17,9 +20,12 @@ pub struct TalkingPointsArgs {
     /// The database written by `newslens analyze`.
     #[arg(long, default_value = "newslens.db", value_name = "FILE")]
     db: PathBuf,
-    /// Only quotes dated on or after this ISO date.
+    /// Only articles published on or after this ISO date.
     #[arg(long, value_name = "DATE")]
     since: Option<String>,
+    /// Only whole statements (quote clusters), no phrases.
+    #[arg(long)]
+    statements_only: bool,
     /// Print JSON Lines (one talking point per line) instead of a table.
     #[arg(long)]
     json: bool,
@@ -43,27 +49,13 @@ pub struct QuoteTravelArgs {
     json: bool,
 }
 
-/// Where a statement was first seen.
-#[derive(Serialize)]
-struct FirstSeen<'a> {
-    article: &'a str,
-    date: Option<&'a str>,
-}
-
-/// One talking point: a statement reported by two or more articles.
-#[derive(Serialize)]
-struct TalkingPoint<'a> {
-    text: &'a str,
-    articles: Vec<&'a str>,
-    outlets: Vec<&'a str>,
-    speakers: Vec<&'a str>,
-    first_seen: FirstSeen<'a>,
-    count: usize,
-    quotes: Vec<String>,
-}
-
-/// Every stored quote (oldest article first), paged out of the store.
-fn all_quotes(db: &Path, since: Option<String>) -> anyhow::Result<Vec<QuoteRow>> {
+/// Articles (id, date, outlet, language, title; text when `with_text`) and
+/// quotes stored in `db`, dated on or after `since` when given.
+pub(crate) fn load(
+    db: &Path,
+    since: Option<&str>,
+    with_text: bool,
+) -> anyhow::Result<(Vec<ArticleInput>, Vec<QuoteInput>, Vec<QuoteRow>)> {
     if !db.exists() {
         bail!(
             "{}: no such database; run `newslens analyze PATH… --db {}` first",
@@ -73,23 +65,72 @@ fn all_quotes(db: &Path, since: Option<String>) -> anyhow::Result<Vec<QuoteRow>>
     }
     let store =
         Store::open_read_only(db).with_context(|| format!("cannot open {}", db.display()))?;
-    let mut out = Vec::new();
-    let page = 1000;
+    let since = since.map(str::trim).filter(|s| !s.is_empty());
+    let mut articles: Vec<ArticleInput> = Vec::new();
+    let page = 1000u32;
     loop {
-        let q = QuoteQuery {
-            since: since.clone(),
+        let q = ArticleQuery {
             limit: page,
-            offset: out.len() as u32,
-            ..QuoteQuery::default()
+            offset: articles.len() as u32,
+            ..ArticleQuery::default()
         };
-        let rows = store.quotes(&q)?;
+        let rows = store.articles(&q)?;
         let n = rows.items.len();
-        out.extend(rows.items);
-        if n < page as usize || out.len() as u64 >= rows.total {
+        for a in rows.items {
+            articles.push(ArticleInput {
+                id: a.id,
+                date: a.published,
+                outlet: a.outlet,
+                language: a.lang,
+                title: a.title,
+                text: String::new(),
+            });
+        }
+        if n < page as usize || articles.len() as u64 >= rows.total {
             break;
         }
     }
-    out.sort_by(|a, b| {
+    if let Some(since) = since {
+        articles.retain(|a| a.date.as_deref().is_some_and(|d| d >= since));
+    }
+    if with_text {
+        for a in &mut articles {
+            if let Some(v) = store.article(&a.id)? {
+                a.text = v
+                    .get("text")
+                    .and_then(|t| t.as_str())
+                    .unwrap_or_default()
+                    .to_string();
+            }
+        }
+    }
+    let position: HashMap<String, usize> = articles
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.id.clone(), i))
+        .collect();
+    let mut rows: Vec<QuoteRow> = Vec::new();
+    let mut fetched = 0u32;
+    loop {
+        let q = QuoteQuery {
+            limit: page,
+            offset: fetched,
+            ..QuoteQuery::default()
+        };
+        let page_rows = store.quotes(&q)?;
+        let n = page_rows.items.len();
+        fetched += n as u32;
+        rows.extend(
+            page_rows
+                .items
+                .into_iter()
+                .filter(|r| position.contains_key(&r.article)),
+        );
+        if n < page as usize || u64::from(fetched) >= page_rows.total {
+            break;
+        }
+    }
+    rows.sort_by(|a, b| {
         (a.published.is_none(), &a.published, &a.article, a.index).cmp(&(
             b.published.is_none(),
             &b.published,
@@ -97,13 +138,83 @@ fn all_quotes(db: &Path, since: Option<String>) -> anyhow::Result<Vec<QuoteRow>>
             b.index,
         ))
     });
-    Ok(out)
+    let quotes = rows
+        .iter()
+        .map(|r| QuoteInput {
+            id: quote_id(r),
+            article: position[&r.article],
+            text: r.text.clone(),
+            speaker: r.speaker.clone(),
+            said_on: r.said_on.clone(),
+            span: Some((r.start as usize, r.end as usize)),
+        })
+        .collect();
+    Ok((articles, quotes, rows))
+}
+
+/// One talking point as printed.
+#[derive(Serialize)]
+struct Printed<'a> {
+    #[serde(flatten)]
+    point: &'a TalkingPoint,
+}
+
+fn quote_id(row: &QuoteRow) -> String {
+    format!("{}#{}", row.article, row.index)
+}
+
+/// Runs `newslens talking-points`.
+pub fn talking_points(args: TalkingPointsArgs) -> anyhow::Result<ExitCode> {
+    let (articles, quotes, _) = load(&args.db, args.since.as_deref(), true)?;
+    let config = TalkingConfig {
+        phrases: !args.statements_only,
+        ..TalkingConfig::default()
+    };
+    let mut points = newslens_signals::talking_points(&articles, &quotes, &config);
+    points.truncate(args.limit);
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    if args.json {
+        for p in &points {
+            writeln!(out, "{}", serde_json::to_string(&Printed { point: p })?)?;
+        }
+    } else if points.is_empty() {
+        writeln!(
+            out,
+            "no statement or phrase appears in more than one article"
+        )?;
+    } else {
+        writeln!(
+            out,
+            "{:<9} {:>6} {:>8} {:>7} {:>8}  {:<10}  text",
+            "kind", "score", "articles", "outlets", "speakers", "first seen"
+        )?;
+        for p in &points {
+            writeln!(
+                out,
+                "{:<9} {:>6.2} {:>8} {:>7} {:>8}  {:<10}  {}",
+                p.kind,
+                p.score,
+                p.articles.len(),
+                p.outlets.len(),
+                p.speakers.len(),
+                p.first_seen
+                    .date
+                    .as_deref()
+                    .map_or("-", |d| d.get(..10).unwrap_or(d)),
+                clip(&p.text, 100)
+            )?;
+        }
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// The index over `rows`; quote `i` of the index is `rows[i]`.
 fn index(rows: &[QuoteRow]) -> SignalIndex {
     let mut index = SignalIndex::new(SignalConfig::default());
     let mut articles: HashMap<&str, usize> = HashMap::new();
+    let mut refs = Vec::with_capacity(rows.len());
     for row in rows {
         let article = *articles.entry(&row.article).or_insert_with(|| {
             index.add_article(&ArticleRef {
@@ -113,96 +224,20 @@ fn index(rows: &[QuoteRow]) -> SignalIndex {
                 text: String::new(),
             })
         });
-        index.add_quote(&QuoteRef {
+        refs.push(QuoteRef {
             id: quote_id(row),
             article,
             text: row.text.clone(),
             speaker: row.speaker.clone(),
         });
     }
+    index.add_quotes(&refs);
     index
-}
-
-fn quote_id(row: &QuoteRow) -> String {
-    format!("{}#{}", row.article, row.index)
-}
-
-fn distinct<'a>(items: impl Iterator<Item = Option<&'a str>>) -> Vec<&'a str> {
-    let mut out: Vec<&str> = Vec::new();
-    for s in items.flatten() {
-        if !out.contains(&s) {
-            out.push(s);
-        }
-    }
-    out
-}
-
-/// Runs `newslens talking-points`.
-pub fn talking_points(args: TalkingPointsArgs) -> anyhow::Result<ExitCode> {
-    let rows = all_quotes(&args.db, args.since)?;
-    let mut index = index(&rows);
-    let mut points: Vec<TalkingPoint> = index
-        .quote_clusters()
-        .into_iter()
-        .map(|c| {
-            let members: Vec<&QuoteRow> = c.members.iter().map(|&i| &rows[i]).collect();
-            let first = members[0];
-            TalkingPoint {
-                text: &first.text,
-                articles: distinct(members.iter().map(|r| Some(r.article.as_str()))),
-                outlets: distinct(members.iter().map(|r| r.outlet.as_deref())),
-                speakers: distinct(members.iter().map(|r| r.speaker.as_deref())),
-                first_seen: FirstSeen {
-                    article: &first.article,
-                    date: first.said_on.as_deref().or(first.published.as_deref()),
-                },
-                count: members.len(),
-                quotes: members.iter().map(|r| quote_id(r)).collect(),
-            }
-        })
-        .collect();
-    // Widest spread first: outlets, then articles, then speakers.
-    points.sort_by(|a, b| {
-        (b.outlets.len(), b.articles.len(), b.speakers.len()).cmp(&(
-            a.outlets.len(),
-            a.articles.len(),
-            a.speakers.len(),
-        ))
-    });
-    points.truncate(args.limit);
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
-    if args.json {
-        for p in &points {
-            writeln!(out, "{}", serde_json::to_string(p)?)?;
-        }
-    } else if points.is_empty() {
-        writeln!(out, "no statement appears in more than one article")?;
-    } else {
-        writeln!(
-            out,
-            "{:>8} {:>7} {:>8}  {:<10}  text",
-            "articles", "outlets", "speakers", "first seen"
-        )?;
-        for p in &points {
-            writeln!(
-                out,
-                "{:>8} {:>7} {:>8}  {:<10}  {}",
-                p.articles.len(),
-                p.outlets.len(),
-                p.speakers.len(),
-                p.first_seen.date.unwrap_or("-"),
-                clip(p.text, 100)
-            )?;
-        }
-    }
-    out.flush()?;
-    Ok(ExitCode::SUCCESS)
 }
 
 /// Runs `newslens quote-travel`.
 pub fn quote_travel(args: QuoteTravelArgs) -> anyhow::Result<ExitCode> {
-    let rows = all_quotes(&args.db, None)?;
+    let (_, _, rows) = load(&args.db, None, false)?;
     let Some(position) = rows.iter().position(|r| quote_id(r) == args.id) else {
         bail!(
             "no quote {} in {} (quote ids are ARTICLE_ID#N, see `newslens quotes --json`)",
