@@ -84,6 +84,7 @@ impl QuoteExtractor {
             ctx.indirect(&mut cands, &self.config);
         }
         cands.sort_by_key(|c| (c.s, c.e));
+        ctx.fix_junk_speakers(&mut cands);
         ctx.adopt_speakers(&mut cands);
         ctx.pronoun_heads(&mut cands);
         ctx.resolve_names(&mut cands);
@@ -1969,6 +1970,72 @@ impl<'a> Ctx<'a> {
         }
         self.first_subject(ts, j - 1)
             .filter(|&(a, b)| !(b == a + 1 && matches!(self.lower(a), "there" | "it" | "this")))
+    }
+
+    /// A speaker phrase that cannot be a subject ("in the Trump", "hoping
+    /// voters") gives way to the subject of its sentence when that is a
+    /// name or a pronoun (otherwise it stays: dropping those statements
+    /// cost pair-F1 on PolNeAR train).
+    fn fix_junk_speakers(&self, cands: &mut [Cand]) {
+        for c in cands.iter_mut() {
+            if !self.junk_speaker(c) {
+                continue;
+            }
+            let (Some((a, _)), Some((cs, _))) = (c.spk_tok, c.cue) else {
+                continue;
+            };
+            let ts = self.tk.at(self.sentence_of(self.tk.toks[a].s).0);
+            let k = self.tk.at(cs);
+            let subj = self.first_subject(ts.min(k), k).filter(|&(x, y)| {
+                y <= k && self.tk.toks[x].upper || self.lex.is_pronoun_form(self.lower(x))
+            });
+            if let Some((x, y)) = subj {
+                c.spk_tok = Some((x, y));
+                c.spk = self.spk_bytes(x, y);
+            }
+        }
+    }
+
+    /// A speaker phrase that cannot be a subject: it opens with a
+    /// lower-case preposition, adverb, participle or particle ("in the
+    /// Trump", "hoping voters", "yet").
+    fn junk_speaker(&self, c: &Cand) -> bool {
+        let Some((a, b)) = c.spk_tok else {
+            return false;
+        };
+        if a >= b || b > self.tk.len() || !self.word(a) || self.tk.toks[a].upper {
+            return false;
+        }
+        let w = self.lower(a);
+        if self.lex.is_pronoun_form(w) {
+            return false;
+        }
+        self.lex.is_preposition(w)
+            || self.adverb(a)
+            || (w.len() > 4 && (w.ends_with("ing") || w.ends_with("ed")))
+            || matches!(
+                w,
+                "yet"
+                    | "now"
+                    | "back"
+                    | "then"
+                    | "also"
+                    | "not"
+                    | "just"
+                    | "even"
+                    | "still"
+                    | "only"
+                    | "to"
+                    | "and"
+                    | "but"
+                    | "or"
+                    | "so"
+                    | "as"
+                    | "if"
+                    | "when"
+                    | "while"
+                    | "because"
+            )
     }
 
     /// A speaker phrase that runs over a subject pronoun ("A few minutes

@@ -843,3 +843,13 @@ fn reported_clause_ends_before_and_with_a_new_subject() {
     let q = find(&got, "him a “nice guy”");
     assert_eq!(q.speaker.as_deref(), Some("Trump"));
 }
+
+#[test]
+fn speaker_phrase_opening_with_a_participle_gives_way_to_the_subject() {
+    let got = run(
+        "Clinton campaigned in Ohio on Monday, hoping voters see her as ready for the job.",
+        "en",
+    );
+    let q = find(&got, "her as ready for the job");
+    assert_eq!(q.speaker.as_deref(), Some("Clinton"));
+}
