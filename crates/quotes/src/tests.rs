@@ -853,3 +853,12 @@ fn speaker_phrase_opening_with_a_participle_gives_way_to_the_subject() {
     let q = find(&got, "her as ready for the job");
     assert_eq!(q.speaker.as_deref(), Some("Clinton"));
 }
+
+#[test]
+fn feelings_and_noun_forms_are_no_cues() {
+    let got = run(
+        "He felt the plan was weak. The senator favored a delay. Her tweets drew criticism from both parties.",
+        "en",
+    );
+    assert!(got.is_empty(), "{got:#?}");
+}
