@@ -1,7 +1,8 @@
 //! Scale check of [`SignalIndex`] on a generated corpus: articles made by
 //! recombining generated sentences, one in ten a lightly edited copy of an
-//! earlier one, five quotes per article, one in five reusing an earlier
-//! statement (trimmed). Articles and quotes go in by batches of 1,024
+//! earlier one, five quotes per article, one in five reusing (trimmed) a
+//! statement from a pool of the last 100,000, a new statement replacing a
+//! random one of the pool. Articles and quotes go in by batches of 1,024
 //! articles (signatures and shingles of a batch computed in parallel, then
 //! inserted in order). Prints time, resident and peak memory per tenth, and
 //! how many of the generated copies and reuses were linked.
@@ -126,7 +127,14 @@ fn main() {
                     words[..words.len() * 3 / 4].join(" ")
                 } else {
                     let s = sentence(&mut rng, vocab);
-                    statements.push((s.clone(), qi));
+                    // A pool of 100,000 statements, a new one replacing a
+                    // random old one once full (so some stay for long).
+                    if statements.len() < 100_000 {
+                        statements.push((s.clone(), qi));
+                    } else {
+                        let k = rng.below(statements.len());
+                        statements[k] = (s.clone(), qi);
+                    }
                     s
                 };
                 quotes.push(QuoteRef {
@@ -140,9 +148,6 @@ fn main() {
             texts.push((text.clone(), a as u32));
             if texts.len() > 2_000 {
                 texts.swap_remove(rng.below(texts.len()));
-            }
-            if statements.len() > 50_000 {
-                statements.swap_remove(rng.below(statements.len()));
             }
             if let Some(last) = articles.last_mut() {
                 last.text = text;
@@ -175,10 +180,21 @@ fn main() {
         .iter()
         .filter(|&&(a, b)| index.article_group(a as usize) == index.article_group(b as usize))
         .count();
-    let found_reuses = reuse_pairs
-        .iter()
-        .filter(|&&(a, b)| index.quote_group(a as usize) == index.quote_group(b as usize))
-        .count();
+    // Reuses of a statement still in the candidate index (first reported
+    // at most `live_quotes / 2` quotes earlier) and of older ones.
+    let near = (index.config().live_quotes / 2) as u32;
+    let (mut recent, mut recent_found, mut old, mut old_found) = (0, 0, 0, 0);
+    for &(a, b) in &reuse_pairs {
+        let linked = index.quote_group(a as usize) == index.quote_group(b as usize);
+        if a - b <= near {
+            recent += 1;
+            recent_found += usize::from(linked);
+        } else {
+            old += 1;
+            old_found += usize::from(linked);
+        }
+    }
+    let found_reuses = recent_found + old_found;
     println!(
         "groups: {} duplicate groups, {} quote clusters, in {:.1} s; total {:.1} s ({:.1} s generating), peak {:.0} MB",
         groups.len(),
@@ -194,5 +210,10 @@ fn main() {
         100.0 * found_copies as f64 / copy_pairs.len().max(1) as f64,
         reuse_pairs.len(),
         100.0 * found_reuses as f64 / reuse_pairs.len().max(1) as f64,
+    );
+    println!(
+        "  first reported at most {near} quotes earlier: {recent_found}/{recent} ({:.1} %); earlier: {old_found}/{old} ({:.1} %)",
+        100.0 * recent_found as f64 / recent.max(1) as f64,
+        100.0 * old_found as f64 / old.max(1) as f64,
     );
 }

@@ -468,8 +468,8 @@ fn phrases(ctx: &Ctx, texts: &[Text], config: &TalkingConfig) -> Vec<TalkingPoin
                 continue;
             }
             let mut prev: Option<usize> = None;
-            for q in p..q {
-                let id = *ids.entry(g[q]).or_insert_with(|| uf.push());
+            for &gram in &g[p..q] {
+                let id = *ids.entry(gram).or_insert_with(|| uf.push());
                 if let Some(prev) = prev {
                     uf.union(prev, id);
                 }
