@@ -141,13 +141,16 @@ fn entity_months(conn: &Connection, article: i64, sign: i64) -> rusqlite::Result
 }
 
 fn entity_names(conn: &Connection, article: i64, sign: i64) -> rusqlite::Result<()> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT entity, name, count(*) FROM article_entities WHERE article = ?1 GROUP BY entity, name",
-    )?;
-    let links: Vec<(i64, String, i64)> = stmt
-        .query_map([article], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
-        .collect::<Result<_, _>>()?;
-    for (entity, name, n) in links {
+    // Grouped here: a GROUP BY in SQL may be planned as a walk over the
+    // whole (entity, name) index instead of the article's few rows.
+    let mut links: BTreeMap<(i64, String), i64> = BTreeMap::new();
+    let mut stmt =
+        conn.prepare_cached("SELECT entity, name FROM article_entities WHERE article = ?1")?;
+    let mut rows = stmt.query([article])?;
+    while let Some(r) = rows.next()? {
+        *links.entry((r.get(0)?, r.get(1)?)).or_default() += 1;
+    }
+    for ((entity, name), n) in links {
         conn.prepare_cached(
             "INSERT INTO entity_names (entity, name, links) VALUES (?1, ?2, ?3) \
              ON CONFLICT (entity, name) DO UPDATE SET links = links + excluded.links",
@@ -218,14 +221,20 @@ fn entity_roles(conn: &Connection, article: i64, sign: i64) -> rusqlite::Result<
 }
 
 fn speakers(conn: &Connection, article: i64, sign: i64) -> rusqlite::Result<()> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT speaker, count(*) FROM quotes WHERE article = ?1 AND speaker IS NOT NULL \
-         GROUP BY speaker",
-    )?;
-    let counts: Vec<(String, i64)> = stmt
-        .query_map([article], |r| Ok((r.get(0)?, r.get(1)?)))?
-        .collect::<Result<_, _>>()?;
-    for (speaker, n) in counts {
+    // Grouped here (as SQLite's NOCASE: ASCII letters folded), not by a
+    // GROUP BY that may walk the whole speaker index.
+    let mut counts: BTreeMap<String, (String, i64)> = BTreeMap::new();
+    let mut stmt = conn
+        .prepare_cached("SELECT speaker FROM quotes WHERE article = ?1 AND speaker IS NOT NULL")?;
+    let mut rows = stmt.query([article])?;
+    while let Some(r) = rows.next()? {
+        let speaker: String = r.get(0)?;
+        counts
+            .entry(speaker.to_ascii_lowercase())
+            .or_insert_with(|| (speaker, 0))
+            .1 += 1;
+    }
+    for (speaker, n) in counts.into_values() {
         conn.prepare_cached(
             "INSERT INTO speaker_counts (speaker, quotes) VALUES (?1, ?2) \
              ON CONFLICT (speaker) DO UPDATE SET quotes = quotes + excluded.quotes",

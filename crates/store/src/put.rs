@@ -190,12 +190,15 @@ fn delete_article(tx: &Transaction, rowid: i64, fts: &mut FtsChanges) -> rusqlit
         }
     }
     crate::aggregates::apply(tx, rowid, -1)?;
+    // `+` keeps SQLite on the article's rows: by the entity index it read
+    // every link or quote of the entity (a replacement on 10,000 articles
+    // ran at 78 articles/s).
     const SQL: &[&str] = &[
         "UPDATE entities SET articles = articles - 1, mentions = mentions - \
-         (SELECT sum(mentions) FROM article_entities ae WHERE ae.article = ?1 AND ae.entity = entities.rowid) \
+         (SELECT sum(mentions) FROM article_entities ae WHERE ae.article = ?1 AND +ae.entity = entities.rowid) \
          WHERE rowid IN (SELECT entity FROM article_entities WHERE article = ?1)",
         "UPDATE entities SET quotes = quotes - \
-         (SELECT count(*) FROM quotes q WHERE q.article = ?1 AND q.speaker_entity = entities.rowid) \
+         (SELECT count(*) FROM quotes q WHERE q.article = ?1 AND +q.speaker_entity = entities.rowid) \
          WHERE rowid IN (SELECT speaker_entity FROM quotes WHERE article = ?1)",
         "DELETE FROM quote_about WHERE quote IN (SELECT rowid FROM quotes WHERE article = ?1)",
         "DELETE FROM quotes WHERE article = ?1",
