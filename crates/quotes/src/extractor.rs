@@ -1140,6 +1140,11 @@ impl<'a> Ctx<'a> {
         if self.lex.is_label(self.lower(lo)) || self.lex.is_not_name(self.lower(lo)) {
             return None;
         }
+        // "RED STATES OUTNUMBER BLUE STATES:" is a section header; a
+        // transcript speaker in capitals is one word ("WALLACE:").
+        if colon - lo >= 2 && (lo..colon).all(|i| self.all_caps(i)) {
+            return None;
+        }
         let mut j = lo;
         while j < colon && self.tk.toks[j].upper && j - lo < 4 {
             j += 1;
@@ -1977,23 +1982,60 @@ impl<'a> Ctx<'a> {
     /// name or a pronoun (otherwise it stays: dropping those statements
     /// cost pair-F1 on PolNeAR train).
     fn fix_junk_speakers(&self, cands: &mut [Cand]) {
-        for c in cands.iter_mut() {
-            if !self.junk_speaker(c) {
+        for i in 0..cands.len() {
+            if !self.junk_speaker(&cands[i]) {
                 continue;
             }
-            let (Some((a, _)), Some((cs, _))) = (c.spk_tok, c.cue) else {
+            let (Some((a, _)), Some((cs, _))) = (cands[i].spk_tok, cands[i].cue) else {
                 continue;
             };
-            let ts = self.tk.at(self.sentence_of(self.tk.toks[a].s).0);
+            let sent = self.sentence_of(self.tk.toks[a].s);
+            let ts = self.tk.at(sent.0);
             let k = self.tk.at(cs);
-            let subj = self.first_subject(ts.min(k), k).filter(|&(x, y)| {
-                y <= k && self.tk.toks[x].upper || self.lex.is_pronoun_form(self.lower(x))
+            let ts = self.after_dateline(ts, k).unwrap_or(ts);
+            // "…, Paul Manafort told friends that … and thought …": the
+            // speaker of an earlier cue of the same sentence.
+            let earlier = cands[..i]
+                .iter()
+                .rev()
+                .filter(|p| p.cue.is_some_and(|(pc, _)| sent.0 <= pc && pc < cs))
+                .find(|p| !self.junk_speaker(p))
+                .and_then(|p| p.spk_tok);
+            let subj = earlier.or_else(|| {
+                self.first_subject(ts.min(k), k).filter(|&(x, y)| {
+                    y <= k && self.tk.toks[x].upper || self.lex.is_pronoun_form(self.lower(x))
+                })
             });
             if let Some((x, y)) = subj {
-                c.spk_tok = Some((x, y));
-                c.spk = self.spk_bytes(x, y);
+                cands[i].spk_tok = Some((x, y));
+                cands[i].spk = self.spk_bytes(x, y);
             }
         }
+    }
+
+    /// A word in capitals only ("WASHINGTON", "D.C"), two letters or more.
+    fn all_caps(&self, i: usize) -> bool {
+        let t = &self.text[self.tk.toks[i].s..self.tk.toks[i].e];
+        self.word(i)
+            && t.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && t.chars().all(|c| !c.is_lowercase())
+    }
+
+    /// A dateline ("WASHINGTON —", "BUENA PARK, Calif. —") opening the
+    /// sentence at `ts`: the first token after its dash, if any.
+    fn after_dateline(&self, ts: usize, k: usize) -> Option<usize> {
+        let mut j = ts;
+        while j < k && self.all_caps(j) {
+            j += 1;
+        }
+        if j == ts {
+            return None;
+        }
+        // The dash may come after a state or an agency: ", Calif. —", "(AP) —".
+        let limit = (j + 8).min(k);
+        let dash =
+            (j..limit).find(|&i| !self.word(i) && (is_dash(self.ch(i)) || self.ch(i) == '-'))?;
+        (dash + 1 < k).then_some(dash + 1)
     }
 
     /// A speaker phrase that cannot be a subject: it opens with a
@@ -2003,7 +2045,14 @@ impl<'a> Ctx<'a> {
         let Some((a, b)) = c.spk_tok else {
             return false;
         };
-        if a >= b || b > self.tk.len() || !self.word(a) || self.tk.toks[a].upper {
+        if a >= b || b > self.tk.len() || !self.word(a) {
+            return false;
+        }
+        if (a..b).all(|i| !self.word(i) || self.all_caps(i)) {
+            let ts = self.tk.at(self.sentence_of(self.tk.toks[a].s).0);
+            return ts == a && self.after_dateline(a, self.tk.len()).is_some();
+        }
+        if self.tk.toks[a].upper {
             return false;
         }
         let w = self.lower(a);

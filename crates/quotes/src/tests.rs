@@ -862,3 +862,32 @@ fn feelings_and_noun_forms_are_no_cues() {
     );
     assert!(got.is_empty(), "{got:#?}");
 }
+
+#[test]
+fn dateline_in_capitals_is_no_speaker() {
+    let got = run(
+        "ORLANDO, Fla. (Reuters) - President Barack Obama met survivors on Thursday and said the country must act.",
+        "en",
+    );
+    let q = find(&got, "the country must act");
+    assert_eq!(q.speaker.as_deref(), Some("President Barack Obama"));
+}
+
+#[test]
+fn second_verb_takes_the_speaker_of_the_first_cue() {
+    let got = run(
+        "WASHINGTON ― This spring, Paul Manafort told friends that the candidate knew about his work and thought the criticism was unfair.",
+        "en",
+    );
+    let q = find(&got, "the criticism was unfair");
+    assert_eq!(q.speaker.as_deref(), Some("Paul Manafort"));
+}
+
+#[test]
+fn section_header_in_capitals_is_no_colon_speaker() {
+    let got = run(
+        "RED STATES OUTNUMBER BLUE STATES: Twenty states are solidly Republican this year.",
+        "en",
+    );
+    assert!(got.is_empty(), "{got:#?}");
+}
