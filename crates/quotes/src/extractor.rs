@@ -2211,9 +2211,28 @@ impl<'a> Ctx<'a> {
             }
             self.text[self.tk.toks[best.0].s..self.tk.toks[best.1 - 1].e].to_string()
         };
+        // Sentence subjects that are names of people: (byte, run, gender).
+        // PolNeAR train: pair-F1 +0.002, speaker accuracy +0.002.
+        let mut subjects: Vec<(usize, usize, usize, Option<Gender>)> = Vec::new();
+        {
+            for &(ss, se) in &self.sents {
+                let (ts, te) = (self.tk.at(ss), self.tk.at(se));
+                let Some((x, y)) = self.first_subject(ts, te) else {
+                    continue;
+                };
+                if !(x..y).all(|i| self.tk.toks[i].upper) || !self.person_like(x, y) {
+                    continue;
+                }
+                if let Some((x, y)) = self.run_name(x, y) {
+                    let name = self.text[self.tk.toks[x].s..self.tk.toks[y - 1].e].to_lowercase();
+                    let g = self.lex.name_gender(name.split_whitespace());
+                    subjects.push((self.tk.toks[x].s, x, y, g));
+                }
+            }
+        }
         // Named speakers so far, latest last, with the gender their
         // honorific or first name shows.
-        let mut named: Vec<(String, Option<Gender>)> = Vec::new();
+        let mut named: Vec<(usize, String, Option<Gender>)> = Vec::new();
         // The name's own words first, then an honorific before it ("Mrs.").
         let gender_of = |a: usize, b: usize, name: &str| {
             let words: Vec<String> = name.split_whitespace().map(str::to_lowercase).collect();
@@ -2259,7 +2278,7 @@ impl<'a> Ctx<'a> {
                         if let Some((x, y)) = self.run_name(runs[ri - 1].0, runs[ri - 1].1) {
                             let name = full_name(x, y, pos);
                             let g = gender_of(runs[ri - 1].0, y, &name);
-                            named.push((name.clone(), g));
+                            named.push((pos, name.clone(), g));
                             c.name = Some(name);
                             continue;
                         }
@@ -2269,8 +2288,28 @@ impl<'a> Ctx<'a> {
                 // name of the other gender is stepped over).
                 let want = self.lex.pronoun_gender(w);
                 let fits = |g: Option<Gender>| want.is_none() || g.is_none() || g == want;
-                c.name = match named.iter().rev().take(8).find(|(_, g)| fits(*g)) {
-                    Some((n, _)) => Some(n.clone()),
+                let speaker = named
+                    .iter()
+                    .rev()
+                    .take(8)
+                    .find(|(_, _, g)| fits(*g))
+                    .map(|(p, n, _)| (*p, n.clone()));
+                // A named person who is the subject of a later sentence
+                // than that speaker ("Mook ran the numbers. He said …").
+                let si = subjects.partition_point(|s| s.0 < pos);
+                let subject = subjects[..si]
+                    .iter()
+                    .rev()
+                    .take(8)
+                    .find(|s| fits(s.3))
+                    .map(|s| (s.0, full_name(s.1, s.2, pos)));
+                let pick = match (speaker, subject) {
+                    (Some(sp), Some(su)) if su.0 > sp.0 => Some(su),
+                    (Some(sp), _) => Some(sp),
+                    (None, su) => su,
+                };
+                c.name = match pick {
+                    Some((_, n)) => Some(n),
                     None => {
                         // The latest multi-word name before the pronoun.
                         let ri = runs.partition_point(|r| r.1 <= a);
@@ -2315,7 +2354,7 @@ impl<'a> Ctx<'a> {
                 // Only people are what "he" and "she" point back to.
                 if self.person_like(x, y) {
                     let g = gender_of(a, b, &name);
-                    named.push((name.clone(), g));
+                    named.push((pos, name.clone(), g));
                 }
                 c.name = Some(name);
             }

@@ -891,3 +891,14 @@ fn section_header_in_capitals_is_no_colon_speaker() {
     );
     assert!(got.is_empty(), "{got:#?}");
 }
+
+#[test]
+fn pronoun_takes_a_named_subject_after_the_last_speaker() {
+    let got = run(
+        "“We will win,” John Doe said.\n\nRobby Mook ran the numbers on Monday. He said the lead was safe.",
+        "en",
+    );
+    let q = find(&got, "the lead was safe");
+    assert_eq!(q.speaker.as_deref(), Some("He"));
+    assert_eq!(q.name.as_deref(), Some("Robby Mook"));
+}
