@@ -47,6 +47,8 @@ enum Command {
     TalkingPoints(commands::signals::TalkingPointsArgs),
     /// Every appearance of one quote's statement, first seen first.
     QuoteTravel(commands::signals::QuoteTravelArgs),
+    /// Articles about the same event within a few days (story clusters).
+    Stories(commands::signals::StoriesArgs),
     /// Fetch the sentence-encoder model ahead of time, or show the model cache.
     Models(commands::models::ModelsArgs),
     /// Learn the narrative or role model from the SemEval-2025 Task 10 training data.
@@ -90,6 +92,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Models(args) => commands::models::run(args),
         Command::TalkingPoints(args) => commands::signals::talking_points(args),
         Command::QuoteTravel(args) => commands::signals::quote_travel(args),
+        Command::Stories(args) => commands::signals::stories(args),
         Command::Train(args) => commands::train::run(args),
         Command::Semeval(args) => commands::semeval::run(args),
         Command::Serve(args) => commands::serve::run(args),

@@ -149,3 +149,83 @@ fn quote_travel_lists_every_appearance_first_seen_first() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("no quote zz#9"));
 }
+
+fn run(args: &[&str], db: &std::path::Path) -> String {
+    let out = Command::cargo_bin("newslens")
+        .unwrap()
+        .args(args)
+        .arg("--db")
+        .arg(db)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn stories_group_articles_on_one_event_within_the_window() {
+    let (_dir, db) = database();
+    let text = run(&["stories", "--json"], &db);
+    let stories: Vec<serde_json::Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    // a1 is four days before b2: outside the default window of three days.
+    assert!(
+        stories.iter().all(|s| !s["articles"]
+            .as_array()
+            .unwrap()
+            .contains(&serde_json::json!("a1"))),
+        "{text}"
+    );
+    // Inside a week's window; the floods story (c3) stays out.
+    let text = run(&["stories", "--json", "--days", "7"], &db);
+    let first: serde_json::Value = serde_json::from_str(text.lines().next().unwrap()).unwrap();
+    assert_eq!(
+        first["articles"],
+        serde_json::json!(["a1", "b2", "d4"]),
+        "{text}"
+    );
+}
+
+#[test]
+fn the_derived_file_is_written_once_and_rebuilt_when_the_database_changes() {
+    let (dir, db) = database();
+    let derived = newslens_signals::derived_path(&db);
+    assert!(!derived.exists());
+    let first = run(&["talking-points", "--json"], &db);
+    assert!(derived.exists());
+    let stamp = std::fs::metadata(&derived).unwrap().modified().unwrap();
+    // Unchanged database: read from the file (not rewritten), same answer.
+    assert_eq!(run(&["talking-points", "--json"], &db), first);
+    assert_eq!(
+        std::fs::metadata(&derived).unwrap().modified().unwrap(),
+        stamp
+    );
+    // A new article repeating the statement: rebuilt, and it shows.
+    let feed = dir.path().join("more.jsonl");
+    std::fs::write(&feed, r#"{"id": "e5", "title": "Talks", "published": "2023-03-07", "source": "Outlet Five", "text": "\"We are ready to negotiate, but only on our terms and not under pressure from Washington,\" Sergei Lavrov repeated on Tuesday."}
+"#).unwrap();
+    let out = Command::cargo_bin("newslens")
+        .unwrap()
+        .arg("analyze")
+        .arg(&feed)
+        .arg("--db")
+        .arg(&db)
+        .arg("--quiet")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let again = run(&["talking-points", "--json", "--statements-only"], &db);
+    let fresh = run(&["talking-points", "--json"], &db);
+    let statement = fresh
+        .lines()
+        .find(|l| l.contains("\"kind\":\"statement\""))
+        .unwrap();
+    assert!(statement.contains("e5"), "{fresh}");
+    assert!(again.contains("e5"), "{again}");
+}

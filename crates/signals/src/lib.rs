@@ -11,17 +11,26 @@
 //! update them without a recompute.
 
 mod dates;
+#[cfg(feature = "store")]
+mod derived;
 mod minhash;
 mod postings;
 mod shingles;
 mod signal_index;
+mod stories;
 mod talking;
 mod union_find;
 
 pub use dates::{date_key, day_string};
+#[cfg(feature = "store")]
+pub use derived::{
+    derived, derived_path, load, quote_clusters, quote_id, Derived, Fingerprint, Loaded,
+    SignalsError, Source, DERIVED_FORMAT,
+};
 pub use minhash::{LshTable, MinHasher, Signature, BANDS, ROWS};
 pub use shingles::{normalize_words, shingles, ShingleSet};
 pub use signal_index::{same_statement, ArticleRef, Cluster, QuoteRef, SignalConfig, SignalIndex};
+pub use stories::{stories, Story, StoryConfig};
 pub use talking::{
     talking_points, ArticleInput, FirstSeen, QuoteInput, TalkingConfig, TalkingPoint, TimelineBin,
 };

@@ -30,7 +30,7 @@ use crate::dates::{date_key, day_string};
 use crate::signal_index::{ArticleRef, QuoteRef, SignalConfig, SignalIndex};
 use crate::union_find::UnionFind;
 use rustc_hash::{FxHashMap, FxHashSet};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::hash::{Hash, Hasher};
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -93,24 +93,24 @@ impl Default for TalkingConfig {
 }
 
 /// Where a talking point was first seen.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct FirstSeen {
     pub article: String,
     pub date: Option<String>,
 }
 
 /// Appearances in one day (or one week, dated by its Monday).
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct TimelineBin {
     pub date: String,
     pub count: usize,
 }
 
 /// One talking point.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct TalkingPoint {
     /// `statement` or `phrase`.
-    pub kind: &'static str,
+    pub kind: String,
     pub text: String,
     /// Article ids, first appearance first.
     pub articles: Vec<String>,
@@ -121,7 +121,7 @@ pub struct TalkingPoint {
     /// Appearances (quotes of a statement, occurrences of a phrase).
     pub count: usize,
     /// `day` or `week`.
-    pub timeline_unit: &'static str,
+    pub timeline_unit: String,
     pub timeline: Vec<TimelineBin>,
     pub score: f64,
     /// The quotes of a statement (`ARTICLE_ID#N`); empty for a phrase.
@@ -213,7 +213,7 @@ impl Ctx<'_> {
             + languages.len().saturating_sub(1) as f64;
         let score = (spread * (1.0 + novelty) * 1000.0).round() / 1000.0;
         TalkingPoint {
-            kind,
+            kind: kind.to_string(),
             text,
             first_seen: FirstSeen {
                 article: first.id.clone(),
@@ -224,7 +224,7 @@ impl Ctx<'_> {
             outlets,
             speakers,
             languages,
-            timeline_unit: if weekly { "week" } else { "day" },
+            timeline_unit: if weekly { "week" } else { "day" }.to_string(),
             timeline: bins
                 .into_iter()
                 .map(|(d, count)| TimelineBin {

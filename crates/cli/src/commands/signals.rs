@@ -3,13 +3,9 @@
 //! database written by `newslens analyze` (`newslens_signals`).
 
 use anyhow::{bail, Context};
-use newslens_signals::{
-    ArticleInput, ArticleRef, QuoteInput, QuoteRef, SignalConfig, SignalIndex, TalkingConfig,
-    TalkingPoint,
-};
-use newslens_store::{ArticleQuery, QuoteQuery, QuoteRow, Store};
+use newslens_signals::{quote_id, StoryConfig, TalkingConfig, TalkingPoint};
+use newslens_store::{QuoteRow, Store};
 use serde::Serialize;
-use std::collections::HashMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -49,13 +45,8 @@ pub struct QuoteTravelArgs {
     json: bool,
 }
 
-/// Articles (id, date, outlet, language, title; text when `with_text`) and
-/// quotes stored in `db`, dated on or after `since` when given.
-pub(crate) fn load(
-    db: &Path,
-    since: Option<&str>,
-    with_text: bool,
-) -> anyhow::Result<(Vec<ArticleInput>, Vec<QuoteInput>, Vec<QuoteRow>)> {
+/// Opens the database read-only, with a clear error when it is missing.
+fn open(db: &Path) -> anyhow::Result<Store> {
     if !db.exists() {
         bail!(
             "{}: no such database; run `newslens analyze PATH… --db {}` first",
@@ -63,120 +54,31 @@ pub(crate) fn load(
             db.display()
         );
     }
-    let store =
-        Store::open_read_only(db).with_context(|| format!("cannot open {}", db.display()))?;
-    let since = since.map(str::trim).filter(|s| !s.is_empty());
-    let mut articles: Vec<ArticleInput> = Vec::new();
-    let page = 1000u32;
-    loop {
-        let q = ArticleQuery {
-            limit: page,
-            offset: articles.len() as u32,
-            ..ArticleQuery::default()
-        };
-        let rows = store.articles(&q)?;
-        let n = rows.items.len();
-        for a in rows.items {
-            articles.push(ArticleInput {
-                id: a.id,
-                date: a.published,
-                outlet: a.outlet,
-                language: a.lang,
-                title: a.title,
-                text: String::new(),
-            });
-        }
-        if n < page as usize || articles.len() as u64 >= rows.total {
-            break;
-        }
-    }
-    if let Some(since) = since {
-        articles.retain(|a| a.date.as_deref().is_some_and(|d| d >= since));
-    }
-    if with_text {
-        for a in &mut articles {
-            if let Some(v) = store.article(&a.id)? {
-                a.text = v
-                    .get("text")
-                    .and_then(|t| t.as_str())
-                    .unwrap_or_default()
-                    .to_string();
-            }
-        }
-    }
-    let position: HashMap<String, usize> = articles
-        .iter()
-        .enumerate()
-        .map(|(i, a)| (a.id.clone(), i))
-        .collect();
-    let mut rows: Vec<QuoteRow> = Vec::new();
-    let mut fetched = 0u32;
-    loop {
-        let q = QuoteQuery {
-            limit: page,
-            offset: fetched,
-            ..QuoteQuery::default()
-        };
-        let page_rows = store.quotes(&q)?;
-        let n = page_rows.items.len();
-        fetched += n as u32;
-        rows.extend(
-            page_rows
-                .items
-                .into_iter()
-                .filter(|r| position.contains_key(&r.article)),
-        );
-        if n < page as usize || u64::from(fetched) >= page_rows.total {
-            break;
-        }
-    }
-    rows.sort_by(|a, b| {
-        (a.published.is_none(), &a.published, &a.article, a.index).cmp(&(
-            b.published.is_none(),
-            &b.published,
-            &b.article,
-            b.index,
-        ))
-    });
-    let quotes = rows
-        .iter()
-        .map(|r| QuoteInput {
-            id: quote_id(r),
-            article: position[&r.article],
-            text: r.text.clone(),
-            speaker: r.speaker.clone(),
-            said_on: r.said_on.clone(),
-            span: Some((r.start as usize, r.end as usize)),
-        })
-        .collect();
-    Ok((articles, quotes, rows))
-}
-
-/// One talking point as printed.
-#[derive(Serialize)]
-struct Printed<'a> {
-    #[serde(flatten)]
-    point: &'a TalkingPoint,
-}
-
-fn quote_id(row: &QuoteRow) -> String {
-    format!("{}#{}", row.article, row.index)
+    Store::open_read_only(db).with_context(|| format!("cannot open {}", db.display()))
 }
 
 /// Runs `newslens talking-points`.
 pub fn talking_points(args: TalkingPointsArgs) -> anyhow::Result<ExitCode> {
-    let (articles, quotes, _) = load(&args.db, args.since.as_deref(), true)?;
-    let config = TalkingConfig {
-        phrases: !args.statements_only,
-        ..TalkingConfig::default()
+    let store = open(&args.db)?;
+    let mut points: Vec<TalkingPoint> = if args.since.is_none() && !args.statements_only {
+        // The derived file beside the database, rebuilt when stale.
+        newslens_signals::derived(&store, &args.db)?
+            .0
+            .talking_points
+    } else {
+        let loaded = newslens_signals::load(&store, args.since.as_deref(), true)?;
+        let config = TalkingConfig {
+            phrases: !args.statements_only,
+            ..TalkingConfig::default()
+        };
+        newslens_signals::talking_points(&loaded.articles, &loaded.quotes, &config)
     };
-    let mut points = newslens_signals::talking_points(&articles, &quotes, &config);
     points.truncate(args.limit);
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     if args.json {
         for p in &points {
-            writeln!(out, "{}", serde_json::to_string(&Printed { point: p })?)?;
+            writeln!(out, "{}", serde_json::to_string(p)?)?;
         }
     } else if points.is_empty() {
         writeln!(
@@ -210,47 +112,28 @@ pub fn talking_points(args: TalkingPointsArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// The index over `rows`; quote `i` of the index is `rows[i]`.
-fn index(rows: &[QuoteRow]) -> SignalIndex {
-    let mut index = SignalIndex::new(SignalConfig::default());
-    let mut articles: HashMap<&str, usize> = HashMap::new();
-    let mut refs = Vec::with_capacity(rows.len());
-    for row in rows {
-        let article = *articles.entry(&row.article).or_insert_with(|| {
-            index.add_article(&ArticleRef {
-                id: row.article.clone(),
-                date: row.published.clone(),
-                outlet: row.outlet.clone(),
-                text: String::new(),
-            })
-        });
-        refs.push(QuoteRef {
-            id: quote_id(row),
-            article,
-            text: row.text.clone(),
-            speaker: row.speaker.clone(),
-        });
-    }
-    index.add_quotes(&refs);
-    index
-}
-
 /// Runs `newslens quote-travel`.
 pub fn quote_travel(args: QuoteTravelArgs) -> anyhow::Result<ExitCode> {
-    let (_, _, rows) = load(&args.db, None, false)?;
-    let Some(position) = rows.iter().position(|r| quote_id(r) == args.id) else {
-        bail!(
-            "no quote {} in {} (quote ids are ARTICLE_ID#N, see `newslens quotes --json`)",
-            args.id,
-            args.db.display()
-        );
+    let store = open(&args.db)?;
+    let (derived, _) = newslens_signals::derived(&store, &args.db)?;
+    let rows: Vec<QuoteRow> = match derived.travel(&args.id) {
+        Some(rows) => rows.to_vec(),
+        None => {
+            // A quote that travelled nowhere: find it alone.
+            let loaded = newslens_signals::load(&store, None, false)?;
+            match loaded.rows.into_iter().find(|r| quote_id(r) == args.id) {
+                Some(r) => vec![r],
+                None => bail!(
+                    "no quote {} in {} (quote ids are ARTICLE_ID#N, see `newslens quotes --json`)",
+                    args.id,
+                    args.db.display()
+                ),
+            }
+        }
     };
-    let mut index = index(&rows);
-    let travel = index.travel(position);
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    for (n, &i) in travel.members.iter().enumerate() {
-        let r = &rows[i];
+    for (n, r) in rows.iter().enumerate() {
         if args.json {
             #[derive(Serialize)]
             struct Appearance<'a> {
@@ -293,4 +176,73 @@ fn clip(text: &str, max: usize) -> String {
         s.push('…');
     }
     s
+}
+
+/// Arguments of `newslens stories`.
+#[derive(clap::Args)]
+pub struct StoriesArgs {
+    /// The database written by `newslens analyze`.
+    #[arg(long, default_value = "newslens.db", value_name = "FILE")]
+    db: PathBuf,
+    /// Only articles published on or after this ISO date.
+    #[arg(long, value_name = "DATE")]
+    since: Option<String>,
+    /// Days between an article and the earlier one of its story at most.
+    #[arg(long, default_value_t = 3, value_name = "N")]
+    days: u32,
+    /// Print JSON Lines (one story per line) instead of a table.
+    #[arg(long)]
+    json: bool,
+    /// Stories to print, largest first.
+    #[arg(long, default_value_t = 50, value_name = "N")]
+    limit: usize,
+}
+
+/// Runs `newslens stories`.
+pub fn stories(args: StoriesArgs) -> anyhow::Result<ExitCode> {
+    let store = open(&args.db)?;
+    let config = StoryConfig {
+        window_days: args.days,
+        ..StoryConfig::default()
+    };
+    let mut list = if args.since.is_none() && args.days == StoryConfig::default().window_days {
+        newslens_signals::derived(&store, &args.db)?.0.stories
+    } else {
+        let loaded = newslens_signals::load(&store, args.since.as_deref(), true)?;
+        newslens_signals::stories(&loaded.articles, &config)
+    };
+    list.truncate(args.limit);
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    if args.json {
+        for s in &list {
+            writeln!(out, "{}", serde_json::to_string(s)?)?;
+        }
+    } else if list.is_empty() {
+        writeln!(out, "no two articles tell the same story")?;
+    } else {
+        writeln!(
+            out,
+            "{:>8} {:>7}  {:<10}  {:<10}  title / shared terms",
+            "articles", "outlets", "first", "last"
+        )?;
+        for s in &list {
+            let day = |d: &Option<String>| {
+                d.as_deref()
+                    .map_or("-".to_string(), |d| d.chars().take(10).collect())
+            };
+            writeln!(
+                out,
+                "{:>8} {:>7}  {:<10}  {:<10}  {} [{}]",
+                s.articles.len(),
+                s.outlets.len(),
+                day(&s.first_seen.date),
+                day(&s.last_date),
+                clip(&s.title, 70),
+                clip(&s.terms.join(", "), 60)
+            )?;
+        }
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
 }

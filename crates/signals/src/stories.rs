@@ -1,0 +1,293 @@
+//! Story clusters: articles about the same event within a time window.
+//!
+//! Each article is reduced to its [`StoryConfig::terms`] heaviest terms by
+//! TF-IDF (words of four letters or more, title words counted three
+//! times), keeping only terms in at least two articles and at most
+//! [`StoryConfig::max_df_share`] of them (rare enough to name an event).
+//! Articles are taken oldest first; the candidates of one are the earlier
+//! articles, published at most [`StoryConfig::window_days`] before it, that
+//! share a term with it, found through an inverted index of those terms
+//! (never all pairs). A candidate sharing [`StoryConfig::min_shared`] terms
+//! with a cosine similarity of the term weights of at least
+//! [`StoryConfig::min_similarity`] joins its story.
+
+use crate::dates::date_key;
+use crate::shingles::normalize_words;
+use crate::talking::{ArticleInput, FirstSeen};
+use crate::union_find::UnionFind;
+use rustc_hash::FxHashMap;
+use serde::{Deserialize, Serialize};
+
+/// Settings of [`stories`].
+#[derive(Debug, Clone)]
+pub struct StoryConfig {
+    /// Days between two articles of one story at most (between an article
+    /// and the earlier one it joins).
+    pub window_days: u32,
+    /// Terms kept per article.
+    pub terms: usize,
+    /// A term in more than this share of the articles is too common
+    /// (applies from 50 articles on).
+    pub max_df_share: f64,
+    /// Terms two articles must share.
+    pub min_shared: usize,
+    /// Cosine similarity of their term weights from which they are one story.
+    pub min_similarity: f64,
+}
+
+impl Default for StoryConfig {
+    fn default() -> Self {
+        StoryConfig {
+            window_days: 3,
+            terms: 15,
+            max_df_share: 0.05,
+            min_shared: 3,
+            min_similarity: 0.25,
+        }
+    }
+}
+
+/// One story: two or more articles about one event.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Story {
+    /// The first article's title (else its id).
+    pub title: String,
+    /// Article ids, earliest first.
+    pub articles: Vec<String>,
+    pub outlets: Vec<String>,
+    pub first_seen: FirstSeen,
+    /// Date of the latest article.
+    pub last_date: Option<String>,
+    /// The terms most of its articles share, heaviest first.
+    pub terms: Vec<String>,
+}
+
+/// Stories of two or more articles, largest first (then earliest).
+pub fn stories(articles: &[ArticleInput], config: &StoryConfig) -> Vec<Story> {
+    let n = articles.len();
+    let tokens: Vec<FxHashMap<String, f64>> = articles
+        .iter()
+        .map(|a| {
+            let mut tf: FxHashMap<String, f64> = FxHashMap::default();
+            let title = a.title.as_deref().unwrap_or_default();
+            for (text, weight) in [(title, 3.0), (a.text.as_str(), 1.0)] {
+                for w in normalize_words(text) {
+                    if w.chars().count() >= 4 && !w.chars().all(|c| c.is_numeric()) {
+                        *tf.entry(w).or_default() += weight;
+                    }
+                }
+            }
+            tf
+        })
+        .collect();
+    let mut df: FxHashMap<&str, usize> = FxHashMap::default();
+    for tf in &tokens {
+        for w in tf.keys() {
+            *df.entry(w.as_str()).or_default() += 1;
+        }
+    }
+    let max_df = if n >= 50 {
+        ((n as f64 * config.max_df_share).ceil() as usize).max(2)
+    } else {
+        n.saturating_sub(1).max(2)
+    };
+    // Top terms per article: (term id, weight), normalised to unit length.
+    let mut term_ids: FxHashMap<&str, u32> = FxHashMap::default();
+    let mut names: Vec<&str> = Vec::new();
+    let vectors: Vec<Vec<(u32, f64)>> = tokens
+        .iter()
+        .map(|tf| {
+            let mut v: Vec<(&str, f64)> = tf
+                .iter()
+                .filter_map(|(w, &f)| {
+                    let d = df[w.as_str()];
+                    (d >= 2 && d <= max_df)
+                        .then(|| (w.as_str(), (1.0 + f.ln()) * (n as f64 / d as f64).ln()))
+                })
+                .collect();
+            v.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+            v.truncate(config.terms);
+            let norm = v.iter().map(|x| x.1 * x.1).sum::<f64>().sqrt().max(1e-9);
+            let mut out: Vec<(u32, f64)> = v
+                .into_iter()
+                .map(|(w, x)| {
+                    let id = *term_ids.entry(w).or_insert_with(|| {
+                        names.push(w);
+                        (names.len() - 1) as u32
+                    });
+                    (id, x / norm)
+                })
+                .collect();
+            out.sort_unstable_by_key(|x| x.0);
+            out
+        })
+        .collect();
+    let keys: Vec<u64> = articles
+        .iter()
+        .map(|a| a.date.as_deref().and_then(date_key).unwrap_or(u64::MAX))
+        .collect();
+    let mut order: Vec<usize> = (0..n).filter(|&a| keys[a] != u64::MAX).collect();
+    order.sort_by_key(|&a| (keys[a], a));
+    let window = u64::from(config.window_days) * 86_400;
+    let mut uf = UnionFind::default();
+    for _ in 0..n {
+        uf.push();
+    }
+    // term → earlier articles (oldest first).
+    let mut postings: FxHashMap<u32, Vec<u32>> = FxHashMap::default();
+    let mut shared: FxHashMap<u32, usize> = FxHashMap::default();
+    for &a in &order {
+        shared.clear();
+        for &(t, _) in &vectors[a] {
+            if let Some(list) = postings.get(&t) {
+                // Only those within the window: the tail of the list.
+                for &b in list.iter().rev() {
+                    if keys[a] - keys[b as usize] > window {
+                        break;
+                    }
+                    *shared.entry(b).or_default() += 1;
+                }
+            }
+        }
+        for (&b, &count) in &shared {
+            if count < config.min_shared {
+                continue;
+            }
+            let cos = dot(&vectors[a], &vectors[b as usize]);
+            if cos >= config.min_similarity {
+                uf.union(a, b as usize);
+            }
+        }
+        for &(t, _) in &vectors[a] {
+            postings.entry(t).or_default().push(a as u32);
+        }
+    }
+    let mut groups: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
+    for &a in &order {
+        if uf.set_size(a) > 1 {
+            groups.entry(uf.find(a)).or_default().push(a);
+        }
+    }
+    let mut out: Vec<(u64, Story)> = groups
+        .into_values()
+        .map(|mut members| {
+            members.sort_by_key(|&a| (keys[a], a));
+            let first = &articles[members[0]];
+            let last = &articles[members[members.len() - 1]];
+            let mut outlets: Vec<String> = Vec::new();
+            for &a in &members {
+                if let Some(o) = &articles[a].outlet {
+                    if !outlets.contains(o) {
+                        outlets.push(o.clone());
+                    }
+                }
+            }
+            let mut weight: FxHashMap<u32, (usize, f64)> = FxHashMap::default();
+            for &a in &members {
+                for &(t, x) in &vectors[a] {
+                    let e = weight.entry(t).or_default();
+                    e.0 += 1;
+                    e.1 += x;
+                }
+            }
+            let mut terms: Vec<(u32, (usize, f64))> =
+                weight.into_iter().filter(|t| t.1 .0 >= 2).collect();
+            terms.sort_by(|a, b| {
+                b.1 .0
+                    .cmp(&a.1 .0)
+                    .then(b.1 .1.total_cmp(&a.1 .1))
+                    .then(a.0.cmp(&b.0))
+            });
+            let story = Story {
+                title: first.title.clone().unwrap_or_else(|| first.id.clone()),
+                articles: members.iter().map(|&a| articles[a].id.clone()).collect(),
+                outlets,
+                first_seen: FirstSeen {
+                    article: first.id.clone(),
+                    date: first.date.clone(),
+                },
+                last_date: last.date.clone(),
+                terms: terms
+                    .iter()
+                    .take(8)
+                    .map(|t| names[t.0 as usize].to_string())
+                    .collect(),
+            };
+            (keys[members[0]], story)
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        b.1.articles
+            .len()
+            .cmp(&a.1.articles.len())
+            .then(a.0.cmp(&b.0))
+    });
+    out.into_iter().map(|s| s.1).collect()
+}
+
+fn dot(a: &[(u32, f64)], b: &[(u32, f64)]) -> f64 {
+    let (mut i, mut j, mut s) = (0, 0, 0.0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                s += a[i].1 * b[j].1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn art(id: &str, date: &str, title: &str, text: &str) -> ArticleInput {
+        ArticleInput {
+            id: id.into(),
+            date: Some(date.into()),
+            outlet: Some(format!("outlet-{id}")),
+            language: None,
+            title: Some(title.into()),
+            text: text.into(),
+        }
+    }
+
+    fn corpus() -> Vec<ArticleInput> {
+        vec![
+            art("quake1", "2023-02-06", "Earthquake strikes Gaziantep", "A powerful earthquake struck near Gaziantep before dawn; rescuers searched collapsed buildings in Kahramanmaras and Hatay."),
+            art("quake2", "2023-02-07", "Rescuers search rubble after Gaziantep earthquake", "Rescuers in Hatay and Kahramanmaras pulled survivors from collapsed buildings a day after the earthquake near Gaziantep."),
+            art("vote1", "2023-02-06", "Parliament approves budget", "The parliament approved the budget after a long debate about pensions and defence spending."),
+            art("vote2", "2023-02-20", "Pensions debate returns", "The debate about pensions returned to parliament as the budget for defence spending was revised."),
+            art("quake3", "2023-03-20", "Gaziantep rebuilds", "Builders in Gaziantep, Hatay and Kahramanmaras began clearing collapsed buildings six weeks after the earthquake."),
+        ]
+    }
+
+    #[test]
+    fn articles_on_one_event_within_the_window_form_a_story() {
+        let s = stories(&corpus(), &StoryConfig::default());
+        assert_eq!(s.len(), 1, "{s:#?}");
+        assert_eq!(s[0].articles, ["quake1", "quake2"]);
+        assert_eq!(s[0].first_seen.article, "quake1");
+        assert!(
+            s[0].terms.iter().any(|t| t == "gaziantep"),
+            "{:?}",
+            s[0].terms
+        );
+    }
+
+    #[test]
+    fn a_wider_window_joins_later_articles() {
+        let cfg = StoryConfig {
+            window_days: 60,
+            ..StoryConfig::default()
+        };
+        let s = stories(&corpus(), &cfg);
+        let quake = s.iter().find(|s| s.articles[0] == "quake1").unwrap();
+        assert_eq!(quake.articles, ["quake1", "quake2", "quake3"]);
+        assert!(s.iter().any(|s| s.articles == ["vote1", "vote2"]), "{s:#?}");
+    }
+}
