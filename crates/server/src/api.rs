@@ -7,6 +7,7 @@ use crate::error::{ApiError, BackendError};
 use crate::params::{ArticlesParams, EntitiesParams, NarrativesBy, QuotesParams, SearchParams};
 use crate::pool::{Pool, PoolError};
 use crate::security;
+use crate::signals_api;
 use axum::body::Bytes;
 use axum::extract::{Path, RawQuery, State};
 use axum::http::{header, HeaderValue};
@@ -25,7 +26,7 @@ pub(crate) struct AppState {
 }
 
 /// Every route of the API (without the UI assets), as in the OpenAPI document.
-pub const API_ROUTES: [&str; 8] = [
+pub const API_ROUTES: [&str; 10] = [
     "/api/articles",
     "/api/articles/{id}",
     "/api/quotes",
@@ -34,6 +35,8 @@ pub const API_ROUTES: [&str; 8] = [
     "/api/narratives",
     "/api/search",
     "/api/openapi.json",
+    "/api/talking-points",
+    "/api/quotes/{id}/travel",
 ];
 
 pub(crate) fn router(state: AppState, host_check: Option<security::HostCheck>) -> Router {
@@ -46,6 +49,13 @@ pub(crate) fn router(state: AppState, host_check: Option<security::HostCheck>) -
         .route("/api/narratives", get(narratives))
         .route("/api/search", get(search))
         .route("/api/openapi.json", get(assets::openapi))
+        .route(
+            "/api/talking-points",
+            get(signals_api::talking_points_route),
+        )
+        .route("/api/quotes/{id}/travel", get(signals_api::travel_route))
+        .route("/talking-points", get(signals_api::page))
+        .route("/assets/talking.js", get(signals_api::script))
         .route("/", get(assets::index))
         .route("/assets/{name}", get(assets::asset))
         .route("/favicon.ico", get(assets::favicon))
@@ -61,7 +71,7 @@ pub(crate) fn router(state: AppState, host_check: Option<security::HostCheck>) -
     api.layer(axum::middleware::from_fn(security::guard))
 }
 
-fn pairs(query: Option<String>) -> Result<Vec<(String, String)>, ApiError> {
+pub(crate) fn pairs(query: Option<String>) -> Result<Vec<(String, String)>, ApiError> {
     match query {
         None => Ok(Vec::new()),
         Some(q) => serde_urlencoded::from_str(&q)
@@ -101,7 +111,7 @@ pub fn escape_markup(json: String) -> String {
     out
 }
 
-fn json(body: Bytes) -> Response {
+pub(crate) fn json(body: Bytes) -> Response {
     (
         [
             (
@@ -117,7 +127,7 @@ fn json(body: Bytes) -> Response {
 
 /// Runs `f` unless the cache holds the answer for `key`; keeps a found
 /// answer (markup-escaped, ready to send).
-async fn cached<F>(s: &AppState, key: String, f: F) -> Result<Option<Bytes>, ApiError>
+pub(crate) async fn cached<F>(s: &AppState, key: String, f: F) -> Result<Option<Bytes>, ApiError>
 where
     F: FnOnce(&mut dyn Backend) -> Result<Option<String>, BackendError> + Send + 'static,
 {
@@ -148,7 +158,7 @@ where
 }
 
 /// [`cached`] for answers that always exist (lists).
-async fn cached_list<F>(s: &AppState, key: String, f: F) -> Result<Response, ApiError>
+pub(crate) async fn cached_list<F>(s: &AppState, key: String, f: F) -> Result<Response, ApiError>
 where
     F: FnOnce(&mut dyn Backend) -> Result<String, BackendError> + Send + 'static,
 {
@@ -158,7 +168,7 @@ where
     }
 }
 
-fn check_id(id: &str) -> Result<(), ApiError> {
+pub(crate) fn check_id(id: &str) -> Result<(), ApiError> {
     if id.is_empty() || id.len() > 2048 || id.chars().any(char::is_control) {
         Err(ApiError::BadRequest("malformed id".into()))
     } else {

@@ -5,6 +5,7 @@
 
 use crate::error::BackendError;
 use crate::params::{ArticlesParams, EntitiesParams, NarrativesBy, QuotesParams, SearchParams};
+use crate::signals_api::TalkingPointsParams;
 
 /// One read-only database connection. Calls block; the server runs them on
 /// blocking threads through [`crate::Pool`].
@@ -23,4 +24,15 @@ pub trait Backend: Send + 'static {
     fn narratives(&mut self, by: NarrativesBy) -> Result<String, BackendError>;
     /// `{"total", "items"}` of search hits with snippets.
     fn search(&mut self, p: &SearchParams) -> Result<String, BackendError>;
+    /// `{"total", "items"}` of talking points (`signals_api.rs`).
+    fn talking_points(&mut self, p: &TalkingPointsParams) -> Result<String, BackendError> {
+        let _ = p;
+        Err(BackendError::new(crate::signals_api::Unsupported))
+    }
+    /// Every appearance of a quote's statement, or `None` for an unknown
+    /// quote (`signals_api.rs`).
+    fn quote_travel(&mut self, id: &str) -> Result<Option<String>, BackendError> {
+        let _ = id;
+        Err(BackendError::new(crate::signals_api::Unsupported))
+    }
 }

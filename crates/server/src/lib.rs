@@ -19,6 +19,7 @@ mod error;
 mod params;
 mod pool;
 mod security;
+mod signals_api;
 mod store_backend;
 
 pub use api::{BackendPool, API_ROUTES};
@@ -32,6 +33,7 @@ pub use params::{
 };
 pub use pool::{Pool, PoolError};
 pub use security::{host_allowed, CSP};
+pub use signals_api::TalkingPointsParams;
 pub use store_backend::open_read_only;
 
 use std::future::Future;

@@ -116,4 +116,15 @@ impl Backend for Store {
     fn search(&mut self, p: &SearchParams) -> Result<String, BackendError> {
         to_json(&Store::search(self, &p.q, p.limit, p.offset)?)
     }
+
+    fn talking_points(
+        &mut self,
+        p: &crate::signals_api::TalkingPointsParams,
+    ) -> Result<String, BackendError> {
+        crate::signals_api::talking_points(self, p)
+    }
+
+    fn quote_travel(&mut self, id: &str) -> Result<Option<String>, BackendError> {
+        crate::signals_api::quote_travel(self, id)
+    }
 }

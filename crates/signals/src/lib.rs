@@ -32,6 +32,7 @@ pub use shingles::{normalize_words, shingles, ShingleSet};
 pub use signal_index::{same_statement, ArticleRef, Cluster, QuoteRef, SignalConfig, SignalIndex};
 pub use stories::{stories, Story, StoryConfig};
 pub use talking::{
-    talking_points, ArticleInput, FirstSeen, QuoteInput, TalkingConfig, TalkingPoint, TimelineBin,
+    talking_points, ArticleInput, FirstSeen, OutletSpread, QuoteInput, TalkingConfig, TalkingPoint,
+    TimelineBin,
 };
 pub use union_find::UnionFind;

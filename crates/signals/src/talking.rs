@@ -106,6 +106,16 @@ pub struct TimelineBin {
     pub count: usize,
 }
 
+/// One outlet's share of a talking point.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct OutletSpread {
+    pub outlet: String,
+    /// Its articles with the point.
+    pub articles: usize,
+    /// Date of its first article with the point.
+    pub first: Option<String>,
+}
+
 /// One talking point.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct TalkingPoint {
@@ -123,6 +133,8 @@ pub struct TalkingPoint {
     /// `day` or `week`.
     pub timeline_unit: String,
     pub timeline: Vec<TimelineBin>,
+    /// Per outlet, in the order the outlets picked the point up.
+    pub by_outlet: Vec<OutletSpread>,
     pub score: f64,
     /// The quotes of a statement (`ARTICLE_ID#N`); empty for a phrase.
     pub quotes: Vec<String>,
@@ -178,6 +190,20 @@ impl Ctx<'_> {
                 .filter_map(|q| self.quotes[q].speaker.clone()),
         );
         let first = &self.articles[arts[0]];
+        let mut by_outlet: Vec<OutletSpread> = Vec::new();
+        for &a in &arts {
+            let Some(o) = &self.articles[a].outlet else {
+                continue;
+            };
+            match by_outlet.iter_mut().find(|s| &s.outlet == o) {
+                Some(s) => s.articles += 1,
+                None => by_outlet.push(OutletSpread {
+                    outlet: o.clone(),
+                    articles: 1,
+                    first: self.articles[a].date.clone(),
+                }),
+            }
+        }
         // Timeline by day, by week when the span is longer than 90 days.
         let days: Vec<u64> = occ
             .iter()
@@ -232,6 +258,7 @@ impl Ctx<'_> {
                     count,
                 })
                 .collect(),
+            by_outlet,
             score,
             quotes,
         }
@@ -578,6 +605,9 @@ mod tests {
         assert_eq!(p.first_seen.article, "a");
         assert_eq!(p.timeline.len(), 2);
         assert_eq!(p.timeline[0].date, "2023-05-01");
+        assert_eq!(p.by_outlet.len(), 2);
+        assert_eq!(p.by_outlet[1].outlet, "Two");
+        assert_eq!(p.by_outlet[1].first.as_deref(), Some("2023-05-03"));
         assert!(points.iter().all(|p| p.kind != "statement"));
     }
 

@@ -1,0 +1,220 @@
+//! `GET /api/talking-points`, `GET /api/quotes/{id}/travel` and the
+//! talking-points page (`/talking-points`, with `/assets/talking.js`):
+//! cross-article signals of `newslens-signals`, read from the derived file
+//! beside the database (rebuilt there when stale).
+
+use crate::api::AppState;
+use crate::error::{ApiError, BackendError};
+use crate::params::Pairs;
+use axum::extract::{Path, RawQuery, State};
+use axum::http::{header, HeaderValue};
+use axum::response::{IntoResponse, Response};
+use newslens_store::{QuoteRow, Store};
+use serde::Serialize;
+
+const TALKING_HTML: &str = include_str!("../assets/talking.html");
+const TALKING_JS: &str = include_str!("../assets/talking.js");
+
+/// The backend does not compute signals (test doubles).
+#[derive(Debug, thiserror::Error)]
+#[error("this backend has no cross-article signals")]
+pub struct Unsupported;
+
+/// Parameters of `GET /api/talking-points`.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct TalkingPointsParams {
+    /// Only articles published on or after this date.
+    pub since: Option<String>,
+    pub limit: u32,
+    pub offset: u32,
+}
+
+impl TalkingPointsParams {
+    pub fn parse(pairs: Vec<(String, String)>) -> Result<Self, ApiError> {
+        let p = Pairs::new(pairs, &["since", "limit", "offset"])?;
+        Ok(TalkingPointsParams {
+            since: p.date("since")?,
+            limit: p.number("limit", 50, 1, 500)?,
+            offset: p.number("offset", 0, 0, u32::MAX)?,
+        })
+    }
+}
+
+fn to_json<T: Serialize>(value: &T) -> Result<String, BackendError> {
+    serde_json::to_string(value).map_err(BackendError::new)
+}
+
+fn signals_error(e: newslens_signals::SignalsError) -> BackendError {
+    match e {
+        newslens_signals::SignalsError::Store(s) => BackendError::from(s),
+    }
+}
+
+/// `{"total", "items"}` of talking points, highest score first.
+pub(crate) fn talking_points(
+    store: &Store,
+    p: &TalkingPointsParams,
+) -> Result<String, BackendError> {
+    let points = match &p.since {
+        None => {
+            let db = store.path().to_path_buf();
+            newslens_signals::derived(store, &db)
+                .map_err(signals_error)?
+                .0
+                .talking_points
+        }
+        Some(since) => {
+            let loaded = newslens_signals::load(store, Some(since), true).map_err(signals_error)?;
+            newslens_signals::talking_points(
+                &loaded.articles,
+                &loaded.quotes,
+                &newslens_signals::TalkingConfig::default(),
+            )
+        }
+    };
+    #[derive(Serialize)]
+    struct List<'a> {
+        total: usize,
+        items: &'a [newslens_signals::TalkingPoint],
+    }
+    let start = (p.offset as usize).min(points.len());
+    let end = start.saturating_add(p.limit as usize).min(points.len());
+    to_json(&List {
+        total: points.len(),
+        items: &points[start..end],
+    })
+}
+
+/// Every appearance of quote `id`'s statement, first seen first; `None`
+/// for an unknown quote.
+pub(crate) fn quote_travel(store: &Store, id: &str) -> Result<Option<String>, BackendError> {
+    let db = store.path().to_path_buf();
+    let (derived, _) = newslens_signals::derived(store, &db).map_err(signals_error)?;
+    let rows: Vec<QuoteRow> = match derived.travel(id) {
+        Some(rows) => rows.to_vec(),
+        None => {
+            let loaded = newslens_signals::load(store, None, false).map_err(signals_error)?;
+            match loaded
+                .rows
+                .into_iter()
+                .find(|r| newslens_signals::quote_id(r) == id)
+            {
+                Some(r) => vec![r],
+                None => return Ok(None),
+            }
+        }
+    };
+    #[derive(Serialize)]
+    struct Appearance<'a> {
+        quote: String,
+        first: bool,
+        #[serde(flatten)]
+        row: &'a QuoteRow,
+    }
+    #[derive(Serialize)]
+    struct Travel<'a> {
+        quote: &'a str,
+        total: usize,
+        items: Vec<Appearance<'a>>,
+    }
+    let items = rows
+        .iter()
+        .enumerate()
+        .map(|(n, r)| Appearance {
+            quote: newslens_signals::quote_id(r),
+            first: n == 0,
+            row: r,
+        })
+        .collect();
+    to_json(&Travel {
+        quote: id,
+        total: rows.len(),
+        items,
+    })
+    .map(Some)
+}
+
+pub(crate) async fn talking_points_route(
+    State(s): State<AppState>,
+    RawQuery(q): RawQuery,
+) -> Result<Response, ApiError> {
+    let p = TalkingPointsParams::parse(crate::api::pairs(q)?)?;
+    crate::api::cached_list(&s, format!("talking-points {p:?}"), move |b| {
+        b.talking_points(&p)
+    })
+    .await
+}
+
+pub(crate) async fn travel_route(
+    State(s): State<AppState>,
+    Path(id): Path<String>,
+    RawQuery(q): RawQuery,
+) -> Result<Response, ApiError> {
+    Pairs::new(crate::api::pairs(q)?, &[])?;
+    crate::api::check_id(&id)?;
+    let key = id.clone();
+    match crate::api::cached(&s, format!("travel {id:?}"), move |b| b.quote_travel(&key)).await? {
+        Some(v) => Ok(crate::api::json(v)),
+        None => Err(ApiError::NotFound(format!("no quote with id `{id}`"))),
+    }
+}
+
+fn file(body: &'static str, content_type: &'static str) -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, HeaderValue::from_static(content_type)),
+            (header::CACHE_CONTROL, HeaderValue::from_static("no-cache")),
+        ],
+        body,
+    )
+        .into_response()
+}
+
+pub(crate) async fn page() -> Response {
+    file(TALKING_HTML, "text/html; charset=utf-8")
+}
+
+pub(crate) async fn script() -> Response {
+    file(TALKING_JS, "text/javascript; charset=utf-8")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_page_has_no_inline_script_or_style_and_builds_no_markup_from_text() {
+        assert!(TALKING_HTML.contains(r#"<script src="/assets/talking.js""#));
+        assert!(!TALKING_HTML.contains("<script>"));
+        assert!(!TALKING_HTML.contains("style="));
+        assert!(!TALKING_HTML.contains("<style"));
+        for forbidden in [
+            "innerHTML",
+            "outerHTML",
+            "insertAdjacentHTML",
+            "document.write",
+            "eval(",
+        ] {
+            assert!(
+                !TALKING_JS.contains(forbidden),
+                "talking.js uses {forbidden}"
+            );
+        }
+    }
+
+    #[test]
+    fn parameters_are_checked() {
+        let pairs = |v: &[(&str, &str)]| {
+            v.iter()
+                .map(|(a, b)| (a.to_string(), b.to_string()))
+                .collect::<Vec<_>>()
+        };
+        let p =
+            TalkingPointsParams::parse(pairs(&[("since", "2023-03-01"), ("limit", "5")])).unwrap();
+        assert_eq!(p.since.as_deref(), Some("2023-03-01"));
+        assert_eq!((p.limit, p.offset), (5, 0));
+        assert!(TalkingPointsParams::parse(pairs(&[("since", "soon")])).is_err());
+        assert!(TalkingPointsParams::parse(pairs(&[("limit", "0")])).is_err());
+        assert!(TalkingPointsParams::parse(pairs(&[("speaker", "x")])).is_err());
+    }
+}
