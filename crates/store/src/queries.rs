@@ -484,11 +484,15 @@ impl Store {
         page: u32,
         offset: u32,
     ) -> Result<Page<QuoteRow>, StoreError> {
-        let matches: std::collections::HashSet<i64> = self
+        // In rowid order from the index; sorted again in case.
+        let mut matches: Vec<i64> = self
             .conn
             .prepare_cached("SELECT rowid FROM quote_fts WHERE quote_fts MATCH ?1")?
             .query_map([words], |r| r.get(0))?
             .collect::<Result<_, _>>()?;
+        if !matches.is_sorted() {
+            matches.sort_unstable();
+        }
         let total = matches.len() as u64;
         if total == 0 {
             return Ok(Page {
@@ -514,7 +518,7 @@ impl Store {
             let mut seen = 0u64;
             while let Some(r) = rows.next()? {
                 let id: i64 = r.get(0)?;
-                if matches.contains(&id) {
+                if matches.binary_search(&id).is_ok() {
                     seen += 1;
                     if seen > u64::from(offset) {
                         found.push(id);
