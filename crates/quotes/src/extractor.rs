@@ -2220,7 +2220,13 @@ impl<'a> Ctx<'a> {
                 let Some((x, y)) = self.first_subject(ts, te) else {
                     continue;
                 };
-                if !(x..y).all(|i| self.tk.toks[i].upper) || !self.person_like(x, y) {
+                // "The British ambassador": a capitalised modifier after a
+                // determiner is no name.
+                let modifier = matches!(self.lower(x), "the" | "a" | "an")
+                    && y < te
+                    && self.word(y)
+                    && !self.tk.toks[y].upper;
+                if modifier || !(x..y).all(|i| self.tk.toks[i].upper) || !self.person_like(x, y) {
                     continue;
                 }
                 if let Some((x, y)) = self.run_name(x, y) {

@@ -902,3 +902,14 @@ fn pronoun_takes_a_named_subject_after_the_last_speaker() {
     assert_eq!(q.speaker.as_deref(), Some("He"));
     assert_eq!(q.name.as_deref(), Some("Robby Mook"));
 }
+
+#[test]
+fn capitalised_modifier_subject_is_no_name_for_a_pronoun() {
+    let got = run(
+        "The British ambassador said on Monday that talks were possible.\n\nShe added that the Kremlin had not responded.",
+        "en",
+    );
+    let q = find(&got, "that the Kremlin had not responded");
+    assert_eq!(q.speaker.as_deref(), Some("She"));
+    assert_ne!(q.name.as_deref(), Some("British"), "{got:#?}");
+}
