@@ -19,7 +19,7 @@ use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 
 /// Bump when the derived file's content changes meaning.
-pub const DERIVED_FORMAT: u32 = 2;
+pub const DERIVED_FORMAT: u32 = 4;
 
 /// Errors reading signals from a store.
 #[derive(Debug, thiserror::Error)]

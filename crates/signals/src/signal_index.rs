@@ -36,6 +36,11 @@ pub struct SignalConfig {
     /// Quotes with fewer shingles than this are not linked (too short to
     /// tell a statement from a common phrase).
     pub quote_min_shingles: usize,
+    /// A quote with fewer shingles than this is short: it links to another
+    /// only if their common shingles are also at least half of the longer
+    /// quote's (so a short slogan inside many different statements does
+    /// not chain them into one cluster).
+    pub quote_short_shingles: usize,
     /// Shingles shared by more quotes than this (in one segment) are too
     /// common to propose candidates (keeps each lookup bounded).
     pub max_postings: usize,
@@ -59,6 +64,7 @@ impl Default for SignalConfig {
             quote_shingle: 3,
             quote_containment: 0.7,
             quote_min_shingles: 3,
+            quote_short_shingles: 6,
             max_postings: 2000,
             segment: 1 << 16,
             live_articles: 1 << 18,
@@ -70,8 +76,10 @@ impl Default for SignalConfig {
 
 /// Whether two quote texts report the same statement under the default
 /// configuration: both have at least `quote_min_shingles` word 3-grams
-/// (after lower-casing and dropping punctuation and quote marks) and the
-/// shorter one's 3-grams are at least 70 % contained in the other's. This is
+/// (after lower-casing and dropping punctuation and quote marks), the
+/// shorter one's 3-grams are at least 70 % contained in the other's, and,
+/// when the shorter has fewer than `quote_short_shingles` (6) 3-grams, the
+/// common ones are also at least half of the longer's. This is
 /// exactly the test [`SignalIndex::add_quote`] applies to its candidates,
 /// so verbatim, re-punctuated, re-cased, trimmed and partial reports match
 /// and translations do not.
@@ -86,7 +94,17 @@ impl SignalConfig {
         let sb = self.quote_set(b);
         sa.len() >= self.quote_min_shingles
             && sb.len() >= self.quote_min_shingles
-            && containment(&sa, &sb) >= self.quote_containment
+            && self.links(&sa, &sb)
+    }
+
+    /// The linking test on two shingle sets (each long enough).
+    fn links(&self, a: &[u32], b: &[u32]) -> bool {
+        let common = common(a, b);
+        let (small, large) = (a.len().min(b.len()), a.len().max(b.len()));
+        if small == 0 || (common as f64) < self.quote_containment * small as f64 {
+            return false;
+        }
+        small >= self.quote_short_shingles || 2 * common >= large
     }
 
     /// A quote's shingles, hashed to 32 bits, sorted, deduplicated.
@@ -120,15 +138,6 @@ fn common(a: &[u32], b: &[u32]) -> usize {
         }
     }
     n
-}
-
-fn containment(a: &[u32], b: &[u32]) -> f64 {
-    let small = a.len().min(b.len());
-    if small == 0 {
-        0.0
-    } else {
-        common(a, b) as f64 / small as f64
-    }
 }
 
 /// An article as the index sees it.
@@ -434,7 +443,7 @@ impl SignalIndex {
                 let Some(other) = self.quotes.data(c as usize) else {
                     continue;
                 };
-                if containment(&set, other) >= self.config.quote_containment {
+                if self.config.links(&set, other) {
                     self.quote_sets.union(index, c as usize);
                 }
             }
@@ -675,6 +684,15 @@ mod tests {
             "The harvest this year is the largest in a decade."
         ));
         assert!(!same_statement("absolutely not", "absolutely not"));
+        // A short slogan inside a long, different statement is not it.
+        assert!(!same_statement(
+            "to make America great again",
+            "In our shared mission to make America great again, I support and endorse our speaker."
+        ));
+        assert!(same_statement(
+            "to make America great again",
+            "We want to make America great again."
+        ));
     }
 
     #[test]

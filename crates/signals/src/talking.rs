@@ -16,7 +16,8 @@
 //!   span of one text. Boilerplate and generic lines are filtered: an
 //!   `n`-gram in more articles than [`TalkingConfig::max_articles`] (or
 //!   more than [`TalkingConfig::max_article_share`] of them), all from one
-//!   outlet, proposes nothing, and a merged phrase with fewer than
+//!   outlet (an article without an outlet counts as an outlet of its
+//!   own), proposes nothing, and a merged phrase with fewer than
 //!   [`TalkingConfig::min_content_words`] words of four letters or more is
 //!   dropped.
 //!
@@ -460,9 +461,10 @@ fn phrases(ctx: &Ctx, texts: &[Text], config: &TalkingConfig) -> Vec<TalkingPoin
         let mut arts: Vec<u32> = run.iter().map(|r| r.2).collect();
         arts.sort_unstable();
         arts.dedup();
+        // An article without an outlet counts as an outlet of its own.
         let outlets = distinct(
             arts.iter()
-                .filter_map(|&a| ctx.articles[a as usize].outlet.as_deref()),
+                .map(|&a| ctx.articles[a as usize].outlet.as_deref().ok_or(a)),
         )
         .len();
         if sources >= 2 && outlets >= 2 && arts.len() <= limit {
