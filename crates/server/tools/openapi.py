@@ -81,7 +81,7 @@ doc = {
         [param("by", "grouping", {"type": "string", "enum": ["outlet", "month"], "default": "outlet"})], ref("NarrativePage")),
     "/api/search": op("Full-text search over articles and quotes, best first, with snippets", "search",
         [param("q", "words (all required; a trailing * makes a prefix)", required=True), limit, offset], ref("SearchPage"),
-        desc="The 1,000 most recently stored matching articles and the 1,000 most recently stored matching quotes "
+        desc="The 250 most recently stored matching articles and the 250 most recently stored matching quotes "
              "are ranked together by relevance (bm25) and come first; older matches follow (articles, then quotes, "
              "most recently stored first). total counts every match."),
     "/api/openapi.json": {"get": {"summary": "This document", "operationId": "openapi",
