@@ -230,9 +230,28 @@ try {
   await page.waitForTimeout(300);
   await shot("8-xss-title-as-text");
 
+  // 8. The talking-points page (its own page and script): the list renders
+  // from the API, and the chosen point's charts when there is one.
+  step = "talking-points";
+  const points = await api("/api/talking-points?limit=200");
+  await page.goto(base + "/talking-points");
+  await page.waitForFunction(() => !document.querySelector("#rows").textContent.includes("Loading"), null, {
+    timeout: 10000,
+  });
+  const pointRows = await page.locator("#rows tr").count();
+  assert.equal(pointRows, Math.max(1, Math.min(200, points.total)), "talking-point rows");
+  if (points.total > 0) {
+    assert.ok((await page.locator("#detail svg rect").count()) > 0, "timeline bars of the first point");
+    assert.equal(await page.locator("#detail blockquote").textContent(), points.items[0].text);
+  }
+  for (const bad of ["[object Object]", "undefined", "NaN"]) {
+    assert.ok(!(await page.locator("#main").innerText()).includes(bad), `"${bad}" on the talking-points page`);
+  }
+  await shot("9-talking-points");
+
   assert.deepEqual(dialogs, [], "no alert or other dialog fired");
   assert.deepEqual(problems, [], "no page errors, console errors or failed requests");
-  console.log(`e2e: ok (8 screenshots in ${shots})`);
+  console.log(`e2e: ok (9 screenshots in ${shots})`);
 } catch (err) {
   console.error(`e2e: FAILED at step "${step}": ${err.stack || err}`);
   if (problems.length) console.error("problems:\n  " + problems.join("\n  "));

@@ -137,8 +137,9 @@ pub fn load(store: &Store, since: Option<&str>, with_text: bool) -> Result<Loade
     })
 }
 
-/// The quote clusters of `rows` (in that order into one index): for each
-/// quote, its cluster's members, first appearance first.
+/// The quote clusters of two or more quotes among `rows` (added in that
+/// order, which should be date order as [`load`] returns them): indices
+/// into `rows`, in row order.
 pub fn quote_clusters(rows: &[QuoteRow]) -> Vec<Vec<usize>> {
     let mut index = SignalIndex::new(SignalConfig::default());
     let mut articles: FxHashMap<&str, usize> = FxHashMap::default();
@@ -164,12 +165,9 @@ pub fn quote_clusters(rows: &[QuoteRow]) -> Vec<Vec<usize>> {
     for i in 0..rows.len() {
         groups.entry(index.quote_group(i)).or_default().push(i);
     }
-    let mut out = Vec::new();
-    for (_, members) in groups {
-        if members.len() > 1 {
-            out.push(index.travel(members[0]).members);
-        }
-    }
+    // Members are in row order, which is first appearance first (rows are
+    // sorted by date).
+    let mut out: Vec<Vec<usize>> = groups.into_values().filter(|m| m.len() > 1).collect();
     out.sort();
     out
 }
