@@ -5,8 +5,8 @@
 //!
 //! The file carries a format number and a fingerprint of the database
 //! (article and quote counts, size and modification time of the database
-//! file and of its write-ahead log); when it is missing, unreadable, of
-//! another format or stale it is rebuilt from the whole store and written
+//! file and of its write-ahead log) and of the rules it was computed with;
+//! when it is missing, unreadable, of another format or stale it is rebuilt from the whole store and written
 //! again (atomically; a directory that cannot be written just means no
 //! file). Not incremental yet: a changed database is read again in full.
 
@@ -20,6 +20,17 @@ use std::path::{Path, PathBuf};
 
 /// Bump when the derived file's content changes meaning.
 pub const DERIVED_FORMAT: u32 = 4;
+
+/// The settings the derived file was computed with (linking, talking points,
+/// stories), so a file made by a build with other rules counts as stale.
+pub fn rules_signature() -> String {
+    format!(
+        "{:?} {:?} {:?}",
+        SignalConfig::default(),
+        TalkingConfig::default(),
+        StoryConfig::default()
+    )
+}
 
 /// Errors reading signals from a store.
 #[derive(Debug, thiserror::Error)]
@@ -211,6 +222,9 @@ fn fingerprint(store: &Store, db: &Path) -> Result<Fingerprint, SignalsError> {
 pub struct Derived {
     pub format: u32,
     pub fingerprint: Fingerprint,
+    /// [`rules_signature`] of the build that wrote the file.
+    #[serde(default)]
+    pub rules: String,
     /// Highest score first.
     pub talking_points: Vec<TalkingPoint>,
     /// Largest first.
@@ -251,7 +265,7 @@ pub fn derived(store: &Store, db: &Path) -> Result<(Derived, Source), SignalsErr
     let path = derived_path(db);
     if let Ok(text) = std::fs::read(&path) {
         if let Ok(d) = serde_json::from_slice::<Derived>(&text) {
-            if d.format == DERIVED_FORMAT && d.fingerprint == fp {
+            if d.format == DERIVED_FORMAT && d.fingerprint == fp && d.rules == rules_signature() {
                 return Ok((d, Source::File));
             }
         }
@@ -266,6 +280,7 @@ pub fn derived(store: &Store, db: &Path) -> Result<(Derived, Source), SignalsErr
     let d = Derived {
         format: DERIVED_FORMAT,
         fingerprint: fp,
+        rules: rules_signature(),
         talking_points: talking,
         stories: story_list,
         clusters,
@@ -279,4 +294,42 @@ pub fn derived(store: &Store, db: &Path) -> Result<(Derived, Source), SignalsErr
         }
     }
     Ok((d, Source::Rebuilt))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn article(id: &str) -> serde_json::Value {
+        let text = "\"We are ready to negotiate, but only on our terms,\" Lavrov said.";
+        serde_json::json!({
+            "schema": "newslens.article/1", "id": id, "title": "Talks",
+            "published": "2023-03-01", "lang": "en", "text": text, "boilerplate": [],
+            "source": {"path": id, "outlet": format!("Outlet {id}"), "format": "text"},
+            "entities": [], "dates": [], "narratives": [], "roles": [],
+            "quotes": [{"text": "We are ready to negotiate, but only on our terms", "start": 1,
+                        "end": 49, "kind": "direct", "cue": "said",
+                        "speaker": {"text": "Lavrov", "start": 52, "end": 58, "name": "Lavrov", "entity": null},
+                        "said_on": null}]
+        })
+    }
+
+    #[test]
+    fn a_derived_file_written_under_other_rules_is_rebuilt() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("t.db");
+        let mut store = Store::open(&db).unwrap();
+        store.put_articles(&[article("a1"), article("b2")]).unwrap();
+        let (first, source) = derived(&store, &db).unwrap();
+        assert_eq!(source, Source::Rebuilt);
+        assert_eq!(first.clusters.len(), 1);
+        assert_eq!(derived(&store, &db).unwrap().1, Source::File);
+        // The same file as an older build with other linking rules wrote it.
+        let mut old = first.clone();
+        old.rules = "older rules".into();
+        std::fs::write(derived_path(&db), serde_json::to_vec(&old).unwrap()).unwrap();
+        let (again, source) = derived(&store, &db).unwrap();
+        assert_eq!(source, Source::Rebuilt);
+        assert_eq!(again.rules, rules_signature());
+    }
 }

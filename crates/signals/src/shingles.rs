@@ -5,9 +5,22 @@
 use std::hash::{Hash, Hasher};
 use unicode_segmentation::UnicodeSegmentation;
 
-/// Lower-cased words, punctuation and quote marks dropped.
+/// Apostrophes written in other ways than `'` (typographic, modifier letter).
+const APOSTROPHES: [char; 3] = ['\u{2019}', '\u{2018}', '\u{02BC}'];
+
+/// Lower-cased words, punctuation and quote marks dropped; every apostrophe
+/// written as `'`, so "I’ll" and "I'll" are one word.
 pub fn normalize_words(text: &str) -> Vec<String> {
-    text.unicode_words().map(|w| w.to_lowercase()).collect()
+    text.unicode_words()
+        .map(|w| {
+            let w = w.to_lowercase();
+            if w.contains(APOSTROPHES) {
+                w.replace(APOSTROPHES, "'")
+            } else {
+                w
+            }
+        })
+        .collect()
 }
 
 /// A sorted, deduplicated set of hashed word n-grams.
@@ -111,6 +124,18 @@ mod tests {
         let part = shingles("ready to negotiate, but only on our terms", 3);
         assert_eq!(part.containment(&full), 1.0);
         assert!(part.jaccard(&full) < 0.6);
+    }
+
+    #[test]
+    fn typographic_and_straight_apostrophes_are_one_word() {
+        assert_eq!(
+            normalize_words("I’ll win, we‘re sure, it\u{02BC}s done"),
+            normalize_words("I'll win, we're sure, it's done")
+        );
+        assert_eq!(
+            shingles("“I’ll fight for you and I’ll win”", 3),
+            shingles("\"I'll fight for you and I'll win\"", 3)
+        );
     }
 
     #[test]
