@@ -84,6 +84,13 @@ doc = {
         desc="The 250 most recently stored matching articles and the 250 most recently stored matching quotes "
              "are ranked together by relevance (bm25) and come first; older matches follow (articles, then quotes, "
              "most recently stored first). total counts every match."),
+    "/api/talking-points": op("Talking points: statements and phrases repeated across outlets, highest score (spread × novelty) first", "listTalkingPoints",
+        [param("since", "only articles published on or after this date (YYYY, YYYY-MM or YYYY-MM-DD)", date),
+         param("limit", "page size (default 50)", {"type": "integer", "minimum": 1, "maximum": 500, "default": 50}), offset],
+        ref("TalkingPointPage")),
+    "/api/quotes/{id}/travel": op("Every appearance of one quote's statement, first seen first", "getQuoteTravel",
+        [param("id", "the quote: ARTICLE_ID#N (percent-encoded: # is %23, / is %2F)", {"type": "string"}, True, "path")],
+        ref("QuoteTravel"), errors=(400, 404)),
     "/api/openapi.json": {"get": {"summary": "This document", "operationId": "openapi",
         "responses": {"200": {"description": "OK", "content": {"application/json": {"schema": {"type": "object"}}}}}}},
   },
@@ -146,6 +153,25 @@ doc = {
           "snippet": {"type": "array", "items": {"type": "object", "properties": {"text": s("string"), "hit": s("boolean")}}},
           "rank": s("number")}},
       "SearchPage": page("SearchHit"),
+      "TalkingPoint": {"type": "object", "required": ["kind", "text", "articles", "outlets", "speakers", "languages", "first_seen", "count",
+                                                      "timeline_unit", "timeline", "by_outlet", "score", "quotes"], "properties": {
+          "kind": s("string", enum=["statement", "phrase"]), "text": s("string"),
+          "articles": {"type": "array", "items": s("string"), "description": "article ids, first appearance first"},
+          "outlets": {"type": "array", "items": s("string")}, "speakers": {"type": "array", "items": s("string")},
+          "languages": {"type": "array", "items": s("string")},
+          "first_seen": {"type": "object", "properties": {"article": s("string"), "date": s("string", nullable=True)}},
+          "count": s("integer", "appearances"), "timeline_unit": s("string", enum=["day", "week"]),
+          "timeline": {"type": "array", "items": {"type": "object", "properties": {"date": s("string"), "count": s("integer")}}},
+          "by_outlet": {"type": "array", "items": {"type": "object", "properties": {
+              "outlet": s("string"), "articles": s("integer"), "first": s("string", nullable=True)}}},
+          "score": s("number"),
+          "quotes": {"type": "array", "items": s("string"), "description": "a statement's quotes (ARTICLE_ID#N); empty for a phrase"}}},
+      "TalkingPointPage": {"type": "object", "required": ["total", "items"], "properties": {
+          "total": s("integer"), "items": {"type": "array", "items": ref("TalkingPoint")}}},
+      "QuoteTravel": {"type": "object", "required": ["quote", "total", "items"], "properties": {
+          "quote": s("string"), "total": s("integer"),
+          "items": {"type": "array", "items": {"allOf": [ref("QuoteRow"), {"type": "object", "properties": {
+              "quote": s("string"), "first": s("boolean")}}]}}}},
     }}}
 out = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "assets", "openapi.json")
 with open(out, "w") as f:
