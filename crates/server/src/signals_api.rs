@@ -1,7 +1,8 @@
 //! `GET /api/talking-points`, `GET /api/quotes/{id}/travel` and the
 //! talking-points page (`/talking-points`, with `/assets/talking.js`):
 //! cross-article signals of `newslens-signals`, read from the derived file
-//! beside the database (rebuilt there when stale).
+//! beside the database when it is current, else computed in memory (the
+//! server never writes it) and kept until the database changes.
 
 use crate::api::AppState;
 use crate::error::{ApiError, BackendError};
@@ -9,8 +10,11 @@ use crate::params::Pairs;
 use axum::extract::{Path, RawQuery, State};
 use axum::http::{header, HeaderValue};
 use axum::response::{IntoResponse, Response};
+use newslens_signals::Derived;
 use newslens_store::{QuoteRow, Store};
 use serde::Serialize;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
 
 const TALKING_HTML: &str = include_str!("../assets/talking.html");
 const TALKING_JS: &str = include_str!("../assets/talking.js");
@@ -50,26 +54,49 @@ fn signals_error(e: newslens_signals::SignalsError) -> BackendError {
     }
 }
 
+/// The derived signals of the server's database, computed once per state
+/// of the database and kept in memory: the server never writes the derived
+/// file beside the database (it reads one that `newslens talking-points`
+/// or `quote-travel` left, when current). The lock also makes concurrent
+/// requests wait for one computation instead of each running their own.
+static DERIVED: Mutex<Option<(PathBuf, Arc<Derived>)>> = Mutex::new(None);
+
+fn current_derived(store: &Store) -> Result<Arc<Derived>, BackendError> {
+    let db = store.path().to_path_buf();
+    let mut memo = match DERIVED.lock() {
+        Ok(g) => g,
+        Err(poisoned) => poisoned.into_inner(),
+    };
+    if let Some((path, d)) = memo.as_ref() {
+        if *path == db && newslens_signals::is_current(store, &db, d).map_err(signals_error)? {
+            return Ok(Arc::clone(d));
+        }
+    }
+    let (d, _) = newslens_signals::derived_read_only(store, &db).map_err(signals_error)?;
+    let d = Arc::new(d);
+    *memo = Some((db, Arc::clone(&d)));
+    Ok(d)
+}
+
 /// `{"total", "items"}` of talking points, highest score first.
 pub(crate) fn talking_points(
     store: &Store,
     p: &TalkingPointsParams,
 ) -> Result<String, BackendError> {
-    let points = match &p.since {
+    let (memo, owned);
+    let points: &[newslens_signals::TalkingPoint] = match &p.since {
         None => {
-            let db = store.path().to_path_buf();
-            newslens_signals::derived(store, &db)
-                .map_err(signals_error)?
-                .0
-                .talking_points
+            memo = current_derived(store)?;
+            &memo.talking_points
         }
         Some(since) => {
             let loaded = newslens_signals::load(store, Some(since), true).map_err(signals_error)?;
-            newslens_signals::talking_points(
+            owned = newslens_signals::talking_points(
                 &loaded.articles,
                 &loaded.quotes,
                 &newslens_signals::TalkingConfig::default(),
-            )
+            );
+            &owned
         }
     };
     #[derive(Serialize)]
@@ -88,8 +115,7 @@ pub(crate) fn talking_points(
 /// Every appearance of quote `id`'s statement, first seen first; `None`
 /// for an unknown quote.
 pub(crate) fn quote_travel(store: &Store, id: &str) -> Result<Option<String>, BackendError> {
-    let db = store.path().to_path_buf();
-    let (derived, _) = newslens_signals::derived(store, &db).map_err(signals_error)?;
+    let derived = current_derived(store)?;
     let rows: Vec<QuoteRow> = match derived.travel(id) {
         Some(rows) => rows.to_vec(),
         None => {

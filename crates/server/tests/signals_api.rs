@@ -111,3 +111,19 @@ async fn the_talking_points_page_and_its_script_are_served() {
         .unwrap()
         .starts_with("text/javascript"));
 }
+
+#[tokio::test]
+async fn the_server_writes_no_derived_file_beside_the_database() {
+    let (_dir, db) = database();
+    let router = App::open(&db, 2).unwrap().router();
+    let (status, _, body) = get(&router, "/api/talking-points").await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let (status, _, _) = get(&router, "/api/quotes/geneva-copy%230/travel").await;
+    assert!(status == StatusCode::OK || status == StatusCode::NOT_FOUND);
+    let mut derived = db.as_os_str().to_owned();
+    derived.push(".signals.json");
+    assert!(
+        !std::path::PathBuf::from(derived).exists(),
+        "the read-only server wrote the derived file"
+    );
+}

@@ -258,9 +258,28 @@ pub enum Source {
     Rebuilt,
 }
 
+/// Whether `d` describes the current state of the store at `db` under this
+/// build's rules.
+pub fn is_current(store: &Store, db: &Path, d: &Derived) -> Result<bool, SignalsError> {
+    Ok(d.format == DERIVED_FORMAT
+        && d.rules == rules_signature()
+        && d.fingerprint == fingerprint(store, db)?)
+}
+
 /// The derived signals of the store at `db`: from its derived file when
 /// that is current, else computed and written.
 pub fn derived(store: &Store, db: &Path) -> Result<(Derived, Source), SignalsError> {
+    derived_with(store, db, true)
+}
+
+/// [`derived`] that never writes (for readers of a database they must not
+/// change, like the server): a stale or missing file means computing in
+/// memory.
+pub fn derived_read_only(store: &Store, db: &Path) -> Result<(Derived, Source), SignalsError> {
+    derived_with(store, db, false)
+}
+
+fn derived_with(store: &Store, db: &Path, write: bool) -> Result<(Derived, Source), SignalsError> {
     let fp = fingerprint(store, db)?;
     let path = derived_path(db);
     if let Ok(text) = std::fs::read(&path) {
@@ -285,6 +304,9 @@ pub fn derived(store: &Store, db: &Path) -> Result<(Derived, Source), SignalsErr
         stories: story_list,
         clusters,
     };
+    if !write {
+        return Ok((d, Source::Rebuilt));
+    }
     if let Ok(text) = serde_json::to_vec(&d) {
         let mut tmp = path.as_os_str().to_owned();
         tmp.push(".tmp");
@@ -331,5 +353,21 @@ mod tests {
         let (again, source) = derived(&store, &db).unwrap();
         assert_eq!(source, Source::Rebuilt);
         assert_eq!(again.rules, rules_signature());
+        assert!(is_current(&store, &db, &again).unwrap());
+    }
+
+    #[test]
+    fn the_read_only_variant_writes_no_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("t.db");
+        let mut store = Store::open(&db).unwrap();
+        store.put_articles(&[article("a1"), article("b2")]).unwrap();
+        let (d, source) = derived_read_only(&store, &db).unwrap();
+        assert_eq!(source, Source::Rebuilt);
+        assert_eq!(d.clusters.len(), 1);
+        assert!(!derived_path(&db).exists());
+        // A current file written by a writer is read.
+        derived(&store, &db).unwrap();
+        assert_eq!(derived_read_only(&store, &db).unwrap().1, Source::File);
     }
 }

@@ -24,8 +24,8 @@ mod union_find;
 pub use dates::{date_key, day_string};
 #[cfg(feature = "store")]
 pub use derived::{
-    derived, derived_path, load, quote_clusters, quote_id, Derived, Fingerprint, Loaded,
-    SignalsError, Source, DERIVED_FORMAT,
+    derived, derived_path, derived_read_only, is_current, load, quote_clusters, quote_id,
+    rules_signature, Derived, Fingerprint, Loaded, SignalsError, Source, DERIVED_FORMAT,
 };
 pub use minhash::{LshTable, MinHasher, Signature, BANDS, ROWS};
 pub use shingles::{normalize_words, shingles, ShingleSet};
