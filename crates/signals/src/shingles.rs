@@ -23,6 +23,23 @@ pub fn normalize_words(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// Elements in both of two sorted, deduplicated slices (one merge walk).
+pub(crate) fn sorted_common<T: Ord>(a: &[T], b: &[T]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
 /// A sorted, deduplicated set of hashed word n-grams.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ShingleSet(pub Vec<u64>);
@@ -65,20 +82,7 @@ impl ShingleSet {
 
     /// Shingles in both sets.
     pub fn common(&self, other: &ShingleSet) -> usize {
-        let (a, b) = (&self.0, &other.0);
-        let (mut i, mut j, mut n) = (0, 0, 0);
-        while i < a.len() && j < b.len() {
-            match a[i].cmp(&b[j]) {
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
-                std::cmp::Ordering::Equal => {
-                    n += 1;
-                    i += 1;
-                    j += 1;
-                }
-            }
-        }
-        n
+        sorted_common(&self.0, &other.0)
     }
 
     /// Jaccard resemblance.

@@ -99,7 +99,7 @@ impl SignalConfig {
 
     /// The linking test on two shingle sets (each long enough).
     fn links(&self, a: &[u32], b: &[u32]) -> bool {
-        let common = common(a, b);
+        let common = crate::shingles::sorted_common(a, b);
         let (small, large) = (a.len().min(b.len()), a.len().max(b.len()));
         if small == 0 || (common as f64) < self.quote_containment * small as f64 {
             return false;
@@ -122,22 +122,6 @@ impl SignalConfig {
 
 fn fold(h: u64) -> u32 {
     (h.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as u32
-}
-
-fn common(a: &[u32], b: &[u32]) -> usize {
-    let (mut i, mut j, mut n) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                n += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    n
 }
 
 /// An article as the index sees it.
