@@ -54,8 +54,7 @@ pub(crate) fn router(state: AppState, host_check: Option<security::HostCheck>) -
             get(signals_api::talking_points_route),
         )
         .route("/api/quotes/{id}/travel", get(signals_api::travel_route))
-        .route("/talking-points", get(signals_api::page))
-        .route("/assets/talking.js", get(signals_api::script))
+        .route("/talking-points", get(assets::talking_points))
         .route("/", get(assets::index))
         .route("/assets/{name}", get(assets::asset))
         .route("/favicon.ico", get(assets::favicon))

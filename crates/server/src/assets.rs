@@ -8,6 +8,9 @@ const INDEX_HTML: &str = include_str!("../assets/index.html");
 const APP_JS: &str = include_str!("../assets/app.js");
 const APP_CSS: &str = include_str!("../assets/app.css");
 const FAVICON_SVG: &str = include_str!("../assets/favicon.svg");
+/// The talking-points page (issue 6) and its script.
+const TALKING_HTML: &str = include_str!("../assets/talking.html");
+const TALKING_JS: &str = include_str!("../assets/talking.js");
 /// The OpenAPI 3 document of the API.
 pub const OPENAPI_JSON: &str = include_str!("../assets/openapi.json");
 
@@ -26,6 +29,10 @@ pub(crate) async fn index() -> Response {
     file(INDEX_HTML, "text/html; charset=utf-8")
 }
 
+pub(crate) async fn talking_points() -> Response {
+    file(TALKING_HTML, "text/html; charset=utf-8")
+}
+
 pub(crate) async fn favicon() -> Response {
     file(FAVICON_SVG, "image/svg+xml")
 }
@@ -38,6 +45,7 @@ pub(crate) async fn asset(Path(name): Path<String>) -> Response {
     match name.as_str() {
         "app.js" => file(APP_JS, "text/javascript; charset=utf-8"),
         "app.css" => file(APP_CSS, "text/css; charset=utf-8"),
+        "talking.js" => file(TALKING_JS, "text/javascript; charset=utf-8"),
         "favicon.svg" => file(FAVICON_SVG, "image/svg+xml"),
         _ => crate::error::ApiError::NotFound("no such asset".into()).into_response(),
     }
@@ -47,6 +55,26 @@ pub(crate) async fn asset(Path(name): Path<String>) -> Response {
 mod tests {
     use super::*;
     use axum::http::StatusCode;
+
+    #[test]
+    fn the_page_has_no_inline_script_or_style_and_builds_no_markup_from_text() {
+        assert!(TALKING_HTML.contains(r#"<script src="/assets/talking.js""#));
+        assert!(!TALKING_HTML.contains("<script>"));
+        assert!(!TALKING_HTML.contains("style="));
+        assert!(!TALKING_HTML.contains("<style"));
+        for forbidden in [
+            "innerHTML",
+            "outerHTML",
+            "insertAdjacentHTML",
+            "document.write",
+            "eval(",
+        ] {
+            assert!(
+                !TALKING_JS.contains(forbidden),
+                "talking.js uses {forbidden}"
+            );
+        }
+    }
 
     #[test]
     fn openapi_document_lists_every_api_route() {

@@ -1,5 +1,5 @@
 //! `GET /api/talking-points`, `GET /api/quotes/{id}/travel` and the
-//! talking-points page (`/talking-points`, with `/assets/talking.js`):
+//! talking-points page data (the page itself is in `assets.rs`):
 //! cross-article signals of `newslens-signals`, read from the derived file
 //! beside the database when it is current, else computed in memory (the
 //! server never writes it) and kept until the database changes.
@@ -8,16 +8,12 @@ use crate::api::AppState;
 use crate::error::{ApiError, BackendError};
 use crate::params::Pairs;
 use axum::extract::{Path, RawQuery, State};
-use axum::http::{header, HeaderValue};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use newslens_signals::Derived;
 use newslens_store::{QuoteRow, Store};
 use serde::Serialize;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
-
-const TALKING_HTML: &str = include_str!("../assets/talking.html");
-const TALKING_JS: &str = include_str!("../assets/talking.js");
 
 /// The backend does not compute signals (test doubles).
 #[derive(Debug, thiserror::Error)]
@@ -185,48 +181,9 @@ pub(crate) async fn travel_route(
     }
 }
 
-fn file(body: &'static str, content_type: &'static str) -> Response {
-    (
-        [
-            (header::CONTENT_TYPE, HeaderValue::from_static(content_type)),
-            (header::CACHE_CONTROL, HeaderValue::from_static("no-cache")),
-        ],
-        body,
-    )
-        .into_response()
-}
-
-pub(crate) async fn page() -> Response {
-    file(TALKING_HTML, "text/html; charset=utf-8")
-}
-
-pub(crate) async fn script() -> Response {
-    file(TALKING_JS, "text/javascript; charset=utf-8")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn the_page_has_no_inline_script_or_style_and_builds_no_markup_from_text() {
-        assert!(TALKING_HTML.contains(r#"<script src="/assets/talking.js""#));
-        assert!(!TALKING_HTML.contains("<script>"));
-        assert!(!TALKING_HTML.contains("style="));
-        assert!(!TALKING_HTML.contains("<style"));
-        for forbidden in [
-            "innerHTML",
-            "outerHTML",
-            "insertAdjacentHTML",
-            "document.write",
-            "eval(",
-        ] {
-            assert!(
-                !TALKING_JS.contains(forbidden),
-                "talking.js uses {forbidden}"
-            );
-        }
-    }
 
     #[test]
     fn parameters_are_checked() {
