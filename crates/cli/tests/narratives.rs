@@ -25,13 +25,10 @@ fn semeval_narratives_writes_one_line_per_document() {
     let out = newslens()
         .args(["semeval", "narratives", "--docs"])
         .arg(dir.path())
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+        .assert()
+        .success()
+        .get_output()
+        .clone();
     let text = String::from_utf8(out.stdout).unwrap();
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(lines.len(), 2, "{text}");
@@ -65,13 +62,10 @@ fn semeval_roles_answers_every_mention_row() {
         .arg(dir.path())
         .arg("--mentions")
         .arg(&mentions)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+        .assert()
+        .success()
+        .get_output()
+        .clone();
     let text = String::from_utf8(out.stdout).unwrap();
     assert_eq!(text.lines().count(), 3, "{text}");
     for line in text.lines() {
@@ -131,31 +125,21 @@ fn a_model_trained_on_a_tiny_corpus_predicts_its_labels() {
     std::fs::write(train.join("subtask-2-annotations.txt"), labels).unwrap();
     std::fs::write(train.join("subtask-1-annotations.txt"), roles).unwrap();
     let model = dir.path().join("narratives.json.gz");
-    let out = newslens()
+    newslens()
         .args(["train", "narratives", "--data"])
         .arg(dir.path().join("Train"))
         .arg("--out")
         .arg(&model)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+        .assert()
+        .success();
     let role_model = dir.path().join("roles.json.gz");
-    let out = newslens()
+    newslens()
         .args(["train", "roles", "--data"])
         .arg(dir.path().join("Train"))
         .arg("--out")
         .arg(&role_model)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+        .assert()
+        .success();
     assert!(role_model.is_file());
 
     let test = dir.path().join("docs");
@@ -165,13 +149,10 @@ fn a_model_trained_on_a_tiny_corpus_predicts_its_labels() {
         .arg(&test)
         .arg("--model")
         .arg(&model)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+        .assert()
+        .success()
+        .get_output()
+        .clone();
     let text = String::from_utf8(out.stdout).unwrap();
     let cc = text.lines().find(|l| l.starts_with("T_cc.txt")).unwrap();
     assert!(
@@ -192,13 +173,10 @@ fn annotate_prints_narratives_and_roles_with_evidence_inside_the_text() {
         .arg(&config)
         .args(["annotate", "--quiet"])
         .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/articles"))
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+        .assert()
+        .success()
+        .get_output()
+        .clone();
     let mut roles = 0;
     for line in String::from_utf8(out.stdout).unwrap().lines() {
         let article: serde_json::Value = serde_json::from_str(line).unwrap();

@@ -17,20 +17,15 @@ fn database() -> (tempfile::TempDir, std::path::PathBuf) {
     let feed = dir.path().join("feed.jsonl");
     std::fs::write(&feed, FEED).unwrap();
     let db = dir.path().join("t.db");
-    let out = Command::cargo_bin("newslens")
+    Command::cargo_bin("newslens")
         .unwrap()
         .arg("analyze")
         .arg(&feed)
         .arg("--db")
         .arg(&db)
         .arg("--quiet")
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+        .assert()
+        .success();
     (dir, db)
 }
 
@@ -41,13 +36,10 @@ fn talking_points_link_a_trimmed_report_to_its_first_appearance() {
         .unwrap()
         .args(["talking-points", "--json", "--db"])
         .arg(&db)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+        .assert()
+        .success()
+        .get_output()
+        .clone();
     let text = String::from_utf8(out.stdout).unwrap();
     let lines: Vec<serde_json::Value> = text
         .lines()
@@ -123,13 +115,10 @@ fn quote_travel_lists_every_appearance_first_seen_first() {
         .unwrap()
         .args(["quote-travel", "a1#0", "--json", "--db"])
         .arg(&db)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+        .assert()
+        .success()
+        .get_output()
+        .clone();
     let text = String::from_utf8(out.stdout).unwrap();
     let rows: Vec<serde_json::Value> = text
         .lines()
@@ -156,13 +145,10 @@ fn run(args: &[&str], db: &std::path::Path) -> String {
         .args(args)
         .arg("--db")
         .arg(db)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+        .assert()
+        .success()
+        .get_output()
+        .clone();
     String::from_utf8(out.stdout).unwrap()
 }
 
