@@ -45,7 +45,7 @@ impl BackendError {
     }
 }
 
-/// A query the database stopped at the time limit ([`crate::QUERY_TIME_LIMIT`]).
+/// A query the database stopped at its time limit (`newslens serve --query-limit-ms`).
 #[derive(Debug, thiserror::Error)]
 #[error("the query took longer than {} ms and was stopped; narrow it (fewer or rarer words, a filter)", .0.as_millis())]
 pub struct QueryTimeout(pub std::time::Duration);

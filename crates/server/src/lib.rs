@@ -44,8 +44,9 @@ use std::time::Duration;
 /// How long a request waits for a free database connection before a 503.
 pub const POOL_WAIT: Duration = Duration::from_secs(10);
 
-/// How long one query may run before the database stops it (503): a slow
-/// query class cannot hold the connections for seconds.
+/// How long one query may run by default before the database stops it
+/// (503): a slow query class cannot hold the connections for seconds
+/// (`newslens serve --query-limit-ms`).
 pub const QUERY_TIME_LIMIT: Duration = Duration::from_secs(1);
 
 /// The server: connections and the router over them.
@@ -71,9 +72,19 @@ impl App {
         })
     }
 
-    /// An app over `connections` read-only connections to the database at `path`.
+    /// An app over `connections` read-only connections to the database at
+    /// `path`, each query stopped after [`QUERY_TIME_LIMIT`].
     pub fn open(path: &std::path::Path, connections: usize) -> Result<App, ServerError> {
-        let backends = open_read_only(path, connections).map_err(|e| ServerError::Open {
+        App::open_with_limit(path, connections, Some(QUERY_TIME_LIMIT))
+    }
+
+    /// [`App::open`] with another time limit per query (`None`: none).
+    pub fn open_with_limit(
+        path: &std::path::Path,
+        connections: usize,
+        limit: Option<Duration>,
+    ) -> Result<App, ServerError> {
+        let backends = open_read_only(path, connections, limit).map_err(|e| ServerError::Open {
             path: path.to_path_buf(),
             source: BackendError::new(e),
         })?;
@@ -146,6 +157,9 @@ pub struct ServeConfig {
     pub connections: usize,
     /// Megabytes of answers kept until the database changes (0: none).
     pub cache_mb: usize,
+    /// How long one query may run before it is stopped with a 503 (`None`:
+    /// no limit).
+    pub query_limit: Option<Duration>,
 }
 
 /// The default number of connections: one per core, at least two.
@@ -165,7 +179,7 @@ pub fn run(config: &ServeConfig, ready: impl FnOnce(SocketAddr)) -> Result<(), S
             config.connections
         )));
     }
-    let app = App::open(&config.db, config.connections)?
+    let app = App::open_with_limit(&config.db, config.connections, config.query_limit)?
         .with_cache(&config.db, config.cache_mb.saturating_mul(1 << 20));
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(config.connections.min(8))

@@ -10,6 +10,7 @@ use newslens_store::{
 };
 use serde::Serialize;
 use std::path::Path;
+use std::time::Duration;
 
 impl From<StoreError> for BackendError {
     fn from(err: StoreError) -> Self {
@@ -25,12 +26,16 @@ fn to_json<T: Serialize>(value: &T) -> Result<String, BackendError> {
 }
 
 /// Opens `n` read-only connections to the database at `path`, each query
-/// stopped after [`crate::QUERY_TIME_LIMIT`].
-pub fn open_read_only(path: &Path, n: usize) -> Result<Vec<Box<dyn Backend>>, StoreError> {
+/// stopped after `limit` (`None`: never).
+pub fn open_read_only(
+    path: &Path,
+    n: usize,
+    limit: Option<Duration>,
+) -> Result<Vec<Box<dyn Backend>>, StoreError> {
     (0..n.max(1))
         .map(|_| {
             let mut store = Store::open_read_only(path)?;
-            store.set_time_limit(Some(crate::QUERY_TIME_LIMIT))?;
+            store.set_time_limit(limit)?;
             Ok(Box::new(store) as Box<dyn Backend>)
         })
         .collect()

@@ -522,3 +522,31 @@ async fn cached_answers_follow_new_articles() {
         "geneva-talks-2"
     );
 }
+
+#[tokio::test]
+async fn a_query_over_the_configured_limit_answers_503_and_no_limit_answers() {
+    // Enough matching articles that the search runs past the database's
+    // first progress check (every 1,000 steps).
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("many.db");
+    let base = fixture().remove(0);
+    let many: Vec<Value> = (0..300)
+        .map(|i| {
+            let mut a = base.clone();
+            a["id"] = format!("copy-{i}").into();
+            a
+        })
+        .collect();
+    Store::open(&path).unwrap().put_articles(&many).unwrap();
+    // A limit no query can meet.
+    let tight = App::open_with_limit(&path, 1, Some(std::time::Duration::from_nanos(1)))
+        .unwrap()
+        .router();
+    let a = get(&tight, "/api/search?q=grain").await;
+    assert_eq!(a.status, StatusCode::SERVICE_UNAVAILABLE, "{}", a.body);
+    assert!(a.body.contains("was stopped"), "{}", a.body);
+    let unlimited = App::open_with_limit(&path, 1, None).unwrap().router();
+    let a = get(&unlimited, "/api/search?q=grain").await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.body);
+    assert_eq!(a.json()["total"], 300);
+}

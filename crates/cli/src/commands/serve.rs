@@ -22,6 +22,10 @@ pub struct ServeArgs {
     /// (0: no cache).
     #[arg(long, value_name = "MB", default_value_t = 64)]
     cache_mb: usize,
+    /// Milliseconds one database query may run before it is stopped and
+    /// the request answered 503 (0: no limit).
+    #[arg(long, value_name = "MS", default_value_t = 1000)]
+    query_limit_ms: u64,
 }
 
 /// Runs `newslens serve` until Ctrl-C or SIGTERM.
@@ -39,6 +43,8 @@ pub fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
             .connections
             .unwrap_or_else(newslens_server::default_connections),
         cache_mb: args.cache_mb,
+        query_limit: (args.query_limit_ms > 0)
+            .then(|| std::time::Duration::from_millis(args.query_limit_ms)),
     };
     let db = args.db.display().to_string();
     newslens_server::run(&config, |addr| {
