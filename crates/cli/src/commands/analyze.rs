@@ -79,6 +79,12 @@ pub fn run(config: &Config, args: AnalyzeArgs) -> anyhow::Result<ExitCode> {
             s.replaced,
             totals.errors
         );
+        if let Some(took) = totals.optimized {
+            eprintln!(
+                "newslens: full-text indexes merged in {:.1} s",
+                took.as_secs_f64()
+            );
+        }
     }
     Ok(if totals.errors > 0 {
         ExitCode::from(1)
@@ -92,6 +98,18 @@ struct Totals {
     summary: PutSummary,
     errors: u64,
     seen: u64,
+    /// How long merging the full-text indexes took, when it ran.
+    optimized: Option<Duration>,
+}
+
+/// Whether a run that wrote `written` articles into a store now holding
+/// `total` should merge the full-text indexes ([`Store::optimize`]): each
+/// batch adds index segments that every search reads until they are merged
+/// (a generated 100,000-article store: search 13.7 → 7.6 ms after a merge
+/// of about 4 s). Worth it after a large ingest, not after a few articles
+/// added to a big store (the merge rewrites the whole index).
+fn worth_optimizing(written: u64, total: u64) -> bool {
+    written >= 1000 && written.saturating_mul(10) >= total
 }
 
 /// Stores each batch in one transaction; reports refused articles.
@@ -104,6 +122,7 @@ fn write_batches(
         summary: PutSummary::default(),
         errors: 0,
         seen: 0,
+        optimized: None,
     };
     for batch in batches {
         let report = store.put_lines(&batch)?;
@@ -124,6 +143,15 @@ fn write_batches(
             bar.set_position(totals.seen);
         }
     }
+    let written = totals.summary.stored + totals.summary.replaced;
+    if worth_optimizing(written, store.article_count()?) {
+        if let Some(bar) = &bar {
+            bar.set_message("merging the full-text indexes");
+        }
+        let started = Instant::now();
+        store.optimize()?;
+        totals.optimized = Some(started.elapsed());
+    }
     Ok(totals)
 }
 
@@ -135,7 +163,7 @@ fn progress_bar(paths: &[String], format: Option<Format>) -> indicatif::Progress
             let bar = indicatif::ProgressBar::new(total);
             bar.set_style(
                 indicatif::ProgressStyle::with_template(
-                    "{bar:30} {pos}/{len} articles  {per_sec}  ETA {eta}",
+                    "{bar:30} {pos}/{len} articles  {per_sec}  ETA {eta}  {msg}",
                 )
                 .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
             );
@@ -145,7 +173,7 @@ fn progress_bar(paths: &[String], format: Option<Format>) -> indicatif::Progress
             let bar = indicatif::ProgressBar::new_spinner();
             bar.set_style(
                 indicatif::ProgressStyle::with_template(
-                    "{spinner} {pos} articles  {per_sec}  {elapsed}",
+                    "{spinner} {pos} articles  {per_sec}  {elapsed}  {msg}",
                 )
                 .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
             );
@@ -263,5 +291,21 @@ impl Write for StoreSink {
 
     fn flush(&mut self) -> std::io::Result<()> {
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::worth_optimizing;
+
+    #[test]
+    fn the_indexes_are_merged_after_a_large_ingest_only() {
+        assert!(worth_optimizing(100_000, 100_000), "a fresh large store");
+        assert!(worth_optimizing(20_000, 120_000), "a sixth of the store");
+        assert!(
+            !worth_optimizing(5_000, 1_000_000),
+            "a few into a big store"
+        );
+        assert!(!worth_optimizing(300, 300), "a small store");
     }
 }
