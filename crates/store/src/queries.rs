@@ -370,6 +370,20 @@ impl Store {
         })
     }
 
+    /// Every stored article's rowid and id, in rowid order. A new article
+    /// gets a rowid above every stored one (a replaced article is stored
+    /// again, so it gets a new one too; after the highest is deleted its
+    /// rowid may be given again), which makes the order one of insertion.
+    pub fn article_rowids(&self) -> Result<Vec<(i64, String)>, StoreError> {
+        self.timed(|| {
+            let mut stmt = self
+                .conn
+                .prepare_cached("SELECT rowid, id FROM articles ORDER BY rowid")?;
+            let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            Ok(rows.collect::<Result<Vec<_>, _>>()?)
+        })
+    }
+
     /// Quotes matching the filters, newest first (undated last).
     pub fn quotes(&self, q: &QuoteQuery) -> Result<Page<QuoteRow>, StoreError> {
         self.timed(|| self.quotes_untimed(q))

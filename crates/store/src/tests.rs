@@ -119,6 +119,28 @@ fn stores_articles_with_their_rows() {
 }
 
 #[test]
+fn article_rowids_follow_insertion_and_a_replaced_article_moves_last() {
+    let (_dir, path) = temp_db();
+    let mut store = Store::open(&path).unwrap();
+    store.put_articles(&[geneva(), kyiv()]).unwrap();
+    let ids = |s: &Store| -> Vec<String> {
+        s.article_rowids()
+            .unwrap()
+            .into_iter()
+            .map(|(_, id)| id)
+            .collect()
+    };
+    assert_eq!(ids(&store), ["geneva.txt", "kyiv.txt"]);
+    let before = store.article_rowids().unwrap();
+    let mut changed = geneva();
+    changed["title"] = json!("Talks in Geneva, updated");
+    store.put_articles(&[changed]).unwrap();
+    let after = store.article_rowids().unwrap();
+    assert_eq!(ids(&store), ["kyiv.txt", "geneva.txt"]);
+    assert!(after[1].0 > before[1].0);
+}
+
+#[test]
 fn same_content_is_not_stored_twice() {
     let (_dir, path) = temp_db();
     let mut store = Store::open(&path).expect("open");
