@@ -14,6 +14,68 @@ const PRONOUN_LOOKBACK_NAMES: usize = 64;
 const MIN_WORDS: usize = 2;
 /// Words that end the object of a stance verb ("endorsed X, who …").
 const OBJECT_STOP: &[&str] = &["who", "which", "whose", "after", "when", "while", "because"];
+/// Verbs that take an -ing form as their object ("started asking",
+/// "keeps saying"): the participle's subject is the clause's.
+const CATENATIVE: &[&str] = &[
+    "start",
+    "starts",
+    "began",
+    "begin",
+    "begins",
+    "begun",
+    "keep",
+    "keeps",
+    "kept",
+    "continue",
+    "continues",
+    "stop",
+    "stops",
+    "quit",
+    "quits",
+    "avoid",
+    "avoids",
+    "spent",
+    "spend",
+    "spends",
+    "went",
+    "go",
+    "goes",
+    "gone",
+    "came",
+    "come",
+    "comes",
+    "risk",
+    "risks",
+    "mind",
+    "enjoy",
+    "enjoys",
+    "deny",
+    "denies",
+    "admit",
+    "admits",
+    "recall",
+    "recalls",
+    "consider",
+    "considers",
+    "finish",
+    "finishes",
+    "try",
+    "tries",
+    "up",
+    "out",
+    "off",
+    "on",
+    "away",
+    "time",
+    "busy",
+];
+/// Irregular verb forms and particles that may stand right before a
+/// participle cue ("can be heard yelling", "despite admitting"): no noun.
+const PARTICIPLE_VERBS: &[&str] = &[
+    "heard", "seen", "known", "told", "said", "made", "found", "left", "got", "gotten", "done",
+    "shown", "given", "taken", "felt", "thought", "caught", "held", "despite", "amid", "among",
+    "toward", "towards", "upon", "while", "when", "where", "whilst", "via", "not", "instead",
+];
 
 /// Settings of quote extraction.
 #[derive(Debug, Clone, serde::Deserialize)]
@@ -512,6 +574,109 @@ impl<'a> Ctx<'a> {
         None
     }
 
+    /// The subject of the participle cue at `k` read from the words just
+    /// before it in the sentence from `ts`: "Nefzi said, adding …" → the
+    /// subject of that earlier cue; "Mr. Trump is revealing …" → the
+    /// subject of the auxiliary; "with 30 percent of voters saying …" →
+    /// the noun phrase right before it. `None` when none of these holds
+    /// (then the sentence's subject is the usual answer).
+    fn participle_subject(&self, k: usize, ts: usize) -> Option<(usize, usize)> {
+        let mut j = k;
+        while j > ts
+            && self.word(j - 1)
+            && (self.adverb(j - 1)
+                || matches!(
+                    self.lower(j - 1),
+                    "perhaps" | "also" | "still" | "even" | "now"
+                ))
+        {
+            j -= 1;
+        }
+        if j <= ts {
+            return None;
+        }
+        let p = j - 1;
+        if !self.word(p) {
+            // "…, Nefzi said, adding …", "…, said Nefzi, adding …".
+            if self.ch(p) != ',' {
+                return None;
+            }
+            let mut c = p;
+            while c > ts && p - c < 8 {
+                c -= 1;
+                if !self.word(c) {
+                    if self.ch(c) == '.' || self.ch(c) == '\'' || self.ch(c) == '’' {
+                        continue;
+                    }
+                    return None;
+                }
+                if let Some((Cue::Verb | Cue::Tell, last)) = self.cue_at(c, p) {
+                    let inverted = c > ts && !self.word(c - 1);
+                    if inverted && last + 1 < p {
+                        return self.subject_fwd(last, p).filter(|s| s.1 <= p);
+                    }
+                    return self.subject_back(c, ts, false);
+                }
+            }
+            return None;
+        }
+        let w = self.lower(p);
+        // "his team is suggesting …": the subject of the auxiliary.
+        if matches!(w, "is" | "are" | "was" | "were" | "been" | "be") {
+            let mut a = p;
+            while a > ts && self.word(a - 1) && self.lex.is_skip_back(self.lower(a - 1)) {
+                a -= 1;
+            }
+            return self.subject_back(a, ts, false).filter(|s| {
+                self.tk.toks[s.0].upper
+                    || self.lex.is_pronoun_form(self.lower(s.0))
+                    || matches!(
+                        self.lower(s.0),
+                        "the" | "a" | "an" | "his" | "her" | "their" | "its"
+                    )
+            });
+        }
+        // "with the outlets agreeing …": a noun right before it.
+        if self.tk.toks[p].upper
+            || self.lex.is_preposition(w)
+            || self.lex.is_boundary(w)
+            || self.lex.is_skip_back(w)
+            || self.lex.is_pronoun_form(w)
+            || w.ends_with("ed")
+            || w.ends_with("ing")
+            || CATENATIVE.contains(&w)
+            || PARTICIPLE_VERBS.contains(&w)
+            || !w.chars().all(|c| c.is_alphabetic())
+        {
+            return None;
+        }
+        let b = j;
+        let mut a = b;
+        while a > ts && b - a < 8 && self.word(a - 1) {
+            let w = self.lower(a - 1);
+            if self.lex.is_boundary(w) || (self.lex.is_preposition(w) && w != "of") {
+                break;
+            }
+            a -= 1;
+        }
+        if a == b {
+            return None;
+        }
+        let first = self.lower(a);
+        // Only a phrase that opens its clause ("…, with the outlets
+        // agreeing"): after a verb or another preposition it is an object
+        // ("sent a text to supporters saying" is the sender's).
+        let opens = a == ts
+            || !self.word(a - 1)
+            || matches!(self.lower(a - 1), "with" | "without" | "and" | "but");
+        (b == j
+            && opens
+            && !self.lex.is_preposition(first)
+            && !first.ends_with("ing")
+            && (a..b).all(|i| self.word(i)))
+        .then_some((a, b))
+    }
+
     /// The speaker phrase after the cue ending at `last` ("said the minister").
     fn subject_fwd(&self, last: usize, hi: usize) -> Option<(usize, usize)> {
         let mut j = last + 1;
@@ -717,7 +882,8 @@ impl<'a> Ctx<'a> {
                     // "X stepped up his attacks, saying, “…”": the sentence's subject.
                     Cue::Participle => {
                         let sent = self.tk.at(self.sentence_of(self.tk.toks[k].s).0);
-                        self.first_subject(sent.min(k), k)
+                        self.participle_subject(k, sent.min(k))
+                            .or_else(|| self.first_subject(sent.min(k), k))
                     }
                     _ => self.subject_back(k, lo, true).or_else(|| {
                         // "… and said: “…”": the subject of the first verb.
@@ -1555,7 +1721,10 @@ impl<'a> Ctx<'a> {
                         self.run_name(j, k)
                     })
                     .flatten();
-                let spk = named.or(sent_spk).or_else(|| self.first_subject(ts, k))?;
+                let spk = named
+                    .or_else(|| self.participle_subject(k, ts))
+                    .or(sent_spk)
+                    .or_else(|| self.first_subject(ts, k))?;
                 let cs = self.content_start(last + 1, end, false);
                 if self.lex.is_weak_participle(self.lower(k)) && !self.reports(cs, end) {
                     return None;

@@ -913,3 +913,44 @@ fn capitalised_modifier_subject_is_no_name_for_a_pronoun() {
     assert_eq!(q.speaker.as_deref(), Some("She"));
     assert_ne!(q.name.as_deref(), Some("British"), "{got:#?}");
 }
+
+#[test]
+fn participle_after_said_takes_that_cues_speaker() {
+    let got = run(
+        "Tom Reyes kept to himself at the mosque, Adel Nefzi said, adding, “He was not very religious.”",
+        "en",
+    );
+    let q = find(&got, "He was not very religious.");
+    assert_eq!(q.cue.as_deref(), Some("adding"));
+    assert_eq!(q.speaker.as_deref(), Some("Adel Nefzi"));
+}
+
+#[test]
+fn progressive_participle_takes_subject_of_auxiliary() {
+    let got = run(
+        "Worst of all, Mr. Lang is now claiming that the vote was rigged.",
+        "en",
+    );
+    let q = find(&got, "that the vote was rigged");
+    assert_eq!(q.speaker.as_deref(), Some("Mr. Lang"));
+}
+
+#[test]
+fn noun_phrase_opening_participle_clause_is_its_subject() {
+    let got = run(
+        "The council approved the budget, with 30 percent of residents saying that taxes are too high.",
+        "en",
+    );
+    let q = find(&got, "that taxes are too high");
+    assert_eq!(q.speaker.as_deref(), Some("30 percent of residents"));
+}
+
+#[test]
+fn object_before_participle_is_not_its_subject() {
+    let got = run(
+        "Her campaign sent a message to supporters saying that the race is close.",
+        "en",
+    );
+    let q = find(&got, "that the race is close");
+    assert_ne!(q.speaker.as_deref(), Some("supporters"));
+}
