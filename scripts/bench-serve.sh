@@ -1,11 +1,23 @@
 #!/usr/bin/env bash
 # Latency of `newslens serve` under loopback load: generates (once) a
 # database of N articles with the gen_bench_db example, starts the server,
-# runs wrk against each API endpoint and prints a Markdown table of
+# runs wrk (or oha) against each API endpoint and prints a Markdown table of
 # requests/s and latency percentiles (figures in docs/server.md).
 #
 #   scripts/bench-serve.sh                 # N=100000, 10 s per endpoint
 #   N=10000 DURATION=5s scripts/bench-serve.sh
+#   TOOL=oha scripts/bench-serve.sh        # percentiles of the measured requests
+#   TOOL=oha RATE=500 scripts/bench-serve.sh   # open loop: 500 requests/s
+#
+# wrk reports percentiles after its coordinated-omission correction: each
+# request slower than the mean interval between requests of a connection
+# is counted again for every interval it spanned, so at thousands of
+# requests/s one 80 ms request weighs as ~400 samples and a handful of
+# slow first requests (answer-cache misses) make its p99. oha (TOOL=oha,
+# installed with `cargo install oha --locked --root DIR`, found on PATH or
+# as OHA=PATH) reports the percentiles of the requests as measured; with
+# RATE it sends at that fixed rate and corrects for the requests a slow
+# one delayed (--latency-correction), the open-loop measure.
 #
 # Before each endpoint it waits until the server is idle again.
 # Settings (environment): N articles, SEED, DURATION per endpoint, CONNS
@@ -26,7 +38,13 @@ TARGET="${CARGO_TARGET_DIR:-target}"
 DB="${DB:-$TARGET/bench-serve/bench-$N-$SEED.db}"
 PORT="${PORT:-18181}"
 
-command -v wrk >/dev/null || { echo "bench-serve: needs wrk (apt-get install -y wrk)" >&2; exit 2; }
+TOOL="${TOOL:-wrk}"
+OHA="${OHA:-$(command -v oha || echo "$TARGET/tools/bin/oha")}"
+case "$TOOL" in
+    wrk) command -v wrk >/dev/null || { echo "bench-serve: needs wrk (apt-get install -y wrk)" >&2; exit 2; } ;;
+    oha) [ -x "$OHA" ] || { echo "bench-serve: needs oha (cargo install oha --locked --root $TARGET/tools), or OHA=PATH" >&2; exit 2; } ;;
+    *) echo "bench-serve: TOOL is wrk or oha, got $TOOL" >&2; exit 2 ;;
+esac
 
 # NEWSLENS_BIN and GEN_BIN name prebuilt binaries (then nothing is built).
 if [ -z "${NEWSLENS_BIN:-}" ] || [ -z "${GEN_BIN:-}" ]; then
@@ -70,6 +88,9 @@ def lua(name, paths):
     with open(f"{work}/{name}.lua", "w") as f:
         f.write("local paths = {" + ",".join(json.dumps(p) for p in paths) + "}\n")
         f.write("local i = 0\nrequest = function()\n  i = i % #paths + 1\n  return wrk.format(\"GET\", paths[i])\nend\n")
+    # The same requests for oha (--urls-from-file: one URL per line).
+    with open(f"{work}/{name}.urls", "w") as f:
+        f.write("".join(base + p + "\n" for p in paths))
 import random
 r = random.Random(7)
 lua("article", [f"/api/articles/gen-{r.randrange(n)}" for _ in range(2000)])
@@ -98,6 +119,28 @@ idle() {
 run() { # name, then a URL path or @script
     local name="$1" what="$2" out
     idle
+    if [ "$TOOL" = oha ]; then
+        local urls="$WORK/$name.one"
+        if [[ "$what" == @* ]]; then urls="$WORK/${what#@}.urls"; else echo "$BASE$what" > "$urls"; fi
+        local rate=()
+        [ -n "${RATE:-}" ] && rate=(-q "$RATE" --latency-correction)
+        "$OHA" -z "$DURATION" -c "$CONNS" "${rate[@]}" --worker-threads "$THREADS" --no-tui \
+            --output-format json --urls-from-file "$urls" > "$WORK/$name.json"
+        python3 - "$name" "$what" "$WORK/$name.json" <<'PY'
+import json, sys
+name, what, path = sys.argv[1], sys.argv[2], sys.argv[3]
+d = json.load(open(path))
+p, s = d["latencyPercentiles"], d["summary"]
+codes = d.get("statusCodeDistribution") or {}
+n = sum(codes.values())
+bad = sum(v for k, v in codes.items() if not k.startswith("2"))
+errs = {k: v for k, v in (d.get("errorDistribution") or {}).items() if k != "aborted due to deadline"}
+note = (f"{bad} non-2xx " if bad else "") + (f"errors: {errs}" if errs else "")
+ms = lambda x: (x or 0) * 1000
+print(f"| {name} | `{what}` | {s['requestsPerSec']:.0f} | {ms(p['p50']):.2f} | {ms(p['p90']):.2f} | {ms(p['p99']):.2f} | {n} | {note} |")
+PY
+        return
+    fi
     if [[ "$what" == @* ]]; then
         out="$(wrk -t"$THREADS" -c"$CONNS" -d"$DURATION" --timeout 60s --latency -s "$WORK/${what#@}.lua" "$BASE")"
     else
@@ -122,7 +165,12 @@ print(f"| {name} | `{what}` | {float(rps):.0f} | {ms(pct['50']):.2f} | {ms(pct['
 PY
 }
 
-echo "wrk -t$THREADS -c$CONNS -d$DURATION --timeout 60s --latency, server cache ${CACHE_MB:-64} MB, database of $N articles, $(nproc) cores, load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+if [ "$TOOL" = oha ]; then
+    echo -n "oha -z $DURATION -c $CONNS ${RATE:+-q $RATE --latency-correction }--worker-threads $THREADS, server cache"
+else
+    echo -n "wrk -t$THREADS -c$CONNS -d$DURATION --timeout 60s --latency, server cache"
+fi
+echo " ${CACHE_MB:-64} MB, database of $N articles, $(nproc) cores, load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
 echo "| endpoint | request | req/s | p50 ms | p90 ms | p99 ms | requests | errors |"
 echo "|---|---|---:|---:|---:|---:|---:|---|"
