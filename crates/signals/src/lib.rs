@@ -10,6 +10,7 @@
 //! shingle sets. Groups are kept in a union–find structure, so new articles
 //! update them without a recompute.
 
+mod codec;
 mod dates;
 #[cfg(feature = "store")]
 mod derived;
@@ -25,7 +26,8 @@ pub use dates::{date_key, day_string};
 #[cfg(feature = "store")]
 pub use derived::{
     derived, derived_path, derived_read_only, is_current, load, quote_clusters, quote_id,
-    rules_signature, Derived, Fingerprint, Loaded, SignalsError, Source, DERIVED_FORMAT,
+    rules_signature, state_path, Derived, Fingerprint, Loaded, SignalsError, Source,
+    DERIVED_FORMAT, STATE_FORMAT,
 };
 pub use minhash::{LshTable, MinHasher, Signature, BANDS, ROWS};
 pub use shingles::{normalize_words, shingles, ShingleSet};

@@ -130,6 +130,54 @@ impl Postings {
         self.sealed.pop_front();
     }
 
+    /// Writes the segments exactly (the active one as its lists, so it
+    /// seals later as it would have).
+    pub(crate) fn save(&self, w: &mut crate::codec::Writer) {
+        let mut heads: Vec<(u32, u32, u32)> = self
+            .active
+            .heads
+            .iter()
+            .map(|(&k, &(h, n))| (k, h, n))
+            .collect();
+        heads.sort_unstable();
+        w.usize(heads.len());
+        for (k, h, n) in heads {
+            w.u32(k);
+            w.u32(h);
+            w.u32(n);
+        }
+        w.pairs(&self.active.links);
+        w.usize(self.sealed.len());
+        for s in &self.sealed {
+            w.pairs(&s.pairs);
+        }
+    }
+
+    /// Reads what [`Postings::save`] wrote; `None` when damaged.
+    pub(crate) fn load(r: &mut crate::codec::Reader) -> Option<Postings> {
+        let n = r.usize()?;
+        let mut heads = FxHashMap::default();
+        for _ in 0..n {
+            let (k, h, len) = (r.u32()?, r.u32()?, r.u32()?);
+            heads.insert(k, (h, len));
+        }
+        let links = r.pairs()?;
+        // Every link must point inside the array (or end the list).
+        let ok = |at: u32| at == NIL || (at as usize) < links.len();
+        if !heads.values().all(|&(h, _)| ok(h)) || !links.iter().all(|&(_, next)| ok(next)) {
+            return None;
+        }
+        let segments = r.usize()?;
+        let mut sealed = std::collections::VecDeque::new();
+        for _ in 0..segments {
+            sealed.push_back(Sealed::new(r.pairs()?));
+        }
+        Some(Postings {
+            active: Active { heads, links },
+            sealed,
+        })
+    }
+
     /// Bytes held (approximate: capacity of the arrays and map slots).
     pub(crate) fn bytes(&self) -> usize {
         let sealed: usize = self

@@ -11,6 +11,7 @@
 //! [`SignalConfig::window_days`] older than the newest item seen. Items
 //! that left keep their cluster; they just no longer attract new members.
 
+use crate::codec::{Reader, Writer};
 use crate::dates::date_key;
 use crate::minhash::{MinHasher, BANDS, ROWS};
 use crate::postings::Postings;
@@ -171,6 +172,24 @@ impl Strings {
     fn bytes(&self) -> usize {
         self.text.capacity() + self.ends.capacity() * 8
     }
+    fn save(&self, w: &mut Writer) {
+        w.str(&self.text);
+        w.u64s(&self.ends);
+    }
+    fn load(r: &mut Reader) -> Option<Strings> {
+        let text = r.string()?;
+        let ends = r.u64s()?;
+        // Ends rise and fall on character boundaries.
+        let mut prev = 0;
+        for &e in &ends {
+            let e = usize::try_from(e).ok()?;
+            if e < prev || !text.is_char_boundary(e) {
+                return None;
+            }
+            prev = e;
+        }
+        Some(Strings { text, ends })
+    }
 }
 
 /// One segment of per-item candidate data: item `first + k` owns
@@ -258,6 +277,50 @@ impl Window {
 
     fn bytes(&self) -> usize {
         self.slabs.iter().map(Slab::bytes).sum::<usize>() + self.postings.bytes()
+    }
+
+    fn save(&self, w: &mut Writer) {
+        w.usize(self.slabs.len());
+        for s in &self.slabs {
+            w.usize(s.first);
+            w.u64(s.newest);
+            w.u32s(&s.data);
+            w.u32s(&s.ends);
+        }
+        self.postings.save(w);
+    }
+
+    /// Reads what `save` wrote for a kind with `items` items.
+    fn load(r: &mut Reader, items: usize) -> Option<Window> {
+        let n = r.usize()?;
+        let mut slabs = VecDeque::new();
+        let mut next: Option<usize> = None;
+        for _ in 0..n {
+            let first = r.usize()?;
+            let newest = r.u64()?;
+            let data = r.u32s()?;
+            let ends = r.u32s()?;
+            // Slabs are contiguous, their ends rise within the data.
+            let rising = ends.windows(2).all(|e| e[0] <= e[1]);
+            if next.is_some_and(|n| n != first)
+                || !rising
+                || ends.last().is_some_and(|&e| e as usize > data.len())
+                || first + ends.len() > items
+            {
+                return None;
+            }
+            next = Some(first + ends.len());
+            slabs.push_back(Slab {
+                first,
+                newest,
+                data,
+                ends,
+            });
+        }
+        Some(Window {
+            slabs,
+            postings: Postings::load(r)?,
+        })
     }
 }
 
@@ -468,6 +531,99 @@ impl SignalIndex {
             self.insert_quote(q, set);
         }
         first
+    }
+
+    /// Adds articles, each followed by its quotes (`quotes` hold indices
+    /// into `batch` as their `article` and must be grouped by article in
+    /// batch order): the order a store's articles are replayed in, so an
+    /// index saved after some and fed the rest equals one fed all at once.
+    /// Returns the index of the first article and of the first quote.
+    pub fn add_articles_with_quotes(
+        &mut self,
+        batch: &[ArticleRef],
+        quotes: &[QuoteRef],
+    ) -> (usize, usize) {
+        let first = (self.article_count(), self.quote_count());
+        let sketches: Vec<ArticleSketch> = batch.par_iter().map(|a| self.sketch(a)).collect();
+        let sets: Vec<Vec<u32>> = quotes
+            .par_iter()
+            .map(|q| self.config.quote_set(&q.text))
+            .collect();
+        let mut next = quotes.iter().zip(sets).peekable();
+        for (k, (a, sk)) in batch.iter().zip(sketches).enumerate() {
+            let slot = self.insert_article(&a.id, sk);
+            while let Some((q, _)) = next.peek() {
+                if q.article != k {
+                    break;
+                }
+                let Some((q, set)) = next.next() else {
+                    break;
+                };
+                let q = QuoteRef {
+                    article: slot,
+                    ..q.clone()
+                };
+                self.insert_quote(&q, set);
+            }
+        }
+        first
+    }
+
+    /// The index as bytes (its configuration is not included: load it
+    /// under the same one).
+    pub fn save(&self) -> Vec<u8> {
+        let mut w = Writer::default();
+        w.u64s(&self.article_dates);
+        self.article_ids.save(&mut w);
+        self.article_sets.save(&mut w);
+        self.articles.save(&mut w);
+        w.u32s(&self.quote_articles);
+        self.quote_ids.save(&mut w);
+        self.quote_sets.save(&mut w);
+        self.quotes.save(&mut w);
+        w.u64(self.newest);
+        w.buf
+    }
+
+    /// An index saved by [`SignalIndex::save`], under `config`; `None` when
+    /// the bytes are damaged (checked enough never to panic later).
+    pub fn load(config: SignalConfig, bytes: &[u8]) -> Option<SignalIndex> {
+        let mut r = Reader::new(bytes);
+        let article_dates = r.u64s()?;
+        let n = article_dates.len();
+        let article_ids = Strings::load(&mut r)?;
+        let article_sets = UnionFind::load(&mut r)?;
+        let articles = Window::load(&mut r, n)?;
+        let quote_articles = r.u32s()?;
+        let m = quote_articles.len();
+        let quote_ids = Strings::load(&mut r)?;
+        let quote_sets = UnionFind::load(&mut r)?;
+        let quotes = Window::load(&mut r, m)?;
+        let newest = r.u64()?;
+        let consistent = article_ids.ends.len() == n
+            && article_sets.len() == n
+            && quote_ids.ends.len() == m
+            && quote_sets.len() == m
+            && quote_articles.iter().all(|&a| (a as usize) < n)
+            && r.is_empty();
+        consistent.then(|| SignalIndex {
+            config,
+            hasher: MinHasher::default(),
+            article_dates,
+            article_ids,
+            article_sets,
+            articles,
+            quote_articles,
+            quote_ids,
+            quote_sets,
+            quotes,
+            newest,
+        })
+    }
+
+    /// Date key of article `i` (`u64::MAX` when undated).
+    pub fn article_date_key(&self, i: usize) -> u64 {
+        self.article_dates[i]
     }
 
     pub fn article_count(&self) -> usize {
@@ -767,6 +923,72 @@ mod tests {
         .collect();
         idx.add_quotes(&quotes);
         assert_eq!(idx.quote_clusters().len(), 1);
+    }
+
+    #[test]
+    fn a_saved_and_loaded_index_goes_on_exactly_like_one_never_saved() {
+        // Tiny segments, so sealed and dropped segments are part of the state.
+        let cfg = SignalConfig {
+            segment: 3,
+            live_articles: 6,
+            live_quotes: 6,
+            ..SignalConfig::default()
+        };
+        let statements = [
+            "We will not accept any deal that leaves our farmers behind.",
+            "The river rose by two metres during the night.",
+            "Schools stay closed until the end of the week.",
+        ];
+        let batch = |from: usize| {
+            let arts: Vec<ArticleRef> = (from..from + 5)
+                .map(|i| {
+                    let text = if i % 2 == 0 {
+                        STORY.to_string()
+                    } else {
+                        format!("Article {i} reports on the weather in district {i}.")
+                    };
+                    article(&format!("a{i}"), &format!("2023-03-{:02}", 1 + i), &text)
+                })
+                .collect();
+            let quotes: Vec<QuoteRef> = (0..5)
+                .flat_map(|k| {
+                    (0..2).map(move |j| QuoteRef {
+                        id: format!("a{}#{j}", from + k),
+                        article: k,
+                        text: statements[(from + k + j) % 3].into(),
+                        speaker: None,
+                    })
+                })
+                .collect();
+            (arts, quotes)
+        };
+        let mut whole = SignalIndex::new(cfg.clone());
+        for from in [0, 5, 10] {
+            let (a, q) = batch(from);
+            whole.add_articles_with_quotes(&a, &q);
+        }
+        let mut resumed = SignalIndex::new(cfg.clone());
+        let (a, q) = batch(0);
+        resumed.add_articles_with_quotes(&a, &q);
+        for from in [5, 10] {
+            let bytes = resumed.save();
+            resumed = SignalIndex::load(cfg.clone(), &bytes).unwrap();
+            let (a, q) = batch(from);
+            resumed.add_articles_with_quotes(&a, &q);
+        }
+        assert_eq!(resumed.save(), whole.save());
+        assert_eq!(resumed.duplicate_groups(), whole.duplicate_groups());
+        assert_eq!(resumed.quote_clusters(), whole.quote_clusters());
+        assert!(
+            whole.live().1 < whole.quote_count(),
+            "segments were dropped"
+        );
+        assert!(!whole.duplicate_groups().is_empty());
+        // Damaged bytes load as None, never panic.
+        let bytes = whole.save();
+        for cut in [0, 1, 8, bytes.len() / 2, bytes.len() - 1] {
+            assert!(SignalIndex::load(cfg.clone(), &bytes[..cut]).is_none());
+        }
     }
 
     #[test]

@@ -307,16 +307,99 @@ fn hash_words(words: &[String]) -> u64 {
     h.finish()
 }
 
+/// Where the articles and quotes of a corpus are in a [`SignalIndex`].
+#[derive(Debug, Default)]
+pub(crate) struct Slots {
+    /// Article position → index slot (`usize::MAX`: not in the index).
+    pub(crate) article: Vec<usize>,
+    /// Index quote slot → quote position (`usize::MAX`: unknown here).
+    pub(crate) quote_of_slot: Vec<usize>,
+}
+
+/// Date keys of articles (`u64::MAX` when undated).
+pub(crate) fn date_keys(articles: &[ArticleInput]) -> Vec<u64> {
+    articles
+        .iter()
+        .map(|a| a.date.as_deref().and_then(date_key).unwrap_or(u64::MAX))
+        .collect()
+}
+
+/// The order articles go into the index: oldest first, then by position.
+pub(crate) fn replay_order(keys: &[u64], positions: impl Iterator<Item = usize>) -> Vec<usize> {
+    let mut order: Vec<usize> = positions.collect();
+    order.sort_by_key(|&a| (keys[a], a));
+    order
+}
+
+/// Adds the articles at `add` (in that order), each followed by its
+/// quotes in position order, recording their slots.
+pub(crate) fn feed(
+    index: &mut SignalIndex,
+    articles: &[ArticleInput],
+    quotes: &[QuoteInput],
+    add: &[usize],
+    slots: &mut Slots,
+) {
+    let mut by_article: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
+    for (q, quote) in quotes.iter().enumerate() {
+        by_article.entry(quote.article).or_default().push(q);
+    }
+    let refs: Vec<ArticleRef> = add
+        .iter()
+        .map(|&a| ArticleRef {
+            id: articles[a].id.clone(),
+            date: articles[a].date.clone(),
+            outlet: articles[a].outlet.clone(),
+            text: articles[a].text.clone(),
+        })
+        .collect();
+    let mut qpos: Vec<usize> = Vec::new();
+    let mut qrefs: Vec<QuoteRef> = Vec::new();
+    for (k, a) in add.iter().enumerate() {
+        for &q in by_article.get(a).map_or(&[][..], Vec::as_slice) {
+            qpos.push(q);
+            qrefs.push(QuoteRef {
+                id: quotes[q].id.clone(),
+                article: k,
+                text: quotes[q].text.clone(),
+                speaker: quotes[q].speaker.clone(),
+            });
+        }
+    }
+    let (first, qfirst) = index.add_articles_with_quotes(&refs, &qrefs);
+    slots.article.resize(articles.len(), usize::MAX);
+    for (k, &a) in add.iter().enumerate() {
+        slots.article[a] = first + k;
+    }
+    slots.quote_of_slot.resize(qfirst, usize::MAX);
+    slots.quote_of_slot.extend(qpos);
+}
+
 /// Statements and phrases repeated across outlets, highest score first.
 pub fn talking_points(
     articles: &[ArticleInput],
     quotes: &[QuoteInput],
     config: &TalkingConfig,
 ) -> Vec<TalkingPoint> {
-    let keys: Vec<u64> = articles
-        .iter()
-        .map(|a| a.date.as_deref().and_then(date_key).unwrap_or(u64::MAX))
-        .collect();
+    let keys = date_keys(articles);
+    let order = replay_order(&keys, 0..articles.len());
+    let mut index = SignalIndex::new(SignalConfig::default());
+    let mut slots = Slots::default();
+    feed(&mut index, articles, quotes, &order, &mut slots);
+    points_from_index(articles, quotes, &mut index, &slots, config)
+}
+
+/// [`talking_points`] of a corpus already in `index` (every article of
+/// `articles` has a slot, and every quote in the index whose position is
+/// known is one of `quotes`).
+pub(crate) fn points_from_index(
+    articles: &[ArticleInput],
+    quotes: &[QuoteInput],
+    index: &mut SignalIndex,
+    slots: &Slots,
+    config: &TalkingConfig,
+) -> Vec<TalkingPoint> {
+    let keys = date_keys(articles);
     let newest = keys
         .iter()
         .copied()
@@ -329,41 +412,19 @@ pub fn talking_points(
         keys,
         newest,
     };
-    // Articles and quotes go into the index oldest first.
-    let mut order: Vec<usize> = (0..articles.len()).collect();
-    order.sort_by_key(|&a| ctx.order(a));
-    let mut index = SignalIndex::new(SignalConfig::default());
-    let mut slot = vec![0usize; articles.len()];
-    let refs: Vec<ArticleRef> = order
-        .iter()
-        .map(|&a| ArticleRef {
-            id: articles[a].id.clone(),
-            date: articles[a].date.clone(),
-            outlet: articles[a].outlet.clone(),
-            text: articles[a].text.clone(),
-        })
-        .collect();
-    let first = index.add_articles(&refs);
-    for (k, &a) in order.iter().enumerate() {
-        slot[a] = first + k;
-    }
-    let mut qorder: Vec<usize> = (0..quotes.len())
-        .filter(|&q| quotes[q].article < articles.len())
-        .collect();
-    qorder.sort_by_key(|&q| (ctx.order(quotes[q].article), q));
-    let qrefs: Vec<QuoteRef> = qorder
-        .iter()
-        .map(|&q| QuoteRef {
-            id: quotes[q].id.clone(),
-            article: slot[quotes[q].article],
-            text: quotes[q].text.clone(),
-            speaker: quotes[q].speaker.clone(),
-        })
-        .collect();
-    let qfirst = index.add_quotes(&qrefs);
+    let known = |s: usize| {
+        slots
+            .quote_of_slot
+            .get(s)
+            .copied()
+            .filter(|&q| q < quotes.len())
+    };
     let mut points: Vec<TalkingPoint> = Vec::new();
     for c in index.quote_clusters() {
-        let members: Vec<usize> = c.members.iter().map(|&i| qorder[i - qfirst]).collect();
+        let members: Vec<usize> = c.members.iter().filter_map(|&s| known(s)).collect();
+        if members.is_empty() {
+            continue;
+        }
         let text = quotes[members[0]].text.clone();
         let ids = members.iter().map(|&q| quotes[q].id.clone()).collect();
         let occ = members
@@ -377,11 +438,14 @@ pub fn talking_points(
     }
     if config.phrases {
         let mut texts: Vec<Text> = Vec::new();
-        for (k, &q) in qorder.iter().enumerate() {
+        for s in 0..index.quote_count() {
+            let Some(q) = known(s) else {
+                continue;
+            };
             texts.push(Text {
                 article: quotes[q].article,
                 quote: Some(q),
-                source: index.quote_group(qfirst + k) as u64,
+                source: index.quote_group(s) as u64,
                 text: &quotes[q].text,
             });
         }
@@ -392,7 +456,10 @@ pub fn talking_points(
             }
         }
         for (a, art) in articles.iter().enumerate() {
-            let source = (1u64 << 40) + index.article_group(slot[a]) as u64;
+            let Some(&slot) = slots.article.get(a).filter(|&&s| s != usize::MAX) else {
+                continue;
+            };
+            let source = (1u64 << 40) + index.article_group(slot) as u64;
             for piece in narration(&art.text, &spans[a]) {
                 texts.push(Text {
                     article: a,

@@ -51,6 +51,34 @@ impl UnionFind {
         big
     }
 
+    pub(crate) fn save(&self, w: &mut crate::codec::Writer) {
+        w.u32s(&self.parent);
+        w.u32s(&self.size);
+    }
+
+    /// Reads what `save` wrote; `None` when damaged (parents out of range).
+    pub(crate) fn load(r: &mut crate::codec::Reader) -> Option<UnionFind> {
+        let parent = r.u32s()?;
+        let size = r.u32s()?;
+        if size.len() != parent.len() || parent.iter().any(|&p| p as usize >= parent.len()) {
+            return None;
+        }
+        // Union by size keeps every path under 32 steps; a longer one (or
+        // a cycle) means a damaged file, which `find` must never walk.
+        for i in 0..parent.len() {
+            let mut at = i;
+            let mut steps = 0;
+            while parent[at] as usize != at {
+                at = parent[at] as usize;
+                steps += 1;
+                if steps > 64 {
+                    return None;
+                }
+            }
+        }
+        Some(UnionFind { parent, size })
+    }
+
     /// Bytes held.
     pub fn bytes(&self) -> usize {
         (self.parent.capacity() + self.size.capacity()) * 4
