@@ -506,7 +506,15 @@ fn derived_with(store: &Store, db: &Path, write: bool) -> Result<(Derived, Sourc
             }
         }
     }
+    // NEWSLENS_SIGNALS_TIMES=1: how long each step took, on stderr.
+    let timer = std::env::var_os("NEWSLENS_SIGNALS_TIMES").map(|_| std::time::Instant::now());
+    let lap = |what: &str| {
+        if let Some(t) = timer {
+            eprintln!("signals: {what} at {:.1} s", t.elapsed().as_secs_f64());
+        }
+    };
     let corpus = load_corpus(store)?;
+    lap("store read");
     let resumed = match std::fs::read(state_path(db)) {
         Err(_) => Err("no saved state".to_string()),
         Ok(bytes) => decode_state(&bytes)
@@ -529,7 +537,9 @@ fn derived_with(store: &Store, db: &Path, write: bool) -> Result<(Derived, Sourc
             (state, Slots::default(), add, Source::Rebuilt { reason })
         }
     };
+    lap(&format!("state: {source:?}"));
     feed(&mut state.index, articles, quotes, &add, &mut slots);
+    lap(&format!("{} articles indexed", add.len()));
     for &p in &add {
         state.rowids.push(corpus.rowids[p] as u64);
         state.hashes.push(corpus.hashes[p]);
@@ -541,7 +551,9 @@ fn derived_with(store: &Store, db: &Path, write: bool) -> Result<(Derived, Sourc
         &slots,
         &TalkingConfig::default(),
     );
+    lap("talking points");
     let story_list = stories(articles, &StoryConfig::default());
+    lap("stories");
     let clusters = index_clusters(&mut state.index, &slots, &corpus.loaded.rows);
     let d = Derived {
         format: DERIVED_FORMAT,
@@ -555,9 +567,11 @@ fn derived_with(store: &Store, db: &Path, write: bool) -> Result<(Derived, Sourc
         return Ok((d, source));
     }
     write_atomically(&state_path(db), &encode_state(&state));
+    lap("state written");
     if let Ok(text) = serde_json::to_vec(&d) {
         write_atomically(&path, &text);
     }
+    lap("derived file written");
     Ok((d, source))
 }
 
