@@ -979,3 +979,112 @@ fn full_text_pages_rank_the_newest_matches_and_cover_every_match_once() {
     assert_eq!(words.total, n as u64);
     assert_eq!(words.items[0].date.as_deref(), Some("2024-01-28"));
 }
+
+/// `n` articles of one quote each: speakers "Sergei Ivanov" (most) and
+/// "Olga Petrova" (every 50th), dated over one year, outlets A and B.
+fn speakers(n: usize) -> Vec<Value> {
+    (0..n)
+        .map(|i| {
+            let speaker = if i % 50 == 0 {
+                "Olga Petrova"
+            } else {
+                "Sergei Ivanov"
+            };
+            json!({
+                "id": format!("s{i:05}"),
+                "title": format!("Note {i}"),
+                "published": format!("2024-{:02}-{:02}", 1 + i % 12, 1 + i % 28),
+                "source": {"outlet": if i % 3 == 0 { "A" } else { "B" }},
+                "text": format!("words number {i}"),
+                "quotes": [{"text": format!("the harbour is open {i}"), "start": 0, "end": 5,
+                            "kind": "direct", "speaker": {"name": speaker}}]
+            })
+        })
+        .collect()
+}
+
+#[test]
+fn full_text_with_other_filters_gives_every_match_newest_first_whichever_side_drives() {
+    let (_dir, path) = temp_db();
+    let mut store = Store::open(&path).expect("open");
+    let n = 600;
+    let articles = speakers(n);
+    store.put_articles(&articles).expect("put");
+    // Expected, by brute force: (date, article id) of the matches, newest first.
+    let expect = |speaker: &str, since: &str, outlet: Option<&str>| {
+        let mut v: Vec<(String, String)> = articles
+            .iter()
+            .filter(|a| {
+                a["quotes"][0]["speaker"]["name"]
+                    .as_str()
+                    .unwrap()
+                    .contains(speaker)
+            })
+            .filter(|a| a["published"].as_str().unwrap() >= since)
+            .filter(|a| outlet.is_none_or(|o| a["source"]["outlet"] == o))
+            .map(|a| {
+                (
+                    a["published"].as_str().unwrap().to_string(),
+                    a["id"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect();
+        v.sort_by(|a, b| b.cmp(a));
+        v
+    };
+    for (speaker, since, outlet) in [
+        // Many matches, few allowed by the date: the dates drive.
+        ("ivanov", "2024-12", None),
+        // Few matches, most allowed: each match is checked.
+        ("petrova", "2024-02", None),
+        ("petrova", "2024-02", Some("A")),
+        ("ivanov", "2024-06", Some("B")),
+    ] {
+        let want = expect(
+            if speaker == "ivanov" {
+                "Ivanov"
+            } else {
+                "Petrova"
+            },
+            since,
+            outlet,
+        );
+        let mut got = Vec::new();
+        let mut offset = 0;
+        loop {
+            let page = store
+                .quotes(&QuoteQuery {
+                    speaker: Some(speaker.into()),
+                    since: Some(since.into()),
+                    outlet: outlet.map(str::to_string),
+                    limit: 37,
+                    offset,
+                    ..Default::default()
+                })
+                .expect("quotes");
+            assert_eq!(
+                page.total,
+                want.len() as u64,
+                "{speaker} {since} {outlet:?}"
+            );
+            if page.items.is_empty() {
+                break;
+            }
+            got.extend(
+                page.items
+                    .into_iter()
+                    .map(|q| (q.date.unwrap_or_default(), q.article)),
+            );
+            offset += 37;
+        }
+        // Same dates in the same order (ties among one date in rowid order,
+        // newest stored first).
+        let dates = |v: &[(String, String)]| v.iter().map(|(d, _)| d.clone()).collect::<Vec<_>>();
+        assert_eq!(dates(&got), dates(&want), "{speaker} {since} {outlet:?}");
+        let mut a: Vec<_> = got.iter().map(|(_, id)| id.clone()).collect();
+        let mut b: Vec<_> = want.iter().map(|(_, id)| id.clone()).collect();
+        a.sort();
+        b.sort();
+        assert_eq!(a, b, "every match once: {speaker} {since} {outlet:?}");
+    }
+}
