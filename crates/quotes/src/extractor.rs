@@ -69,6 +69,20 @@ const CATENATIVE: &[&str] = &[
     "time",
     "busy",
 ];
+/// Sentence-initial words that are no subject of an uncued fragment.
+const UNCUED_NOT_SUBJECT: &[&str] = &[
+    "there", "here", "this", "that", "what", "it", "perhaps", "only", "given", "good", "one",
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    "thirteen", "twenty", "thirty", "many", "some", "most", "few", "all", "both", "each", "such",
+    "these", "those", "other", "another", "more", "less", "much", "even", "yet",
+];
+/// Irregular past forms that head a clause's verb phrase.
+const IRREGULAR_PAST: &[&str] = &[
+    "made", "took", "gave", "got", "went", "came", "put", "kept", "left", "brought", "held", "led",
+    "ran", "set", "saw", "thought", "felt", "found", "knew", "met", "sent", "spent", "stood",
+    "struck", "taught", "threw", "won", "wrote", "drew", "began", "became", "built", "paid",
+    "sold", "hit", "cut", "let", "read", "heard", "meant", "fought", "sought", "spoke",
+];
 /// Irregular verb forms and particles that may stand right before a
 /// participle cue ("can be heard yelling", "despite admitting"): no noun.
 const PARTICIPLE_VERBS: &[&str] = &[
@@ -1088,6 +1102,15 @@ impl<'a> Ctx<'a> {
                     || nwords < config.min_uncued_words
                     || kind != QuoteKind::Direct
                 {
+                    // "Sanders has made clear that he expects … “attack
+                    // dogs” on him.": a quoted fragment with no cue is the
+                    // statement of its clause's subject, the words after
+                    // the verb its content.
+                    if words_before > 0 && !before_colon {
+                        if let Some(c) = self.uncued_clause(lo, t_open, q.close) {
+                            out.push(c);
+                        }
+                    }
                     continue;
                 } else if let Some((p, prev)) = &last_attr {
                     // A long quote with no cue: most likely the speaker of
@@ -1232,6 +1255,124 @@ impl<'a> Ctx<'a> {
             ));
         }
         None
+    }
+
+    /// A quoted fragment opening at token `t_open` (closing at byte
+    /// `close`) with no cue: the clause from the sentence start `lo` is
+    /// "Subject verb … “fragment” …"; the content runs from after the verb
+    /// to the end of the clause, the subject is the speaker.
+    fn uncued_clause(&self, lo: usize, t_open: usize, close: usize) -> Option<Cand> {
+        let (a, b) = self.first_subject(lo, t_open)?;
+        if b >= t_open || !self.word(a) {
+            return None;
+        }
+        let w = self.lower(a);
+        let pronoun = self.lex.is_pronoun_form(w);
+        let upper = self.tk.toks[a].upper && !self.lex.is_not_name(w);
+        if !(pronoun || upper) || UNCUED_NOT_SUBJECT.contains(&w) {
+            return None;
+        }
+        // "Delaware’s primary was …", "Harvard professor X": no subject
+        // ending in a possessive or a number.
+        let tail = self.lower(b - 1);
+        if tail.ends_with("'s") || tail.ends_with("’s") || tail.ends_with('\'') {
+            return None;
+        }
+        // The verb: the first word after the subject past auxiliaries and
+        // adverbs ("has made clear", "often referred").
+        let mut v = b;
+        let mut aux = false;
+        while v < t_open && self.word(v) {
+            let x = self.lower(v);
+            let is_aux = matches!(
+                x,
+                "is" | "are" | "was" | "were" | "be" | "been" | "being" | "has" | "have" | "had"
+            ) || x.ends_with("n't")
+                || x.ends_with("n’t");
+            if !(is_aux || self.lex.is_skip_back(x) || self.adverb(v)) {
+                break;
+            }
+            aux |= is_aux || matches!(x, "would" | "will" | "could" | "should" | "can" | "may");
+            v += 1;
+        }
+        if v >= t_open || !self.word(v) || self.tk.toks[v].upper {
+            return None;
+        }
+        let verb = self.lower(v);
+        if self.lex.is_preposition(verb) || self.lex.is_boundary(verb) {
+            return None;
+        }
+        // It must read as a verb: after an auxiliary, or a past or
+        // third-person form ("referred", "pledges"), not a noun ("years").
+        let verb_like = aux
+            || verb.ends_with("ed")
+            || (verb.ends_with('s') && !verb.ends_with("ss") && b == a + 1 && pronoun)
+            || (verb.ends_with('s') && !verb.ends_with("ss") && !tail.ends_with('s'))
+            || IRREGULAR_PAST.contains(&verb);
+        if !verb_like {
+            return None;
+        }
+        // "Multiple outlets reported …", "Party elders did …": the word was
+        // a noun of the subject.
+        if v + 1 < t_open && self.word(v + 1) {
+            let next = self.lower(v + 1);
+            if self.lex.cue(next).is_some()
+                || matches!(
+                    next,
+                    "did"
+                        | "does"
+                        | "do"
+                        | "have"
+                        | "has"
+                        | "had"
+                        | "is"
+                        | "are"
+                        | "was"
+                        | "were"
+                        | "will"
+                        | "would"
+                )
+            {
+                return None;
+            }
+        }
+        let from = v + 1;
+        if from > t_open || self.words_between(from, t_open) > 12 {
+            return None;
+        }
+        let sent = self.sentence_of(self.tk.toks[t_open].s);
+        let mut end = self.tk.at(sent.1);
+        while end > from && !self.word(end - 1) {
+            end -= 1;
+        }
+        let end = self.clause_end(from, end);
+        // "…, saying …": a participle after a comma starts a statement of
+        // its own.
+        let end = (t_open..end)
+            .find(|&i| {
+                i > 0
+                    && !self.word(i - 1)
+                    && self.ch(i - 1) == ','
+                    && matches!(self.cue_at(i, end), Some((Cue::Participle, _)))
+            })
+            .map_or(end, |i| i - 1);
+        let (bs, mut be) = self.byte_range(from, end)?;
+        be = be.max(close.min(sent.1));
+        if bs >= be || self.words_between(from, self.tk.at(be)) < MIN_WORDS {
+            return None;
+        }
+        let mut c = self.attr_cand(
+            bs,
+            be,
+            QuoteKind::Partial,
+            Some(Attr {
+                cue_first: v,
+                cue_last: v,
+                spk: Some((a, b)),
+            }),
+        );
+        c.outer = Some((bs, be));
+        Some(c)
     }
 
     /// "She then turned to the crowd again: “…”": a clause ending in a

@@ -954,3 +954,29 @@ fn object_before_participle_is_not_its_subject() {
     let q = find(&got, "that the race is close");
     assert_ne!(q.speaker.as_deref(), Some("supporters"));
 }
+
+#[test]
+fn uncued_fragment_is_the_statement_of_its_clause_subject() {
+    let got = run(
+        "Ms. Ortega has made clear that she expects the mayor to unleash his “attack dogs” on her.",
+        "en",
+    );
+    let q = got
+        .iter()
+        .find(|g| g.text.contains("attack dogs"))
+        .unwrap_or_else(|| panic!("no fragment clause in {got:#?}"));
+    assert!(q.text.starts_with("clear that she expects"), "{q:?}");
+    assert_eq!(q.speaker.as_deref(), Some("Ms. Ortega"));
+}
+
+#[test]
+fn uncued_fragment_after_a_noun_is_no_statement() {
+    let got = run(
+        "Harvard professor Lena Marsh leads with “definitely not support” in the poll.",
+        "en",
+    );
+    assert!(
+        got.iter().all(|g| !g.text.contains("definitely")),
+        "{got:#?}"
+    );
+}
