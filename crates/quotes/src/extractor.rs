@@ -840,6 +840,12 @@ impl<'a> Ctx<'a> {
                     self.source_fwd(last, hi)
                 } else if k == start {
                     self.subject_fwd(last, hi)
+                } else if let Some(c) = comma.filter(|&c| c + 1 == k && self.ch(c) == ',') {
+                    // "“…” about the plan, said Jane Doe": the speaker
+                    // follows the cue; the words before the comma close
+                    // the statement.
+                    self.subject_fwd(last, hi)
+                        .or_else(|| (c > start).then_some((start, c)))
                 } else if let Some(c) = comma {
                     // "“…,” X, a retired teacher, said" names X first; in
                     // "“…” that is sexist, Brock said" the subject is last.

@@ -980,3 +980,16 @@ fn uncued_fragment_after_a_noun_is_no_statement() {
         "{got:#?}"
     );
 }
+
+#[test]
+fn cue_after_a_comma_behind_the_quote_names_the_speaker_after_it() {
+    let got = run(
+        "“We’re extremely happy” about the decision, said Rosa Delgado, director of the union.",
+        "en",
+    );
+    let q = got
+        .iter()
+        .find(|g| g.text.contains("extremely happy"))
+        .unwrap_or_else(|| panic!("no quote in {got:#?}"));
+    assert_eq!(q.speaker.as_deref(), Some("Rosa Delgado"));
+}
