@@ -1389,6 +1389,42 @@ impl<'a> Ctx<'a> {
             return None;
         }
         let colon = t_open - 1;
+        // "More from Jane Doe and John Roe:": the name after "from".
+        if let Some(f) = (lo..colon)
+            .rev()
+            .take(6)
+            .find(|&i| self.word(i) && self.lower(i) == "from")
+        {
+            let named = (f + 1..colon).all(|i| {
+                self.word(i) && (self.tk.toks[i].upper || matches!(self.lower(i), "and" | "of"))
+            });
+            if f + 1 < colon && named && self.tk.toks[f + 1].upper {
+                return Some(Attr {
+                    cue_first: colon,
+                    cue_last: colon,
+                    spk: Some((f + 1, colon)),
+                });
+            }
+        }
+        // "The crowd cheers, and then Wallnau continues:": the last clause.
+        let lo = (lo + 1..colon)
+            .rev()
+            .filter(|&i| {
+                self.word(i) && matches!(self.lower(i), "and" | "but") && !self.word(i - 1)
+            })
+            .map(|i| {
+                let mut j = i + 1;
+                while j < colon && self.word(j) && self.lower(j) == "then" {
+                    j += 1;
+                }
+                j
+            })
+            .find(|&j| {
+                j < colon
+                    && self.word(j)
+                    && (self.tk.toks[j].upper || self.lex.is_pronoun(self.lower(j)))
+            })
+            .unwrap_or(lo);
         let spk = self.first_subject(lo, colon)?;
         // The subject must start the clause and be followed by a verb.
         if spk.1 >= colon || self.words_between(spk.1, colon) == 0 {
@@ -1397,7 +1433,7 @@ impl<'a> Ctx<'a> {
         let w = self.lower(spk.0);
         if matches!(
             w,
-            "here" | "there" | "this" | "these" | "it" | "that" | "the" | "a" | "an"
+            "here" | "there" | "this" | "these" | "it" | "that" | "the" | "a" | "an" | "wait"
         ) && spk.1 == spk.0 + 1
         {
             return None;

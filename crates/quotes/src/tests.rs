@@ -993,3 +993,26 @@ fn cue_after_a_comma_behind_the_quote_names_the_speaker_after_it() {
         .unwrap_or_else(|| panic!("no quote in {got:#?}"));
     assert_eq!(q.speaker.as_deref(), Some("Rosa Delgado"));
 }
+
+#[test]
+fn colon_after_more_from_names_the_speaker() {
+    let got = run(
+        "Signs of the shift were there all along. More from Jon Reyes and Ana Cole: “Data collected by our firm shows that both issues were in play.”",
+        "en",
+    );
+    let q = find(
+        &got,
+        "Data collected by our firm shows that both issues were in play.",
+    );
+    assert_eq!(q.speaker.as_deref(), Some("Jon Reyes and Ana Cole"));
+}
+
+#[test]
+fn colon_clause_takes_the_subject_of_its_last_clause() {
+    let got = run(
+        "The crowd cheers, and then Wallace continues: “This man will prosper in the years ahead.”",
+        "en",
+    );
+    let q = find(&got, "This man will prosper in the years ahead.");
+    assert_eq!(q.speaker.as_deref(), Some("Wallace"));
+}
