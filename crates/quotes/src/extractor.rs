@@ -69,6 +69,58 @@ const CATENATIVE: &[&str] = &[
     "time",
     "busy",
 ];
+/// Words opening an introductory phrase before a sentence's subject
+/// ("Amid the din, …", "Hours later, …", "Perhaps not coincidentally, …").
+const INTRO_WORDS: &[&str] = &[
+    "amid",
+    "amidst",
+    "among",
+    "perhaps",
+    "indeed",
+    "instead",
+    "likewise",
+    "given",
+    "back",
+    "hours",
+    "minutes",
+    "days",
+    "weeks",
+    "months",
+    "years",
+    "moments",
+    "now",
+    "thus",
+    "again",
+    "moreover",
+    "furthermore",
+    "besides",
+    "otherwise",
+    "nonetheless",
+    "nevertheless",
+    "worst",
+    "best",
+    "ultimately",
+    "finally",
+    "separately",
+    "similarly",
+    "regardless",
+    "then",
+    "also",
+    "here",
+    "there",
+    "unlike",
+    "like",
+    "under",
+    "within",
+    "throughout",
+    "across",
+    "toward",
+    "towards",
+    "upon",
+    "beyond",
+    "without",
+    "within",
+];
 /// Sentence-initial words that are no subject of an uncued fragment.
 const UNCUED_NOT_SUBJECT: &[&str] = &[
     "there", "here", "this", "that", "what", "it", "perhaps", "only", "given", "good", "one",
@@ -2268,6 +2320,7 @@ impl<'a> Ctx<'a> {
                         | "after"
                         | "before"
                 )
+                || INTRO_WORDS.contains(&w)
                 || (w.ends_with("ing") && w.len() > 5);
             if intro {
                 let comma = (i..k).find(|&j| !self.word(j) && self.ch(j) == ',')?;

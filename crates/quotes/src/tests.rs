@@ -1016,3 +1016,14 @@ fn colon_clause_takes_the_subject_of_its_last_clause() {
     let q = find(&got, "This man will prosper in the years ahead.");
     assert_eq!(q.speaker.as_deref(), Some("Wallace"));
 }
+
+#[test]
+fn time_phrase_opening_a_sentence_is_no_subject() {
+    let got = run(
+        "Hours later, the senator stepped up her attacks, saying that the deal was dead.",
+        "en",
+    );
+    let q = find(&got, "that the deal was dead");
+    let speaker = q.speaker.as_deref().unwrap_or("");
+    assert!(speaker.starts_with("the senator"), "{q:?}");
+}
