@@ -687,6 +687,21 @@ impl<'a> Ctx<'a> {
             return None;
         }
         let w = self.lower(p);
+        // "he’s not predicting …": the pronoun of the contraction.
+        let mut q = p;
+        while q > ts && self.word(q) && matches!(self.lower(q), "not" | "n't") {
+            q -= 1;
+        }
+        let wq = self.lower(q);
+        if self.word(q)
+            && (wq.ends_with("'s")
+                || wq.ends_with("’s")
+                || wq.ends_with("'re")
+                || wq.ends_with("’re"))
+            && self.lex.is_pronoun_form(wq)
+        {
+            return Some((q, q + 1));
+        }
         // "his team is suggesting …": the subject of the auxiliary.
         if matches!(w, "is" | "are" | "was" | "were" | "been" | "be") {
             let mut a = p;
@@ -2360,6 +2375,22 @@ impl<'a> Ctx<'a> {
             }
             seen_upper |= up;
             j += 1;
+        }
+        // "And a couple of years later, he echoed …": a lower-case phrase
+        // closed by a comma before a pronoun was an introduction.
+        if j > i
+            && !self.tk.toks[i].upper
+            && j + 1 < k
+            && !self.word(j)
+            && self.ch(j) == ','
+            && self.word(j + 1)
+            && self.lex.is_pronoun(self.lower(j + 1))
+            && matches!(
+                self.lower(i),
+                "a" | "an" | "the" | "at" | "in" | "on" | "by" | "for"
+            )
+        {
+            return Some((j + 1, j + 2));
         }
         (j > i).then_some((i, j))
     }

@@ -1027,3 +1027,23 @@ fn time_phrase_opening_a_sentence_is_no_subject() {
     let speaker = q.speaker.as_deref().unwrap_or("");
     assert!(speaker.starts_with("the senator"), "{q:?}");
 }
+
+#[test]
+fn contracted_pronoun_is_the_subject_of_a_progressive_participle() {
+    let got = run(
+        "Gov. Mark Dale is backing the senator, but he’s not predicting that she will win the state.",
+        "en",
+    );
+    let q = find(&got, "that she will win the state");
+    assert_eq!(q.speaker.as_deref(), Some("he"));
+}
+
+#[test]
+fn time_phrase_before_a_pronoun_subject_is_an_introduction() {
+    let got = run(
+        "And a couple of years later, he echoed that comment, recalling that the crowd loved it.",
+        "en",
+    );
+    let q = find(&got, "that the crowd loved it");
+    assert_eq!(q.speaker.as_deref(), Some("he"));
+}
