@@ -4,7 +4,17 @@
 //! `cargo run --release -p newslens-narratives --example roles_dev -- DATASETS_DIR`
 //! Env: DENSE=1 (add the mention sentence's embedding as dense features;
 //! needs the fetched encoder), DSCALE (dense factor, default 1), EPOCHS, L2,
-//! KEEP, LANGS (train languages, e.g. EN,BG).
+//! SEED (SGD shuffling seed, default 7),
+//! KEEP, LANGS (train languages, e.g. EN,BG), CUES (cue groups, e.g.
+//! art,side,ent,loc; see `role_cues`), CSCALE (value of a cue feature),
+//! CMIN (cue occurrences needed), GOLD=1 (train on gold narratives' article
+//! cues; dev always uses predicted ones), OOF=1 (train on out-of-fold
+//! predicted narratives), FINECUES (cue groups of the fine roles; empty:
+//! words only; unset: as CUES), FINEWITHIN=1 (each fine role learned on
+//! the mentions of its main role only),
+//! BIAS=1 (main-role bias by CV), SHOW=EN (print
+//! that language's predictions), ENW (English rows counted this many
+//! times).
 
 use newslens_narratives::*;
 use std::collections::HashMap;
@@ -31,6 +41,19 @@ fn main() {
             .map(|d| d.id.clone())
             .collect();
         train.roles.retain(|r| keep.contains(&r.id));
+    }
+    // ENW=k: English training rows counted k times (duplicated).
+    if let Ok(k) = std::env::var("ENW") {
+        let k: usize = k.parse().unwrap();
+        let en: Vec<RoleRow> = train
+            .roles
+            .iter()
+            .filter(|r| r.id.starts_with("EN_"))
+            .cloned()
+            .collect();
+        for _ in 1..k {
+            train.roles.extend(en.iter().cloned());
+        }
     }
     let devs: Vec<(&str, SemevalCorpus)> = ["EN", "BG", "HI", "PT", "RU"]
         .into_iter()
@@ -74,14 +97,65 @@ fn main() {
     if let Ok(v) = std::env::var("EPOCHS") {
         tr.linear.epochs = v.parse().unwrap();
     }
+    if let Ok(v) = std::env::var("SEED") {
+        tr.linear.seed = v.parse().unwrap();
+    }
     if let Ok(v) = std::env::var("L2") {
         tr.linear.l2 = v.parse().unwrap();
     }
     if let Ok(v) = std::env::var("KEEP") {
         tr.keep_per_label = v.parse().unwrap();
     }
-    let model = tr.train_with(&train, "dev search".into(), &|t, s, _| lookup(t, s));
-    eprintln!("cv {:?}; second {}", model.cv, model.second_fine);
+    if let Ok(v) = std::env::var("CUES") {
+        tr.cue_groups = v
+            .split(',')
+            .filter(|g| !g.is_empty())
+            .map(String::from)
+            .collect();
+    }
+    if let Ok(v) = std::env::var("CSCALE") {
+        tr.cue_scale = v.parse().unwrap();
+    }
+    if let Ok(v) = std::env::var("CMIN") {
+        tr.cue_min = v.parse().unwrap();
+    }
+    tr.gold_narratives = std::env::var("GOLD").is_ok_and(|v| v != "0");
+    tr.oof_narratives = std::env::var("OOF").is_ok_and(|v| v != "0");
+    tr.fine_within_main = std::env::var("FINEWITHIN").is_ok_and(|v| v != "0");
+    if let Ok(v) = std::env::var("FINECUES") {
+        tr.fine_cue_groups = Some(
+            v.split(',')
+                .filter(|g| !g.is_empty())
+                .map(String::from)
+                .collect(),
+        );
+    }
+    tr.main_bias = std::env::var("BIAS").is_ok_and(|v| v != "0");
+    let (model, oof) = tr.train_cv(&train, "dev search".into(), &|t, s, _| lookup(t, s));
+    let lang: HashMap<&str, &str> = train
+        .docs
+        .iter()
+        .map(|d| (d.id.as_str(), d.lang.as_str()))
+        .collect();
+    for l in ["EN", "BG", "HI", "PT", "RU"] {
+        let (g, p): (Vec<RoleRow>, Vec<PredictedRole>) = oof
+            .iter()
+            .filter(|(r, _)| lang.get(r.id.as_str()) == Some(&l))
+            .cloned()
+            .unzip();
+        let (acc, emr) = role_scores(&g, &p);
+        println!(
+            "cv {l}: main accuracy {acc:.3} EMR {emr:.3} ({} rows)",
+            g.len()
+        );
+    }
+    eprintln!(
+        "cv {:?}; second {}; {} cues; main bias {:?}",
+        model.cv,
+        model.second_fine,
+        model.cues.len(),
+        model.main_bias
+    );
     for (l, dev) in &devs {
         let texts: HashMap<&str, &str> = dev
             .docs
@@ -104,6 +178,14 @@ fn main() {
             })
             .collect();
         let (acc, emr) = role_scores(&rows, &pred);
+        if std::env::var("SHOW").is_ok_and(|v| v.eq_ignore_ascii_case(l)) {
+            for (r, p) in rows.iter().zip(&pred) {
+                println!(
+                    "  {}\t{}\tgold {} {:?}\tpred {} {:?} {:.2}",
+                    r.id, r.mention, r.main, r.fine, p.main, p.fine, p.score
+                );
+            }
+        }
         let mains: HashMap<&str, usize> = pred.iter().fold(HashMap::new(), |mut m, p| {
             *m.entry(p.main.as_str()).or_default() += 1;
             m

@@ -15,6 +15,7 @@ mod linear;
 mod mention_embedder;
 mod model;
 mod role_classifier;
+pub mod role_cues;
 mod roles;
 mod store;
 mod trainer;
@@ -31,8 +32,8 @@ pub use mention_embedder::{mention_sentence, MentionEmbedder};
 pub use model::{Decision, NarrativeModel, Predicted, OTHER};
 pub use role_classifier::RoleClassifier;
 pub use roles::{
-    mention_context, mention_context_bytes, role_scores, PredictedRole, RoleModel, RoleTrainer,
-    ROLES,
+    mention_context, mention_context_bytes, mention_context_with, role_scores, split_context,
+    PredictedRole, RoleModel, RoleTrainer, CUE_SEPARATOR, ROLES,
 };
 pub use store::{load, save};
 pub use trainer::{label_sets, samples_f1, NarrativeTrainer};

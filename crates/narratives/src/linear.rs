@@ -120,11 +120,25 @@ impl LinearHead {
         n_sparse: usize,
         settings: TrainSettings,
     ) -> Self {
+        Self::train_from(labels, examples, targets, n_sparse, settings, 0)
+    }
+
+    /// [`LinearHead::train`] for labels that are part of a larger head
+    /// starting at label `first`: each label shuffles its examples with the
+    /// seed it would have in the whole head.
+    pub fn train_from(
+        labels: Vec<String>,
+        examples: &[Example],
+        targets: &[Vec<usize>],
+        n_sparse: usize,
+        settings: TrainSettings,
+        first: usize,
+    ) -> Self {
         let classifiers = (0..labels.len())
             .into_par_iter()
             .map(|label| {
                 let y: Vec<bool> = targets.iter().map(|t| t.contains(&label)).collect();
-                train_binary(examples, &y, n_sparse, settings, label as u64)
+                train_binary(examples, &y, n_sparse, settings, (first + label) as u64)
             })
             .collect();
         LinearHead {

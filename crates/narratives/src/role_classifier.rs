@@ -1,7 +1,7 @@
 //! [`RoleClassifier`], the `roles` stage: the framing role of each main
 //! entity of an article, from the words around its mentions.
 
-use crate::roles::{mention_context_bytes, RoleModel};
+use crate::roles::RoleModel;
 use newslens_core::{Document, EntityKind, Layer, RoleLabel, Span, Stage, StageError};
 use std::sync::Arc;
 
@@ -57,7 +57,7 @@ impl Stage for RoleClassifier {
             for m in mentions.iter().take(MENTIONS_PER_ENTITY) {
                 let p = self
                     .model
-                    .probs(&mention_context_bytes(&doc.text, m.start(), m.end()));
+                    .probs(&self.model.context_bytes(&doc.text, m.start(), m.end()));
                 if sum.is_empty() {
                     sum = p;
                 } else {

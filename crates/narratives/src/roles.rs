@@ -3,9 +3,9 @@
 //! mention and the mention itself.
 
 use crate::corpus::{RoleRow, SemevalCorpus};
-use crate::features::TextFeaturizer;
+use crate::features::{Sparse, TextFeaturizer};
 use crate::linear::{Example, LinearHead, TrainSettings};
-use crate::trainer::{fit_head, FitSettings};
+use crate::role_cues::{article_cues, mention_cues, predict_article, ArticleCues};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -50,19 +50,39 @@ pub const ROLES: [(&str, &[&str]); 3] = [
 pub const CONTEXT_CHARS: usize = 300;
 
 /// The text the role features are built from: the words around the
-/// mention (`start..end` in characters, `end` exclusive), and the mention's
-/// own words marked as such.
+/// mention (`start..end` in characters, `end` exclusive), the mention's
+/// own words marked as such, then the cue tokens (see
+/// [`mention_context_bytes`]).
 pub fn mention_context(text: &str, start: usize, end: usize) -> String {
     let byte = |c: usize| text.char_indices().nth(c).map_or(text.len(), |(b, _)| b);
     let end = byte(end);
     mention_context_bytes(text, byte(start).min(end), end)
 }
 
+/// Separates the words of a mention context from its cue tokens
+/// ([`crate::role_cues`]).
+pub const CUE_SEPARATOR: char = '\u{1f}';
+
 /// [`mention_context`] for a mention given in byte offsets of `text` (as
 /// the pipeline's spans are); the window is cut at character boundaries.
 /// The byte window is 4 bytes per character (the longest UTF-8 character),
 /// so the context holds [`CONTEXT_CHARS`] characters in every script.
+/// After the words come [`CUE_SEPARATOR`] and the mention's cue tokens, the
+/// article's narratives predicted by the bundled narrative model.
 pub fn mention_context_bytes(text: &str, start: usize, end: usize) -> String {
+    mention_context_with(text, start, end, &article_cues(text))
+}
+
+/// [`mention_context_bytes`] with given article cues (e.g. gold narratives).
+pub fn mention_context_with(text: &str, start: usize, end: usize, article: &ArticleCues) -> String {
+    let mut out = window_words(text, start, end);
+    out.push(CUE_SEPARATOR);
+    out.push_str(&mention_cues(text, start, end, article).join(" "));
+    out
+}
+
+/// The words around the mention and the mention's words marked as such.
+fn window_words(text: &str, start: usize, end: usize) -> String {
     let floor = |mut i: usize| {
         i = i.min(text.len());
         while !text.is_char_boundary(i) {
@@ -85,7 +105,18 @@ pub fn mention_context_bytes(text: &str, start: usize, end: usize) -> String {
         out.push_str(" mention_");
         out.push_str(&w);
     }
+    // The separator is a control character (never part of a word): one in
+    // the article must not start the cues.
+    if out.contains(CUE_SEPARATOR) {
+        out = out.replace(CUE_SEPARATOR, " ");
+    }
     out
+}
+
+/// Splits a mention context into its words and its cue tokens.
+pub fn split_context(context: &str) -> (&str, impl Iterator<Item = &str>) {
+    let (words, cues) = context.split_once(CUE_SEPARATOR).unwrap_or((context, ""));
+    (words, cues.split(' ').filter(|t| !t.is_empty()))
 }
 
 /// A predicted role.
@@ -116,6 +147,18 @@ pub struct RoleModel {
     /// Factor applied to the dense features.
     #[serde(default = "one")]
     pub dense_scale: f32,
+    /// Cue tokens used as features (sorted; see [`crate::role_cues`]),
+    /// numbered after the words' features. Empty: a words-only model (files
+    /// written before cues existed).
+    #[serde(default)]
+    pub cues: Vec<String>,
+    /// Value of a present cue feature.
+    #[serde(default = "one")]
+    pub cue_scale: f32,
+    /// Added to the main roles' probabilities before the most probable is
+    /// taken (chosen by cross-validation on Train; empty: none).
+    #[serde(default)]
+    pub main_bias: Vec<f32>,
 }
 
 fn one() -> f32 {
@@ -147,21 +190,62 @@ impl RoleModel {
             dense.clear();
         }
         dense.iter_mut().for_each(|x| *x *= self.dense_scale);
+        let (words, cues) = split_context(context);
         self.head.probs(&Example {
-            sparse: self.featurizer.transform(context),
+            sparse: cue_features(
+                self.featurizer.transform(words),
+                self.featurizer.len(),
+                &self.cues,
+                cues,
+                self.cue_scale,
+            ),
             dense,
         })
     }
 
+    /// The context of the mention at bytes `start..end` of `text` as this
+    /// model reads it: [`mention_context_bytes`], without computing the
+    /// cues when the model uses none (a words-only model).
+    pub fn context_bytes(&self, text: &str, start: usize, end: usize) -> String {
+        if self.cues.is_empty() {
+            window_words(text, start, end)
+        } else {
+            mention_context_bytes(text, start, end)
+        }
+    }
+
     /// The role for averaged probabilities `probs`.
     pub fn decide(&self, probs: &[f32]) -> PredictedRole {
-        decide(probs, self.second_fine)
+        decide(probs, self.second_fine, &self.main_bias)
     }
 }
 
-fn decide(probs: &[f32], second: f32) -> PredictedRole {
+/// `words` (the TF-IDF vector) followed by the present cues of `vocab`
+/// (sorted), numbered from `offset`.
+fn cue_features<'a>(
+    mut words: Sparse,
+    offset: usize,
+    vocab: &[String],
+    cues: impl Iterator<Item = &'a str>,
+    scale: f32,
+) -> Sparse {
+    if vocab.is_empty() {
+        return words;
+    }
+    let mut idx: Vec<u32> = cues
+        .filter_map(|c| vocab.binary_search_by(|v| v.as_str().cmp(c)).ok())
+        .map(|i| (offset + i) as u32)
+        .collect();
+    idx.sort_unstable();
+    idx.dedup();
+    words.extend(idx.into_iter().map(|i| (i, scale)));
+    words
+}
+
+fn decide(probs: &[f32], second: f32, bias: &[f32]) -> PredictedRole {
+    let biased = |i: usize| probs[i] + bias.get(i).copied().unwrap_or(0.0);
     let main = (0..ROLES.len())
-        .max_by(|&a, &b| probs[a].total_cmp(&probs[b]))
+        .max_by(|&a, &b| biased(a).total_cmp(&biased(b)))
         .unwrap_or(1);
     let offset = ROLES.len() + ROLES[..main].iter().map(|(_, f)| f.len()).sum::<usize>();
     let fines = ROLES[main].1;
@@ -194,6 +278,29 @@ pub struct RoleTrainer {
     pub folds: usize,
     /// Factor on the dense features (see [`RoleModel::dense_scale`]).
     pub dense_scale: f32,
+    /// Cue groups used as features (of [`crate::role_cues::CUE_GROUPS`];
+    /// empty: words only).
+    pub cue_groups: Vec<String>,
+    /// Value of a present cue feature.
+    pub cue_scale: f32,
+    /// A cue must occur in this many training mentions.
+    pub cue_min: usize,
+    /// Article cues from the gold narratives of Train instead of the
+    /// bundled narrative model's predictions.
+    pub gold_narratives: bool,
+    /// Choose [`RoleModel::main_bias`] by cross-validation.
+    pub main_bias: bool,
+    /// Article cues of Train from out-of-fold narrative predictions (a
+    /// narrative model per fold that never saw the article, as at
+    /// prediction time) instead of the bundled model, which was trained on
+    /// these articles.
+    pub oof_narratives: bool,
+    /// The cue groups the fine-role classifiers see (`None`: the same as
+    /// the main roles; empty: the words alone).
+    pub fine_cue_groups: Option<Vec<String>>,
+    /// Each fine-role classifier learns from the mentions of its main role
+    /// only (the choice is among the fine roles of the predicted main role).
+    pub fine_within_main: bool,
 }
 
 impl Default for RoleTrainer {
@@ -208,6 +315,14 @@ impl Default for RoleTrainer {
             keep_per_label: 1500,
             folds: 5,
             dense_scale: 1.0,
+            cue_groups: Vec::new(),
+            cue_scale: 1.0,
+            cue_min: 2,
+            gold_narratives: false,
+            main_bias: false,
+            oof_narratives: false,
+            fine_cue_groups: None,
+            fine_within_main: false,
         }
     }
 }
@@ -238,13 +353,132 @@ pub fn role_scores(gold: &[RoleRow], pred: &[PredictedRole]) -> (f64, f64) {
     (acc, emr)
 }
 
+/// A fitted role classifier: vocabulary, cue vocabulary, weights.
+type Fitted = (TextFeaturizer, Vec<String>, LinearHead);
+
 impl RoleTrainer {
-    fn fit_settings(&self) -> FitSettings {
-        FitSettings {
-            linear: self.linear,
-            min_df: self.min_df,
-            keep_per_label: self.keep_per_label,
+    /// Learns the words' vocabulary and the cue vocabulary from the
+    /// examples at `idx`, trains one classifier per label, keeps the
+    /// `keep_per_label` largest weights per label and cuts both vocabularies
+    /// to the features still used.
+    fn fit(
+        &self,
+        words: &[&str],
+        cues: &[Vec<&str>],
+        dense: &[Vec<f32>],
+        targets: &[Vec<usize>],
+        labels: &[String],
+        idx: &[usize],
+    ) -> Fitted {
+        let sub: Vec<&str> = idx.iter().map(|&i| words[i]).collect();
+        let mut fz = TextFeaturizer::fit(&sub, self.min_df);
+        let mut counts: HashMap<&str, usize> = HashMap::new();
+        for &i in idx {
+            let mut seen = cues[i].clone();
+            seen.sort_unstable();
+            seen.dedup();
+            for c in seen {
+                *counts.entry(c).or_default() += 1;
+            }
         }
+        let mut vocab: Vec<String> = counts
+            .into_iter()
+            .filter(|&(_, n)| n >= self.cue_min.max(1))
+            .map(|(c, _)| c.to_string())
+            .collect();
+        vocab.sort_unstable();
+        let n_words = fz.len();
+        let xs: Vec<Example> = idx
+            .par_iter()
+            .map(|&i| Example {
+                sparse: cue_features(
+                    fz.transform(words[i]),
+                    n_words,
+                    &vocab,
+                    cues[i].iter().copied(),
+                    self.cue_scale,
+                ),
+                dense: dense.get(i).cloned().unwrap_or_default(),
+            })
+            .collect();
+        let ys: Vec<Vec<usize>> = idx.iter().map(|&i| targets[i].clone()).collect();
+        let mut head = LinearHead::train(
+            labels.to_vec(),
+            &xs,
+            &ys,
+            n_words + vocab.len(),
+            self.linear,
+        );
+        let fine_groups = self.fine_cue_groups.as_ref().filter(|_| !vocab.is_empty());
+        if fine_groups.is_some() || self.fine_within_main {
+            // The fine-role classifiers: on the words and the cues of
+            // `fine_cue_groups`, and (`fine_within_main`) each on the
+            // mentions of its main role only.
+            let seen: Vec<bool> = vocab
+                .iter()
+                .map(|c| {
+                    fine_groups
+                        .is_none_or(|gs| gs.iter().any(|g| c.split(':').next() == Some(g.as_str())))
+                })
+                .collect();
+            let fine_xs: Vec<Example> = xs
+                .into_iter()
+                .map(|mut x| {
+                    x.sparse
+                        .retain(|&(i, _)| (i as usize) < n_words || seen[i as usize - n_words]);
+                    x
+                })
+                .collect();
+            let mut classifiers = head.classifiers;
+            let mut offset = ROLES.len();
+            for (m, (_, fines)) in ROLES.iter().enumerate() {
+                let rows: Vec<usize> = (0..fine_xs.len())
+                    .filter(|&r| !self.fine_within_main || ys[r].contains(&m))
+                    .collect();
+                let sub_x: Vec<Example> = rows.iter().map(|&r| fine_xs[r].clone()).collect();
+                let sub_y: Vec<Vec<usize>> = rows
+                    .iter()
+                    .map(|&r| {
+                        ys[r]
+                            .iter()
+                            .filter(|&&l| l >= offset && l < offset + fines.len())
+                            .map(|&l| l - offset)
+                            .collect()
+                    })
+                    .collect();
+                let names: Vec<String> = fines.iter().map(|f| f.to_string()).collect();
+                let fine = LinearHead::train_from(
+                    names,
+                    &sub_x,
+                    &sub_y,
+                    n_words + vocab.len(),
+                    self.linear,
+                    offset,
+                );
+                for (k, f) in fine.classifiers.into_iter().enumerate() {
+                    classifiers[offset + k] = f;
+                }
+                offset += fines.len();
+            }
+            head = LinearHead::new(labels.to_vec(), classifiers);
+        }
+        if self.keep_per_label > 0 {
+            head.prune(self.keep_per_label);
+            let used = head.used_features();
+            let (w, c): (Vec<u32>, Vec<u32>) = used.iter().partition(|&&i| (i as usize) < n_words);
+            let mut map = fz.restrict(&w);
+            let kept = fz.len();
+            vocab = c
+                .iter()
+                .enumerate()
+                .map(|(k, &old)| {
+                    map.insert(old, (kept + k) as u32);
+                    vocab[old as usize - n_words].clone()
+                })
+                .collect();
+            head.remap(&map);
+        }
+        (fz, vocab, head)
     }
 
     /// Trains on the gold role rows of `corpus` whose article text is there.
@@ -260,6 +494,17 @@ impl RoleTrainer {
         provenance: String,
         dense: &(dyn Fn(&str, usize, usize) -> Vec<f32> + Sync),
     ) -> RoleModel {
+        self.train_cv(corpus, provenance, dense).0
+    }
+
+    /// [`RoleTrainer::train_with`], also returning each training row with
+    /// its out-of-fold prediction (for per-language cross-validation).
+    pub fn train_cv(
+        &self,
+        corpus: &SemevalCorpus,
+        provenance: String,
+        dense: &(dyn Fn(&str, usize, usize) -> Vec<f32> + Sync),
+    ) -> (RoleModel, Vec<(RoleRow, PredictedRole)>) {
         let texts: HashMap<&str, &str> = corpus
             .docs
             .iter()
@@ -270,11 +515,69 @@ impl RoleTrainer {
             .iter()
             .filter(|r| texts.contains_key(r.id.as_str()))
             .collect();
+        // Article cues once per article: the bundled narrative model's
+        // prediction, or the gold narratives (with the predicted domain
+        // when the gold says "Other").
+        let narratives = crate::NarrativeModel::bundled()
+            .ok()
+            .filter(|_| !self.cue_groups.is_empty());
+        let mut ids: Vec<&str> = rows.iter().map(|r| r.id.as_str()).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        let oof_articles = match (&narratives, self.oof_narratives) {
+            (Some(m), true) => {
+                crate::NarrativeTrainer::default().out_of_fold_articles(corpus, m.decision)
+            }
+            _ => HashMap::new(),
+        };
+        let articles: HashMap<&str, ArticleCues> = ids
+            .par_iter()
+            .map(|&id| {
+                let text = texts[id];
+                let predicted = match oof_articles.get(id) {
+                    Some(a) => a.clone(),
+                    None => narratives
+                        .as_ref()
+                        .map(|m| predict_article(m, text))
+                        .unwrap_or_default(),
+                };
+                let cues = match corpus.narratives.get(id) {
+                    Some((coarse, fine)) if self.gold_narratives => {
+                        let domain = coarse
+                            .iter()
+                            .find_map(|n| n.split(':').next().filter(|_| n.contains(':')))
+                            .unwrap_or(&predicted.domain);
+                        ArticleCues::from_labels(domain, coarse, fine)
+                    }
+                    _ => predicted,
+                };
+                (id, cues)
+            })
+            .collect();
         let contexts: Vec<String> = rows
             .par_iter()
-            .map(|r| mention_context(texts[r.id.as_str()], r.start, r.end + 1))
+            .map(|r| {
+                let text = texts[r.id.as_str()];
+                let byte = |c: usize| text.char_indices().nth(c).map_or(text.len(), |(b, _)| b);
+                let end = byte(r.end + 1);
+                mention_context_with(text, byte(r.start).min(end), end, &articles[r.id.as_str()])
+            })
             .collect();
-        let contexts: Vec<&str> = contexts.iter().map(String::as_str).collect();
+        let split: Vec<(&str, Vec<&str>)> = contexts
+            .iter()
+            .map(|c| {
+                let (w, cues) = split_context(c);
+                let cues = cues
+                    .filter(|t| {
+                        let group = t.split(':').next().unwrap_or("");
+                        self.cue_groups.iter().any(|g| g == group)
+                    })
+                    .collect();
+                (w, cues)
+            })
+            .collect();
+        let words: Vec<&str> = split.iter().map(|(w, _)| *w).collect();
+        let cues: Vec<Vec<&str>> = split.iter().map(|(_, c)| c.clone()).collect();
         let dense_feats: Vec<Vec<f32>> = rows
             .iter()
             .map(|r| {
@@ -307,39 +610,50 @@ impl RoleTrainer {
             let train: Vec<usize> = (0..rows.len())
                 .filter(|&i| fold_of(rows[i]) != fold)
                 .collect();
-            let (fz, head) = fit_head(
-                &contexts,
-                &dense_feats,
-                &targets,
-                &labels,
-                &train,
-                self.fit_settings(),
-            );
+            let (fz, vocab, head) =
+                self.fit(&words, &cues, &dense_feats, &targets, &labels, &train);
             for i in (0..rows.len()).filter(|&i| fold_of(rows[i]) == fold) {
                 oof[i] = head.probs(&Example {
-                    sparse: fz.transform(contexts[i]),
+                    sparse: cue_features(
+                        fz.transform(words[i]),
+                        fz.len(),
+                        &vocab,
+                        cues[i].iter().copied(),
+                        self.cue_scale,
+                    ),
                     dense: dense_feats.get(i).cloned().unwrap_or_default(),
                 });
             }
         }
         let gold: Vec<RoleRow> = rows.iter().map(|r| (*r).clone()).collect();
+        let main_bias = if self.main_bias {
+            choose_main_bias(&gold, &oof)
+        } else {
+            Vec::new()
+        };
         let (second_fine, cv) = [0.3f32, 0.4, 0.5, 0.6, 0.7, 0.8, 1.1]
             .into_iter()
             .map(|t| {
-                let pred: Vec<PredictedRole> = oof.iter().map(|p| decide(p, t)).collect();
+                let pred: Vec<PredictedRole> =
+                    oof.iter().map(|p| decide(p, t, &main_bias)).collect();
                 (t, role_scores(&gold, &pred))
             })
             .max_by(|a, b| (a.1 .1).total_cmp(&b.1 .1))
             .unwrap_or((1.1, (0.0, 0.0)));
-        let (featurizer, head) = fit_head(
-            &contexts,
+        let (featurizer, cues, head) = self.fit(
+            &words,
+            &cues,
             &dense_feats,
             &targets,
             &labels,
             &(0..rows.len()).collect::<Vec<_>>(),
-            self.fit_settings(),
         );
-        RoleModel {
+        let oof_pred: Vec<(RoleRow, PredictedRole)> = gold
+            .into_iter()
+            .zip(&oof)
+            .map(|(g, p)| (g, decide(p, second_fine, &main_bias)))
+            .collect();
+        let model = RoleModel {
             provenance,
             featurizer,
             head,
@@ -347,8 +661,35 @@ impl RoleTrainer {
             cv,
             dense_dim,
             dense_scale: self.dense_scale,
+            cues,
+            cue_scale: self.cue_scale,
+            main_bias,
+        };
+        (model, oof_pred)
+    }
+}
+
+/// The additions to the Protagonist and Innocent probabilities (Antagonist:
+/// 0) that maximise main-role accuracy on out-of-fold probabilities; ties
+/// go to the smaller change.
+fn choose_main_bias(gold: &[RoleRow], oof: &[Vec<f32>]) -> Vec<f32> {
+    let grid: Vec<f32> = (-6..=6).map(|i| i as f32 * 0.05).collect();
+    let mut best = (f64::MIN, f32::MAX, vec![0.0; 3]);
+    for &p in &grid {
+        for &n in &grid {
+            let bias = vec![p, 0.0, n];
+            let right = gold
+                .iter()
+                .zip(oof)
+                .filter(|(g, o)| decide(o, 1.1, &bias).main == g.main)
+                .count() as f64;
+            let size = p.abs() + n.abs();
+            if right > best.0 || (right == best.0 && size < best.1) {
+                best = (right, size, bias);
+            }
         }
     }
+    best.2
 }
 
 #[cfg(test)]
@@ -360,6 +701,13 @@ mod tests {
         let c = mention_context("Putin attacked Ukraine.", 0, 5);
         assert!(c.contains("mention_putin") && c.contains("attacked"));
         assert!(mention_context("short", 10, 3).contains(" , "));
+        let odd = format!("a{CUE_SEPARATOR}b Putin c");
+        let context = mention_context(&odd, 4, 9);
+        let (words, _) = split_context(&context);
+        assert!(
+            words.contains('b') && words.contains("mention_putin"),
+            "{words}"
+        );
     }
 
     #[test]
@@ -390,6 +738,81 @@ mod tests {
         assert!(mention_context_bytes(&text, 1, 99_999).contains(" , "));
     }
 
+    fn tiny_corpus() -> SemevalCorpus {
+        let mut c = SemevalCorpus::default();
+        for i in 0..20 {
+            let (name, main, fine) = if i % 2 == 0 {
+                ("Putin", "Antagonist", "Tyrant")
+            } else {
+                ("Zelensky", "Protagonist", "Guardian")
+            };
+            let text =
+                format!("Title {i}\n\nToday {name} spoke about the war and the peace talks.");
+            let start = text.find(name).unwrap();
+            c.docs.push(crate::TaskDoc {
+                id: format!("D{i}.txt"),
+                text,
+                lang: "EN".into(),
+            });
+            c.roles.push(RoleRow {
+                id: format!("D{i}.txt"),
+                mention: name.into(),
+                start,
+                end: start + name.len() - 1,
+                main: main.into(),
+                fine: vec![fine.into()],
+            });
+        }
+        c
+    }
+
+    #[test]
+    fn cue_models_read_the_cues_and_words_only_models_ignore_them() {
+        let c = tiny_corpus();
+        let text = &c.docs[0].text;
+        let s = text.find("Putin").unwrap();
+        let context = mention_context_bytes(text, s, s + 5);
+        let (words, mut cues) = split_context(&context);
+        assert!(cues.any(|t| t == "ent:e=putin"), "{context}");
+        let plain = RoleTrainer::default().train(&c, String::new());
+        assert!(plain.cues.is_empty());
+        assert_eq!(plain.probs(&context), plain.probs(words));
+        assert_eq!(plain.context_bytes(text, s, s + 5), words);
+        let cued = RoleTrainer {
+            cue_groups: vec!["ent".into(), "side".into()],
+            main_bias: true,
+            fine_cue_groups: Some(vec![]),
+            ..RoleTrainer::default()
+        }
+        .train(&c, String::new());
+        assert!(
+            cued.cues.iter().any(|c| c == "ent:e=putin"),
+            "{:?}",
+            cued.cues
+        );
+        assert!(cued.cues.iter().all(|c| !c.starts_with("loc:")));
+        assert_ne!(cued.probs(&context), cued.probs(words));
+        assert_eq!(cued.context_bytes(text, s, s + 5), context);
+        assert_eq!(cued.decide(&cued.probs(&context)).main, "Antagonist");
+    }
+
+    #[test]
+    fn cue_features_follow_the_words() {
+        let vocab = vec!["a:x".to_string(), "b:y".to_string()];
+        let v = cue_features(
+            vec![(0, 0.6), (2, 0.8)],
+            3,
+            &vocab,
+            ["b:y", "z", "a:x", "b:y"].into_iter(),
+            0.5,
+        );
+        assert_eq!(v, vec![(0, 0.6), (2, 0.8), (3, 0.5), (4, 0.5)]);
+        assert_eq!(
+            cue_features(vec![(1, 1.0)], 3, &[], ["a:x"].into_iter(), 0.5),
+            vec![(1, 1.0)]
+        );
+    }
+
     #[test]
     fn decide_takes_fine_roles_under_the_main_role() {
         let mut p = vec![0.0; 25];
@@ -397,9 +820,11 @@ mod tests {
         p[3] = 0.99; // Guardian (a Protagonist role): ignored
         p[3 + 6 + 2] = 0.8; // Tyrant
         p[3 + 6 + 10] = 0.7; // Deceiver
-        let r = decide(&p, 0.6);
+        let r = decide(&p, 0.6, &[]);
         assert_eq!(r.main, "Antagonist");
         assert_eq!(r.fine, vec!["Tyrant".to_string(), "Deceiver".to_string()]);
-        assert_eq!(decide(&p, 0.75).fine.len(), 1);
+        assert_eq!(decide(&p, 0.75, &[]).fine.len(), 1);
+        p[0] = 0.8;
+        assert_eq!(decide(&p, 0.6, &[0.2]).main, "Protagonist");
     }
 }

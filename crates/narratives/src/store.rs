@@ -88,6 +88,8 @@ mod tests {
         assert_eq!(e.dense_dim, newslens_embed::DIM);
         let r = RoleModel::bundled().unwrap();
         assert_eq!(r.head.labels.len(), 25);
+        // Written before cue features existed: read as a words-only model.
+        assert!(r.cues.is_empty() && r.main_bias.is_empty());
     }
 
     #[test]

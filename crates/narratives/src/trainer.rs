@@ -213,6 +213,82 @@ impl NarrativeTrainer {
         model
     }
 
+    /// The article cues of every document of `corpus` with gold narratives,
+    /// each predicted by a words-only model trained on the other folds
+    /// (`folds` by document order) and decided with `decision` — what a
+    /// role model sees at prediction time, where the narratives come from a
+    /// model that never saw the article.
+    pub fn out_of_fold_articles(
+        &self,
+        corpus: &SemevalCorpus,
+        decision: Decision,
+    ) -> std::collections::HashMap<String, crate::role_cues::ArticleCues> {
+        let docs: Vec<&crate::corpus::TaskDoc> = corpus
+            .docs
+            .iter()
+            .filter(|d| corpus.narratives.contains_key(&d.id))
+            .collect();
+        let mut labels: Vec<String> = docs
+            .iter()
+            .flat_map(|d| {
+                let (c, f) = &corpus.narratives[&d.id];
+                c.iter().chain(f)
+            })
+            .filter(|l| l.as_str() != OTHER)
+            .cloned()
+            .collect();
+        labels.sort();
+        labels.dedup();
+        let targets: Vec<Vec<usize>> = docs
+            .iter()
+            .map(|d| {
+                let (c, f) = &corpus.narratives[&d.id];
+                c.iter()
+                    .chain(f)
+                    .filter_map(|l| labels.iter().position(|x| x == l))
+                    .collect()
+            })
+            .collect();
+        let texts: Vec<&str> = docs.iter().map(|d| d.text.as_str()).collect();
+        let (parent, coarse) = NarrativeModel::label_structure(&labels);
+        let k = self.folds.max(2);
+        let mut out = std::collections::HashMap::new();
+        for fold in 0..k {
+            let train_idx: Vec<usize> = (0..docs.len()).filter(|i| i % k != fold).collect();
+            let (featurizer, head) = fit_head(
+                &texts,
+                &[],
+                &targets,
+                &labels,
+                &train_idx,
+                self.fit_settings(),
+            );
+            let model = NarrativeModel {
+                provenance: String::new(),
+                featurizer,
+                head,
+                parent: parent.clone(),
+                coarse: coarse.clone(),
+                decision,
+                dense_dim: 0,
+                dense_scale: 1.0,
+                cv_f1: (0.0, 0.0),
+            };
+            let held: Vec<(String, crate::role_cues::ArticleCues)> = (0..docs.len())
+                .into_par_iter()
+                .filter(|i| i % k == fold)
+                .map(|i| {
+                    (
+                        docs[i].id.clone(),
+                        crate::role_cues::predict_article(&model, texts[i]),
+                    )
+                })
+                .collect();
+            out.extend(held);
+        }
+        out
+    }
+
     /// Grid search over thresholds on out-of-fold probabilities, maximising
     /// the mean of coarse and fine F1. Returns the decision and its scores.
     pub fn choose_decision(
