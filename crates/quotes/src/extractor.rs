@@ -1256,16 +1256,39 @@ impl<'a> Ctx<'a> {
                 return None;
             }
             j += 1;
+        } else if matches!(
+            self.lower(a),
+            "some" | "many" | "several" | "the" | "a" | "an" | "his" | "her" | "their"
+        ) && !self.tk.toks[a].upper
+        {
+            // "“Hey, hey! Ho, ho!” some protesters chanted": a short
+            // lower-case noun phrase ending in a plural or a person noun.
+            j += 1;
+            while j < hi && self.word(j) && j - a < 4 && !self.tk.toks[j].upper {
+                let w = self.lower(j);
+                if w.ends_with("ed") || IRREGULAR_PAST.contains(&w) || self.lex.cue(w).is_some() {
+                    break;
+                }
+                j += 1;
+            }
+            if j == a + 1 {
+                return None;
+            }
         } else {
             while j < hi && self.word(j) && self.tk.toks[j].upper && j - a < 4 {
                 j += 1;
             }
         }
-        if j == a || j >= hi || !self.word(j) || self.lex.is_not_name(self.lower(a)) {
+        if j == a
+            || j >= hi
+            || !self.word(j)
+            || self.lex.is_not_name(self.lower(a)) && self.tk.toks[a].upper
+        {
             return None;
         }
         let v = self.lower(j);
-        let past = v.len() > 4 && v.ends_with("ed") && v.is_ascii() && !self.tk.toks[j].upper;
+        let past = v.len() > 4 && v.ends_with("ed") && v.is_ascii() && !self.tk.toks[j].upper
+            || matches!(v, "shot" | "sang" | "fired" | "wrote" | "spoke" | "swore");
         past.then_some(Attr {
             cue_first: j,
             cue_last: j,

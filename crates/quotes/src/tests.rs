@@ -1047,3 +1047,23 @@ fn time_phrase_before_a_pronoun_subject_is_an_introduction() {
     let q = find(&got, "that the crowd loved it");
     assert_eq!(q.speaker.as_deref(), Some("he"));
 }
+
+#[test]
+fn lower_case_group_before_a_past_verb_is_the_speaker() {
+    let got = run(
+        "“Hey, hey! Ho, ho! The mayor has got to go!” some protesters chanted as they marched.",
+        "en",
+    );
+    let q = find(&got, "Hey, hey! Ho, ho! The mayor has got to go!");
+    assert_eq!(q.speaker.as_deref(), Some("some protesters"));
+}
+
+#[test]
+fn shot_back_after_a_quote_is_a_cue() {
+    let got = run(
+        "“Jeb wants to be a tough guy tonight,” Trump shot back.",
+        "en",
+    );
+    let q = find(&got, "Jeb wants to be a tough guy tonight");
+    assert_eq!(q.speaker.as_deref(), Some("Trump"));
+}
