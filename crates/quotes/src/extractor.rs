@@ -797,8 +797,14 @@ impl<'a> Ctx<'a> {
     fn source_fwd(&self, last: usize, hi: usize) -> Option<(usize, usize)> {
         let a = last + 1;
         let mut j = a;
-        while j < hi && j - a < 10 && self.word(j) {
+        // Quote marks inside the source stay in it (according to the
+        // “Medicare for all” document).
+        let inner_mark = |i: usize| matches!(self.ch(i), '“' | '”' | '"' | '\'' | '’' | '‘');
+        while j < hi && j - a < 12 && (self.word(j) || (j > a && inner_mark(j))) {
             j += 1;
+        }
+        while j > a && !self.word(j - 1) {
+            j -= 1;
         }
         (j > a).then_some((a, j))
     }

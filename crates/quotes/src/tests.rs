@@ -1067,3 +1067,13 @@ fn shot_back_after_a_quote_is_a_cue() {
     let q = find(&got, "Jeb wants to be a tough guy tonight");
     assert_eq!(q.speaker.as_deref(), Some("Trump"));
 }
+
+#[test]
+fn according_to_source_keeps_its_quote_marks() {
+    let got = run(
+        "According to her \"clawback\" plan, firms moving abroad must repay any public aid.",
+        "en",
+    );
+    let q = find(&got, "firms moving abroad must repay any public aid");
+    assert_eq!(q.speaker.as_deref(), Some("her \"clawback\" plan"));
+}
