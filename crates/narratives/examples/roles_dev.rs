@@ -4,7 +4,8 @@
 //! `cargo run --release -p newslens-narratives --example roles_dev -- DATASETS_DIR`
 //! Env: DENSE=1 (add the mention sentence's embedding as dense features;
 //! needs the fetched encoder), DSCALE (dense factor, default 1), EPOCHS, L2,
-//! SEED (SGD shuffling seed, default 7),
+//! SEED (SGD shuffling seed, default 7), POOL (dev: average the role
+//! probabilities over up to this many occurrences of the mention's text),
 //! KEEP, LANGS (train languages, e.g. EN,BG), CUES (cue groups, e.g.
 //! art,side,ent,loc; see `role_cues`), CSCALE (value of a cue feature),
 //! CMIN (cue occurrences needed), GOLD=1 (train on gold narratives' article
@@ -156,6 +157,7 @@ fn main() {
         model.cues.len(),
         model.main_bias
     );
+    let pool: usize = std::env::var("POOL").map_or(1, |v| v.parse().unwrap());
     for (l, dev) in &devs {
         let texts: HashMap<&str, &str> = dev
             .docs
@@ -172,9 +174,25 @@ fn main() {
             .iter()
             .map(|r| {
                 let t = texts[r.id.as_str()];
-                model.decide(
-                    &model.probs_with(&mention_context(t, r.start, r.end + 1), lookup(t, r.start)),
-                )
+                let mut p =
+                    model.probs_with(&mention_context(t, r.start, r.end + 1), lookup(t, r.start));
+                if pool > 1 {
+                    // Averaged with the other occurrences of the mention's
+                    // text in the article (at most `pool` in all).
+                    let len = r.end + 1 - r.start;
+                    let mut n = 1.0;
+                    for (b, _) in t.match_indices(r.mention.as_str()) {
+                        let c = t[..b].chars().count();
+                        if c == r.start || n >= pool as f32 || r.mention.is_empty() {
+                            continue;
+                        }
+                        let q = model.probs_with(&mention_context(t, c, c + len), Vec::new());
+                        p.iter_mut().zip(&q).for_each(|(a, b)| *a += b);
+                        n += 1.0;
+                    }
+                    p.iter_mut().for_each(|a| *a /= n);
+                }
+                model.decide(&p)
             })
             .collect();
         let (acc, emr) = role_scores(&rows, &pred);
