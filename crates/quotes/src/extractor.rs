@@ -213,6 +213,7 @@ impl QuoteExtractor {
         }
         cands.sort_by_key(|c| (c.s, c.e));
         ctx.fix_junk_speakers(&mut cands);
+        ctx.poll_sources(&mut cands);
         ctx.adopt_speakers(&mut cands);
         ctx.pronoun_heads(&mut cands);
         ctx.resolve_names(&mut cands);
@@ -2474,6 +2475,46 @@ impl<'a> Ctx<'a> {
             if let Some((x, y)) = subj {
                 cands[i].spk_tok = Some((x, y));
                 cands[i].spk = self.spk_bytes(x, y);
+            }
+        }
+    }
+
+    /// "In a Washington Post-ABC News poll, 75 percent of Republicans
+    /// said …": the poll opening the sentence is the source of what its
+    /// respondents said (the outer source, as PolNeAR's gold takes it).
+    fn poll_sources(&self, cands: &mut [Cand]) {
+        for c in cands.iter_mut() {
+            let (Some((sa, _)), Some((cs, _))) = (c.spk_tok, c.cue) else {
+                continue;
+            };
+            // Only respondents ("75 percent of Republicans", "voters"), not
+            // a named pollster or a person.
+            if sa >= self.tk.len()
+                || self.tk.toks[sa].upper
+                || self.lex.is_pronoun_form(self.lower(sa))
+            {
+                continue;
+            }
+            let sent = self.sentence_of(cs);
+            let ts = self.tk.at(sent.0);
+            let k = self.tk.at(cs);
+            if ts + 2 >= k || !self.word(ts) || self.lower(ts) != "in" {
+                continue;
+            }
+            let Some(comma) = (ts + 1..k)
+                .take(14)
+                .find(|&i| !self.word(i) && self.ch(i) == ',')
+            else {
+                continue;
+            };
+            let poll = (ts + 1..comma).any(|i| {
+                self.word(i)
+                    && (matches!(self.lower(i), "poll" | "survey")
+                        || self.lower(i) == "polls" && self.lower(i - 1) == "exit")
+            });
+            if poll && comma > ts + 1 {
+                c.spk_tok = Some((ts + 1, comma));
+                c.spk = self.spk_bytes(ts + 1, comma);
             }
         }
     }

@@ -1077,3 +1077,26 @@ fn according_to_source_keeps_its_quote_marks() {
     let q = find(&got, "firms moving abroad must repay any public aid");
     assert_eq!(q.speaker.as_deref(), Some("her \"clawback\" plan"));
 }
+
+#[test]
+fn poll_opening_the_sentence_is_the_source_of_its_respondents() {
+    let got = run(
+        "In a national Gallup poll released Monday, 31 percent of voters said they were very enthusiastic.",
+        "en",
+    );
+    let q = find(&got, "they were very enthusiastic");
+    assert_eq!(
+        q.speaker.as_deref(),
+        Some("a national Gallup poll released Monday")
+    );
+}
+
+#[test]
+fn named_pollster_after_a_poll_phrase_stays_the_speaker() {
+    let got = run(
+        "In an online poll of 800 voters, Democracy Corp found that the attitudes hardened.",
+        "en",
+    );
+    let q = find(&got, "that the attitudes hardened");
+    assert_eq!(q.speaker.as_deref(), Some("Democracy Corp"));
+}
