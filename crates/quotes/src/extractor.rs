@@ -1170,8 +1170,19 @@ impl<'a> Ctx<'a> {
                     && last_attr
                         .as_ref()
                         .is_some_and(|(p, _)| *p + 1 >= para_i && *p <= para_i);
+                // "Iowa State University's Dianne Bystrom agreed. “…”": a
+                // short sentence ending in its verb just before the quote.
+                let agreed = if words_before == 0 && !cand.inherits {
+                    self.short_cue_sentence_before(t_open, para.0)
+                } else {
+                    None
+                };
                 if cand.inherits {
                     // Speaker taken from the first part.
+                } else if let Some(a) = agreed {
+                    cand.cue = self.byte_range(a.cue_first, a.cue_last + 1);
+                    cand.spk_tok = a.spk;
+                    cand.spk = a.spk.and_then(|(x, y)| self.spk_bytes(x, y));
                 } else if continues {
                     if let Some((_, prev)) = &last_attr {
                         cand.spk = prev.spk;
@@ -1216,6 +1227,45 @@ impl<'a> Ctx<'a> {
                         >= config.min_uncued_words)
         });
         out
+    }
+
+    /// "Jane Doe agreed." (or "X shot back.", "X replied.") closing the
+    /// sentence right before a quote opening at token `t_open`, within the
+    /// paragraph from byte `para_start`: that verb and its subject.
+    fn short_cue_sentence_before(&self, t_open: usize, para_start: usize) -> Option<Attr> {
+        if t_open < 3 || self.word(t_open - 1) || self.ch(t_open - 1) != '.' {
+            return None;
+        }
+        let v = t_open - 2;
+        if !self.word(v) || self.tk.toks[v].s < para_start {
+            return None;
+        }
+        let w = self.lower(v);
+        let cue = if w == "back" && self.word(v - 1) {
+            v - 1
+        } else {
+            v
+        };
+        let cw = self.lower(cue);
+        let verb = matches!(self.lex.cue(cw), Some(Cue::Verb | Cue::Tell))
+            || (cw.len() > 4 && cw.ends_with("ed") && cw.is_ascii())
+            || matches!(cw, "shot" | "fired");
+        if !verb || self.tk.toks[cue].upper {
+            return None;
+        }
+        let ts = self
+            .tk
+            .at(self.sentence_of(self.tk.toks[cue].s).0.max(para_start));
+        if ts >= cue || self.words_between(ts, cue) > 8 {
+            return None;
+        }
+        let spk = self.subject_back(cue, ts, false)?;
+        let named = self.tk.toks[spk.0].upper || self.lex.is_pronoun_form(self.lower(spk.0));
+        (named && spk.0 == ts).then_some(Attr {
+            cue_first: cue,
+            cue_last: v,
+            spk: Some(spk),
+        })
     }
 
     /// "“…,” Walker said, according to an Associated Press account": the

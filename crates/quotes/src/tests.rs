@@ -1100,3 +1100,16 @@ fn named_pollster_after_a_poll_phrase_stays_the_speaker() {
     let q = find(&got, "that the attitudes hardened");
     assert_eq!(q.speaker.as_deref(), Some("Democracy Corp"));
 }
+
+#[test]
+fn short_sentence_ending_in_its_verb_introduces_the_next_quote() {
+    let got = run(
+        "“The field is wide open,” said Craig Robins, an editor.\n\nProfessor Diane Bryce agreed. “Mainstream voters are running out of time to find an alternative.”",
+        "en",
+    );
+    let q = find(
+        &got,
+        "Mainstream voters are running out of time to find an alternative.",
+    );
+    assert_eq!(q.speaker.as_deref(), Some("Professor Diane Bryce"));
+}
