@@ -678,11 +678,19 @@ impl<'a> Ctx<'a> {
                     return None;
                 }
                 if let Some((Cue::Verb | Cue::Tell, last)) = self.cue_at(c, p) {
-                    let inverted = c > ts && !self.word(c - 1);
+                    // "…, said Nefzi, adding" (a speech verb after a
+                    // comma, the name after it), not "X, an aide, urged a
+                    // stand, saying" (the object after the verb).
+                    let inverted = c > ts
+                        && !self.word(c - 1)
+                        && matches!(
+                            self.lower(c),
+                            "said" | "says" | "added" | "adds" | "wrote" | "writes" | "told"
+                        );
                     if inverted && last + 1 < p {
                         return self.subject_fwd(last, p).filter(|s| s.1 <= p);
                     }
-                    return self.subject_back(c, ts, false);
+                    return self.subject_back(c, ts, true);
                 }
             }
             return None;

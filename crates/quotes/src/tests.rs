@@ -1113,3 +1113,13 @@ fn short_sentence_ending_in_its_verb_introduces_the_next_quote() {
     );
     assert_eq!(q.speaker.as_deref(), Some("Professor Diane Bryce"));
 }
+
+#[test]
+fn object_of_an_earlier_verb_is_no_subject_of_a_participle() {
+    let got = run(
+        "Rahm Emanuel, his chief of staff, urged a strong stand, saying that the allies would walk all over them.",
+        "en",
+    );
+    let q = find(&got, "that the allies would walk all over them");
+    assert_eq!(q.speaker.as_deref(), Some("Rahm Emanuel"));
+}
