@@ -2196,6 +2196,10 @@ impl<'a> Ctx<'a> {
                             } else {
                                 end
                             };
+                        // "Kasich cautioned “let’s not get ahead of
+                        // ourselves,” before predicting …": a quote opening
+                        // the content and closing on a comma is all of it.
+                        let (cs, end) = self.quote_opening(cs, end).unwrap_or((cs, end));
                         (Some(spk), cs, end)
                     }
                 }
@@ -2225,6 +2229,29 @@ impl<'a> Ctx<'a> {
             gaps: Vec::new(),
         };
         Some((cand, next))
+    }
+
+    /// When the content `a..b` opens with a quote mark whose quote closes
+    /// on a comma before `b` (more words follow): the quote's own words
+    /// as the content (token range).
+    fn quote_opening(&self, a: usize, b: usize) -> Option<(usize, usize)> {
+        if a >= b || self.word(a) {
+            return None;
+        }
+        let open = self.tk.toks[a].s;
+        let i = self.quotes.partition_point(|q| q.open < open);
+        let q = self
+            .quotes
+            .get(i)
+            .filter(|q| q.open == open && !q.open_end)?;
+        let close = self.tk.at(q.close);
+        let inner = self.text.get(q.s..q.close)?;
+        let comma = inner
+            .trim_end_matches(['”', '"', '’', '»', '\'', ' '])
+            .ends_with(',')
+            || (close < b && !self.word(close) && self.ch(close) == ',');
+        (comma && close < b && self.words_between(close, b) >= 2)
+            .then(|| (self.tk.at(q.s), self.tk.at(q.e)))
     }
 
     /// The end of the object of a stance verb ("endorsed Jane Doe, a …"):

@@ -1123,3 +1123,17 @@ fn object_of_an_earlier_verb_is_no_subject_of_a_participle() {
     let q = find(&got, "that the allies would walk all over them");
     assert_eq!(q.speaker.as_deref(), Some("Rahm Emanuel"));
 }
+
+#[test]
+fn quote_after_a_cue_closing_on_a_comma_is_the_whole_content() {
+    let got = run(
+        "Kasich cautioned “let’s not get ahead of ourselves,” before predicting that a contested convention could heal the party.",
+        "en",
+    );
+    assert!(
+        got.iter()
+            .any(|g| g.text.starts_with("let’s not get ahead of ourselves")
+                && !g.text.contains("predicting")),
+        "{got:#?}"
+    );
+}
