@@ -10,7 +10,7 @@ use crate::params::Pairs;
 use axum::extract::{Path, RawQuery, State};
 use axum::response::Response;
 use newslens_signals::Derived;
-use newslens_store::{QuoteRow, Store};
+use newslens_store::Store;
 use serde::Serialize;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
@@ -112,42 +112,16 @@ pub(crate) fn talking_points(
 /// for an unknown quote.
 pub(crate) fn quote_travel(store: &Store, id: &str) -> Result<Option<String>, BackendError> {
     let derived = current_derived(store)?;
-    let rows: Vec<QuoteRow> = match derived.travel(id) {
-        Some(rows) => rows.to_vec(),
-        None => {
-            let loaded = newslens_signals::load(store, None, false).map_err(signals_error)?;
-            match loaded
-                .rows
-                .into_iter()
-                .find(|r| newslens_signals::quote_id(r) == id)
-            {
-                Some(r) => vec![r],
-                None => return Ok(None),
-            }
-        }
+    let Some(rows) = derived.travel_rows(store, id).map_err(signals_error)? else {
+        return Ok(None);
     };
-    #[derive(Serialize)]
-    struct Appearance<'a> {
-        quote: String,
-        first: bool,
-        #[serde(flatten)]
-        row: &'a QuoteRow,
-    }
     #[derive(Serialize)]
     struct Travel<'a> {
         quote: &'a str,
         total: usize,
-        items: Vec<Appearance<'a>>,
+        items: Vec<newslens_signals::Appearance<'a>>,
     }
-    let items = rows
-        .iter()
-        .enumerate()
-        .map(|(n, r)| Appearance {
-            quote: newslens_signals::quote_id(r),
-            first: n == 0,
-            row: r,
-        })
-        .collect();
+    let items = newslens_signals::appearances(&rows);
     to_json(&Travel {
         quote: id,
         total: rows.len(),

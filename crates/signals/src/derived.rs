@@ -259,6 +259,49 @@ impl Derived {
             .find(|c| c.iter().any(|r| quote_id(r) == id))
             .map(Vec::as_slice)
     }
+
+    /// Every appearance of quote `id`'s statement, first seen first: its
+    /// cluster, else the quote alone (a statement that travelled nowhere);
+    /// `None` when `store` holds no such quote.
+    pub fn travel_rows(
+        &self,
+        store: &Store,
+        id: &str,
+    ) -> Result<Option<Vec<QuoteRow>>, SignalsError> {
+        if let Some(rows) = self.travel(id) {
+            return Ok(Some(rows.to_vec()));
+        }
+        let loaded = load(store, None, false)?;
+        Ok(loaded
+            .rows
+            .into_iter()
+            .find(|r| quote_id(r) == id)
+            .map(|r| vec![r]))
+    }
+}
+
+/// One appearance of a statement, as `newslens quote-travel --json` and
+/// `GET /api/quotes/{id}/travel` give it: the quote's id, whether it is the
+/// first appearance, and the quote's own fields.
+#[derive(Debug, Serialize)]
+pub struct Appearance<'a> {
+    pub quote: String,
+    pub first: bool,
+    #[serde(flatten)]
+    pub row: &'a QuoteRow,
+}
+
+/// The appearances of `rows` (first seen first, as [`Derived::travel_rows`]
+/// gives them).
+pub fn appearances(rows: &[QuoteRow]) -> Vec<Appearance<'_>> {
+    rows.iter()
+        .enumerate()
+        .map(|(n, r)| Appearance {
+            quote: quote_id(r),
+            first: n == 0,
+            row: r,
+        })
+        .collect()
 }
 
 /// Where the derived file of `db` lives.

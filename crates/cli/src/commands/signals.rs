@@ -3,9 +3,8 @@
 //! database written by `newslens analyze` (`newslens_signals`).
 
 use anyhow::{bail, Context};
-use newslens_signals::{quote_id, StoryConfig, TalkingConfig, TalkingPoint};
-use newslens_store::{QuoteRow, Store};
-use serde::Serialize;
+use newslens_signals::{StoryConfig, TalkingConfig, TalkingPoint};
+use newslens_store::Store;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -116,43 +115,24 @@ pub fn talking_points(args: TalkingPointsArgs) -> anyhow::Result<ExitCode> {
 pub fn quote_travel(args: QuoteTravelArgs) -> anyhow::Result<ExitCode> {
     let store = open(&args.db)?;
     let (derived, _) = newslens_signals::derived(&store, &args.db)?;
-    let rows: Vec<QuoteRow> = match derived.travel(&args.id) {
-        Some(rows) => rows.to_vec(),
-        None => {
-            // A quote that travelled nowhere: find it alone.
-            let loaded = newslens_signals::load(&store, None, false)?;
-            match loaded.rows.into_iter().find(|r| quote_id(r) == args.id) {
-                Some(r) => vec![r],
-                None => bail!(
-                    "no quote {} in {} (quote ids are ARTICLE_ID#N, see `newslens quotes --json`)",
-                    args.id,
-                    args.db.display()
-                ),
-            }
-        }
+    let Some(rows) = derived.travel_rows(&store, &args.id)? else {
+        bail!(
+            "no quote {} in {} (quote ids are ARTICLE_ID#N, see `newslens quotes --json`)",
+            args.id,
+            args.db.display()
+        );
     };
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    for (n, r) in rows.iter().enumerate() {
+    for a in newslens_signals::appearances(&rows) {
         if args.json {
-            #[derive(Serialize)]
-            struct Appearance<'a> {
-                quote: String,
-                first: bool,
-                #[serde(flatten)]
-                row: &'a QuoteRow,
-            }
-            let line = Appearance {
-                quote: quote_id(r),
-                first: n == 0,
-                row: r,
-            };
-            writeln!(out, "{}", serde_json::to_string(&line)?)?;
+            writeln!(out, "{}", serde_json::to_string(&a)?)?;
         } else {
+            let r = a.row;
             writeln!(
                 out,
                 "{} {:<10} {:<20} {:<24} {}",
-                if n == 0 { "first" } else { "     " },
+                if a.first { "first" } else { "     " },
                 r.published.as_deref().unwrap_or("-"),
                 clip(r.outlet.as_deref().unwrap_or("-"), 20),
                 clip(r.speaker.as_deref().unwrap_or("-"), 24),
