@@ -1075,7 +1075,17 @@ impl<'a> Ctx<'a> {
             } else {
                 QuoteKind::Partial
             };
-            if self.is_title(q.s, q.e, words_before > 0) {
+            // "“Absolutely,” he said": a quote opening its sentence, closed
+            // by a comma, question or exclamation mark and followed by a
+            // cue is speech, not a title (mid-sentence, "on “Face the
+            // Nation,” Ryan said" is a title).
+            let spoken = words_before == 0
+                && self
+                    .text
+                    .get(q.e..q.close)
+                    .is_some_and(|t| t.contains([',', '!', '?']))
+                && self.cue_after(t_close, hi).is_some();
+            if !spoken && self.is_title(q.s, q.e, words_before > 0) {
                 continue;
             }
             let attr = self

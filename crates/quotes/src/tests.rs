@@ -1137,3 +1137,22 @@ fn quote_after_a_cue_closing_on_a_comma_is_the_whole_content() {
         "{got:#?}"
     );
 }
+
+#[test]
+fn one_word_quote_closed_by_a_comma_before_its_cue_is_speech() {
+    let got = run(
+        "He was asked whether the race would go on. “Absolutely,” he said.",
+        "en",
+    );
+    let q = find(&got, "Absolutely");
+    assert_eq!(q.speaker.as_deref(), Some("he"));
+}
+
+#[test]
+fn title_inside_a_sentence_stays_a_title() {
+    let got = run(
+        "Speaking on “Face the Nation,” Paul Ryan said the bill would pass.",
+        "en",
+    );
+    assert!(got.iter().all(|g| g.text != "Face the Nation"), "{got:#?}");
+}
