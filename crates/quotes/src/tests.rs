@@ -1156,3 +1156,14 @@ fn title_inside_a_sentence_stays_a_title() {
     );
     assert!(got.iter().all(|g| g.text != "Face the Nation"), "{got:#?}");
 }
+
+#[test]
+fn chanting_is_a_speech_cue() {
+    let got = run(
+        "Outside the hall, the students chanted, “No more cuts for our schools!”",
+        "en",
+    );
+    let q = find(&got, "No more cuts for our schools!");
+    assert_eq!(q.cue.as_deref(), Some("chanted"));
+    assert_eq!(q.speaker.as_deref(), Some("the students"));
+}
