@@ -23,6 +23,9 @@ pub(crate) enum Cue {
 
 /// English speech verbs by lemma; their forms are generated.
 const EN_STRONG: &[&str] = &[
+    "bemoan",
+    "ponder",
+    "gush",
     "chant",
     "scream",
     "mutter",

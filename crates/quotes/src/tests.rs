@@ -1167,3 +1167,10 @@ fn chanting_is_a_speech_cue() {
     assert_eq!(q.cue.as_deref(), Some("chanted"));
     assert_eq!(q.speaker.as_deref(), Some("the students"));
 }
+
+#[test]
+fn bemoaned_is_a_speech_cue() {
+    let got = run("Ms. Ruiz bemoaned that the debate had turned ugly.", "en");
+    let q = find(&got, "that the debate had turned ugly");
+    assert_eq!(q.speaker.as_deref(), Some("Ms. Ruiz"));
+}
