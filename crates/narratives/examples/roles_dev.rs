@@ -11,9 +11,12 @@
 //! CMIN (cue occurrences needed), GOLD=1 (train on gold narratives' article
 //! cues; dev always uses predicted ones), OOF=1 (train on out-of-fold
 //! predicted narratives), FINECUES (cue groups of the fine roles; empty:
-//! words only; unset: as CUES), FINEWITHIN=1 (each fine role learned on
-//! the mentions of its main role only),
-//! BIAS=1 (main-role bias by CV), SHOW=EN (print
+//! words only; unset: the default, words only), FINEWITHIN=1 (each fine
+//! role learned on the mentions of its main role only),
+//! BIAS=1 / BIAS=0 (main-role bias by CV or not). Unset variables keep
+//! `RoleTrainer::default()` (since session 4: CUES=art,side,ent,loc
+//! CSCALE=0.5 FINECUES= BIAS=1; the words-only model of sessions 2–3 is
+//! `CUES= BIAS=0`). SHOW=EN (print
 //! that language's predictions), ENW (English rows counted this many
 //! times).
 
@@ -131,7 +134,9 @@ fn main() {
                 .collect(),
         );
     }
-    tr.main_bias = std::env::var("BIAS").is_ok_and(|v| v != "0");
+    if let Ok(v) = std::env::var("BIAS") {
+        tr.main_bias = v != "0";
+    }
     let (model, oof) = tr.train_cv(&train, "dev search".into(), &|t, s, _| lookup(t, s));
     let lang: HashMap<&str, &str> = train
         .docs

@@ -315,13 +315,18 @@ impl Default for RoleTrainer {
             keep_per_label: 1500,
             folds: 5,
             dense_scale: 1.0,
-            cue_groups: Vec::new(),
-            cue_scale: 1.0,
+            // Adopted in session 4 (docs/narratives.md, variant "C,
+            // FINECUES= BIAS=1"): the main role also sees the article's
+            // stance, the entity's side, its name and its neighbouring words,
+            // at half weight, with a main-role bias chosen by
+            // cross-validation; fine roles stay on the words.
+            cue_groups: ["art", "side", "ent", "loc"].map(String::from).to_vec(),
+            cue_scale: 0.5,
             cue_min: 2,
             gold_narratives: false,
-            main_bias: false,
+            main_bias: true,
             oof_narratives: false,
-            fine_cue_groups: None,
+            fine_cue_groups: Some(Vec::new()),
             fine_within_main: false,
         }
     }
@@ -774,7 +779,13 @@ mod tests {
         let context = mention_context_bytes(text, s, s + 5);
         let (words, mut cues) = split_context(&context);
         assert!(cues.any(|t| t == "ent:e=putin"), "{context}");
-        let plain = RoleTrainer::default().train(&c, String::new());
+        let plain = RoleTrainer {
+            cue_groups: Vec::new(),
+            main_bias: false,
+            fine_cue_groups: None,
+            ..RoleTrainer::default()
+        }
+        .train(&c, String::new());
         assert!(plain.cues.is_empty());
         assert_eq!(plain.probs(&context), plain.probs(words));
         assert_eq!(plain.context_bytes(text, s, s + 5), words);

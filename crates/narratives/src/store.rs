@@ -88,8 +88,21 @@ mod tests {
         assert_eq!(e.dense_dim, newslens_embed::DIM);
         let r = RoleModel::bundled().unwrap();
         assert_eq!(r.head.labels.len(), 25);
-        // Written before cue features existed: read as a words-only model.
-        assert!(r.cues.is_empty() && r.main_bias.is_empty());
+        // Trained with the cue features and a main-role bias (session 4).
+        assert!(!r.cues.is_empty() && !r.main_bias.is_empty());
+        assert_eq!(r.cue_scale, 0.5);
+    }
+
+    #[test]
+    fn a_role_model_written_before_cue_features_reads_as_words_only() {
+        let mut v = serde_json::to_value(RoleModel::bundled().unwrap()).unwrap();
+        let fields = v.as_object_mut().unwrap();
+        for key in ["cues", "cue_scale", "main_bias"] {
+            assert!(fields.remove(key).is_some(), "{key}");
+        }
+        let old: RoleModel = serde_json::from_value(v).unwrap();
+        assert!(old.cues.is_empty() && old.main_bias.is_empty());
+        assert_eq!(old.cue_scale, 1.0);
     }
 
     #[test]
