@@ -2,9 +2,11 @@
 //! built by `newslens analyze` from four small articles written here: one
 //! statement reported (trimmed) by two outlets, a third outlet quoting
 //! another speaker with the same line in a different statement, and an
-//! unrelated quote.
+//! unrelated quote; and the same commands after a second `analyze`
+//! (incremental signals).
 
 use assert_cmd::Command;
+use std::path::Path;
 
 const FEED: &str = r#"{"id": "a1", "title": "Minister on talks", "published": "2023-03-01", "source": "Outlet One", "text": "The foreign minister spoke in Moscow on Wednesday.\n\n\"We are ready to negotiate, but only on our terms and not under pressure from Washington,\" Sergei Lavrov said."}
 {"id": "b2", "title": "Moscow sets terms", "published": "2023-03-05", "source": "Outlet Two", "text": "Russia says it is open to talks.\n\nLavrov said Moscow was \"ready to negotiate, but only on our terms\" and rejected any pressure."}
@@ -14,19 +16,24 @@ const FEED: &str = r#"{"id": "a1", "title": "Minister on talks", "published": "2
 
 fn database() -> (tempfile::TempDir, std::path::PathBuf) {
     let dir = tempfile::tempdir().unwrap();
-    let feed = dir.path().join("feed.jsonl");
-    std::fs::write(&feed, FEED).unwrap();
     let db = dir.path().join("t.db");
+    analyze(dir.path(), &db, "feed.jsonl", FEED);
+    (dir, db)
+}
+
+/// Stores `feed` (JSON Lines, written to `dir/name`) into `db`.
+fn analyze(dir: &Path, db: &Path, name: &str, feed: &str) {
+    let path = dir.join(name);
+    std::fs::write(&path, feed).unwrap();
     Command::cargo_bin("newslens")
         .unwrap()
         .arg("analyze")
-        .arg(&feed)
+        .arg(&path)
         .arg("--db")
-        .arg(&db)
+        .arg(db)
         .arg("--quiet")
         .assert()
         .success();
-    (dir, db)
 }
 
 #[test]
@@ -139,7 +146,7 @@ fn quote_travel_lists_every_appearance_first_seen_first() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("no quote zz#9"));
 }
 
-fn run(args: &[&str], db: &std::path::Path) -> String {
+fn run(args: &[&str], db: &Path) -> String {
     let out = Command::cargo_bin("newslens")
         .unwrap()
         .args(args)
@@ -214,4 +221,56 @@ fn the_derived_file_is_written_once_and_rebuilt_when_the_database_changes() {
         .unwrap();
     assert!(statement.contains("e5"), "{fresh}");
     assert!(again.contains("e5"), "{again}");
+}
+
+// Across runs: `newslens analyze` of a second feed after `newslens
+// talking-points` adds the new articles to the saved index state
+// (`DB.signals.state`), and every signals command then prints what a
+// database built from both feeds at once prints.
+
+const FIRST: &str = r#"{"id": "a1", "title": "Minister on talks", "published": "2023-03-01", "source": "Outlet One", "text": "The foreign minister spoke in Moscow on Wednesday.\n\n\"We are ready to negotiate, but only on our terms and not under pressure from Washington,\" Sergei Lavrov said."}
+{"id": "c3", "title": "Floods", "published": "2023-03-02", "source": "Outlet Three", "text": "Heavy rain flooded the old town.\n\n\"The water rose faster than ever before,\" the mayor said on Sunday."}
+{"id": "b2", "title": "Moscow sets terms", "published": "2023-03-05", "source": "Outlet Two", "text": "Russia says it is open to talks.\n\nLavrov said Moscow was \"ready to negotiate, but only on our terms\" and rejected any pressure."}
+"#;
+
+const SECOND: &str = r#"{"id": "d4", "title": "Kremlin on talks", "published": "2023-03-06", "source": "Outlet Four", "text": "The Kremlin commented on the talks on Monday.\n\n\"Talks are possible, but only on our terms and not under pressure, as we have always said,\" Dmitry Peskov said."}
+{"id": "e5", "title": "Talks again", "published": "2023-03-07", "source": "Outlet Five", "text": "Heavy rain flooded the old town again.\n\n\"We are ready to negotiate, but only on our terms,\" Sergei Lavrov repeated."}
+"#;
+
+fn outputs(db: &Path) -> Vec<String> {
+    vec![
+        run(&["talking-points", "--json"], db),
+        run(&["stories", "--json", "--days", "3"], db),
+        run(&["quote-travel", "a1#0", "--json"], db),
+    ]
+}
+
+#[test]
+fn a_second_analyze_updates_the_saved_state_and_gives_a_full_rebuilds_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    analyze(dir.path(), &db, "first.jsonl", FIRST);
+    run(&["talking-points"], &db);
+    let mut state = db.as_os_str().to_owned();
+    state.push(".signals.state");
+    let before = std::fs::read(&state).unwrap();
+    analyze(dir.path(), &db, "second.jsonl", SECOND);
+    let updated = outputs(&db);
+    assert_ne!(
+        std::fs::read(&state).unwrap(),
+        before,
+        "the state was updated"
+    );
+
+    let full_dir = tempfile::tempdir().unwrap();
+    let full_db = full_dir.path().join("full.db");
+    analyze(
+        full_dir.path(),
+        &full_db,
+        "all.jsonl",
+        &format!("{FIRST}{SECOND}"),
+    );
+    assert_eq!(updated, outputs(&full_db));
+    // The statement now travelled to a third outlet.
+    assert_eq!(updated[2].lines().count(), 3, "{}", updated[2]);
 }
