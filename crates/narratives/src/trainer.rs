@@ -117,6 +117,39 @@ pub(crate) fn fit_head(
     (fz, head)
 }
 
+/// The documents of `corpus` with gold narratives, the labels they use
+/// (sorted, "Other" left out) and each document's label indices.
+fn labelled(
+    corpus: &SemevalCorpus,
+) -> (Vec<&crate::corpus::TaskDoc>, Vec<String>, Vec<Vec<usize>>) {
+    let docs: Vec<&crate::corpus::TaskDoc> = corpus
+        .docs
+        .iter()
+        .filter(|d| corpus.narratives.contains_key(&d.id))
+        .collect();
+    let gold = |d: &crate::corpus::TaskDoc| {
+        let (c, f) = &corpus.narratives[&d.id];
+        c.iter().chain(f)
+    };
+    let mut labels: Vec<String> = docs
+        .iter()
+        .flat_map(|d| gold(d))
+        .filter(|l| l.as_str() != OTHER)
+        .cloned()
+        .collect();
+    labels.sort();
+    labels.dedup();
+    let targets = docs
+        .iter()
+        .map(|d| {
+            gold(d)
+                .filter_map(|l| labels.iter().position(|x| x == l))
+                .collect()
+        })
+        .collect();
+    (docs, labels, targets)
+}
+
 impl NarrativeTrainer {
     fn fit_settings(&self) -> FitSettings {
         FitSettings {
@@ -134,31 +167,10 @@ impl NarrativeTrainer {
         dense: &(dyn Fn(&str) -> Vec<f32> + Sync),
         provenance: String,
     ) -> NarrativeModel {
-        let docs: Vec<&crate::corpus::TaskDoc> = corpus
-            .docs
-            .iter()
-            .filter(|d| corpus.narratives.contains_key(&d.id))
-            .collect();
+        let (docs, labels, targets) = labelled(corpus);
         let gold: Vec<(Vec<String>, Vec<String>)> = docs
             .iter()
             .map(|d| corpus.narratives[&d.id].clone())
-            .collect();
-        let mut labels: Vec<String> = gold
-            .iter()
-            .flat_map(|(c, f)| c.iter().chain(f))
-            .filter(|l| l.as_str() != OTHER)
-            .cloned()
-            .collect();
-        labels.sort();
-        labels.dedup();
-        let targets: Vec<Vec<usize>> = gold
-            .iter()
-            .map(|(c, f)| {
-                c.iter()
-                    .chain(f)
-                    .filter_map(|l| labels.iter().position(|x| x == l))
-                    .collect()
-            })
             .collect();
         let texts: Vec<&str> = docs.iter().map(|d| d.text.as_str()).collect();
         let dense_feats: Vec<Vec<f32>> = texts
@@ -223,32 +235,7 @@ impl NarrativeTrainer {
         corpus: &SemevalCorpus,
         decision: Decision,
     ) -> std::collections::HashMap<String, crate::role_cues::ArticleCues> {
-        let docs: Vec<&crate::corpus::TaskDoc> = corpus
-            .docs
-            .iter()
-            .filter(|d| corpus.narratives.contains_key(&d.id))
-            .collect();
-        let mut labels: Vec<String> = docs
-            .iter()
-            .flat_map(|d| {
-                let (c, f) = &corpus.narratives[&d.id];
-                c.iter().chain(f)
-            })
-            .filter(|l| l.as_str() != OTHER)
-            .cloned()
-            .collect();
-        labels.sort();
-        labels.dedup();
-        let targets: Vec<Vec<usize>> = docs
-            .iter()
-            .map(|d| {
-                let (c, f) = &corpus.narratives[&d.id];
-                c.iter()
-                    .chain(f)
-                    .filter_map(|l| labels.iter().position(|x| x == l))
-                    .collect()
-            })
-            .collect();
+        let (docs, labels, targets) = labelled(corpus);
         let texts: Vec<&str> = docs.iter().map(|d| d.text.as_str()).collect();
         let (parent, coarse) = NarrativeModel::label_structure(&labels);
         let k = self.folds.max(2);
