@@ -487,6 +487,11 @@ impl SignalIndex {
             seen.sort_unstable();
             seen.dedup();
             for c in seen {
+                // Already in this quote's cluster (through an earlier
+                // candidate): checking it cannot change the clusters.
+                if self.quote_sets.find(c as usize) == self.quote_sets.find(index) {
+                    continue;
+                }
                 let Some(other) = self.quotes.data(c as usize) else {
                     continue;
                 };
