@@ -7,6 +7,7 @@
 use crate::api::AppState;
 use crate::error::{ApiError, BackendError};
 use crate::params::Pairs;
+use crate::store_backend::to_json;
 use axum::extract::{Path, RawQuery, State};
 use axum::response::Response;
 use newslens_signals::Derived;
@@ -38,10 +39,6 @@ impl TalkingPointsParams {
             offset: p.number("offset", 0, 0, u32::MAX)?,
         })
     }
-}
-
-fn to_json<T: Serialize>(value: &T) -> Result<String, BackendError> {
-    serde_json::to_string(value).map_err(BackendError::new)
 }
 
 fn signals_error(e: newslens_signals::SignalsError) -> BackendError {

@@ -21,7 +21,8 @@ impl From<StoreError> for BackendError {
     }
 }
 
-fn to_json<T: Serialize>(value: &T) -> Result<String, BackendError> {
+/// `value` as JSON text, an error the API answers with 500.
+pub(crate) fn to_json<T: Serialize>(value: &T) -> Result<String, BackendError> {
     serde_json::to_string(value).map_err(BackendError::new)
 }
 
