@@ -29,7 +29,7 @@ use crate::talking::{
     TalkingConfig, TalkingPoint,
 };
 use crate::{SignalConfig, SignalIndex};
-use newslens_store::{ArticleQuery, QuoteQuery, QuoteRow, Store, StoreError};
+use newslens_store::{ArticleQuery, Page, QuoteQuery, QuoteRow, Store, StoreError};
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 use std::hash::{Hash, Hasher};
@@ -69,36 +69,50 @@ pub fn quote_id(row: &QuoteRow) -> String {
     format!("{}#{}", row.article, row.index)
 }
 
+/// The rows of a paged store query (`page(limit, offset)`, read 1,000 at a
+/// time) that `keep` accepts.
+fn all_pages<T>(
+    mut page: impl FnMut(u32, u32) -> Result<Page<T>, StoreError>,
+    mut keep: impl FnMut(&T) -> bool,
+) -> Result<Vec<T>, SignalsError> {
+    const PAGE: u32 = 1000;
+    let mut out = Vec::new();
+    let mut fetched = 0u32;
+    loop {
+        let rows = page(PAGE, fetched)?;
+        let n = rows.items.len();
+        fetched += n as u32;
+        out.extend(rows.items.into_iter().filter(|r| keep(r)));
+        if n < PAGE as usize || u64::from(fetched) >= rows.total {
+            return Ok(out);
+        }
+    }
+}
+
 /// Articles (with their text when `with_text`) and quotes of `store`,
 /// articles published on or after `since` only when given.
 pub fn load(store: &Store, since: Option<&str>, with_text: bool) -> Result<Loaded, SignalsError> {
     let since = since.map(str::trim).filter(|s| !s.is_empty());
-    let mut articles: Vec<ArticleInput> = Vec::new();
-    let page = 1000u32;
-    let mut fetched = 0u32;
-    loop {
-        let q = ArticleQuery {
-            limit: page,
-            offset: fetched,
-            ..ArticleQuery::default()
-        };
-        let rows = store.articles(&q)?;
-        let n = rows.items.len();
-        fetched += n as u32;
-        for a in rows.items {
-            articles.push(ArticleInput {
-                id: a.id,
-                date: a.published,
-                outlet: a.outlet,
-                language: a.lang,
-                title: a.title,
-                text: String::new(),
-            });
-        }
-        if n < page as usize || u64::from(fetched) >= rows.total {
-            break;
-        }
-    }
+    let mut articles: Vec<ArticleInput> = all_pages(
+        |limit, offset| {
+            store.articles(&ArticleQuery {
+                limit,
+                offset,
+                ..ArticleQuery::default()
+            })
+        },
+        |_| true,
+    )?
+    .into_iter()
+    .map(|a| ArticleInput {
+        id: a.id,
+        date: a.published,
+        outlet: a.outlet,
+        language: a.lang,
+        title: a.title,
+        text: String::new(),
+    })
+    .collect();
     if let Some(since) = since {
         articles.retain(|a| a.date.as_deref().is_some_and(|d| d >= since));
     }
@@ -118,27 +132,16 @@ pub fn load(store: &Store, since: Option<&str>, with_text: bool) -> Result<Loade
         .enumerate()
         .map(|(i, a)| (a.id.clone(), i))
         .collect();
-    let mut rows: Vec<QuoteRow> = Vec::new();
-    let mut fetched = 0u32;
-    loop {
-        let q = QuoteQuery {
-            limit: page,
-            offset: fetched,
-            ..QuoteQuery::default()
-        };
-        let page_rows = store.quotes(&q)?;
-        let n = page_rows.items.len();
-        fetched += n as u32;
-        rows.extend(
-            page_rows
-                .items
-                .into_iter()
-                .filter(|r| position.contains_key(&r.article)),
-        );
-        if n < page as usize || u64::from(fetched) >= page_rows.total {
-            break;
-        }
-    }
+    let mut rows: Vec<QuoteRow> = all_pages(
+        |limit, offset| {
+            store.quotes(&QuoteQuery {
+                limit,
+                offset,
+                ..QuoteQuery::default()
+            })
+        },
+        |r| position.contains_key(&r.article),
+    )?;
     rows.sort_by(|a, b| {
         (a.published.is_none(), &a.published, &a.article, a.index).cmp(&(
             b.published.is_none(),
@@ -163,41 +166,6 @@ pub fn load(store: &Store, since: Option<&str>, with_text: bool) -> Result<Loade
         quotes,
         rows,
     })
-}
-
-/// The quote clusters of two or more quotes among `rows` (added in that
-/// order, which should be date order as [`load`] returns them): indices
-/// into `rows`, in row order.
-pub fn quote_clusters(rows: &[QuoteRow]) -> Vec<Vec<usize>> {
-    let mut index = SignalIndex::new(SignalConfig::default());
-    let mut articles: FxHashMap<&str, usize> = FxHashMap::default();
-    let mut refs = Vec::with_capacity(rows.len());
-    for row in rows {
-        let article = *articles.entry(&row.article).or_insert_with(|| {
-            index.add_article(&crate::ArticleRef {
-                id: row.article.clone(),
-                date: row.published.clone(),
-                outlet: row.outlet.clone(),
-                text: String::new(),
-            })
-        });
-        refs.push(crate::QuoteRef {
-            id: quote_id(row),
-            article,
-            text: row.text.clone(),
-            speaker: row.speaker.clone(),
-        });
-    }
-    index.add_quotes(&refs);
-    let mut groups: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
-    for i in 0..rows.len() {
-        groups.entry(index.quote_group(i)).or_default().push(i);
-    }
-    // Members are in row order, which is first appearance first (rows are
-    // sorted by date).
-    let mut out: Vec<Vec<usize>> = groups.into_values().filter(|m| m.len() > 1).collect();
-    out.sort();
-    out
 }
 
 /// What identifies one state of the database.
@@ -341,9 +309,13 @@ impl Source {
 /// Whether `d` describes the current state of the store at `db` under this
 /// build's rules.
 pub fn is_current(store: &Store, db: &Path, d: &Derived) -> Result<bool, SignalsError> {
-    Ok(d.format == DERIVED_FORMAT
-        && d.rules == rules_signature()
-        && d.fingerprint == fingerprint(store, db)?)
+    Ok(describes(d, &fingerprint(store, db)?))
+}
+
+/// Whether `d` was computed by this build's format and rules from the
+/// database state `fp`.
+fn describes(d: &Derived, fp: &Fingerprint) -> bool {
+    d.format == DERIVED_FORMAT && d.rules == rules_signature() && d.fingerprint == *fp
 }
 
 /// The derived signals of the store at `db`: from its derived file when
@@ -544,7 +516,7 @@ fn derived_with(store: &Store, db: &Path, write: bool) -> Result<(Derived, Sourc
     let path = derived_path(db);
     if let Ok(text) = std::fs::read(&path) {
         if let Ok(d) = serde_json::from_slice::<Derived>(&text) {
-            if d.format == DERIVED_FORMAT && d.fingerprint == fp && d.rules == rules_signature() {
+            if describes(&d, &fp) {
                 return Ok((d, Source::File));
             }
         }
