@@ -13,6 +13,7 @@ mod layer;
 mod pipeline;
 mod quote;
 mod span;
+mod sparse;
 mod stage;
 mod time_expr;
 
@@ -24,5 +25,6 @@ pub use layer::Layer;
 pub use pipeline::{Pipeline, PipelineBuilder, PipelineError};
 pub use quote::{Quote, QuoteKind, Speaker};
 pub use span::Span;
+pub use sparse::sparse_dot;
 pub use stage::Stage;
 pub use time_expr::TimeExpr;

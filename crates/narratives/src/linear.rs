@@ -7,6 +7,7 @@
 //! that plain per-label stochastic gradient descent is the whole algorithm.
 
 use crate::features::Sparse;
+use newslens_core::sparse_dot;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -66,23 +67,6 @@ impl Binary {
     pub fn prob(&self, x: &Example) -> f32 {
         sigmoid(self.margin(x))
     }
-}
-
-/// Dot product of two index-sorted sparse vectors.
-fn sparse_dot(a: &[(u32, f32)], b: &[(u32, f32)]) -> f32 {
-    let (mut i, mut j, mut s) = (0, 0, 0.0);
-    while i < a.len() && j < b.len() {
-        match a[i].0.cmp(&b[j].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                s += a[i].1 * b[j].1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    s
 }
 
 pub fn sigmoid(x: f32) -> f32 {
@@ -359,13 +343,5 @@ mod tests {
         for (p, c) in fast.iter().zip(&head.classifiers) {
             assert!((p - c.prob(&x)).abs() < 1e-6);
         }
-    }
-
-    #[test]
-    fn sparse_dot_matches_on_common_indices_only() {
-        assert_eq!(
-            sparse_dot(&[(0, 2.0), (3, 1.0)], &[(3, 4.0), (5, 1.0)]),
-            4.0
-        );
     }
 }

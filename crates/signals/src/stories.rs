@@ -15,6 +15,7 @@ use crate::dates::date_key;
 use crate::shingles::normalize_words;
 use crate::talking::{ArticleInput, FirstSeen};
 use crate::union_find::UnionFind;
+use newslens_core::sparse_dot;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
@@ -153,7 +154,7 @@ pub fn stories(articles: &[ArticleInput], config: &StoryConfig) -> Vec<Story> {
             if count < config.min_shared {
                 continue;
             }
-            let cos = dot(&vectors[a], &vectors[b as usize]);
+            let cos = sparse_dot(&vectors[a], &vectors[b as usize]);
             if cos >= config.min_similarity {
                 uf.union(a, b as usize);
             }
@@ -223,22 +224,6 @@ pub fn stories(articles: &[ArticleInput], config: &StoryConfig) -> Vec<Story> {
             .then(a.0.cmp(&b.0))
     });
     out.into_iter().map(|s| s.1).collect()
-}
-
-fn dot(a: &[(u32, f64)], b: &[(u32, f64)]) -> f64 {
-    let (mut i, mut j, mut s) = (0, 0, 0.0);
-    while i < a.len() && j < b.len() {
-        match a[i].0.cmp(&b[j].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                s += a[i].1 * b[j].1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    s
 }
 
 #[cfg(test)]
