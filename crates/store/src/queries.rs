@@ -633,7 +633,10 @@ impl Store {
         } else {
             // The matches drive: NOT INDEXED keeps SQLite from walking an
             // index of the conditions instead (it still finds each match by
-            // its rowid).
+            // its rowid). The full-text index is read a second time here on
+            // purpose: looking the matches up one statement per rowid from
+            // Rust measured slower (about 7 µs each against the in-query
+            // lookup; 38k matches 0.5 s against 0.26 s).
             let mut params = args;
             params.push(Sql::Text(words.to_string()));
             let mut dated: Vec<(Option<String>, i64)> = self
