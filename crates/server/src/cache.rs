@@ -18,26 +18,12 @@ use std::time::SystemTime;
 
 /// What identifies one state of the database files.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DbStamp(Vec<Option<(u64, SystemTime)>>);
+pub struct DbStamp([Option<(u64, SystemTime)>; 2]);
 
 impl DbStamp {
     /// Reads the size and modification time of `db` and `db-wal`.
     pub fn read(db: &Path) -> DbStamp {
-        let wal = {
-            let mut s = db.as_os_str().to_owned();
-            s.push("-wal");
-            PathBuf::from(s)
-        };
-        DbStamp(
-            [db, wal.as_path()]
-                .iter()
-                .map(|p| {
-                    std::fs::metadata(p)
-                        .ok()
-                        .and_then(|m| Some((m.len(), m.modified().ok()?)))
-                })
-                .collect(),
-        )
+        DbStamp(newslens_store::file_stamps(db))
     }
 }
 

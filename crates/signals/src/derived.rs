@@ -183,22 +183,21 @@ fn fingerprint(store: &Store, db: &Path) -> Result<Fingerprint, SignalsError> {
             ..QuoteQuery::default()
         })?
         .total;
-    let file = |p: PathBuf| {
-        std::fs::metadata(&p).map_or((0, 0), |m| {
-            let t = m
-                .modified()
-                .ok()
-                .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
-                .map_or(0, |d| d.as_nanos());
-            (m.len(), t)
+    let files = newslens_store::file_stamps(db)
+        .iter()
+        .map(|f| {
+            f.map_or((0, 0), |(len, modified)| {
+                let t = modified
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .map_or(0, |d| d.as_nanos());
+                (len, t)
+            })
         })
-    };
-    let mut wal = db.as_os_str().to_owned();
-    wal.push("-wal");
+        .collect();
     Ok(Fingerprint {
         articles: store.article_count()?,
         quotes,
-        files: vec![file(db.to_path_buf()), file(PathBuf::from(wal))],
+        files,
     })
 }
 

@@ -26,7 +26,7 @@ pub use error::StoreError;
 pub use put::PutReport;
 pub use rows::*;
 pub use schema::SCHEMA_VERSION;
-pub use store::Store;
+pub use store::{file_stamps, Store};
 
 #[cfg(test)]
 mod tests;

@@ -264,3 +264,18 @@ impl Store {
         Ok(())
     }
 }
+
+/// Size and modification time of the database file at `db` and of its
+/// write-ahead log (`None` for a file that is missing or unreadable): they
+/// change with every commit and checkpoint, so a reader can tell that the
+/// database changed without querying it (the server's answer cache, the
+/// signals' derived file).
+pub fn file_stamps(db: &Path) -> [Option<(u64, std::time::SystemTime)>; 2] {
+    let mut wal = db.as_os_str().to_owned();
+    wal.push("-wal");
+    [db, Path::new(&wal)].map(|p| {
+        std::fs::metadata(p)
+            .ok()
+            .and_then(|m| Some((m.len(), m.modified().ok()?)))
+    })
+}
