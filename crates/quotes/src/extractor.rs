@@ -135,6 +135,11 @@ const IRREGULAR_PAST: &[&str] = &[
     "struck", "taught", "threw", "won", "wrote", "drew", "began", "became", "built", "paid",
     "sold", "hit", "cut", "let", "read", "heard", "meant", "fought", "sought", "spoke",
 ];
+/// A regular ("referred") or irregular ("made") past form.
+fn past_form(w: &str) -> bool {
+    w.ends_with("ed") || IRREGULAR_PAST.contains(&w)
+}
+
 /// Irregular verb forms and particles that may stand right before a
 /// participle cue ("can be heard yelling", "despite admitting"): no noun.
 const PARTICIPLE_VERBS: &[&str] = &[
@@ -1341,7 +1346,7 @@ impl<'a> Ctx<'a> {
             j += 1;
             while j < hi && self.word(j) && j - a < 4 && !self.tk.toks[j].upper {
                 let w = self.lower(j);
-                if w.ends_with("ed") || IRREGULAR_PAST.contains(&w) || self.lex.cue(w).is_some() {
+                if past_form(w) || self.lex.cue(w).is_some() {
                     break;
                 }
                 j += 1;
@@ -1476,10 +1481,9 @@ impl<'a> Ctx<'a> {
         // It must read as a verb: after an auxiliary, or a past or
         // third-person form ("referred", "pledges"), not a noun ("years").
         let verb_like = aux
-            || verb.ends_with("ed")
+            || past_form(verb)
             || (verb.ends_with('s') && !verb.ends_with("ss") && b == a + 1 && pronoun)
-            || (verb.ends_with('s') && !verb.ends_with("ss") && !tail.ends_with('s'))
-            || IRREGULAR_PAST.contains(&verb);
+            || (verb.ends_with('s') && !verb.ends_with("ss") && !tail.ends_with('s'));
         if !verb_like {
             return None;
         }
