@@ -18,6 +18,7 @@ mod error;
 mod put;
 mod queries;
 mod rows;
+mod scan;
 mod schema;
 mod store;
 mod verify;
@@ -25,6 +26,7 @@ mod verify;
 pub use error::StoreError;
 pub use put::PutReport;
 pub use rows::*;
+pub use scan::ScannedArticle;
 pub use schema::SCHEMA_VERSION;
 pub use store::{file_stamps, Store};
 

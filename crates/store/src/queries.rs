@@ -24,7 +24,8 @@ pub const RANK_WINDOW: u64 = 1000;
 /// instead of 1,000).
 pub const SEARCH_WINDOW: u64 = 250;
 
-const QUOTE_COLUMNS: &str = "a.id, a.title, a.outlet, a.published, q.idx, q.text, q.kind, q.cue, \
+pub(crate) const QUOTE_COLUMNS: &str =
+    "a.id, a.title, a.outlet, a.published, q.idx, q.text, q.kind, q.cue, \
      q.speaker_text, q.speaker, e.id, q.said_on, q.date, q.start, q.end";
 
 /// A count or offset column (NULL and negative values as 0).
@@ -32,7 +33,7 @@ fn count(r: &Row, i: usize) -> rusqlite::Result<u64> {
     Ok(r.get::<_, Option<i64>>(i)?.unwrap_or(0).max(0) as u64)
 }
 
-fn quote_row(r: &Row) -> rusqlite::Result<QuoteRow> {
+pub(crate) fn quote_row(r: &Row) -> rusqlite::Result<QuoteRow> {
     Ok(QuoteRow {
         article: r.get(0)?,
         title: r.get(1)?,
