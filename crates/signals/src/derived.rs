@@ -23,20 +23,21 @@
 //! n-gram and term counts); only the index work is incremental.
 
 use crate::codec::{Reader, Writer};
-use crate::stories::{stories, Story, StoryConfig};
+use crate::passes::{compute, feed, FirstPass, Item, Pages};
+use crate::stories::{Story, StoryConfig};
 use crate::talking::{
-    date_keys, feed, points_from_index, replay_order, ArticleInput, QuoteInput, Slots,
-    TalkingConfig, TalkingPoint,
+    date_keys, replay_order, ArticleInput, QuoteInput, TalkingConfig, TalkingPoint,
 };
 use crate::{SignalConfig, SignalIndex};
-use newslens_store::{ArticleQuery, Page, QuoteQuery, QuoteRow, Store, StoreError};
+use newslens_store::{QuoteQuery, QuoteRow, ScannedArticle, Store, StoreError};
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 use std::hash::{Hash, Hasher};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// Bump when the derived file's content changes meaning.
-pub const DERIVED_FORMAT: u32 = 5;
+pub const DERIVED_FORMAT: u32 = 6;
 
 /// The settings the derived file was computed with (linking, talking points,
 /// stories), so a file made by a build with other rules counts as stale.
@@ -54,6 +55,9 @@ pub fn rules_signature() -> String {
 pub enum SignalsError {
     #[error(transparent)]
     Store(#[from] StoreError),
+    /// The phrase pass's temporary files.
+    #[error("temporary files of the signals: {0}")]
+    Io(#[from] std::io::Error),
 }
 
 /// Stored articles and quotes, oldest quote first.
@@ -69,79 +73,97 @@ pub fn quote_id(row: &QuoteRow) -> String {
     format!("{}#{}", row.article, row.index)
 }
 
-/// The rows of a paged store query (`page(limit, offset)`, read 1,000 at a
-/// time) that `keep` accepts.
-fn all_pages<T>(
-    mut page: impl FnMut(u32, u32) -> Result<Page<T>, StoreError>,
-    mut keep: impl FnMut(&T) -> bool,
-) -> Result<Vec<T>, SignalsError> {
-    const PAGE: u32 = 1000;
-    let mut out = Vec::new();
-    let mut fetched = 0u32;
+/// `(ARTICLE_ID, N)` of a quote id `ARTICLE_ID#N`.
+fn quote_key(id: &str) -> Option<(String, u32)> {
+    let (article, n) = id.rsplit_once('#')?;
+    Some((article.to_string(), n.parse().ok()?))
+}
+
+/// Articles read per page (keyset paging on the rowid).
+const PAGE: u32 = 1000;
+
+/// Pages of the store's articles in rowid order (from rowid `after`), each
+/// with its quotes (by position in the article), `PAGE` at a time.
+fn store_pages(
+    store: &Store,
+    with_text: bool,
+    mut f: impl FnMut(Vec<(ScannedArticle, Vec<QuoteRow>)>) -> Result<(), SignalsError>,
+) -> Result<(), SignalsError> {
+    let mut after = 0i64;
     loop {
-        let rows = page(PAGE, fetched)?;
-        let n = rows.items.len();
-        fetched += n as u32;
-        out.extend(rows.items.into_iter().filter(|r| keep(r)));
-        if n < PAGE as usize || u64::from(fetched) >= rows.total {
-            return Ok(out);
-        }
+        let page = store.articles_after(after, PAGE, with_text)?;
+        let Some(last) = page.last() else {
+            return Ok(());
+        };
+        after = last.rowid;
+        f(with_quotes(store, page)?)?;
     }
 }
 
-/// Articles (with their text when `with_text`) and quotes of `store`,
-/// articles published on or after `since` only when given.
-pub fn load(store: &Store, since: Option<&str>, with_text: bool) -> Result<Loaded, SignalsError> {
-    let since = since.map(str::trim).filter(|s| !s.is_empty());
-    let mut articles: Vec<ArticleInput> = all_pages(
-        |limit, offset| {
-            store.articles(&ArticleQuery {
-                limit,
-                offset,
-                ..ArticleQuery::default()
-            })
-        },
-        |_| true,
-    )?
-    .into_iter()
-    .map(|a| ArticleInput {
+/// `articles` with their quotes (one query for the page).
+fn with_quotes(
+    store: &Store,
+    articles: Vec<ScannedArticle>,
+) -> Result<Vec<(ScannedArticle, Vec<QuoteRow>)>, SignalsError> {
+    let rowids: Vec<i64> = articles.iter().map(|a| a.rowid).collect();
+    let mut by_article: FxHashMap<i64, Vec<QuoteRow>> = FxHashMap::default();
+    for (rowid, row) in store.quotes_of_articles(&rowids)? {
+        by_article.entry(rowid).or_default().push(row);
+    }
+    Ok(articles
+        .into_iter()
+        .map(|a| {
+            let quotes = by_article.remove(&a.rowid).unwrap_or_default();
+            (a, quotes)
+        })
+        .collect())
+}
+
+fn article_input(a: ScannedArticle) -> ArticleInput {
+    ArticleInput {
         id: a.id,
         date: a.published,
         outlet: a.outlet,
         language: a.lang,
         title: a.title,
-        text: String::new(),
-    })
-    .collect();
-    if let Some(since) = since {
-        articles.retain(|a| a.date.as_deref().is_some_and(|d| d >= since));
+        text: a.text,
     }
-    if with_text {
-        for a in &mut articles {
-            if let Some(v) = store.article(&a.id)? {
-                a.text = v
-                    .get("text")
-                    .and_then(|t| t.as_str())
-                    .unwrap_or_default()
-                    .to_string();
+}
+
+fn quote_input(row: &QuoteRow, article: usize) -> QuoteInput {
+    QuoteInput {
+        id: quote_id(row),
+        article,
+        text: row.text.clone(),
+        speaker: row.speaker.clone(),
+        said_on: row.said_on.clone(),
+        span: Some((row.start as usize, row.end as usize)),
+    }
+}
+
+/// Articles (with their text when `with_text`) and quotes of `store`,
+/// articles published on or after `since` only when given; read with
+/// keyset pages of the store (the whole result is held in memory: for the
+/// commands' `--since` and `--statements-only`, which compute directly).
+pub fn load(store: &Store, since: Option<&str>, with_text: bool) -> Result<Loaded, SignalsError> {
+    let since = since.map(str::trim).filter(|s| !s.is_empty());
+    let mut articles: Vec<ArticleInput> = Vec::new();
+    let mut rows: Vec<QuoteRow> = Vec::new();
+    store_pages(store, with_text, |page| {
+        for (a, quotes) in page {
+            if since.is_some_and(|since| a.published.as_deref().is_none_or(|d| d < since)) {
+                continue;
             }
+            articles.push(article_input(a));
+            rows.extend(quotes);
         }
-    }
-    let position: FxHashMap<String, usize> = articles
+        Ok(())
+    })?;
+    let position: FxHashMap<&str, usize> = articles
         .iter()
         .enumerate()
-        .map(|(i, a)| (a.id.clone(), i))
+        .map(|(i, a)| (a.id.as_str(), i))
         .collect();
-    let mut rows: Vec<QuoteRow> = all_pages(
-        |limit, offset| {
-            store.quotes(&QuoteQuery {
-                limit,
-                offset,
-                ..QuoteQuery::default()
-            })
-        },
-        |r| position.contains_key(&r.article),
-    )?;
     rows.sort_by(|a, b| {
         (a.published.is_none(), &a.published, &a.article, a.index).cmp(&(
             b.published.is_none(),
@@ -152,14 +174,7 @@ pub fn load(store: &Store, since: Option<&str>, with_text: bool) -> Result<Loade
     });
     let quotes = rows
         .iter()
-        .map(|r| QuoteInput {
-            id: quote_id(r),
-            article: position[&r.article],
-            text: r.text.clone(),
-            speaker: r.speaker.clone(),
-            said_on: r.said_on.clone(),
-            span: Some((r.start as usize, r.end as usize)),
-        })
+        .filter_map(|r| Some(quote_input(r, *position.get(r.article.as_str())?)))
         .collect();
     Ok(Loaded {
         articles,
@@ -213,17 +228,18 @@ pub struct Derived {
     pub talking_points: Vec<TalkingPoint>,
     /// Largest first.
     pub stories: Vec<Story>,
-    /// Quote clusters of two or more quotes: their rows, first appearance
-    /// first.
-    pub clusters: Vec<Vec<QuoteRow>>,
+    /// Quote clusters of two or more quotes: their ids (`ARTICLE_ID#N`),
+    /// first appearance first; the rows are read from the store when asked
+    /// for ([`Derived::travel_rows`]).
+    pub clusters: Vec<Vec<String>>,
 }
 
 impl Derived {
     /// The cluster holding quote `id` (`ARTICLE_ID#N`), if it has others.
-    pub fn travel(&self, id: &str) -> Option<&[QuoteRow]> {
+    pub fn travel(&self, id: &str) -> Option<&[String]> {
         self.clusters
             .iter()
-            .find(|c| c.iter().any(|r| quote_id(r) == id))
+            .find(|c| c.iter().any(|q| q == id))
             .map(Vec::as_slice)
     }
 
@@ -235,15 +251,13 @@ impl Derived {
         store: &Store,
         id: &str,
     ) -> Result<Option<Vec<QuoteRow>>, SignalsError> {
-        if let Some(rows) = self.travel(id) {
-            return Ok(Some(rows.to_vec()));
-        }
-        let loaded = load(store, None, false)?;
-        Ok(loaded
-            .rows
-            .into_iter()
-            .find(|r| quote_id(r) == id)
-            .map(|r| vec![r]))
+        let ids: Vec<String> = match self.travel(id) {
+            Some(ids) => ids.to_vec(),
+            None => vec![id.to_string()],
+        };
+        let keys: Vec<(String, u32)> = ids.iter().filter_map(|q| quote_key(q)).collect();
+        let rows = store.quotes_by_keys(&keys)?;
+        Ok(rows.iter().any(|r| quote_id(r) == id).then_some(rows))
     }
 }
 
@@ -332,62 +346,109 @@ pub fn derived_read_only(store: &Store, db: &Path) -> Result<(Derived, Source), 
     derived_with(store, db, false)
 }
 
-/// The whole store in replay order: articles by rowid (insertion order),
-/// quotes as [`load`] gives them.
+/// The store's articles as the signals read them, held between passes: in
+/// rowid (insertion) order, without their texts.
 struct Corpus {
-    loaded: Loaded,
+    /// Id, date, outlet, language and title (no text).
+    metas: Vec<ArticleInput>,
     rowids: Vec<i64>,
     /// Hash of what the signals read of each article and its quotes.
     hashes: Vec<u64>,
 }
 
-fn load_corpus(store: &Store) -> Result<Corpus, SignalsError> {
-    let mut loaded = load(store, None, true)?;
-    let rowid: FxHashMap<String, i64> = store
-        .article_rowids()?
-        .into_iter()
-        .map(|(r, id)| (id, r))
-        .collect();
-    let n = loaded.articles.len();
-    let mut order: Vec<usize> = (0..n).collect();
-    order.sort_by_key(|&a| {
-        rowid
-            .get(&loaded.articles[a].id)
-            .copied()
-            .unwrap_or(i64::MAX)
-    });
-    let mut new_pos = vec![0usize; n];
-    for (p, &a) in order.iter().enumerate() {
-        new_pos[a] = p;
+/// Hash of what the signals read of an article and its quotes (the saved
+/// state's check that an indexed article is unchanged).
+fn content_hash(a: &ArticleInput, quotes: &[QuoteInput]) -> u64 {
+    let mut h = rustc_hash::FxHasher::default();
+    (&a.id, &a.date, &a.outlet, &a.language, &a.title, &a.text).hash(&mut h);
+    for q in quotes {
+        (&q.id, &q.text, &q.speaker, &q.said_on, q.span).hash(&mut h);
     }
-    let mut old: Vec<Option<ArticleInput>> = loaded.articles.drain(..).map(Some).collect();
-    loaded.articles = order.iter().filter_map(|&a| old[a].take()).collect();
-    for q in &mut loaded.quotes {
-        q.article = new_pos[q.article];
+    h.finish()
+}
+
+/// The store's articles with their quotes as pass items, by position
+/// (rowid order) in `corpus`.
+struct StorePages<'a> {
+    store: &'a Store,
+    corpus: &'a Corpus,
+}
+
+impl StorePages<'_> {
+    /// Items of a page; articles not in the corpus (stored after its
+    /// first pass) are left out.
+    fn items(&self, page: Vec<(ScannedArticle, Vec<QuoteRow>)>) -> Vec<Item> {
+        page.into_iter()
+            .filter_map(|(a, rows)| {
+                let pos = self.corpus.rowids.binary_search(&a.rowid).ok()?;
+                let quotes = rows.iter().map(|r| quote_input(r, pos)).collect();
+                Some(Item {
+                    pos,
+                    article: article_input(a),
+                    quotes,
+                })
+            })
+            .collect()
     }
-    let rowids = loaded
-        .articles
-        .iter()
-        .map(|a| rowid.get(&a.id).copied().unwrap_or(i64::MAX))
-        .collect();
-    let mut hashers: Vec<rustc_hash::FxHasher> = loaded
-        .articles
-        .iter()
-        .map(|a| {
-            let mut h = rustc_hash::FxHasher::default();
-            (&a.id, &a.date, &a.outlet, &a.language, &a.title, &a.text).hash(&mut h);
-            h
-        })
-        .collect();
-    for q in &loaded.quotes {
-        (&q.id, &q.text, &q.speaker, &q.said_on, q.span).hash(&mut hashers[q.article]);
+}
+
+impl Pages for StorePages<'_> {
+    type Error = SignalsError;
+
+    fn scan(
+        &self,
+        f: &mut dyn FnMut(Vec<Item>) -> Result<(), SignalsError>,
+    ) -> Result<(), SignalsError> {
+        store_pages(self.store, true, |page| f(self.items(page)))
     }
-    let hashes = hashers.iter().map(Hasher::finish).collect();
-    Ok(Corpus {
-        loaded,
-        rowids,
-        hashes,
-    })
+
+    fn fetch(
+        &self,
+        positions: &[usize],
+        f: &mut dyn FnMut(Vec<Item>) -> Result<(), SignalsError>,
+    ) -> Result<(), SignalsError> {
+        for chunk in positions.chunks(PAGE as usize) {
+            let rowids: Vec<i64> = chunk
+                .iter()
+                .filter_map(|&p| self.corpus.rowids.get(p).copied())
+                .collect();
+            let page = self.store.articles_by_rowids(&rowids, true)?;
+            f(self.items(with_quotes(self.store, page)?))?;
+        }
+        Ok(())
+    }
+}
+
+/// The first pass: every article's id, dates, outlet, title and content
+/// hash, and what [`FirstPass`] collects.
+fn first_pass(store: &Store, first: &mut FirstPass) -> Result<Corpus, SignalsError> {
+    let mut corpus = Corpus {
+        metas: Vec::new(),
+        rowids: Vec::new(),
+        hashes: Vec::new(),
+    };
+    store_pages(store, true, |page| {
+        let mut items = Vec::with_capacity(page.len());
+        for (a, rows) in page {
+            let pos = corpus.metas.len();
+            corpus.rowids.push(a.rowid);
+            let quotes: Vec<QuoteInput> = rows.iter().map(|r| quote_input(r, pos)).collect();
+            let article = article_input(a);
+            corpus.hashes.push(content_hash(&article, &quotes));
+            corpus.metas.push(ArticleInput {
+                text: String::new(),
+                ..article.clone()
+            });
+            items.push(Item {
+                pos,
+                article,
+                quotes,
+            });
+        }
+        first.add(&items)?;
+        Ok(())
+    })?;
+    Ok(corpus)
 }
 
 const STATE_MAGIC: &[u8; 8] = b"NLSIGST\0";
@@ -457,20 +518,18 @@ fn decode_state(bytes: &[u8]) -> Result<State, String> {
     })
 }
 
-/// The saved state put in line with `corpus`: slots of the articles and
-/// quotes it holds, and the positions of the articles to add (in replay
-/// order); `Err` says why a full rebuild is needed.
-fn resume(state: &State, corpus: &Corpus) -> Result<(Slots, Vec<usize>), String> {
+/// The saved state put in line with `corpus`: the index slot of each
+/// article it holds (by position; `usize::MAX`: not indexed), and the
+/// positions of the articles to add (in replay order); `Err` says why a
+/// full rebuild is needed. A changed quote changes its article's hash.
+fn resume(state: &State, corpus: &Corpus) -> Result<(Vec<usize>, Vec<usize>), String> {
     let index = &state.index;
-    let articles = &corpus.loaded.articles;
+    let articles = &corpus.metas;
     let mut position: FxHashMap<&str, usize> = FxHashMap::default();
     for (p, a) in articles.iter().enumerate() {
         position.insert(a.id.as_str(), p);
     }
-    let mut slots = Slots {
-        article: vec![usize::MAX; articles.len()],
-        quote_of_slot: Vec::with_capacity(index.quote_count()),
-    };
+    let mut slot_of_pos = vec![usize::MAX; articles.len()];
     let mut newest_known = 0u64;
     for slot in 0..index.article_count() {
         let id = index.article_id(slot);
@@ -480,13 +539,13 @@ fn resume(state: &State, corpus: &Corpus) -> Result<(Slots, Vec<usize>), String>
         if corpus.rowids[p] as u64 != state.rowids[slot] || corpus.hashes[p] != state.hashes[slot] {
             return Err(format!("article {id} was replaced"));
         }
-        slots.article[p] = slot;
+        slot_of_pos[p] = slot;
         newest_known = newest_known.max(index.article_date_key(slot));
     }
     let keys = date_keys(articles);
     let add = replay_order(
         &keys,
-        (0..articles.len()).filter(|&p| slots.article[p] == usize::MAX),
+        (0..articles.len()).filter(|&p| slot_of_pos[p] == usize::MAX),
     );
     if let Some(&first) = add.first() {
         if keys[first] < newest_known {
@@ -496,25 +555,14 @@ fn resume(state: &State, corpus: &Corpus) -> Result<(Slots, Vec<usize>), String>
             ));
         }
     }
-    let quotes = &corpus.loaded.quotes;
-    let mut qpos: FxHashMap<&str, usize> = FxHashMap::default();
-    for (q, quote) in quotes.iter().enumerate() {
-        qpos.insert(quote.id.as_str(), q);
-    }
-    for s in 0..index.quote_count() {
-        match qpos.get(index.quote_id(s)) {
-            Some(&q) => slots.quote_of_slot.push(q),
-            None => return Err(format!("quote {} is gone", index.quote_id(s))),
-        }
-    }
-    Ok((slots, add))
+    Ok((slot_of_pos, add))
 }
 
 fn derived_with(store: &Store, db: &Path, write: bool) -> Result<(Derived, Source), SignalsError> {
     let fp = fingerprint(store, db)?;
     let path = derived_path(db);
-    if let Ok(text) = std::fs::read(&path) {
-        if let Ok(d) = serde_json::from_slice::<Derived>(&text) {
+    if let Ok(file) = std::fs::File::open(&path) {
+        if let Ok(d) = serde_json::from_reader::<_, Derived>(std::io::BufReader::new(file)) {
             if describes(&d, &fp) {
                 return Ok((d, Source::File));
             }
@@ -527,16 +575,18 @@ fn derived_with(store: &Store, db: &Path, write: bool) -> Result<(Derived, Sourc
             eprintln!("signals: {what} at {:.1} s", t.elapsed().as_secs_f64());
         }
     };
-    let corpus = load_corpus(store)?;
-    lap("store read");
+    let talk = TalkingConfig::default();
+    let story = StoryConfig::default();
+    let mut first = FirstPass::new(&talk, true, true);
+    let corpus = first_pass(store, &mut first)?;
+    let prepared = first.finish()?;
+    lap("first pass (store read, n-grams, terms)");
     let resumed = match std::fs::read(state_path(db)) {
         Err(_) => Err("no saved state".to_string()),
         Ok(bytes) => decode_state(&bytes)
             .and_then(|state| resume(&state, &corpus).map(|(slots, add)| (state, slots, add))),
     };
-    let articles = &corpus.loaded.articles;
-    let quotes = &corpus.loaded.quotes;
-    let (mut state, mut slots, add, source) = match resumed {
+    let (mut state, mut slot_of_pos, add, source) = match resumed {
         Ok((state, slots, add)) => {
             let n = add.len();
             (state, slots, add, Source::Updated { added: n })
@@ -547,28 +597,36 @@ fn derived_with(store: &Store, db: &Path, write: bool) -> Result<(Derived, Sourc
                 rowids: Vec::new(),
                 hashes: Vec::new(),
             };
-            let add = replay_order(&date_keys(articles), 0..articles.len());
-            (state, Slots::default(), add, Source::Rebuilt { reason })
+            let add = replay_order(&date_keys(&corpus.metas), 0..corpus.metas.len());
+            let slots = vec![usize::MAX; corpus.metas.len()];
+            (state, slots, add, Source::Rebuilt { reason })
         }
     };
     lap(&format!("state: {source:?}"));
-    feed(&mut state.index, articles, quotes, &add, &mut slots);
+    let pages = StorePages {
+        store,
+        corpus: &corpus,
+    };
+    pages.fetch(&add, &mut |items| {
+        for item in &items {
+            state.rowids.push(corpus.rowids[item.pos] as u64);
+            state.hashes.push(corpus.hashes[item.pos]);
+        }
+        feed(&mut state.index, items, &mut slot_of_pos);
+        Ok(())
+    })?;
     lap(&format!("{} articles indexed", add.len()));
-    for &p in &add {
-        state.rowids.push(corpus.rowids[p] as u64);
-        state.hashes.push(corpus.hashes[p]);
-    }
-    let talking = points_from_index(
-        articles,
-        quotes,
+    let (talking, story_list) = compute(
+        &pages,
+        &corpus.metas,
+        prepared,
         &mut state.index,
-        &slots,
-        &TalkingConfig::default(),
-    );
-    lap("talking points");
-    let story_list = stories(articles, &StoryConfig::default());
-    lap("stories");
-    let clusters = index_clusters(&mut state.index, &slots, &corpus.loaded.rows);
+        &slot_of_pos,
+        &talk,
+        &story,
+    )?;
+    lap("talking points and stories");
+    let clusters = index_clusters(&mut state.index, &corpus.metas, &slot_of_pos);
     let d = Derived {
         format: DERIVED_FORMAT,
         fingerprint: fp,
@@ -580,45 +638,81 @@ fn derived_with(store: &Store, db: &Path, write: bool) -> Result<(Derived, Sourc
     if !write {
         return Ok((d, source));
     }
-    write_atomically(&state_path(db), &encode_state(&state));
+    write_atomically(&state_path(db), |w| w.write_all(&encode_state(&state)));
     lap("state written");
-    if let Ok(text) = serde_json::to_vec(&d) {
-        write_atomically(&path, &text);
-    }
+    write_atomically(&path, |w| {
+        serde_json::to_writer(&mut *w, &d).map_err(std::io::Error::from)
+    });
     lap("derived file written");
     Ok((d, source))
 }
 
-/// Quote clusters of two or more quotes of the index: rows in row order,
-/// clusters by their first row.
-fn index_clusters(index: &mut SignalIndex, slots: &Slots, rows: &[QuoteRow]) -> Vec<Vec<QuoteRow>> {
-    let mut groups: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
-    for s in 0..index.quote_count() {
-        if let Some(&q) = slots.quote_of_slot.get(s).filter(|&&q| q < rows.len()) {
-            groups.entry(index.quote_group(s)).or_default().push(q);
+/// Quote clusters of two or more quotes of the index, as quote ids: members
+/// and clusters in the order of the store's quote list by date (published,
+/// article id, position; undated last).
+fn index_clusters(
+    index: &mut SignalIndex,
+    metas: &[ArticleInput],
+    slot_of_pos: &[usize],
+) -> Vec<Vec<String>> {
+    let mut pos_of_slot = vec![usize::MAX; index.article_count()];
+    for (p, &s) in slot_of_pos.iter().enumerate() {
+        if let Some(x) = pos_of_slot.get_mut(s) {
+            *x = p;
         }
     }
+    let mut groups: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
+    for s in 0..index.quote_count() {
+        if pos_of_slot
+            .get(index.quote_article(s))
+            .is_some_and(|&p| p < metas.len())
+        {
+            groups.entry(index.quote_group(s)).or_default().push(s);
+        }
+    }
+    let key = |s: usize| {
+        let meta = &metas[pos_of_slot[index.quote_article(s)]];
+        let n = quote_key(index.quote_id(s)).map_or(0, |k| k.1);
+        (
+            meta.date.is_none(),
+            meta.date.as_deref(),
+            meta.id.as_str(),
+            n,
+        )
+    };
     let mut out: Vec<Vec<usize>> = groups
         .into_values()
         .filter(|m| m.len() > 1)
         .map(|mut m| {
-            m.sort_unstable();
+            m.sort_by(|&a, &b| key(a).cmp(&key(b)));
             m
         })
         .collect();
-    out.sort();
+    out.sort_by(|a, b| key(a[0]).cmp(&key(b[0])));
     out.into_iter()
-        .map(|c| c.into_iter().map(|q| rows[q].clone()).collect())
+        .map(|c| {
+            c.into_iter()
+                .map(|s| index.quote_id(s).to_string())
+                .collect()
+        })
         .collect()
 }
 
-/// Writes `bytes` to a temporary file and renames it over `path`; a
-/// directory that cannot be written just means no file.
-fn write_atomically(path: &Path, bytes: &[u8]) {
+/// Writes through `write` to a temporary file and renames it over `path`;
+/// a directory that cannot be written just means no file.
+fn write_atomically(
+    path: &Path,
+    write: impl FnOnce(&mut std::io::BufWriter<std::fs::File>) -> std::io::Result<()>,
+) {
     let mut tmp = path.as_os_str().to_owned();
     tmp.push(".tmp");
     let tmp = PathBuf::from(tmp);
-    if std::fs::write(&tmp, bytes).is_err() || std::fs::rename(&tmp, path).is_err() {
+    let done = std::fs::File::create(&tmp).and_then(|f| {
+        let mut w = std::io::BufWriter::new(f);
+        write(&mut w)?;
+        w.flush()
+    });
+    if done.is_err() || std::fs::rename(&tmp, path).is_err() {
         let _ = std::fs::remove_file(&tmp);
     }
 }

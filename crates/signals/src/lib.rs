@@ -15,6 +15,7 @@ mod dates;
 #[cfg(feature = "store")]
 mod derived;
 mod minhash;
+mod passes;
 mod postings;
 mod shingles;
 mod signal_index;

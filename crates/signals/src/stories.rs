@@ -18,6 +18,7 @@ use crate::union_find::UnionFind;
 use newslens_core::sparse_dot;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
+use std::hash::{Hash, Hasher};
 
 /// Settings of [`stories`].
 #[derive(Debug, Clone)]
@@ -63,66 +64,132 @@ pub struct Story {
     pub terms: Vec<String>,
 }
 
-/// Stories of two or more articles, largest first (then earliest).
-pub fn stories(articles: &[ArticleInput], config: &StoryConfig) -> Vec<Story> {
-    let n = articles.len();
-    let tokens: Vec<FxHashMap<String, f64>> = articles
-        .iter()
-        .map(|a| {
-            let mut tf: FxHashMap<String, f64> = FxHashMap::default();
-            let title = a.title.as_deref().unwrap_or_default();
-            for (text, weight) in [(title, 3.0), (a.text.as_str(), 1.0)] {
-                for w in normalize_words(text) {
-                    if w.chars().count() >= 4 && !w.chars().all(|c| c.is_numeric()) {
-                        *tf.entry(w).or_default() += weight;
-                    }
-                }
+/// An article's terms with their weighted counts: words of four letters or
+/// more that are not all digits, title words counted three times.
+pub(crate) fn term_counts(title: Option<&str>, text: &str) -> FxHashMap<String, f64> {
+    let mut tf: FxHashMap<String, f64> = FxHashMap::default();
+    for (text, weight) in [(title.unwrap_or_default(), 3.0), (text, 1.0)] {
+        for w in normalize_words(text) {
+            if w.chars().count() >= 4 && !w.chars().all(|c| c.is_numeric()) {
+                *tf.entry(w).or_default() += weight;
             }
-            tf
-        })
-        .collect();
-    let mut df: FxHashMap<&str, usize> = FxHashMap::default();
-    for tf in &tokens {
-        for w in tf.keys() {
-            *df.entry(w.as_str()).or_default() += 1;
         }
     }
-    let max_df = if n >= 50 {
-        ((n as f64 * config.max_df_share).ceil() as usize).max(2)
-    } else {
-        n.saturating_sub(1).max(2)
-    };
-    // Top terms per article: (term id, weight), normalised to unit length.
-    let mut term_ids: FxHashMap<&str, u32> = FxHashMap::default();
-    let mut names: Vec<&str> = Vec::new();
-    let vectors: Vec<Vec<(u32, f64)>> = tokens
+    tf
+}
+
+/// A term's key in [`DocFreq`] (64-bit hash: the table holds no strings).
+pub(crate) fn term_hash(term: &str) -> u64 {
+    let mut h = rustc_hash::FxHasher::default();
+    term.hash(&mut h);
+    h.finish()
+}
+
+/// Document frequencies of terms (by [`term_hash`]) over the articles
+/// added so far.
+#[derive(Default)]
+pub(crate) struct DocFreq {
+    df: FxHashMap<u64, u32>,
+    n: usize,
+}
+
+impl DocFreq {
+    /// Counts one article with these distinct term hashes.
+    pub(crate) fn add(&mut self, terms: impl Iterator<Item = u64>) {
+        self.n += 1;
+        for t in terms {
+            *self.df.entry(t).or_default() += 1;
+        }
+    }
+
+    fn get(&self, term: &str) -> usize {
+        self.df.get(&term_hash(term)).map_or(0, |&d| d as usize)
+    }
+
+    fn max_df(&self, config: &StoryConfig) -> usize {
+        let n = self.n;
+        if n >= 50 {
+            ((n as f64 * config.max_df_share).ceil() as usize).max(2)
+        } else {
+            n.saturating_sub(1).max(2)
+        }
+    }
+}
+
+/// Each article's heaviest terms (term id, weight), normalised to unit
+/// length, in one flat array; term ids are given in order of first use.
+#[derive(Default)]
+pub(crate) struct Vectors {
+    term_ids: FxHashMap<String, u32>,
+    names: Vec<String>,
+    flat: Vec<(u32, f64)>,
+    ends: Vec<usize>,
+}
+
+impl Vectors {
+    /// Adds the next article's vector from its term counts.
+    pub(crate) fn push(&mut self, tf: &FxHashMap<String, f64>, df: &DocFreq, config: &StoryConfig) {
+        let n = df.n;
+        let max_df = df.max_df(config);
+        let mut v: Vec<(&str, f64)> = tf
+            .iter()
+            .filter_map(|(w, &f)| {
+                let d = df.get(w);
+                (d >= 2 && d <= max_df)
+                    .then(|| (w.as_str(), (1.0 + f.ln()) * (n as f64 / d as f64).ln()))
+            })
+            .collect();
+        v.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+        v.truncate(config.terms);
+        let norm = v.iter().map(|x| x.1 * x.1).sum::<f64>().sqrt().max(1e-9);
+        let start = self.flat.len();
+        for (w, x) in v {
+            let id = match self.term_ids.get(w) {
+                Some(&id) => id,
+                None => {
+                    let id = self.names.len() as u32;
+                    self.names.push(w.to_string());
+                    self.term_ids.insert(w.to_string(), id);
+                    id
+                }
+            };
+            self.flat.push((id, x / norm));
+        }
+        self.flat[start..].sort_unstable_by_key(|x| x.0);
+        self.ends.push(self.flat.len());
+    }
+
+    fn get(&self, a: usize) -> &[(u32, f64)] {
+        let start = if a == 0 { 0 } else { self.ends[a - 1] };
+        &self.flat[start..self.ends[a]]
+    }
+}
+
+/// Stories of two or more articles, largest first (then earliest).
+pub fn stories(articles: &[ArticleInput], config: &StoryConfig) -> Vec<Story> {
+    let tokens: Vec<FxHashMap<String, f64>> = articles
         .iter()
-        .map(|tf| {
-            let mut v: Vec<(&str, f64)> = tf
-                .iter()
-                .filter_map(|(w, &f)| {
-                    let d = df[w.as_str()];
-                    (d >= 2 && d <= max_df)
-                        .then(|| (w.as_str(), (1.0 + f.ln()) * (n as f64 / d as f64).ln()))
-                })
-                .collect();
-            v.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(b.0)));
-            v.truncate(config.terms);
-            let norm = v.iter().map(|x| x.1 * x.1).sum::<f64>().sqrt().max(1e-9);
-            let mut out: Vec<(u32, f64)> = v
-                .into_iter()
-                .map(|(w, x)| {
-                    let id = *term_ids.entry(w).or_insert_with(|| {
-                        names.push(w);
-                        (names.len() - 1) as u32
-                    });
-                    (id, x / norm)
-                })
-                .collect();
-            out.sort_unstable_by_key(|x| x.0);
-            out
-        })
+        .map(|a| term_counts(a.title.as_deref(), &a.text))
         .collect();
+    let mut df = DocFreq::default();
+    for tf in &tokens {
+        df.add(tf.keys().map(|w| term_hash(w)));
+    }
+    let mut vectors = Vectors::default();
+    for tf in &tokens {
+        vectors.push(tf, &df, config);
+    }
+    cluster(articles, &vectors, config)
+}
+
+/// The stories of `articles` (only their ids, dates, outlets and titles
+/// are read) given each one's vector.
+pub(crate) fn cluster(
+    articles: &[ArticleInput],
+    vectors: &Vectors,
+    config: &StoryConfig,
+) -> Vec<Story> {
+    let n = articles.len();
     let keys: Vec<u64> = articles
         .iter()
         .map(|a| a.date.as_deref().and_then(date_key).unwrap_or(u64::MAX))
@@ -139,7 +206,7 @@ pub fn stories(articles: &[ArticleInput], config: &StoryConfig) -> Vec<Story> {
     let mut shared: FxHashMap<u32, usize> = FxHashMap::default();
     for &a in &order {
         shared.clear();
-        for &(t, _) in &vectors[a] {
+        for &(t, _) in vectors.get(a) {
             if let Some(list) = postings.get(&t) {
                 // Only those within the window: the tail of the list.
                 for &b in list.iter().rev() {
@@ -154,12 +221,12 @@ pub fn stories(articles: &[ArticleInput], config: &StoryConfig) -> Vec<Story> {
             if count < config.min_shared {
                 continue;
             }
-            let cos = sparse_dot(&vectors[a], &vectors[b as usize]);
+            let cos = sparse_dot(vectors.get(a), vectors.get(b as usize));
             if cos >= config.min_similarity {
                 uf.union(a, b as usize);
             }
         }
-        for &(t, _) in &vectors[a] {
+        for &(t, _) in vectors.get(a) {
             postings.entry(t).or_default().push(a as u32);
         }
     }
@@ -185,7 +252,7 @@ pub fn stories(articles: &[ArticleInput], config: &StoryConfig) -> Vec<Story> {
             }
             let mut weight: FxHashMap<u32, (usize, f64)> = FxHashMap::default();
             for &a in &members {
-                for &(t, x) in &vectors[a] {
+                for &(t, x) in vectors.get(a) {
                     let e = weight.entry(t).or_default();
                     e.0 += 1;
                     e.1 += x;
@@ -211,7 +278,7 @@ pub fn stories(articles: &[ArticleInput], config: &StoryConfig) -> Vec<Story> {
                 terms: terms
                     .iter()
                     .take(8)
-                    .map(|t| names[t.0 as usize].to_string())
+                    .map(|t| vectors.names[t.0 as usize].clone())
                     .collect(),
             };
             (keys[members[0]], story)

@@ -28,12 +28,9 @@
 //! same spread.
 
 use crate::dates::{date_key, day_string};
-use crate::signal_index::{ArticleRef, QuoteRef, SignalConfig, SignalIndex};
-use crate::union_find::UnionFind;
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashSet;
 use serde::{Deserialize, Serialize};
-use std::hash::{Hash, Hasher};
-use unicode_segmentation::UnicodeSegmentation;
+use std::hash::Hash;
 
 /// An article for talking points and story clusters.
 #[derive(Debug, Clone, Default)]
@@ -142,12 +139,14 @@ pub struct TalkingPoint {
 }
 
 /// An occurrence of a talking point: an article, maybe a speaker.
-struct Occurrence {
-    article: usize,
-    speaker: Option<usize>,
+pub(crate) struct Occurrence {
+    /// The article's position.
+    pub(crate) article: usize,
+    /// The speaker's name (an index into [`Ctx::speakers`]), if any.
+    pub(crate) speaker: Option<u32>,
 }
 
-fn distinct<T: Clone + Eq + Hash>(items: impl Iterator<Item = T>) -> Vec<T> {
+pub(crate) fn distinct<T: Clone + Eq + Hash>(items: impl Iterator<Item = T>) -> Vec<T> {
     let mut seen = FxHashSet::default();
     let mut out = Vec::new();
     for i in items {
@@ -158,19 +157,37 @@ fn distinct<T: Clone + Eq + Hash>(items: impl Iterator<Item = T>) -> Vec<T> {
     out
 }
 
-struct Ctx<'a> {
-    articles: &'a [ArticleInput],
-    quotes: &'a [QuoteInput],
-    keys: Vec<u64>,
-    newest: u64,
+/// What a talking point is built from: the articles (their texts are not
+/// read), the speaker names and the articles' date keys.
+pub(crate) struct Ctx<'a> {
+    pub(crate) articles: &'a [ArticleInput],
+    pub(crate) speakers: &'a [String],
+    pub(crate) keys: Vec<u64>,
+    pub(crate) newest: u64,
 }
 
-impl Ctx<'_> {
-    fn order(&self, a: usize) -> (u64, usize) {
+impl<'a> Ctx<'a> {
+    pub(crate) fn new(articles: &'a [ArticleInput], speakers: &'a [String]) -> Self {
+        let keys = date_keys(articles);
+        let newest = keys
+            .iter()
+            .copied()
+            .filter(|&k| k != u64::MAX)
+            .max()
+            .unwrap_or(0);
+        Ctx {
+            articles,
+            speakers,
+            keys,
+            newest,
+        }
+    }
+
+    pub(crate) fn order(&self, a: usize) -> (u64, usize) {
         (self.keys[a], a)
     }
 
-    fn point(
+    pub(crate) fn point(
         &self,
         kind: &'static str,
         text: String,
@@ -188,7 +205,7 @@ impl Ctx<'_> {
         let speakers = distinct(
             occ.iter()
                 .filter_map(|o| o.speaker)
-                .filter_map(|q| self.quotes[q].speaker.clone()),
+                .filter_map(|s| self.speakers.get(s as usize).cloned()),
         );
         let first = &self.articles[arts[0]];
         let mut by_outlet: Vec<OutletSpread> = Vec::new();
@@ -266,17 +283,8 @@ impl Ctx<'_> {
     }
 }
 
-/// A text the phrase finder reads: quote `quote` or narration of
-/// `article`, with the source it counts for.
-struct Text<'a> {
-    article: usize,
-    quote: Option<usize>,
-    source: u64,
-    text: &'a str,
-}
-
 /// `text` with the code-point spans cut out, as the pieces between them.
-fn narration<'a>(text: &'a str, spans: &[(usize, usize)]) -> Vec<&'a str> {
+pub(crate) fn narration<'a>(text: &'a str, spans: &[(usize, usize)]) -> Vec<&'a str> {
     let mut spans: Vec<(usize, usize)> = spans.to_vec();
     spans.sort_unstable();
     // Code-point offsets → byte offsets.
@@ -301,21 +309,6 @@ fn narration<'a>(text: &'a str, spans: &[(usize, usize)]) -> Vec<&'a str> {
     out
 }
 
-fn hash_words(words: &[String]) -> u64 {
-    let mut h = rustc_hash::FxHasher::default();
-    words.hash(&mut h);
-    h.finish()
-}
-
-/// Where the articles and quotes of a corpus are in a [`SignalIndex`].
-#[derive(Debug, Default)]
-pub(crate) struct Slots {
-    /// Article position → index slot (`usize::MAX`: not in the index).
-    pub(crate) article: Vec<usize>,
-    /// Index quote slot → quote position (`usize::MAX`: unknown here).
-    pub(crate) quote_of_slot: Vec<usize>,
-}
-
 /// Date keys of articles (`u64::MAX` when undated).
 pub(crate) fn date_keys(articles: &[ArticleInput]) -> Vec<u64> {
     articles
@@ -331,295 +324,13 @@ pub(crate) fn replay_order(keys: &[u64], positions: impl Iterator<Item = usize>)
     order
 }
 
-/// Adds the articles at `add` (in that order), each followed by its
-/// quotes in position order, recording their slots.
-pub(crate) fn feed(
-    index: &mut SignalIndex,
-    articles: &[ArticleInput],
-    quotes: &[QuoteInput],
-    add: &[usize],
-    slots: &mut Slots,
-) {
-    let mut by_article: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
-    for (q, quote) in quotes.iter().enumerate() {
-        by_article.entry(quote.article).or_default().push(q);
-    }
-    let refs: Vec<ArticleRef> = add
-        .iter()
-        .map(|&a| ArticleRef {
-            id: articles[a].id.clone(),
-            date: articles[a].date.clone(),
-            outlet: articles[a].outlet.clone(),
-            text: articles[a].text.clone(),
-        })
-        .collect();
-    let mut qpos: Vec<usize> = Vec::new();
-    let mut qrefs: Vec<QuoteRef> = Vec::new();
-    for (k, a) in add.iter().enumerate() {
-        for &q in by_article.get(a).map_or(&[][..], Vec::as_slice) {
-            qpos.push(q);
-            qrefs.push(QuoteRef {
-                id: quotes[q].id.clone(),
-                article: k,
-                text: quotes[q].text.clone(),
-                speaker: quotes[q].speaker.clone(),
-            });
-        }
-    }
-    let (first, qfirst) = index.add_articles_with_quotes(&refs, &qrefs);
-    slots.article.resize(articles.len(), usize::MAX);
-    for (k, &a) in add.iter().enumerate() {
-        slots.article[a] = first + k;
-    }
-    slots.quote_of_slot.resize(qfirst, usize::MAX);
-    slots.quote_of_slot.extend(qpos);
-}
-
 /// Statements and phrases repeated across outlets, highest score first.
 pub fn talking_points(
     articles: &[ArticleInput],
     quotes: &[QuoteInput],
     config: &TalkingConfig,
 ) -> Vec<TalkingPoint> {
-    let keys = date_keys(articles);
-    let order = replay_order(&keys, 0..articles.len());
-    let mut index = SignalIndex::new(SignalConfig::default());
-    let mut slots = Slots::default();
-    feed(&mut index, articles, quotes, &order, &mut slots);
-    points_from_index(articles, quotes, &mut index, &slots, config)
-}
-
-/// [`talking_points`] of a corpus already in `index` (every article of
-/// `articles` has a slot, and every quote in the index whose position is
-/// known is one of `quotes`).
-pub(crate) fn points_from_index(
-    articles: &[ArticleInput],
-    quotes: &[QuoteInput],
-    index: &mut SignalIndex,
-    slots: &Slots,
-    config: &TalkingConfig,
-) -> Vec<TalkingPoint> {
-    let keys = date_keys(articles);
-    let newest = keys
-        .iter()
-        .copied()
-        .filter(|&k| k != u64::MAX)
-        .max()
-        .unwrap_or(0);
-    let ctx = Ctx {
-        articles,
-        quotes,
-        keys,
-        newest,
-    };
-    let known = |s: usize| {
-        slots
-            .quote_of_slot
-            .get(s)
-            .copied()
-            .filter(|&q| q < quotes.len())
-    };
-    let mut points: Vec<TalkingPoint> = Vec::new();
-    for c in index.quote_clusters() {
-        let members: Vec<usize> = c.members.iter().filter_map(|&s| known(s)).collect();
-        if members.is_empty() {
-            continue;
-        }
-        let text = quotes[members[0]].text.clone();
-        let ids = members.iter().map(|&q| quotes[q].id.clone()).collect();
-        let occ = members
-            .iter()
-            .map(|&q| Occurrence {
-                article: quotes[q].article,
-                speaker: Some(q),
-            })
-            .collect();
-        points.push(ctx.point("statement", text, occ, ids));
-    }
-    if config.phrases {
-        let mut texts: Vec<Text> = Vec::new();
-        for s in 0..index.quote_count() {
-            let Some(q) = known(s) else {
-                continue;
-            };
-            texts.push(Text {
-                article: quotes[q].article,
-                quote: Some(q),
-                source: index.quote_group(s) as u64,
-                text: &quotes[q].text,
-            });
-        }
-        let mut spans: Vec<Vec<(usize, usize)>> = vec![Vec::new(); articles.len()];
-        for q in quotes {
-            if let (Some(s), Some(list)) = (q.span, spans.get_mut(q.article)) {
-                list.push(s);
-            }
-        }
-        for (a, art) in articles.iter().enumerate() {
-            let Some(&slot) = slots.article.get(a).filter(|&&s| s != usize::MAX) else {
-                continue;
-            };
-            let source = (1u64 << 40) + index.article_group(slot) as u64;
-            for piece in narration(&art.text, &spans[a]) {
-                texts.push(Text {
-                    article: a,
-                    quote: None,
-                    source,
-                    text: piece,
-                });
-            }
-        }
-        points.extend(phrases(&ctx, &texts, config));
-    }
-    points.sort_by(|a, b| {
-        b.score
-            .total_cmp(&a.score)
-            .then_with(|| a.first_seen.date.cmp(&b.first_seen.date))
-            .then_with(|| a.text.cmp(&b.text))
-    });
-    points
-}
-
-fn phrases(ctx: &Ctx, texts: &[Text], config: &TalkingConfig) -> Vec<TalkingPoint> {
-    let n = config.phrase_words.max(2);
-    // Words (with byte spans) and n-gram hashes of every text.
-    let words: Vec<Vec<(usize, String)>> = texts
-        .iter()
-        .map(|t| {
-            t.text
-                .unicode_word_indices()
-                .map(|(b, w)| (b, w.to_lowercase()))
-                .collect()
-        })
-        .collect();
-    let grams: Vec<Vec<u64>> = words
-        .iter()
-        .map(|ws| {
-            let lower: Vec<String> = ws.iter().map(|(_, w)| w.clone()).collect();
-            if lower.len() < n {
-                Vec::new()
-            } else {
-                lower.windows(n).map(hash_words).collect()
-            }
-        })
-        .collect();
-    // Distinct sources, articles and outlets of each n-gram.
-    let mut rows: Vec<(u64, u64, u32)> = Vec::new();
-    for (t, g) in grams.iter().enumerate() {
-        for &h in g {
-            rows.push((h, texts[t].source, texts[t].article as u32));
-        }
-    }
-    rows.sort_unstable();
-    rows.dedup();
-    let total = ctx.articles.len();
-    let mut limit = config.max_articles;
-    if total >= 50 {
-        limit = limit.min((total as f64 * config.max_article_share).ceil() as usize);
-    }
-    let limit = limit.max(2);
-    let mut good: FxHashSet<u64> = FxHashSet::default();
-    let mut i = 0;
-    while i < rows.len() {
-        let h = rows[i].0;
-        let j = i + rows[i..].partition_point(|r| r.0 == h);
-        let run = &rows[i..j];
-        let sources = distinct(run.iter().map(|r| r.1)).len();
-        let mut arts: Vec<u32> = run.iter().map(|r| r.2).collect();
-        arts.sort_unstable();
-        arts.dedup();
-        // An article without an outlet counts as an outlet of its own.
-        let outlets = distinct(
-            arts.iter()
-                .map(|&a| ctx.articles[a as usize].outlet.as_deref().ok_or(a)),
-        )
-        .len();
-        if sources >= 2 && outlets >= 2 && arts.len() <= limit {
-            good.insert(h);
-        }
-        i = j;
-    }
-    let content_ok = |ws: &[(usize, String)]| {
-        ws.iter().filter(|(_, w)| w.chars().count() >= 4).count() >= config.min_content_words
-    };
-    // Merge n-grams that overlap or touch in a text.
-    let mut ids: FxHashMap<u64, usize> = FxHashMap::default();
-    let mut uf = UnionFind::default();
-    // (text, first word, last word exclusive) of every run.
-    let mut runs: Vec<(usize, usize, usize, usize)> = Vec::new();
-    for (t, g) in grams.iter().enumerate() {
-        let mut p = 0;
-        while p < g.len() {
-            if !good.contains(&g[p]) {
-                p += 1;
-                continue;
-            }
-            let mut q = p;
-            while q < g.len() && good.contains(&g[q]) {
-                q += 1;
-            }
-            // A run of function words is generic.
-            if !content_ok(&words[t][p..q - 1 + n]) {
-                p = q;
-                continue;
-            }
-            let mut prev: Option<usize> = None;
-            for &gram in &g[p..q] {
-                let id = *ids.entry(gram).or_insert_with(|| uf.push());
-                if let Some(prev) = prev {
-                    uf.union(prev, id);
-                }
-                prev = Some(id);
-            }
-            if let Some(id) = prev {
-                runs.push((t, p, q - 1 + n, id));
-            }
-            p = q;
-        }
-    }
-    let mut groups: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
-    for (r, run) in runs.iter().enumerate() {
-        groups.entry(uf.find(run.3)).or_default().push(r);
-    }
-    let mut out = Vec::new();
-    for members in groups.into_values() {
-        let arts = distinct(members.iter().map(|&r| texts[runs[r].0].article)).len();
-        if arts < 2 {
-            continue;
-        }
-        // The longest run (earliest on ties) is the phrase's text.
-        let best = members
-            .iter()
-            .copied()
-            .max_by_key(|&r| {
-                let (t, s, e, _) = runs[r];
-                (
-                    e - s,
-                    std::cmp::Reverse(ctx.order(texts[t].article)),
-                    std::cmp::Reverse(r),
-                )
-            })
-            .unwrap_or(members[0]);
-        let (t, s, e, _) = runs[best];
-        let ws = &words[t];
-        let start = ws[s].0;
-        let last = &ws[e - 1];
-        let end = last.0
-            + texts[t].text[last.0..]
-                .unicode_words()
-                .next()
-                .map_or(0, str::len);
-        let text = texts[t].text[start..end].to_string();
-        let occ = members
-            .iter()
-            .map(|&r| Occurrence {
-                article: texts[runs[r].0].article,
-                speaker: texts[runs[r].0].quote,
-            })
-            .collect();
-        out.push(ctx.point("phrase", text, occ, Vec::new()));
-    }
-    out
+    crate::passes::talking_points_in_memory(articles, quotes, config)
 }
 
 #[cfg(test)]
