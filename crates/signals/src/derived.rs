@@ -23,7 +23,7 @@
 //! n-gram and term counts); only the index work is incremental.
 
 use crate::codec::{Reader, Writer};
-use crate::passes::{compute, feed, FirstPass, Item, Pages};
+use crate::passes::{compute, feed, FirstPass, Item, Pages, SPILL_AT};
 use crate::stories::{Story, StoryConfig};
 use crate::talking::{
     date_keys, replay_order, ArticleInput, QuoteInput, TalkingConfig, TalkingPoint,
@@ -577,7 +577,7 @@ fn derived_with(store: &Store, db: &Path, write: bool) -> Result<(Derived, Sourc
     };
     let talk = TalkingConfig::default();
     let story = StoryConfig::default();
-    let mut first = FirstPass::new(&talk, true, true);
+    let mut first = FirstPass::new(&talk, true, Some(SPILL_AT));
     let corpus = first_pass(store, &mut first)?;
     let prepared = first.finish()?;
     lap("first pass (store read, n-grams, terms)");

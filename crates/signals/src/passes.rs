@@ -3,16 +3,18 @@
 //! `docs/signals.md`, "Bounded memory of phrases and stories"):
 //!
 //! 1. **First pass** ([`FirstPass`]): each article's distinct phrase
-//!    `n`-gram hashes are collected — in memory up to [`SPILL_AT`] hashes,
+//!    `n`-gram hashes are collected — in memory up to [`SPILL_AT`] bytes,
 //!    beyond that appended to 64 temporary files split by the hash's top
 //!    bits — and sorted per file to find the `n`-grams in two or more
 //!    articles (an `n`-gram in one article only can never be a phrase);
 //!    the document frequency of every story term (by hash) is counted.
 //! 2. The articles go into the [`SignalIndex`] (replay order, a page at a
 //!    time; see [`feed`]).
-//! 3. **Counting pass**: for the repeated `n`-grams only, their distinct
-//!    sources, outlets and articles (kept as "first one seen, and whether
-//!    another one was"), which decides the passing ones; each article's
+//! 3. **Counting pass**: for the repeated `n`-grams only (binary search in
+//!    their sorted list), one record per article and source (hash, source,
+//!    article, outlet; 24 bytes), split and spilled like the first pass's,
+//!    then sorted a part at a time to decide the passing ones (two sources,
+//!    two outlets, at most the article limit); each article's
 //!    story vector (its heaviest terms) from the document frequencies;
 //!    speakers and the texts of the statements' first quotes.
 //! 4. **Phrase pass**: runs of passing `n`-grams in each text are merged
@@ -36,10 +38,10 @@ use std::io::{BufWriter, Write};
 use std::path::PathBuf;
 use unicode_segmentation::UnicodeSegmentation;
 
-/// `n`-gram hashes held in memory by [`FirstPass`] before they go to
-/// temporary files (128 MB).
-pub(crate) const SPILL_AT: usize = 1 << 24;
-/// Temporary files of the spilled hashes (by their top 6 bits).
+/// Bytes of records a pass holds in memory before they go to temporary
+/// files (128 MB).
+pub(crate) const SPILL_AT: usize = 1 << 27;
+/// Parts of the records (by their key's top 6 bits).
 const PARTS: usize = 64;
 
 /// One article with its quotes, as a pass reads it: `quotes` in position
@@ -125,59 +127,96 @@ fn repeated(mut values: Vec<u64>) -> Vec<u64> {
     out
 }
 
-/// Spilled `n`-gram hashes: one file per top-bits part.
-struct Spill {
-    _dir: tempfile::TempDir,
-    paths: Vec<PathBuf>,
-    files: Vec<BufWriter<std::fs::File>>,
+/// Fixed-size records split into [`PARTS`] parts by the top bits of their
+/// key, held in memory up to a budget of bytes and beyond it appended to
+/// temporary files (one per part), then read back a part at a time: a
+/// pass's memory stays bounded however large the corpus.
+struct Parts {
+    memory: Vec<Vec<u8>>,
+    held: usize,
+    budget: Option<usize>,
+    files: Option<(tempfile::TempDir, Vec<BufWriter<std::fs::File>>)>,
 }
 
-impl Spill {
-    fn new() -> std::io::Result<Spill> {
-        let dir = tempfile::Builder::new()
-            .prefix("newslens-grams")
-            .tempdir()?;
-        let paths: Vec<PathBuf> = (0..PARTS)
-            .map(|p| dir.path().join(format!("{p:02}")))
-            .collect();
-        let files = paths
-            .iter()
-            .map(|p| std::fs::File::create(p).map(BufWriter::new))
-            .collect::<Result<_, _>>()?;
-        Ok(Spill {
-            _dir: dir,
-            paths,
-            files,
-        })
+impl Parts {
+    /// `budget`: bytes held before spilling (`None`: never spill).
+    fn new(budget: Option<usize>) -> Parts {
+        Parts {
+            memory: vec![Vec::new(); PARTS],
+            held: 0,
+            budget,
+            files: None,
+        }
     }
 
-    fn write(&mut self, values: &[u64]) -> std::io::Result<()> {
-        for &h in values {
-            self.files[(h >> 58) as usize].write_all(&h.to_le_bytes())?;
+    fn part_path(dir: &tempfile::TempDir, p: usize) -> PathBuf {
+        dir.path().join(format!("{p:02}"))
+    }
+
+    fn push(&mut self, key: u64, record: &[u8]) -> std::io::Result<()> {
+        self.memory[(key >> 58) as usize].extend_from_slice(record);
+        self.held += record.len();
+        if self.budget.is_some_and(|b| self.held >= b) {
+            self.flush()?;
         }
         Ok(())
     }
 
-    /// The hashes written twice or more, sorted (the parts follow the
-    /// top bits, so their results concatenate in order).
-    fn repeated(self) -> std::io::Result<Vec<u64>> {
-        let mut out = Vec::new();
-        for (file, path) in self.files.into_iter().zip(&self.paths) {
-            file.into_inner().map_err(|e| e.into_error())?;
-            let bytes = std::fs::read(path)?;
-            std::fs::remove_file(path)?;
-            let values: Vec<u64> = bytes
-                .chunks_exact(8)
-                .map(|c| {
-                    let mut b = [0u8; 8];
-                    b.copy_from_slice(c);
-                    u64::from_le_bytes(b)
-                })
-                .collect();
-            out.extend(repeated(values));
+    fn flush(&mut self) -> std::io::Result<()> {
+        if self.files.is_none() {
+            let dir = tempfile::Builder::new()
+                .prefix("newslens-signals")
+                .tempdir()?;
+            let files = (0..PARTS)
+                .map(|p| std::fs::File::create(Parts::part_path(&dir, p)).map(BufWriter::new))
+                .collect::<Result<_, _>>()?;
+            self.files = Some((dir, files));
         }
-        Ok(out)
+        if let Some((_, files)) = &mut self.files {
+            for (file, buf) in files.iter_mut().zip(&mut self.memory) {
+                file.write_all(buf)?;
+                buf.clear();
+            }
+        }
+        self.held = 0;
+        Ok(())
     }
+
+    #[cfg(test)]
+    fn spilled(&self) -> bool {
+        self.files.is_some()
+    }
+
+    /// Each part's records, in part order (so in key order across parts).
+    fn for_each_part(mut self, mut f: impl FnMut(Vec<u8>)) -> std::io::Result<()> {
+        let memory = std::mem::take(&mut self.memory);
+        match self.files.take() {
+            None => memory.into_iter().for_each(f),
+            Some((dir, files)) => {
+                for (p, (file, held)) in files.into_iter().zip(memory).enumerate() {
+                    drop(file.into_inner().map_err(|e| e.into_error())?);
+                    let path = Parts::part_path(&dir, p);
+                    let mut bytes = std::fs::read(&path)?;
+                    std::fs::remove_file(&path)?;
+                    bytes.extend_from_slice(&held);
+                    f(bytes);
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+fn u64_at(b: &[u8], at: usize) -> u64 {
+    let mut x = [0u8; 8];
+    x.copy_from_slice(&b[at..at + 8]);
+    u64::from_le_bytes(x)
+}
+
+fn u32_at(b: &[u8], at: usize) -> u32 {
+    let mut x = [0u8; 4];
+    x.copy_from_slice(&b[at..at + 4]);
+    u32::from_le_bytes(x)
 }
 
 /// What the first pass leaves for the others.
@@ -186,28 +225,29 @@ pub(crate) struct Prepared {
     repeated: Vec<u64>,
     /// Story term document frequencies (when stories are computed).
     df: Option<DocFreq>,
+    /// Bytes a pass holds before spilling to temporary files.
+    budget: Option<usize>,
 }
 
 /// The first pass over a corpus (see the module documentation).
 pub(crate) struct FirstPass {
     n: usize,
     phrases: bool,
-    buffer: Vec<u64>,
-    spill_at: Option<usize>,
-    spill: Option<Spill>,
+    budget: Option<usize>,
+    grams: Parts,
     df: Option<DocFreq>,
 }
 
 impl FirstPass {
-    /// `stories`: count story terms too; `spill`: write hashes beyond
-    /// [`SPILL_AT`] to temporary files (else all stay in memory).
-    pub(crate) fn new(config: &TalkingConfig, stories: bool, spill: bool) -> FirstPass {
+    /// `stories`: count story terms too; `budget`: bytes of records each
+    /// pass holds before writing them to temporary files (`None`: all stay
+    /// in memory; the store path uses [`SPILL_AT`]).
+    pub(crate) fn new(config: &TalkingConfig, stories: bool, budget: Option<usize>) -> FirstPass {
         FirstPass {
             n: config.phrase_words.max(2),
             phrases: config.phrases,
-            buffer: Vec::new(),
-            spill_at: spill.then_some(SPILL_AT),
-            spill: None,
+            budget,
+            grams: Parts::new(budget),
             df: stories.then(DocFreq::default),
         }
     }
@@ -237,35 +277,26 @@ impl FirstPass {
             })
             .collect();
         for (g, terms) in per {
-            self.buffer.extend_from_slice(&g);
+            for h in g {
+                self.grams.push(h, &h.to_le_bytes())?;
+            }
             if let Some(df) = &mut self.df {
                 df.add(terms.into_iter());
             }
         }
-        if self.spill_at.is_some_and(|at| self.buffer.len() >= at) {
-            if self.spill.is_none() {
-                self.spill = Some(Spill::new()?);
-            }
-            if let Some(spill) = &mut self.spill {
-                spill.write(&self.buffer)?;
-            }
-            self.buffer.clear();
-        }
         Ok(())
     }
 
-    pub(crate) fn finish(mut self) -> std::io::Result<Prepared> {
-        let repeated = match self.spill.take() {
-            None => repeated(std::mem::take(&mut self.buffer)),
-            Some(mut spill) => {
-                spill.write(&self.buffer)?;
-                self.buffer = Vec::new();
-                spill.repeated()?
-            }
-        };
+    pub(crate) fn finish(self) -> std::io::Result<Prepared> {
+        let mut out = Vec::new();
+        self.grams.for_each_part(|bytes| {
+            let values = bytes.chunks_exact(8).map(|c| u64_at(c, 0)).collect();
+            out.extend(repeated(values));
+        })?;
         Ok(Prepared {
-            repeated,
+            repeated: out,
             df: self.df,
+            budget: self.budget,
         })
     }
 }
@@ -303,15 +334,42 @@ pub(crate) fn feed(index: &mut SignalIndex, items: Vec<Item>, slot_of_pos: &mut 
     }
 }
 
-/// Distinct sources, outlets and articles of a repeated `n`-gram, kept as
-/// the first one seen and whether another one was.
-#[derive(Clone, Copy, Default)]
-struct GramStat {
-    articles: u32,
-    source: u64,
-    other_source: bool,
-    outlet: u64,
-    other_outlet: bool,
+/// Size of a counting record: `n`-gram hash, source, article position,
+/// outlet id (`u32::MAX`: none, the article counts as its own outlet).
+const RECORD: usize = 24;
+
+/// The passing `n`-grams of one part of counting records: in two or more
+/// sources and outlets, and in at most `limit` articles.
+fn passing(bytes: &[u8], limit: usize, good: &mut FxHashSet<u64>) {
+    let mut rows: Vec<(u64, u64, u32, u32)> = bytes
+        .chunks_exact(RECORD)
+        .map(|r| (u64_at(r, 0), u64_at(r, 8), u32_at(r, 16), u32_at(r, 20)))
+        .collect();
+    rows.sort_unstable();
+    let outlet = |r: &(u64, u64, u32, u32)| {
+        if r.3 == u32::MAX {
+            (1u64 << 32) + u64::from(r.2)
+        } else {
+            u64::from(r.3)
+        }
+    };
+    let mut i = 0;
+    while i < rows.len() {
+        let h = rows[i].0;
+        let j = i + rows[i..].partition_point(|r| r.0 == h);
+        let run = &rows[i..j];
+        let sources = run.iter().any(|r| r.1 != run[0].1);
+        let outlets = run.iter().any(|r| outlet(r) != outlet(&run[0]));
+        if sources && outlets {
+            let mut arts: Vec<u32> = run.iter().map(|r| r.2).collect();
+            arts.sort_unstable();
+            arts.dedup();
+            if arts.len() <= limit {
+                good.insert(h);
+            }
+        }
+        i = j;
+    }
 }
 
 /// One run of passing `n`-grams in a text.
@@ -374,12 +432,8 @@ pub(crate) fn compute<P: Pages>(
     let mut speakers = Names::default();
     let mut speaker_of_slot: Vec<u32> = vec![u32::MAX; index.quote_count()];
     let mut outlets = Names::default();
-    let mut stats: FxHashMap<u64, GramStat> = prepared
-        .repeated
-        .iter()
-        .map(|&h| (h, GramStat::default()))
-        .collect();
-    drop(prepared.repeated);
+    let repeated = prepared.repeated;
+    let mut records = Parts::new(prepared.budget);
     let df = prepared.df;
     let mut vectors = Vectors::default();
     // The quote slots of an item (`None`: not in the index as this quote).
@@ -412,7 +466,7 @@ pub(crate) fn compute<P: Pages>(
                         .into_iter()
                         .map(|(_, t)| {
                             let mut g = grams(&words(t), n);
-                            g.retain(|h| stats.contains_key(h));
+                            g.retain(|h| repeated.binary_search(h).is_ok());
                             g
                         })
                         .collect()
@@ -447,9 +501,9 @@ pub(crate) fn compute<P: Pages>(
             }
             let narration_source = (1u64 << 40) + index.article_group(slot) as u64;
             let outlet = match &item.article.outlet {
-                Some(o) => u64::from(outlets.id(o)),
+                Some(o) => outlets.id(o),
                 // An article without an outlet counts as an outlet of its own.
-                None => (1u64 << 63) + item.pos as u64,
+                None => u32::MAX,
             };
             let mut pairs: Vec<(u64, u64)> = Vec::new();
             for ((k, _), g) in texts(item).into_iter().zip(text_grams) {
@@ -464,28 +518,18 @@ pub(crate) fn compute<P: Pages>(
             }
             pairs.sort_unstable();
             pairs.dedup();
-            let mut last: Option<u64> = None;
+            let mut record = [0u8; RECORD];
+            record[16..20].copy_from_slice(&(item.pos as u32).to_le_bytes());
+            record[20..24].copy_from_slice(&outlet.to_le_bytes());
             for (h, source) in pairs {
-                let Some(st) = stats.get_mut(&h) else {
-                    continue;
-                };
-                if last != Some(h) {
-                    last = Some(h);
-                    if st.articles == 0 {
-                        st.source = source;
-                        st.outlet = outlet;
-                    } else if st.outlet != outlet {
-                        st.other_outlet = true;
-                    }
-                    st.articles = st.articles.saturating_add(1);
-                }
-                if st.source != source {
-                    st.other_source = true;
-                }
+                record[0..8].copy_from_slice(&h.to_le_bytes());
+                record[8..16].copy_from_slice(&source.to_le_bytes());
+                records.push(h, &record)?;
             }
         }
         Ok(())
     })?;
+    drop(repeated);
     let ctx = Ctx::new(metas, &speakers.names);
     let mut points: Vec<TalkingPoint> = Vec::new();
     for c in &clusters {
@@ -519,12 +563,8 @@ pub(crate) fn compute<P: Pages>(
             limit = limit.min((total as f64 * talk.max_article_share).ceil() as usize);
         }
         let limit = limit.max(2);
-        let good: FxHashSet<u64> = stats
-            .iter()
-            .filter(|(_, s)| s.other_source && s.other_outlet && s.articles as usize <= limit)
-            .map(|(&h, _)| h)
-            .collect();
-        drop(stats);
+        let mut good: FxHashSet<u64> = FxHashSet::default();
+        records.for_each_part(|bytes| passing(&bytes, limit, &mut good))?;
         let runs = phrase_runs(pages, index, &good, n, talk, &speaker_of_slot, &quote_slots)?;
         points.extend(phrases(&ctx, runs));
     }
@@ -735,7 +775,7 @@ pub(crate) fn talking_points_in_memory(
 ) -> Vec<TalkingPoint> {
     let pages = SlicePages::new(articles, quotes);
     let run = || -> std::io::Result<Vec<TalkingPoint>> {
-        let mut first = FirstPass::new(config, false, false);
+        let mut first = FirstPass::new(config, false, None);
         if config.phrases {
             pages.scan(&mut |items| first.add(&items))?;
         }
@@ -773,52 +813,117 @@ mod tests {
     }
 
     #[test]
-    fn spilled_hashes_give_the_same_repeated_set_as_in_memory() {
-        // Values across all top-bit parts, some repeated across writes.
+    fn spilled_parts_give_back_every_record_in_key_order() {
+        // Keys across all top-bit parts; a budget of 64 bytes spills often.
         let values: Vec<u64> = (0..5000u64)
             .map(|i| (i % 1700).wrapping_mul(0x9e37_79b9_7f4a_7c15))
             .collect();
-        let mut spill = Spill::new().unwrap();
-        for chunk in values.chunks(333) {
-            spill.write(chunk).unwrap();
-        }
-        let from_disk = spill.repeated().unwrap();
-        assert_eq!(from_disk, repeated(values));
-        assert_eq!(from_disk.len(), 1700);
+        let read = |budget: Option<usize>| {
+            let mut parts = Parts::new(budget);
+            for &v in &values {
+                parts.push(v, &v.to_le_bytes()).unwrap();
+            }
+            let spilled = parts.spilled();
+            let mut out = Vec::new();
+            parts
+                .for_each_part(|b| {
+                    out.extend(repeated(b.chunks_exact(8).map(|c| u64_at(c, 0)).collect()))
+                })
+                .unwrap();
+            (out, spilled)
+        };
+        let (memory, spilled) = read(None);
+        assert!(!spilled);
+        let (disk, spilled) = read(Some(64));
+        assert!(spilled);
+        assert_eq!(memory, disk);
+        assert_eq!(disk, repeated(values.clone()));
+        assert_eq!(disk.len(), 1700);
     }
 
     #[test]
-    fn a_first_pass_that_spills_finds_the_same_repeated_grams() {
-        let article = |i: usize, text: String| ArticleInput {
-            id: format!("a{i}"),
-            text,
-            ..ArticleInput::default()
+    fn passing_needs_two_sources_two_outlets_and_at_most_the_article_limit() {
+        let record = |h: u64, source: u64, pos: u32, outlet: u32| {
+            let mut r = Vec::with_capacity(RECORD);
+            r.extend_from_slice(&h.to_le_bytes());
+            r.extend_from_slice(&source.to_le_bytes());
+            r.extend_from_slice(&pos.to_le_bytes());
+            r.extend_from_slice(&outlet.to_le_bytes());
+            r
         };
-        let articles: Vec<ArticleInput> = (0..40)
-            .map(|i| {
-                article(
-                    i,
-                    format!(
-                        "word{} shared line of five words here and unique{i} tail{i} end{i} more{i} x{i}",
-                        i % 7
-                    ),
-                )
+        let bytes: Vec<u8> = [
+            // 1: two sources, two outlets: passes.
+            record(1, 10, 0, 0),
+            record(1, 11, 1, 1),
+            // 2: one source (a statement reported twice).
+            record(2, 10, 0, 0),
+            record(2, 10, 1, 1),
+            // 3: one outlet.
+            record(3, 10, 0, 0),
+            record(3, 11, 1, 0),
+            // 4: no outlet counts as an outlet of its own.
+            record(4, 10, 0, u32::MAX),
+            record(4, 11, 1, u32::MAX),
+            // 5: in three articles, over a limit of two.
+            record(5, 10, 0, 0),
+            record(5, 11, 1, 1),
+            record(5, 12, 2, 2),
+        ]
+        .concat();
+        let mut good = FxHashSet::default();
+        passing(&bytes, 2, &mut good);
+        let mut good: Vec<u64> = good.into_iter().collect();
+        good.sort_unstable();
+        assert_eq!(good, [1, 4]);
+    }
+
+    #[test]
+    fn talking_points_are_the_same_when_every_pass_spills_to_files() {
+        let outlets = ["One", "Two", "Three"];
+        let articles: Vec<ArticleInput> = (0..30)
+            .map(|i| ArticleInput {
+                id: format!("a{i}"),
+                date: Some(format!("2023-05-{:02}", 1 + i % 28)),
+                outlet: Some(outlets[i % 3].to_string()),
+                language: Some("en".into()),
+                title: None,
+                text: format!(
+                    "Line {} of the story: the harvest must come home before the winter storms arrive. Filler word{i} other{i} more{i} text{i} here{i}.",
+                    i % 4
+                ),
             })
             .collect();
-        let pages = SlicePages::new(&articles, &[]);
         let config = TalkingConfig::default();
-        let run = |spill_at: Option<usize>| {
-            let mut first = FirstPass::new(&config, false, spill_at.is_some());
-            first.spill_at = spill_at;
+        let run = |budget: Option<usize>| {
+            let pages = SlicePages::new(&articles, &[]);
+            let mut first = FirstPass::new(&config, false, budget);
             pages.scan(&mut |items| first.add(&items)).unwrap();
-            let spilled = first.spill.is_some();
-            (first.finish().unwrap().repeated, spilled)
+            assert_eq!(first.grams.spilled(), budget.is_some());
+            let prepared = first.finish().unwrap();
+            let order = replay_order(&date_keys(&articles), 0..articles.len());
+            let mut index = SignalIndex::new(SignalConfig::default());
+            let mut slot_of_pos = vec![usize::MAX; articles.len()];
+            pages
+                .fetch(&order, &mut |items| {
+                    feed(&mut index, items, &mut slot_of_pos);
+                    Ok(())
+                })
+                .unwrap();
+            compute(
+                &pages,
+                &articles,
+                prepared,
+                &mut index,
+                &slot_of_pos,
+                &config,
+                &StoryConfig::default(),
+            )
+            .unwrap()
+            .0
         };
-        let (memory, spilled) = run(None);
-        assert!(!spilled);
-        let (disk, spilled) = run(Some(10));
-        assert!(spilled);
-        assert_eq!(memory, disk);
-        assert!(!memory.is_empty());
+        let memory = run(None);
+        assert!(memory.iter().any(|p| p.kind == "phrase"), "{memory:#?}");
+        assert_eq!(run(Some(64)), memory);
+        assert_eq!(talking_points_in_memory(&articles, &[], &config), memory);
     }
 }
