@@ -135,6 +135,12 @@ const IRREGULAR_PAST: &[&str] = &[
     "struck", "taught", "threw", "won", "wrote", "drew", "began", "became", "built", "paid",
     "sold", "hit", "cut", "let", "read", "heard", "meant", "fought", "sought", "spoke",
 ];
+/// Auxiliaries and modals that open a verb phrase.
+const AUX: &[&str] = &[
+    "is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "can", "should",
+    "may", "might", "must", "did", "does", "do",
+];
+
 /// A regular ("referred") or irregular ("made") past form.
 fn past_form(w: &str) -> bool {
     w.ends_with("ed") || IRREGULAR_PAST.contains(&w)
@@ -1515,6 +1521,9 @@ impl<'a> Ctx<'a> {
         if from > t_open || self.words_between(from, t_open) > 12 {
             return None;
         }
+        if self.scare_quote(v, t_open, close) {
+            return None;
+        }
         let sent = self.sentence_of(self.tk.toks[t_open].s);
         let mut end = self.tk.at(sent.1);
         while end > from && !self.word(end - 1) {
@@ -1548,6 +1557,57 @@ impl<'a> Ctx<'a> {
         );
         c.outer = Some((bs, be));
         Some(c)
+    }
+
+    /// Whether the quoted fragment opening at `t_open` (closing at byte
+    /// `close`) after the non-cue verb at `v` is the writer's scare quote
+    /// rather than the subject's words: it sits in a subordinate clause of
+    /// its own ("reversed course, as the crisis forced “…”"), or it is one
+    /// word closing the verb's object ("led Ukraine’s disastrous
+    /// “counter-offensive”": determiners, possessives and adjectives only
+    /// between the verb and the mark, no preposition or other verb).
+    fn scare_quote(&self, v: usize, t_open: usize, close: usize) -> bool {
+        let subordinate = (v + 1..t_open).any(|i| {
+            !self.word(i)
+                && self.ch(i) == ','
+                && i + 1 < t_open
+                && self.word(i + 1)
+                && matches!(
+                    self.lower(i + 1),
+                    "as" | "because"
+                        | "since"
+                        | "while"
+                        | "when"
+                        | "after"
+                        | "before"
+                        | "although"
+                        | "though"
+                        | "if"
+                        | "until"
+                        | "whereas"
+                )
+        });
+        if subordinate {
+            return true;
+        }
+        let t_close = self.tk.at(close);
+        let one_word = self.words_between(t_open, t_close) == 1;
+        let verb = self.lower(v);
+        let speechy = self.lex.cue(verb).is_some()
+            || self.lex.is_frame_verb(verb)
+            || self.lex.is_object_verb(verb);
+        let between = t_open - (v + 1);
+        let object = (1..=4).contains(&between)
+            && (v + 1..t_open).all(|i| {
+                let w = self.lower(i);
+                self.word(i)
+                    && !self.lex.is_preposition(w)
+                    && !self.lex.is_boundary(w)
+                    && !matches!(w, "to" | "that" | "and" | "or" | "but")
+                    && !w.ends_with("ing")
+                    && !past_form(w)
+            });
+        one_word && object && !speechy
     }
 
     /// "She then turned to the crowd again: “…”": a clause ending in a
@@ -2081,6 +2141,8 @@ impl<'a> Ctx<'a> {
                 if self.lex.is_weak_participle(self.lower(k)) && !self.reports(cs, end) {
                     return None;
                 }
+                let end = self.next_statement(cs, end).unwrap_or(end);
+                let end = self.clause_end(cs, end);
                 (Some(spk), cs, end)
             }
             Cue::Verb | Cue::Tell | Cue::Weak => {
@@ -2295,6 +2357,24 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             let cue = self.cue_at(k, b);
+            // "X blasted the plan, calling it “absurd”", "… and
+            // questioning how …": a participle after a comma or "and"
+            // starts a statement of its own (the sentence's next cue).
+            if matches!(cue, Some((Cue::Participle, _))) {
+                let p = k - 1;
+                let joint = (!self.word(p) && self.ch(p) == ',')
+                    || (self.word(p) && matches!(self.lower(p), "and" | "but"));
+                if joint {
+                    let mut e = p;
+                    while e > a && !self.word(e - 1) {
+                        e -= 1;
+                    }
+                    if self.words_between(a, e) >= 3 {
+                        return Some(e);
+                    }
+                }
+                continue;
+            }
             if !matches!(cue, Some((Cue::Verb | Cue::Tell | Cue::Weak, _))) {
                 continue;
             }
@@ -2363,7 +2443,46 @@ impl<'a> Ctx<'a> {
                 && k + 1 < b
                 && self.word(k + 1)
                 && matches!(self.lower(k + 1), "he" | "she" | "they" | "we" | "i");
-            if relative || new_subject {
+            // "argued the Islamic State, which has lost ground, is “in
+            // retreat”": a relative clause closed by a comma before an
+            // auxiliary belongs to the content's subject, not the writer.
+            let embedded = relative
+                && w == "which"
+                && (k + 1..b.min(k + 60))
+                    .find(|&i| !self.word(i) && self.ch(i) == ',')
+                    .is_some_and(|c| {
+                        c + 1 < b && self.word(c + 1) && AUX.contains(&self.lower(c + 1))
+                    });
+            // "…, and a few lawmakers have called for …": a new subject
+            // (a name or a determiner) and a verb within a few words.
+            let new_clause = after_comma
+                && matches!(w, "and" | "but")
+                && k + 1 < b
+                && self.word(k + 1)
+                && (self.tk.toks[k + 1].upper
+                    || matches!(
+                        self.lower(k + 1),
+                        "the"
+                            | "a"
+                            | "an"
+                            | "his"
+                            | "her"
+                            | "their"
+                            | "its"
+                            | "some"
+                            | "many"
+                            | "other"
+                            | "several"
+                            | "most"
+                            | "few"
+                    ))
+                && (k + 2..b.min(k + 8))
+                    .take_while(|&i| self.word(i))
+                    .any(|i| {
+                        AUX.contains(&self.lower(i))
+                            || matches!(self.lex.cue(self.lower(i)), Some(Cue::Verb | Cue::Tell))
+                    });
+            if (relative && !embedded) || new_subject || new_clause {
                 let mut e = k;
                 while e > a && !self.word(e - 1) && matches!(self.ch(e - 1), ',' | ' ') {
                     e -= 1;

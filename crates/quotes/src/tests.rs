@@ -982,6 +982,78 @@ fn uncued_fragment_after_a_noun_is_no_statement() {
 }
 
 #[test]
+fn uncued_one_word_scare_quote_closing_a_non_speech_verbs_object_is_no_statement() {
+    let got = run(
+        "He led Ukraine’s disastrous “counter-offensive” last year, which cost many lives.",
+        "en",
+    );
+    assert!(
+        got.iter().all(|g| !g.text.contains("counter-offensive")),
+        "{got:#?}"
+    );
+    // The same shape after a naming verb stays a statement.
+    let got = run(
+        "Sen. Ana Ruiz called the new plan “nonsense” on Monday.",
+        "en",
+    );
+    assert!(
+        got.iter()
+            .any(|g| g.text.contains("nonsense") && g.speaker.as_deref() == Some("Sen. Ana Ruiz")),
+        "{got:#?}"
+    );
+}
+
+#[test]
+fn uncued_fragment_in_a_subordinate_clause_is_no_statement() {
+    let got = run(
+        "Germany reversed course on coal in 2022, as the crisis forced “energy security to trump climate goals.”",
+        "en",
+    );
+    assert!(
+        got.iter().all(|g| !g.text.contains("energy security")),
+        "{got:#?}"
+    );
+}
+
+#[test]
+fn participle_after_a_comma_starts_a_statement_of_its_own() {
+    let got = run(
+        "Trump argued that a database would stop illegal entry, saying it’s “all about management.”",
+        "en",
+    );
+    let outer = find(&got, "that a database would stop illegal entry");
+    assert_eq!(outer.cue.as_deref(), Some("argued"));
+    let inner = got
+        .iter()
+        .find(|g| g.text.starts_with("it’s “all about management"))
+        .unwrap_or_else(|| panic!("no participle statement in {got:#?}"));
+    assert_eq!(inner.cue.as_deref(), Some("saying"));
+    assert_eq!(inner.speaker.as_deref(), Some("Trump"));
+}
+
+#[test]
+fn relative_clause_of_the_reported_subject_does_not_end_the_content() {
+    let got = run(
+        "He argued the Islamic State, which has lost ground this year, is “in retreat across many fronts.”",
+        "en",
+    );
+    assert!(
+        got.iter()
+            .any(|g| g.text.contains("in retreat") && g.text.starts_with("the Islamic State")),
+        "{got:#?}"
+    );
+}
+
+#[test]
+fn new_subject_after_comma_and_ends_the_reported_content() {
+    let got = run(
+        "The fund announced that it is lowering its forecast this year, and the downgrade is casting a shadow on markets.",
+        "en",
+    );
+    find(&got, "that it is lowering its forecast this year");
+}
+
+#[test]
 fn cue_after_a_comma_behind_the_quote_names_the_speaker_after_it() {
     let got = run(
         "“We’re extremely happy” about the decision, said Rosa Delgado, director of the union.",
