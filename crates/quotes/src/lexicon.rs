@@ -923,6 +923,9 @@ const NOT_NAME: &[&str] = &[
 
 pub(crate) struct Lexicon {
     cues: HashMap<String, Cue>,
+    /// Third-person forms left out of `cues` because they read as plural
+    /// nouns too ("claims", "cautions"), with the cue they would be.
+    third_ambiguous: HashMap<String, Cue>,
     weak_ing: HashSet<String>,
     base: HashSet<&'static str>,
     pronouns: HashSet<&'static str>,
@@ -1291,6 +1294,7 @@ const FEMALE_NAMES: &[&str] = &[
 
 pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     let mut cues: HashMap<String, Cue> = HashMap::new();
+    let mut third_ambiguous: HashMap<String, Cue> = HashMap::new();
     let mut weak_ing = HashSet::new();
     for w in VERBS {
         cues.insert(w.to_string(), Cue::Verb);
@@ -1324,6 +1328,8 @@ pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         // "attacks"): only the common unambiguous ones count.
         if EN_THIRD.contains(&forms[0].as_str()) {
             cues.insert(forms[0].clone(), finite);
+        } else {
+            third_ambiguous.insert(forms[0].clone(), finite);
         }
         cues.insert(forms[1].clone(), finite);
         if strong {
@@ -1366,8 +1372,12 @@ pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         cues.insert(w.to_string(), Cue::According(0));
     }
     let set = |l: &[&'static str]| l.iter().copied().collect::<HashSet<_>>();
+    for w in EN_NOT_CUES {
+        third_ambiguous.remove(*w);
+    }
     Lexicon {
         cues,
+        third_ambiguous,
         weak_ing,
         base,
         pronouns: set(PRONOUNS),
@@ -1438,6 +1448,11 @@ fn frame_forms() -> HashSet<String> {
 impl Lexicon {
     pub(crate) fn cue(&self, lower: &str) -> Option<Cue> {
         self.cues.get(lower).copied()
+    }
+    /// The cue a third-person form that also reads as a plural noun
+    /// ("claims", "cautions") is when the context shows it is a verb.
+    pub(crate) fn third_ambiguous(&self, lower: &str) -> Option<Cue> {
+        self.third_ambiguous.get(lower).copied()
     }
     /// The words after the first that complete an "according to" cue.
     pub(crate) fn according_tail(first: &str) -> &'static [&'static [&'static str]] {

@@ -1054,6 +1054,42 @@ fn new_subject_after_comma_and_ends_the_reported_content() {
 }
 
 #[test]
+fn third_person_form_that_reads_as_a_noun_is_a_cue_before_that() {
+    let got = run(
+        "Ms. Reyes backs the plan, but she cautions that costs could rise next year.",
+        "en",
+    );
+    let q = find(&got, "that costs could rise next year");
+    assert_eq!(q.cue.as_deref(), Some("cautions"));
+    assert_eq!(q.speaker.as_deref(), Some("she"));
+    let got = run("The cautions that he gave were ignored by the board.", "en");
+    assert!(
+        got.iter().all(|g| g.cue.as_deref() != Some("cautions")),
+        "{got:#?}"
+    );
+}
+
+#[test]
+fn participle_after_while_starts_its_own_statement() {
+    let got = run(
+        "Gore insisted it was “premature” to back the campaign while adding, “I have no doubt about her.”",
+        "en",
+    );
+    let q = find(&got, "it was “premature” to back the campaign");
+    assert_eq!(q.cue.as_deref(), Some("insisted"));
+}
+
+#[test]
+fn went_on_to_say_takes_the_subject_of_went() {
+    let got = run(
+        "Pence went on to say he is “confident” about the plan.",
+        "en",
+    );
+    let q = find(&got, "he is “confident” about the plan");
+    assert_eq!(q.speaker.as_deref(), Some("Pence"));
+}
+
+#[test]
 fn cue_after_a_comma_behind_the_quote_names_the_speaker_after_it() {
     let got = run(
         "“We’re extremely happy” about the decision, said Rosa Delgado, director of the union.",
