@@ -135,6 +135,13 @@ const IRREGULAR_PAST: &[&str] = &[
     "struck", "taught", "threw", "won", "wrote", "drew", "began", "became", "built", "paid",
     "sold", "hit", "cut", "let", "read", "heard", "meant", "fought", "sought", "spoke",
 ];
+/// Determiners and possessives: a word after one is no verb ("the
+/// announced plan", "his claims").
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its", "our", "my",
+    "your", "no", "any", "some",
+];
+
 /// Auxiliaries and modals that open a verb phrase.
 const AUX: &[&str] = &[
     "is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "can", "should",
@@ -482,26 +489,7 @@ impl<'a> Ctx<'a> {
                 let that = i + 1 < hi && self.word(i + 1) && self.lower(i + 1) == "that";
                 let subj = i > 0
                     && self.word(i - 1)
-                    && !matches!(
-                        self.lower(i - 1),
-                        "the"
-                            | "a"
-                            | "an"
-                            | "this"
-                            | "that"
-                            | "these"
-                            | "those"
-                            | "his"
-                            | "her"
-                            | "their"
-                            | "its"
-                            | "our"
-                            | "my"
-                            | "your"
-                            | "no"
-                            | "any"
-                            | "some"
-                    )
+                    && !DETERMINERS.contains(&self.lower(i - 1))
                     && (self.tk.toks[i - 1].upper
                         || self.lex.is_pronoun_form(self.lower(i - 1))
                         || matches!(self.lower(i - 1), "and" | "also" | "but" | "still" | "now"));
@@ -512,6 +500,16 @@ impl<'a> Ctx<'a> {
             }
         };
         if !matches!(cue, Cue::According(_)) && self.passive_before(i) {
+            return None;
+        }
+        // "the announced expansion", "the alleged criminals": a past
+        // participle after a determiner is an adjective. PolNeAR train:
+        // 29 false statements fewer, pair-F1 +0.001.
+        if i > 0
+            && self.word(i - 1)
+            && self.lower(i).ends_with("ed")
+            && DETERMINERS.contains(&self.lower(i - 1))
+        {
             return None;
         }
         // "polls show", "they think" — not "the show", "to see", "in support".
@@ -1137,9 +1135,26 @@ impl<'a> Ctx<'a> {
             if !spoken && self.is_title(q.s, q.e, words_before > 0) {
                 continue;
             }
-            let attr = self
-                .cue_after(t_close, hi)
-                .map(|a| self.according_after(a, hi))
+            // "He added, “… not ordinary.” The government refused …": a
+            // quote closing its sentence inside the marks, a capitalised
+            // word after it and a cue before it ending in a comma or a
+            // colon: the cue before is its own.
+            let sentence_closed = self.text[q.s..q.e].trim_end().ends_with('.')
+                && t_close < hi
+                && self.word(t_close)
+                && self.tk.toks[t_close].upper
+                && words_before > 0
+                && before_colon;
+            let before_first = if sentence_closed {
+                self.cue_before(lo, t_open)
+            } else {
+                None
+            };
+            let attr = before_first
+                .or_else(|| {
+                    self.cue_after(t_close, hi)
+                        .map(|a| self.according_after(a, hi))
+                })
                 .or_else(|| self.cue_before(lo, t_open))
                 .or_else(|| {
                     // "X said in a statement:" closing the paragraph before.

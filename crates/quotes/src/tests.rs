@@ -1090,6 +1090,29 @@ fn went_on_to_say_takes_the_subject_of_went() {
 }
 
 #[test]
+fn past_participle_after_a_determiner_is_no_cue() {
+    let got = run(
+        "Despite the announced expansion, military spending is in danger of sinking further.",
+        "en",
+    );
+    assert!(
+        got.iter().all(|g| g.cue.as_deref() != Some("announced")),
+        "{got:#?}"
+    );
+}
+
+#[test]
+fn quote_closing_its_sentence_keeps_the_cue_before_it() {
+    let got = run(
+        "Mr. Brafman spoke next. He added, “Things happened in this case that are not ordinary.” The government refused to give me credit.",
+        "en",
+    );
+    let q = find(&got, "Things happened in this case that are not ordinary.");
+    assert_eq!(q.speaker.as_deref(), Some("He"));
+    assert_eq!(q.cue.as_deref(), Some("added"));
+}
+
+#[test]
 fn cue_after_a_comma_behind_the_quote_names_the_speaker_after_it() {
     let got = run(
         "“We’re extremely happy” about the decision, said Rosa Delgado, director of the union.",
