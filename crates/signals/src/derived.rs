@@ -18,9 +18,12 @@
 //!   article replaced or deleted, or a new article dated before the newest
 //!   indexed one) means a full rebuild ([`Source::Rebuilt`] says why).
 //!
-//! Phrases and stories are still computed from every article's text, read
-//! from the store each time the derived file is stale (they need global
-//! n-gram and term counts); only the index work is incremental.
+//! Phrases and stories are still computed from every article's text each
+//! time the derived file is stale (they need global n-gram and term
+//! counts), but in passes over keyset pages of the store with bounded
+//! memory (`passes.rs`); only the index work is incremental. The derived
+//! file keeps the quote clusters as quote ids; [`Derived::travel_rows`]
+//! reads their rows from the store.
 
 use crate::codec::{Reader, Writer};
 use crate::passes::{compute, feed, FirstPass, Item, Pages, SPILL_AT};
@@ -572,7 +575,18 @@ fn derived_with(store: &Store, db: &Path, write: bool) -> Result<(Derived, Sourc
     let timer = std::env::var_os("NEWSLENS_SIGNALS_TIMES").map(|_| std::time::Instant::now());
     let lap = |what: &str| {
         if let Some(t) = timer {
-            eprintln!("signals: {what} at {:.1} s", t.elapsed().as_secs_f64());
+            // Peak resident memory so far (Linux), to see which step holds most.
+            let peak = std::fs::read_to_string("/proc/self/status")
+                .ok()
+                .and_then(|s| {
+                    let line = s.lines().find(|l| l.starts_with("VmHWM:"))?.to_string();
+                    line.split_whitespace().nth(1)?.parse::<u64>().ok()
+                })
+                .map_or(String::new(), |kb| format!(", peak {} MB", kb / 1024));
+            eprintln!(
+                "signals: {what} at {:.1} s{peak}",
+                t.elapsed().as_secs_f64()
+            );
         }
     };
     let talk = TalkingConfig::default();

@@ -531,7 +531,7 @@ pub(crate) fn compute<P: Pages>(
     })?;
     drop(repeated);
     let ctx = Ctx::new(metas, &speakers.names);
-    let mut points: Vec<TalkingPoint> = Vec::new();
+    let mut points = TopPoints::new(talk.max_points);
     for c in &clusters {
         let Some(text) = statement_text.get(&c.members[0]) else {
             continue;
@@ -566,14 +566,9 @@ pub(crate) fn compute<P: Pages>(
         let mut good: FxHashSet<u64> = FxHashSet::default();
         records.for_each_part(|bytes| passing(&bytes, limit, &mut good))?;
         let runs = phrase_runs(pages, index, &good, n, talk, &speaker_of_slot, &quote_slots)?;
-        points.extend(phrases(&ctx, runs));
+        phrases(&ctx, runs, &mut points);
     }
-    points.sort_by(|a, b| {
-        b.score
-            .total_cmp(&a.score)
-            .then_with(|| a.first_seen.date.cmp(&b.first_seen.date))
-            .then_with(|| a.text.cmp(&b.text))
-    });
+    let points = points.finish();
     let stories = match df {
         Some(_) => cluster(metas, &vectors, story),
         None => Vec::new(),
@@ -672,12 +667,11 @@ fn phrase_runs<P: Pages>(
 
 /// Phrase talking points of the merged runs: one per group of runs in two
 /// or more articles, shown as its longest run (earliest on ties).
-fn phrases(ctx: &Ctx, (mut uf, runs): (UnionFind, Vec<Run>)) -> Vec<TalkingPoint> {
+fn phrases(ctx: &Ctx, (mut uf, runs): (UnionFind, Vec<Run>), out: &mut TopPoints) {
     let mut groups: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
     for (r, run) in runs.iter().enumerate() {
         groups.entry(uf.find(run.id)).or_default().push(r);
     }
-    let mut out = Vec::new();
     for members in groups.into_values() {
         let arts = distinct(members.iter().map(|&r| runs[r].article)).len();
         if arts < 2 {
@@ -703,7 +697,50 @@ fn phrases(ctx: &Ctx, (mut uf, runs): (UnionFind, Vec<Run>)) -> Vec<TalkingPoint
             .collect();
         out.push(ctx.point("phrase", runs[best].text.clone(), occ, Vec::new()));
     }
-    out
+}
+
+/// The highest-scoring talking points, at most `max` (all when `None`):
+/// points are pushed one at a time and the list is cut back whenever it
+/// doubles, so memory stays bounded by `max` whatever the corpus. Sorting
+/// is stable, so among equal points the earlier pushed are kept, as a
+/// sort of all of them would.
+pub(crate) struct TopPoints {
+    max: Option<usize>,
+    points: Vec<TalkingPoint>,
+}
+
+impl TopPoints {
+    pub(crate) fn new(max: Option<usize>) -> Self {
+        TopPoints {
+            max,
+            points: Vec::new(),
+        }
+    }
+
+    pub(crate) fn push(&mut self, p: TalkingPoint) {
+        self.points.push(p);
+        if let Some(max) = self.max {
+            if self.points.len() >= 2 * max.max(1) {
+                self.cut(max);
+            }
+        }
+    }
+
+    fn cut(&mut self, max: usize) {
+        self.points.sort_by(|a, b| {
+            b.score
+                .total_cmp(&a.score)
+                .then_with(|| a.first_seen.date.cmp(&b.first_seen.date))
+                .then_with(|| a.text.cmp(&b.text))
+        });
+        self.points.truncate(max);
+    }
+
+    /// Highest score first.
+    pub(crate) fn finish(mut self) -> Vec<TalkingPoint> {
+        self.cut(self.max.unwrap_or(usize::MAX));
+        self.points
+    }
 }
 
 /// A corpus held in memory.
@@ -839,6 +876,40 @@ mod tests {
         assert_eq!(memory, disk);
         assert_eq!(disk, repeated(values.clone()));
         assert_eq!(disk.len(), 1700);
+    }
+
+    #[test]
+    fn top_points_keep_what_sorting_all_and_cutting_keeps() {
+        let point = |text: &str, score: f64| TalkingPoint {
+            kind: "phrase".into(),
+            text: text.into(),
+            articles: Vec::new(),
+            outlets: Vec::new(),
+            speakers: Vec::new(),
+            languages: Vec::new(),
+            first_seen: crate::FirstSeen {
+                article: "a".into(),
+                date: None,
+            },
+            count: 0,
+            timeline_unit: "day".into(),
+            timeline: Vec::new(),
+            by_outlet: Vec::new(),
+            score,
+            quotes: Vec::new(),
+        };
+        let all: Vec<TalkingPoint> = (0..50)
+            .map(|i| point(&format!("p{}", i % 7), ((i * 37) % 11) as f64))
+            .collect();
+        let mut top = TopPoints::new(Some(4));
+        let mut every = TopPoints::new(None);
+        for p in &all {
+            top.push(p.clone());
+            every.push(p.clone());
+        }
+        let every = every.finish();
+        assert_eq!(every.len(), 50);
+        assert_eq!(top.finish(), every[..4]);
     }
 
     #[test]

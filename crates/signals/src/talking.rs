@@ -76,6 +76,11 @@ pub struct TalkingConfig {
     pub min_content_words: usize,
     /// Build phrase talking points (statements only when false).
     pub phrases: bool,
+    /// Talking points kept, highest score first (`None`: all). Statements
+    /// in two or more articles grow with the corpus (about one per ten
+    /// articles on the generated news corpus), so the derived file keeps
+    /// the best ones only.
+    pub max_points: Option<usize>,
 }
 
 impl Default for TalkingConfig {
@@ -86,6 +91,7 @@ impl Default for TalkingConfig {
             max_article_share: 0.02,
             min_content_words: 2,
             phrases: true,
+            max_points: Some(10_000),
         }
     }
 }
