@@ -18,9 +18,7 @@ fn main() {
         .collect();
     let mut train = SemevalCorpus::default();
     for l in &langs {
-        let part = SemevalCorpus::read_language(&root.join("Train").join(l)).expect("train");
-        train.docs.extend(part.docs);
-        train.narratives.extend(part.narratives);
+        train.extend(SemevalCorpus::read_language(&root.join("Train").join(l)).expect("train"));
     }
     let mut t = NarrativeTrainer::default();
     if let Ok(v) = std::env::var("EPOCHS") {
@@ -38,6 +36,30 @@ fn main() {
     if let Ok(v) = std::env::var("MINDF") {
         t.min_df = v.parse().unwrap();
     }
+    if let Ok(v) = std::env::var("STACK") {
+        t.stack_mix = v.parse().unwrap();
+    }
+    if let Ok(v) = std::env::var("SHRINK") {
+        t.offset_shrink = Some(v.parse().unwrap());
+    }
+    if let Ok(v) = std::env::var("KNNMIX") {
+        t.knn_mix = v.parse().unwrap();
+    }
+    if let Ok(v) = std::env::var("DUPFOLDS") {
+        t.duplicate_folds = Some(v.parse().unwrap());
+    }
+    if let Ok(v) = std::env::var("PASSAGE") {
+        t.passage_mix = v.parse().unwrap();
+    }
+    if let Ok(v) = std::env::var("KNN") {
+        t.knn = v.parse().unwrap();
+    }
+    t.domain_offsets = std::env::var("DOMOFF").is_ok_and(|v| v == "1");
+    t.conditional = std::env::var("COND").is_ok_and(|v| v == "1");
+    t.explanations = std::env::var("EXPL").is_ok_and(|v| v == "1");
+    if let Ok(v) = std::env::var("SEED") {
+        t.linear.seed = v.parse().unwrap();
+    }
     t.one_domain = std::env::var("ONE_DOMAIN").map_or(true, |v| v != "0");
     let start = std::time::Instant::now();
     let embedder = std::env::var("DENSE")
@@ -49,13 +71,37 @@ fn main() {
     let dense = |t: &str| embedder.as_ref().map(|e| e.embed(t)).unwrap_or_default();
     let model = t.train(&train, &dense, "dev search".into());
     eprintln!(
-        "trained on {} docs in {:.1}s; decision {:?}; cv {:?}; vocab {}",
+        "trained on {} docs in {:.1}s; decision {:?}; cv {:?}; nested {:?}; vocab {}",
         train.narratives.len(),
         start.elapsed().as_secs_f32(),
         model.decision,
         model.cv_f1,
+        model.cv_nested,
         model.featurizer.len()
     );
+    let train_vecs: Vec<Sparse> = if std::env::var("DUPES").is_ok_and(|v| v == "1") {
+        let docs: Vec<&TaskDoc> = train
+            .docs
+            .iter()
+            .filter(|d| train.narratives.contains_key(&d.id))
+            .collect();
+        let vecs: Vec<Sparse> = docs
+            .iter()
+            .map(|d| model.featurizer.transform(&d.text))
+            .collect();
+        let best: Vec<f32> = (0..vecs.len())
+            .map(|i| {
+                (0..vecs.len())
+                    .filter(|&j| j != i)
+                    .map(|j| newslens_core::sparse_dot(&vecs[i], &vecs[j]))
+                    .fold(0.0, f32::max)
+            })
+            .collect();
+        report_similar("train (to the other Train articles)", &best);
+        vecs
+    } else {
+        Vec::new()
+    };
     for l in ["EN", "BG", "HI", "PT", "RU"] {
         let dev = SemevalCorpus::read_language(&root.join("Development").join(l)).expect("dev");
         let docs: Vec<&TaskDoc> = dev
@@ -68,9 +114,7 @@ fn main() {
             .iter()
             .map(|d| {
                 label_sets(&model.decide(
-                    &model.probs(
-                        &model.example(&d.text, Some(dense(&d.text)).filter(|v| !v.is_empty())),
-                    ),
+                    &model.article_probs(&d.text, Some(dense(&d.text)).filter(|v| !v.is_empty())),
                     &model.decision,
                 ))
             })
@@ -79,6 +123,19 @@ fn main() {
             for (d, g) in docs.iter().zip(&gold).take(4) {
                 debug(&model, &d.text, g, embedder.as_ref());
             }
+        }
+        if !train_vecs.is_empty() {
+            let best: Vec<f32> = docs
+                .iter()
+                .map(|d| {
+                    let v = model.featurizer.transform(&d.text);
+                    train_vecs
+                        .iter()
+                        .map(|t| newslens_core::sparse_dot(&v, t))
+                        .fold(0.0, f32::max)
+                })
+                .collect();
+            report_similar(&format!("dev {l} (to Train)"), &best);
         }
         let (c, f) = samples_f1(&gold, &pred);
         println!("dev {l}: coarse {c:.3} fine {f:.3} ({} docs)", docs.len());
@@ -92,6 +149,19 @@ fn main() {
     }
 }
 
+/// Prints how close each article's most similar Train article is.
+fn report_similar(what: &str, best: &[f32]) {
+    let n = best.len().max(1) as f32;
+    let share = |t: f32| best.iter().filter(|&&b| b >= t).count() as f32 / n;
+    println!(
+        "nearest Train article, {what}: mean cosine {:.3}; ≥ 0.5: {:.1} %; ≥ 0.8: {:.1} % ({} articles)",
+        best.iter().sum::<f32>() / n,
+        100.0 * share(0.5),
+        100.0 * share(0.8),
+        best.len()
+    );
+}
+
 #[allow(dead_code)]
 fn debug(
     model: &NarrativeModel,
@@ -99,7 +169,7 @@ fn debug(
     gold: &(Vec<String>, Vec<String>),
     e: Option<&ArticleEmbedder>,
 ) {
-    let p = model.probs(&model.example(text, e.map(|e| e.embed(text))));
+    let p = model.article_probs(text, e.map(|e| e.embed(text)));
     let mut idx: Vec<usize> = (0..p.len()).collect();
     idx.sort_by(|&a, &b| p[b].total_cmp(&p[a]));
     eprintln!("gold {:?}", gold);

@@ -134,6 +134,9 @@ fn main() {
                 .collect(),
         );
     }
+    if let Ok(v) = std::env::var("STACK") {
+        tr.stack_mix = v.parse().unwrap();
+    }
     if let Ok(v) = std::env::var("BIAS") {
         tr.main_bias = v != "0";
     }

@@ -64,8 +64,7 @@ impl Stage for NarrativeClassifier {
             }
             _ => None,
         };
-        let x = self.model.example(&text, dense);
-        let probs = self.model.probs(&x);
+        let probs = self.model.article_probs(&text, dense);
         let predicted = self.model.decide(&probs, &self.model.decision);
         let feats: Vec<Sparse> = sentences
             .iter()

@@ -38,6 +38,9 @@ pub struct SemevalCorpus {
     pub docs: Vec<TaskDoc>,
     pub narratives: HashMap<String, LabelSets>,
     pub roles: Vec<RoleRow>,
+    /// Subtask-3 rows: per document, the labels its explanation is about
+    /// (the dominant narrative and sub-narrative) and the explanation.
+    pub explanations: HashMap<String, (Vec<String>, String)>,
 }
 
 impl SemevalCorpus {
@@ -74,6 +77,10 @@ impl SemevalCorpus {
         if st1.is_file() {
             corpus.roles = read_roles(&st1)?;
         }
+        let st3 = dir.join("subtask-3-annotations.txt");
+        if st3.is_file() {
+            corpus.explanations = read_explanations(&st3)?;
+        }
         Ok(corpus)
     }
 
@@ -87,12 +94,17 @@ impl SemevalCorpus {
         dirs.sort();
         let mut all = SemevalCorpus::default();
         for dir in dirs {
-            let part = Self::read_language(&dir)?;
-            all.docs.extend(part.docs);
-            all.narratives.extend(part.narratives);
-            all.roles.extend(part.roles);
+            all.extend(Self::read_language(&dir)?);
         }
         Ok(all)
+    }
+
+    /// Adds another corpus's documents and labels to this one.
+    pub fn extend(&mut self, other: SemevalCorpus) {
+        self.docs.extend(other.docs);
+        self.narratives.extend(other.narratives);
+        self.roles.extend(other.roles);
+        self.explanations.extend(other.explanations);
     }
 }
 
@@ -165,6 +177,30 @@ pub fn read_narratives(path: &Path) -> Result<HashMap<String, LabelSets>, Narrat
     Ok(out)
 }
 
+/// Subtask-3 rows: `id \t narrative \t sub-narrative or "none" \t
+/// explanation`.
+pub fn read_explanations(
+    path: &Path,
+) -> Result<HashMap<String, (Vec<String>, String)>, NarrativeError> {
+    let mut out = HashMap::new();
+    for (line, cols) in lines(path)? {
+        if cols.len() < 4 {
+            return Err(NarrativeError::Format {
+                path: path.to_path_buf(),
+                line,
+                message: "expected 4 tab-separated columns".into(),
+            });
+        }
+        let labels = cols[1..3]
+            .iter()
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty() && !s.eq_ignore_ascii_case("none"))
+            .collect();
+        out.insert(cols[0].clone(), (labels, cols[3..].join("\t")));
+    }
+    Ok(out)
+}
+
 /// Subtask-1 rows: `id \t mention \t start \t end \t main \t fine…`. The
 /// mention-only file (no roles) is read too, with empty roles.
 pub fn read_roles(path: &Path) -> Result<Vec<RoleRow>, NarrativeError> {
@@ -228,6 +264,17 @@ mod tests {
         assert_eq!(c.docs[0].text, "Title\r\n\r\nBody text.");
         assert_eq!(c.narratives["XX_1.txt"].0, vec!["A: b".to_string()]);
         assert_eq!(c.roles[0].fine, vec!["Spy".to_string()]);
+        assert!(c.explanations.is_empty());
+    }
+
+    #[test]
+    fn reads_explanations_without_none() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("s3.txt");
+        std::fs::write(&p, "XX_1.txt\tA: b\tnone\tWhy it is A.\n").unwrap();
+        let e = read_explanations(&p).unwrap();
+        assert_eq!(e["XX_1.txt"].0, vec!["A: b".to_string()]);
+        assert_eq!(e["XX_1.txt"].1, "Why it is A.");
     }
 
     #[test]

@@ -29,7 +29,7 @@ pub use dense::{ArticleEmbedder, MAX_PARAGRAPHS};
 pub use features::{terms, words, Sparse, TextFeaturizer};
 pub use linear::{Binary, Example, LinearHead, TrainSettings};
 pub use mention_embedder::{mention_sentence, MentionEmbedder};
-pub use model::{Decision, NarrativeModel, Predicted, OTHER};
+pub use model::{Decision, NarrativeModel, Neighbours, Predicted, OTHER};
 pub use role_classifier::RoleClassifier;
 pub use roles::{
     mention_context, mention_context_bytes, mention_context_with, role_scores, split_context,

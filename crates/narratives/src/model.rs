@@ -78,6 +78,109 @@ pub struct NarrativeModel {
     /// chosen decision.
     #[serde(default)]
     pub cv_f1: (f64, f64),
+    /// Per label, an offset added to the decision's threshold (`coarse` for
+    /// a narrative, `fine` for a sub-narrative); empty: none.
+    #[serde(default)]
+    pub offsets: Vec<f32>,
+    /// Second stage (label co-occurrence): per label, a logistic regression
+    /// on the first stage's probabilities of every label; `None`: none.
+    #[serde(default)]
+    pub stacker: Option<LinearHead>,
+    /// Weight of the second stage's probabilities against the first's.
+    #[serde(default)]
+    pub stack_mix: f32,
+    /// With per-label offsets: cross-validated (coarse, fine) F1 with the
+    /// offsets of each fold chosen on the other folds.
+    #[serde(default)]
+    pub cv_nested: Option<(f64, f64)>,
+    /// Nearest training articles, mixed into the first stage; `None`: none.
+    #[serde(default)]
+    pub neighbours: Option<Neighbours>,
+    /// Passage-level classifiers (trained on passages labelled with their
+    /// article's labels): an article's passage score for a label is the
+    /// highest of its passages'; `None`: none.
+    #[serde(default)]
+    pub passage_head: Option<LinearHead>,
+    /// Weight of the passage scores against the article's probabilities.
+    #[serde(default)]
+    pub passage_mix: f32,
+}
+
+/// Characters a passage grows to before the next line starts a new one.
+pub const PASSAGE_CHARS: usize = 400;
+
+/// The passages of `text`: its non-empty lines, consecutive ones joined
+/// until a passage holds [`PASSAGE_CHARS`] bytes.
+pub fn passages(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let here = offset;
+        offset += line.len();
+        if line.trim().is_empty() {
+            continue;
+        }
+        let s = *start.get_or_insert(here);
+        if offset - s >= PASSAGE_CHARS {
+            out.push(text[s..offset].trim());
+            start = None;
+        }
+    }
+    if let Some(s) = start {
+        out.push(text[s..].trim());
+    }
+    out
+}
+
+/// The training articles' feature vectors and labels, for a
+/// similarity-weighted vote of the `k` most similar ones.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct Neighbours {
+    pub k: usize,
+    /// Weight of the vote against the classifiers' probabilities.
+    pub mix: f32,
+    pub docs: Vec<Sparse>,
+    pub targets: Vec<Vec<u16>>,
+}
+
+impl Neighbours {
+    /// Per label, the cosine-weighted share of the `k` most similar
+    /// training articles that carry it.
+    pub fn vote(&self, x: &Sparse, labels: usize) -> Vec<f32> {
+        let mut sims: Vec<(f32, usize)> = self
+            .docs
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (newslens_core::sparse_dot(d, x), i))
+            .collect();
+        let k = self.k.min(sims.len());
+        let mut out = vec![0f32; labels];
+        if k == 0 {
+            return out;
+        }
+        sims.select_nth_unstable_by(k - 1, |a, b| b.0.total_cmp(&a.0));
+        let total: f32 = sims[..k].iter().map(|s| s.0.max(0.0)).sum();
+        if total <= 0.0 {
+            return out;
+        }
+        for &(sim, i) in &sims[..k] {
+            for &l in &self.targets[i] {
+                if let Some(o) = out.get_mut(l as usize) {
+                    *o += sim.max(0.0) / total;
+                }
+            }
+        }
+        out
+    }
+
+    /// `first` mixed with the vote for `x`.
+    pub fn mix_into(&self, first: &mut [f32], x: &Sparse) {
+        let vote = self.vote(x, first.len());
+        for (p, v) in first.iter_mut().zip(vote) {
+            *p = (1.0 - self.mix) * *p + self.mix * v;
+        }
+    }
 }
 
 impl NarrativeModel {
@@ -121,13 +224,55 @@ impl NarrativeModel {
         }
     }
 
-    /// Label probabilities of one article.
-    pub fn probs(&self, x: &Example) -> Vec<f32> {
-        self.head.probs(x)
+    /// Label probabilities of the article `text` with dense features
+    /// `dense` (as [`NarrativeModel::example`] takes them), passage scores
+    /// included.
+    pub fn article_probs(&self, text: &str, dense: Option<Vec<f32>>) -> Vec<f32> {
+        let x = self.example(text, dense);
+        let mut probs = self.probs(&x);
+        if let Some(head) = &self.passage_head {
+            let best = passage_max(head, &self.featurizer, text);
+            for (p, b) in probs.iter_mut().zip(best) {
+                *p = (1.0 - self.passage_mix) * *p + self.passage_mix * b;
+            }
+        }
+        probs
     }
 
-    /// The label set for `probs` under `decision`.
+    /// Label probabilities of one article (without passage scores).
+    pub fn probs(&self, x: &Example) -> Vec<f32> {
+        let mut first = self.head.probs(x);
+        if let Some(nb) = &self.neighbours {
+            nb.mix_into(&mut first, &x.sparse);
+        }
+        match &self.stacker {
+            Some(stacker) => mix_stacked(&first, stacker, self.stack_mix),
+            None => first,
+        }
+    }
+
+    /// The label set for `probs` under `decision` (and the model's
+    /// per-label offsets).
     pub fn decide(&self, probs: &[f32], decision: &Decision) -> Vec<Predicted> {
+        self.decide_with(probs, decision, &self.offsets)
+    }
+
+    /// [`NarrativeModel::decide`] with per-label threshold `offsets` instead
+    /// of the model's.
+    pub fn decide_with(
+        &self,
+        probs: &[f32],
+        decision: &Decision,
+        offsets: &[f32],
+    ) -> Vec<Predicted> {
+        let threshold = |i: usize| {
+            let base = if self.coarse[i] {
+                decision.coarse
+            } else {
+                decision.fine
+            };
+            base + offsets.get(i).copied().unwrap_or(0.0)
+        };
         let labels = &self.head.labels;
         let domain_of = |i: usize| labels[i].split(':').next().unwrap_or("");
         let domain = if decision.one_domain {
@@ -150,7 +295,7 @@ impl NarrativeModel {
         let allowed = |i: usize| domain.is_none_or(|d| domain_of(i) == d);
         let mut kept: Vec<usize> = (0..labels.len())
             .filter(|&i| {
-                self.coarse[i] && labels[i] != OTHER && allowed(i) && probs[i] >= decision.coarse
+                self.coarse[i] && labels[i] != OTHER && allowed(i) && probs[i] >= threshold(i)
             })
             .collect();
         if kept.is_empty() {
@@ -178,7 +323,7 @@ impl NarrativeModel {
             let mut subs: Vec<usize> = children
                 .iter()
                 .copied()
-                .filter(|&i| probs[i] >= decision.fine)
+                .filter(|&i| probs[i] >= threshold(i))
                 .collect();
             if subs.is_empty() && decision.best_child {
                 subs.extend(
@@ -230,6 +375,40 @@ impl NarrativeModel {
     }
 }
 
+/// Per label, the highest probability `head` gives a passage of `text`.
+pub(crate) fn passage_max(head: &LinearHead, fz: &TextFeaturizer, text: &str) -> Vec<f32> {
+    let mut best = vec![0f32; head.labels.len()];
+    for p in passages(text) {
+        let probs = head.probs(&Example {
+            sparse: fz.transform(p),
+            dense: Vec::new(),
+        });
+        for (b, q) in best.iter_mut().zip(probs) {
+            *b = b.max(q);
+        }
+    }
+    best
+}
+
+/// The second stage's input: the first stage's probabilities.
+pub(crate) fn stack_example(first: &[f32]) -> Example {
+    Example {
+        sparse: Vec::new(),
+        dense: first.to_vec(),
+    }
+}
+
+/// `first` mixed with the second stage's probabilities on it (`mix` of the
+/// second, `1 - mix` of the first).
+pub(crate) fn mix_stacked(first: &[f32], stacker: &LinearHead, mix: f32) -> Vec<f32> {
+    let second = stacker.probs(&stack_example(first));
+    first
+        .iter()
+        .zip(&second)
+        .map(|(a, b)| (1.0 - mix) * a + mix * b)
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -248,7 +427,53 @@ mod tests {
             dense_dim: 0,
             dense_scale: 1.0,
             cv_f1: (0.0, 0.0),
+            offsets: Vec::new(),
+            stacker: None,
+            stack_mix: 0.0,
+            cv_nested: None,
+            neighbours: None,
+            passage_head: None,
+            passage_mix: 0.0,
         }
+    }
+
+    #[test]
+    fn passages_join_short_lines_and_skip_blank_ones() {
+        let long = "x".repeat(PASSAGE_CHARS);
+        let text = format!("Title\n\nshort line\n{long}\n\nlast");
+        let p = passages(&text);
+        assert_eq!(p.len(), 2);
+        assert!(p[0].starts_with("Title") && p[0].ends_with('x'));
+        assert_eq!(p[1], "last");
+        assert!(passages("").is_empty());
+    }
+
+    #[test]
+    fn per_label_offsets_move_one_threshold() {
+        let m = model(&["URW: A", "URW: A: x", "URW: B"]);
+        let d = Decision::default();
+        let probs = [0.45, 0.1, 0.6];
+        let names =
+            |p: Vec<Predicted>| -> Vec<String> { p.into_iter().map(|p| p.narrative).collect() };
+        assert_eq!(names(m.decide_with(&probs, &d, &[])), ["URW: B"]);
+        let got = names(m.decide_with(&probs, &d, &[-0.1, 0.0, 0.0]));
+        assert_eq!(got, ["URW: B", "URW: A"]);
+    }
+
+    #[test]
+    fn neighbours_vote_by_similarity() {
+        let nb = Neighbours {
+            k: 2,
+            mix: 0.5,
+            docs: vec![vec![(0, 1.0)], vec![(1, 1.0)], vec![(0, 0.6), (1, 0.8)]],
+            targets: vec![vec![0], vec![1], vec![1]],
+        };
+        let v = nb.vote(&vec![(0, 1.0)], 2);
+        // Neighbours: doc 0 (similarity 1.0) and doc 2 (0.6).
+        assert!((v[0] - 1.0 / 1.6).abs() < 1e-6 && (v[1] - 0.6 / 1.6).abs() < 1e-6);
+        let mut p = vec![0.0, 0.0];
+        nb.mix_into(&mut p, &vec![(0, 1.0)]);
+        assert!((p[0] - 0.5 / 1.6).abs() < 1e-6);
     }
 
     #[test]

@@ -14,7 +14,7 @@ use std::hash::{Hash, Hasher};
 use std::sync::{Arc, OnceLock};
 
 /// The cue groups, in the order of [`mention_cues`].
-pub const CUE_GROUPS: [&str; 6] = ["art", "side", "ent", "loc", "lex", "sub"];
+pub const CUE_GROUPS: [&str; 7] = ["art", "side", "ent", "loc", "lex", "sub", "lng"];
 
 /// Words taken on each side of the mention for the `loc` cues.
 const LOCAL_WORDS: usize = 3;
@@ -298,7 +298,7 @@ fn narrative_model() -> Option<&'static NarrativeModel> {
 
 /// The article cues of `text` from the bundled narrative model.
 pub fn predict_article(model: &NarrativeModel, text: &str) -> ArticleCues {
-    let probs = model.probs(&model.example(text, None));
+    let probs = model.article_probs(text, None);
     let labels = &model.head.labels;
     let (mut urw, mut cc) = (0f32, 0f32);
     for (i, &p) in probs.iter().enumerate() {
@@ -595,6 +595,56 @@ fn slug(s: &str) -> String {
         .to_lowercase()
 }
 
+/// The task language an article is written in, guessed from its first
+/// 2,000 bytes: Devanagari is "hi"; Cyrillic is "ru" when ы or э occur,
+/// else "bg"; Latin is "pt" when Portuguese letters or function words
+/// outnumber English ones, else "en". Lets a role model learn each
+/// language's role priors (the `lng` cues).
+pub fn task_language(text: &str) -> &'static str {
+    let mut cut = text.len().min(2000);
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let head = &text[..cut];
+    let (mut deva, mut cyr, mut lat, mut ru) = (0usize, 0usize, 0usize, 0usize);
+    let mut pt = 0usize;
+    for c in head.chars() {
+        match c {
+            '\u{0900}'..='\u{097f}' => deva += 1,
+            'ы' | 'э' | 'Ы' | 'Э' => {
+                cyr += 1;
+                ru += 1;
+            }
+            '\u{0400}'..='\u{04ff}' => cyr += 1,
+            'ã' | 'õ' | 'ç' | 'ê' | 'â' => {
+                lat += 1;
+                pt += 1;
+            }
+            c if c.is_ascii_alphabetic() => lat += 1,
+            _ => {}
+        }
+    }
+    if deva > cyr.max(lat) {
+        return "hi";
+    }
+    if cyr > lat {
+        return if ru > 0 { "ru" } else { "bg" };
+    }
+    let mut en = 0usize;
+    for w in words(head) {
+        match w.as_str() {
+            "the" | "and" | "of" | "is" | "that" | "with" => en += 1,
+            "de" | "que" | "não" | "em" | "uma" | "os" | "para" => pt += 1,
+            _ => {}
+        }
+    }
+    if pt > en {
+        "pt"
+    } else {
+        "en"
+    }
+}
+
 /// The cue tokens of the mention at bytes `start..end` of `text`, given the
 /// article's cues.
 pub fn mention_cues(text: &str, start: usize, end: usize, article: &ArticleCues) -> Vec<String> {
@@ -655,6 +705,9 @@ pub fn mention_cues(text: &str, start: usize, end: usize, article: &ArticleCues)
     lex.sort_unstable();
     lex.dedup();
     out.extend(lex);
+    let lang = task_language(text);
+    out.push(format!("lng:l={lang}"));
+    out.push(format!("lng:l={lang}|s={side}"));
     out
 }
 
@@ -670,6 +723,18 @@ mod tests {
         assert_eq!(side(&entity_name("user")), "none");
         assert_eq!(entity_name("the West"), vec!["west".to_string()]);
         assert_eq!(entity_name("Putin's"), vec!["putin".to_string()]);
+    }
+
+    #[test]
+    fn task_languages_by_script_and_function_words() {
+        assert_eq!(task_language("The war and the peace of Europe."), "en");
+        assert_eq!(
+            task_language("A guerra não é uma solução para os povos."),
+            "pt"
+        );
+        assert_eq!(task_language("Война в Украине: мы не знаем."), "ru");
+        assert_eq!(task_language("Войната в Украйна продължава."), "bg");
+        assert_eq!(task_language("प्रधानमंत्री ने कहा कि वार्ता जारी रहेगी।"), "hi");
     }
 
     #[test]

@@ -159,6 +159,52 @@ pub struct RoleModel {
     /// taken (chosen by cross-validation on Train; empty: none).
     #[serde(default)]
     pub main_bias: Vec<f32>,
+    /// Second stage: per role, a logistic regression on the first stage's
+    /// probabilities of every role and the article's language and stance
+    /// ([`stack_input`]); `None`: none.
+    #[serde(default)]
+    pub stacker: Option<LinearHead>,
+    /// Weight of the second stage against the first.
+    #[serde(default)]
+    pub stack_mix: f32,
+}
+
+/// Language and stance values one-hot encoded in the second stage's input.
+const STACK_CUES: [&str; 9] = [
+    "lng:l=en",
+    "lng:l=bg",
+    "lng:l=hi",
+    "lng:l=pt",
+    "lng:l=ru",
+    "art:b=urw_pro",
+    "art:b=urw_none",
+    "art:b=cc_sceptic",
+    "art:b=cc_none",
+];
+
+/// The second stage's input: the first stage's probabilities, then a 0/1
+/// value per [`STACK_CUES`] entry present among `cues`.
+pub fn stack_input<'a>(first: &[f32], cues: impl Iterator<Item = &'a str>) -> Example {
+    let mut dense = first.to_vec();
+    let start = dense.len();
+    dense.resize(start + STACK_CUES.len(), 0.0);
+    for c in cues {
+        if let Some(k) = STACK_CUES.iter().position(|s| *s == c) {
+            dense[start + k] = 1.0;
+        }
+    }
+    Example {
+        sparse: Vec::new(),
+        dense,
+    }
+}
+
+/// `first` mixed with `stacker`'s probabilities on `input` (`mix` of the
+/// second stage).
+fn mix_stage(first: &mut [f32], stacker: &LinearHead, input: &Example, mix: f32) {
+    for (p, q) in first.iter_mut().zip(stacker.probs(input)) {
+        *p = (1.0 - mix) * *p + mix * q;
+    }
 }
 
 fn one() -> f32 {
@@ -191,16 +237,22 @@ impl RoleModel {
         }
         dense.iter_mut().for_each(|x| *x *= self.dense_scale);
         let (words, cues) = split_context(context);
-        self.head.probs(&Example {
+        let cues: Vec<&str> = cues.collect();
+        let mut probs = self.head.probs(&Example {
             sparse: cue_features(
                 self.featurizer.transform(words),
                 self.featurizer.len(),
                 &self.cues,
-                cues,
+                cues.iter().copied(),
                 self.cue_scale,
             ),
             dense,
-        })
+        });
+        if let Some(stacker) = &self.stacker {
+            let input = stack_input(&probs, cues.iter().copied());
+            mix_stage(&mut probs, stacker, &input, self.stack_mix);
+        }
+        probs
     }
 
     /// The context of the mention at bytes `start..end` of `text` as this
@@ -301,6 +353,9 @@ pub struct RoleTrainer {
     /// Each fine-role classifier learns from the mentions of its main role
     /// only (the choice is among the fine roles of the predicted main role).
     pub fine_within_main: bool,
+    /// Learn a second stage on the out-of-fold probabilities (see
+    /// [`RoleModel::stacker`]) and mix it in with this weight; 0: none.
+    pub stack_mix: f32,
 }
 
 impl Default for RoleTrainer {
@@ -328,6 +383,7 @@ impl Default for RoleTrainer {
             oof_narratives: false,
             fine_cue_groups: Some(Vec::new()),
             fine_within_main: false,
+            stack_mix: 0.0,
         }
     }
 }
@@ -631,6 +687,41 @@ impl RoleTrainer {
             }
         }
         let gold: Vec<RoleRow> = rows.iter().map(|r| (*r).clone()).collect();
+        let stacker = (self.stack_mix > 0.0).then(|| {
+            // Learned on out-of-fold probabilities (what it sees at
+            // prediction time); its own out-of-fold predictions, by the
+            // same folds, are mixed in before the bias and threshold are
+            // chosen. Its input includes every language and stance cue
+            // (not only the groups the first stage uses).
+            let all_cues: Vec<Vec<&str>> = contexts
+                .iter()
+                .map(|c| split_context(c).1.collect())
+                .collect();
+            let xs: Vec<Example> = oof
+                .iter()
+                .zip(&all_cues)
+                .map(|(p, c)| stack_input(p, c.iter().copied()))
+                .collect();
+            let mut second: Vec<Vec<f32>> = vec![Vec::new(); rows.len()];
+            for fold in 0..k as u64 {
+                let tr: Vec<usize> = (0..rows.len())
+                    .filter(|&i| fold_of(rows[i]) != fold)
+                    .collect();
+                let xs_tr: Vec<Example> = tr.iter().map(|&i| xs[i].clone()).collect();
+                let ys_tr: Vec<Vec<usize>> = tr.iter().map(|&i| targets[i].clone()).collect();
+                let s = LinearHead::train(labels.clone(), &xs_tr, &ys_tr, 0, self.linear);
+                for i in (0..rows.len()).filter(|&i| fold_of(rows[i]) == fold) {
+                    second[i] = s.probs(&xs[i]);
+                }
+            }
+            let stacker = LinearHead::train(labels.clone(), &xs, &targets, 0, self.linear);
+            for (p, q) in oof.iter_mut().zip(&second) {
+                for (a, b) in p.iter_mut().zip(q) {
+                    *a = (1.0 - self.stack_mix) * *a + self.stack_mix * b;
+                }
+            }
+            stacker
+        });
         let main_bias = if self.main_bias {
             choose_main_bias(&gold, &oof)
         } else {
@@ -669,6 +760,8 @@ impl RoleTrainer {
             cues,
             cue_scale: self.cue_scale,
             main_bias,
+            stacker,
+            stack_mix: self.stack_mix,
         };
         (model, oof_pred)
     }
@@ -741,6 +834,20 @@ mod tests {
         let chars = text[..start].chars().count();
         assert_eq!(mention_context(&text, chars, chars + 5), context);
         assert!(mention_context_bytes(&text, 1, 99_999).contains(" , "));
+    }
+
+    #[test]
+    fn stack_input_appends_language_and_stance() {
+        let x = stack_input(
+            &[0.2, 0.7],
+            ["lng:l=pt", "art:b=cc_none", "side:s=west"].into_iter(),
+        );
+        let mut expected = vec![0.0; 2 + STACK_CUES.len()];
+        expected[..2].copy_from_slice(&[0.2, 0.7]);
+        expected[2 + 3] = 1.0;
+        expected[2 + 8] = 1.0;
+        assert_eq!(x.dense, expected);
+        assert!(x.sparse.is_empty());
     }
 
     fn tiny_corpus() -> SemevalCorpus {

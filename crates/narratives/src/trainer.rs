@@ -5,7 +5,9 @@
 use crate::corpus::SemevalCorpus;
 use crate::features::TextFeaturizer;
 use crate::linear::{Example, LinearHead, TrainSettings};
-use crate::model::{Decision, NarrativeModel, OTHER};
+use crate::model::{
+    passage_max, passages, stack_example, Decision, NarrativeModel, Neighbours, OTHER,
+};
 use rayon::prelude::*;
 
 /// Settings of a training run.
@@ -22,6 +24,32 @@ pub struct NarrativeTrainer {
     pub one_domain: bool,
     /// Factor on the dense features (see [`NarrativeModel::dense_scale`]).
     pub dense_scale: f32,
+    /// Learn a second stage on the out-of-fold probabilities (see
+    /// [`NarrativeModel::stacker`]) and mix it in with this weight; 0: none.
+    pub stack_mix: f32,
+    /// Per-label threshold offsets chosen on the out-of-fold probabilities,
+    /// each shrunk toward 0 by `n / (n + k)` for a label with `n` positive
+    /// articles; `None`: global thresholds only.
+    pub offset_shrink: Option<f32>,
+    /// Add each training article's explanation (subtask 3) as one more
+    /// training text labelled with the labels it explains.
+    pub explanations: bool,
+    /// Threshold offsets per domain and level (narratives, sub-narratives)
+    /// instead of per label, chosen like `offset_shrink`'s.
+    pub domain_offsets: bool,
+    /// Learn each sub-narrative on the articles of its narrative only (its
+    /// probability is then conditional on the narrative).
+    pub conditional: bool,
+    /// Mix in a vote of the `knn` most similar training articles with this
+    /// weight (see [`Neighbours`]); 0: none.
+    pub knn_mix: f32,
+    pub knn: usize,
+    /// Mix in passage-level classifiers with this weight (see
+    /// [`NarrativeModel::passage_head`]); 0: none.
+    pub passage_mix: f32,
+    /// Cross-validation folds keep near duplicates together (texts whose
+    /// TF-IDF cosine reaches this value); `None`: folds by position.
+    pub duplicate_folds: Option<f32>,
 }
 
 impl Default for NarrativeTrainer {
@@ -39,6 +67,15 @@ impl Default for NarrativeTrainer {
             one_domain: true,
             // 0.5 beat 1.0 in cross-validation on Train (see docs/narratives.md).
             dense_scale: 0.5,
+            stack_mix: 0.0,
+            offset_shrink: None,
+            explanations: false,
+            domain_offsets: false,
+            conditional: false,
+            knn_mix: 0.0,
+            knn: 10,
+            passage_mix: 0.0,
+            duplicate_folds: None,
         }
     }
 }
@@ -83,6 +120,8 @@ pub(crate) struct FitSettings {
     pub linear: TrainSettings,
     pub min_df: usize,
     pub keep_per_label: usize,
+    /// Learn each sub-narrative on the examples of its narrative only.
+    pub conditional: bool,
 }
 
 /// Learns a vocabulary from the texts at `idx`, trains one classifier per
@@ -96,6 +135,7 @@ pub(crate) fn fit_head(
     targets: &[Vec<usize>],
     labels: &[String],
     idx: &[usize],
+    parent: &[usize],
     settings: FitSettings,
 ) -> (TextFeaturizer, LinearHead) {
     let sub: Vec<&str> = idx.iter().map(|&i| texts[i]).collect();
@@ -109,6 +149,39 @@ pub(crate) fn fit_head(
         .collect();
     let ys: Vec<Vec<usize>> = idx.iter().map(|&i| targets[i].clone()).collect();
     let mut head = LinearHead::train(labels.to_vec(), &xs, &ys, fz.len(), settings.linear);
+    if settings.conditional {
+        // Each sub-narrative against its siblings: trained on the examples
+        // that carry its narrative only.
+        for (c, &p) in parent.iter().enumerate() {
+            if p != c {
+                continue;
+            }
+            let children: Vec<usize> = (0..parent.len())
+                .filter(|&i| i != c && parent[i] == c)
+                .collect();
+            let rows: Vec<usize> = (0..xs.len()).filter(|&j| ys[j].contains(&c)).collect();
+            if children.is_empty() || rows.len() < 2 {
+                continue;
+            }
+            let sub_xs: Vec<Example> = rows.iter().map(|&j| xs[j].clone()).collect();
+            let sub_ys: Vec<Vec<usize>> = rows
+                .iter()
+                .map(|&j| {
+                    children
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, ch)| ys[j].contains(ch))
+                        .map(|(k, _)| k)
+                        .collect()
+                })
+                .collect();
+            let names: Vec<String> = children.iter().map(|&i| labels[i].clone()).collect();
+            let within = LinearHead::train(names, &sub_xs, &sub_ys, fz.len(), settings.linear);
+            for (k, &i) in children.iter().enumerate() {
+                head.classifiers[i] = within.classifiers[k].clone();
+            }
+        }
+    }
     if settings.keep_per_label > 0 {
         head.prune(settings.keep_per_label);
         let map = fz.restrict(&head.used_features());
@@ -156,6 +229,7 @@ impl NarrativeTrainer {
             linear: self.linear,
             min_df: self.min_df,
             keep_per_label: self.keep_per_label,
+            conditional: self.conditional,
         }
     }
 
@@ -167,39 +241,84 @@ impl NarrativeTrainer {
         dense: &(dyn Fn(&str) -> Vec<f32> + Sync),
         provenance: String,
     ) -> NarrativeModel {
-        let (docs, labels, targets) = labelled(corpus);
+        let (docs, labels, mut targets) = labelled(corpus);
         let gold: Vec<(Vec<String>, Vec<String>)> = docs
             .iter()
             .map(|d| corpus.narratives[&d.id].clone())
             .collect();
-        let texts: Vec<&str> = docs.iter().map(|d| d.text.as_str()).collect();
+        let mut texts: Vec<&str> = docs.iter().map(|d| d.text.as_str()).collect();
+        // Extra training texts (explanations), each tied to its article so
+        // that it stays out of the article's held-out fold.
+        let mut extra: Vec<usize> = Vec::new();
+        if self.explanations {
+            for (i, d) in docs.iter().enumerate() {
+                if let Some((ls, text)) = corpus.explanations.get(&d.id) {
+                    let t: Vec<usize> = ls
+                        .iter()
+                        .filter_map(|l| labels.iter().position(|x| x == l))
+                        .collect();
+                    if !t.is_empty() {
+                        texts.push(text.as_str());
+                        targets.push(t);
+                        extra.push(i);
+                    }
+                }
+            }
+        }
         let dense_feats: Vec<Vec<f32>> = texts
             .par_iter()
             .map(|t| dense(t).into_iter().map(|x| x * self.dense_scale).collect())
             .collect();
         let dense_dim = dense_feats.first().map_or(0, Vec::len);
         let (parent, coarse) = NarrativeModel::label_structure(&labels);
+        let n = docs.len();
+        let owner = |j: usize| if j < n { j } else { extra[j - n] };
 
         // Out-of-fold probabilities for the thresholds.
         let k = self.folds.max(2);
-        let mut oof: Vec<Vec<f32>> = vec![Vec::new(); docs.len()];
+        let fold_of = self.folds_of(&texts[..n], k);
+        let mut oof: Vec<Vec<f32>> = vec![Vec::new(); n];
         for fold in 0..k {
-            let train_idx: Vec<usize> = (0..docs.len()).filter(|i| i % k != fold).collect();
-            let test_idx: Vec<usize> = (0..docs.len()).filter(|i| i % k == fold).collect();
+            let train_idx: Vec<usize> = (0..texts.len())
+                .filter(|&j| fold_of[owner(j)] != fold)
+                .collect();
             let (fz, head) = fit_head(
                 &texts,
                 &dense_feats,
                 &targets,
                 &labels,
                 &train_idx,
+                &parent,
                 self.fit_settings(),
             );
-            for &i in &test_idx {
+            let nb = self.neighbours(&fz, &texts, targets.as_slice(), |i| {
+                i < n && fold_of[i] != fold
+            });
+            for i in (0..n).filter(|&i| fold_of[i] == fold) {
                 let x = Example {
                     sparse: fz.transform(texts[i]),
                     dense: dense_feats[i].clone(),
                 };
                 oof[i] = head.probs(&x);
+                if let Some(nb) = &nb {
+                    nb.mix_into(&mut oof[i], &x.sparse);
+                }
+            }
+            if let Some(ph) =
+                self.passage_head(&fz, &texts[..n], targets.as_slice(), &labels, |i| {
+                    fold_of[i] != fold
+                })
+            {
+                let held: Vec<usize> = (0..n).filter(|&i| fold_of[i] == fold).collect();
+                let best: Vec<Vec<f32>> = held
+                    .par_iter()
+                    .map(|&i| passage_max(&ph, &fz, texts[i]))
+                    .collect();
+                for (&i, b) in held.iter().zip(best) {
+                    for (p, q) in oof[i].iter_mut().zip(b) {
+                        *p = (1.0 - self.passage_mix) * *p + self.passage_mix * q;
+                    }
+                }
             }
         }
         let (featurizer, head) = fit_head(
@@ -207,9 +326,43 @@ impl NarrativeTrainer {
             &dense_feats,
             &targets,
             &labels,
-            &(0..docs.len()).collect::<Vec<_>>(),
+            &(0..texts.len()).collect::<Vec<_>>(),
+            &parent,
             self.fit_settings(),
         );
+        let neighbours = self.neighbours(&featurizer, &texts, targets.as_slice(), |i| i < n);
+        let passage_head = self.passage_head(
+            &featurizer,
+            &texts[..n],
+            targets.as_slice(),
+            &labels,
+            |_| true,
+        );
+        let targets = &targets[..n];
+        let stacker = (self.stack_mix > 0.0).then(|| {
+            // The second stage learns from out-of-fold probabilities (what
+            // it sees at prediction time); its own out-of-fold predictions
+            // replace the first stage's for the thresholds.
+            let xs: Vec<Example> = oof.iter().map(|p| stack_example(p)).collect();
+            let settings = self.stack_settings();
+            let mut second: Vec<Vec<f32>> = vec![Vec::new(); n];
+            for fold in 0..k {
+                let tr: Vec<usize> = (0..n).filter(|&i| fold_of[i] != fold).collect();
+                let xs_tr: Vec<Example> = tr.iter().map(|&i| xs[i].clone()).collect();
+                let ys_tr: Vec<Vec<usize>> = tr.iter().map(|&i| targets[i].clone()).collect();
+                let s = LinearHead::train(labels.clone(), &xs_tr, &ys_tr, 0, settings);
+                for i in (0..n).filter(|&i| fold_of[i] == fold) {
+                    second[i] = s.probs(&xs[i]);
+                }
+            }
+            let stacker = LinearHead::train(labels.clone(), &xs, targets, 0, settings);
+            for (p, q) in oof.iter_mut().zip(&second) {
+                for (a, b) in p.iter_mut().zip(q) {
+                    *a = (1.0 - self.stack_mix) * *a + self.stack_mix * b;
+                }
+            }
+            stacker
+        });
         let mut model = NarrativeModel {
             provenance,
             featurizer,
@@ -220,9 +373,159 @@ impl NarrativeTrainer {
             dense_dim,
             dense_scale: self.dense_scale,
             cv_f1: (0.0, 0.0),
+            offsets: Vec::new(),
+            stacker,
+            stack_mix: self.stack_mix,
+            cv_nested: None,
+            neighbours,
+            passage_head,
+            passage_mix: self.passage_mix,
         };
         (model.decision, model.cv_f1) = self.choose_decision(&model, &oof, &gold);
+        if self.offset_shrink.is_some() || self.domain_offsets {
+            let shrink = self.offset_shrink.unwrap_or(0.0);
+            let groups = self.offset_groups(&model);
+            let all: Vec<usize> = (0..n).collect();
+            // Offsets chosen on the other folds, scored on each fold.
+            let mut pred = vec![(Vec::new(), Vec::new()); n];
+            for fold in 0..k {
+                let tr: Vec<usize> = all
+                    .iter()
+                    .copied()
+                    .filter(|&i| fold_of[i] != fold)
+                    .collect();
+                let off = choose_offsets(&model, &oof, &gold, targets, &tr, &groups, shrink);
+                for i in all.iter().copied().filter(|&i| fold_of[i] == fold) {
+                    pred[i] = label_sets(&model.decide_with(&oof[i], &model.decision, &off));
+                }
+            }
+            model.cv_nested = Some(samples_f1(&gold, &pred));
+            model.offsets = choose_offsets(&model, &oof, &gold, targets, &all, &groups, shrink);
+            let pred: Vec<_> = oof
+                .iter()
+                .map(|p| label_sets(&model.decide(p, &model.decision)))
+                .collect();
+            model.cv_f1 = samples_f1(&gold, &pred);
+        }
         model
+    }
+
+    /// The neighbour vote over the texts `keep` selects, in the feature
+    /// space of `fz`; `None` when `knn_mix` is 0.
+    fn neighbours(
+        &self,
+        fz: &TextFeaturizer,
+        texts: &[&str],
+        targets: &[Vec<usize>],
+        keep: impl Fn(usize) -> bool + Sync,
+    ) -> Option<Neighbours> {
+        if self.knn_mix <= 0.0 {
+            return None;
+        }
+        let rows: Vec<usize> = (0..texts.len()).filter(|&i| keep(i)).collect();
+        Some(Neighbours {
+            k: self.knn,
+            mix: self.knn_mix,
+            docs: rows.par_iter().map(|&i| fz.transform(texts[i])).collect(),
+            targets: rows
+                .iter()
+                .map(|&i| targets[i].iter().map(|&l| l as u16).collect())
+                .collect(),
+        })
+    }
+
+    /// The cross-validation fold of each text: by position (`i % k`), or
+    /// with `duplicate_folds` by the first member of its group of near
+    /// duplicates (texts linked by a TF-IDF cosine of at least that value
+    /// share a fold), so that no article is scored by a model that saw its
+    /// near copy.
+    fn folds_of(&self, texts: &[&str], k: usize) -> Vec<usize> {
+        let Some(min_cos) = self.duplicate_folds else {
+            return (0..texts.len()).map(|i| i % k).collect();
+        };
+        let fz = TextFeaturizer::fit(texts, self.min_df);
+        let vecs: Vec<_> = texts.par_iter().map(|t| fz.transform(t)).collect();
+        let links: Vec<(usize, usize)> = (0..vecs.len())
+            .into_par_iter()
+            .flat_map_iter(|i| {
+                let vecs = &vecs;
+                (i + 1..vecs.len())
+                    .filter(move |&j| newslens_core::sparse_dot(&vecs[i], &vecs[j]) >= min_cos)
+                    .map(move |j| (i, j))
+            })
+            .collect();
+        let mut root: Vec<usize> = (0..texts.len()).collect();
+        fn find(root: &mut [usize], mut i: usize) -> usize {
+            while root[i] != i {
+                root[i] = root[root[i]];
+                i = root[i];
+            }
+            i
+        }
+        for (i, j) in links {
+            let (a, b) = (find(&mut root, i), find(&mut root, j));
+            root[a.max(b)] = a.min(b);
+        }
+        (0..texts.len()).map(|i| find(&mut root, i) % k).collect()
+    }
+
+    /// Labels sharing one threshold offset: each label alone, or with
+    /// `domain_offsets` the narratives and the sub-narratives of each domain.
+    fn offset_groups(&self, model: &NarrativeModel) -> Vec<Vec<usize>> {
+        let labels = &model.head.labels;
+        if !self.domain_offsets {
+            return (0..labels.len()).map(|l| vec![l]).collect();
+        }
+        let mut groups: Vec<(String, bool, Vec<usize>)> = Vec::new();
+        for (l, name) in labels.iter().enumerate() {
+            let domain = name.split(':').next().unwrap_or("").to_string();
+            let level = model.coarse[l];
+            match groups.iter_mut().find(|g| g.0 == domain && g.1 == level) {
+                Some(g) => g.2.push(l),
+                None => groups.push((domain, level, vec![l])),
+            }
+        }
+        groups.into_iter().map(|g| g.2).collect()
+    }
+
+    /// Classifiers over the passages of the articles `keep` selects, each
+    /// passage labelled with its article's labels, in the feature space of
+    /// `fz`; `None` when `passage_mix` is 0.
+    fn passage_head(
+        &self,
+        fz: &TextFeaturizer,
+        texts: &[&str],
+        targets: &[Vec<usize>],
+        labels: &[String],
+        keep: impl Fn(usize) -> bool + Sync,
+    ) -> Option<LinearHead> {
+        if self.passage_mix <= 0.0 {
+            return None;
+        }
+        let rows: Vec<(usize, &str)> = (0..texts.len())
+            .filter(|&i| keep(i))
+            .flat_map(|i| passages(texts[i]).into_iter().map(move |p| (i, p)))
+            .collect();
+        let xs: Vec<Example> = rows
+            .par_iter()
+            .map(|&(_, p)| Example {
+                sparse: fz.transform(p),
+                dense: Vec::new(),
+            })
+            .collect();
+        let ys: Vec<Vec<usize>> = rows.iter().map(|&(i, _)| targets[i].clone()).collect();
+        let mut head = LinearHead::train(labels.to_vec(), &xs, &ys, fz.len(), self.linear);
+        if self.keep_per_label > 0 {
+            head.prune(self.keep_per_label);
+        }
+        Some(head)
+    }
+
+    fn stack_settings(&self) -> TrainSettings {
+        TrainSettings {
+            epochs: 20,
+            ..self.linear
+        }
     }
 
     /// The article cues of every document of `corpus` with gold narratives,
@@ -248,6 +551,7 @@ impl NarrativeTrainer {
                 &targets,
                 &labels,
                 &train_idx,
+                &parent,
                 self.fit_settings(),
             );
             let model = NarrativeModel {
@@ -260,6 +564,13 @@ impl NarrativeTrainer {
                 dense_dim: 0,
                 dense_scale: 1.0,
                 cv_f1: (0.0, 0.0),
+                offsets: Vec::new(),
+                stacker: None,
+                stack_mix: 0.0,
+                cv_nested: None,
+                neighbours: None,
+                passage_head: None,
+                passage_mix: 0.0,
             };
             let held: Vec<(String, crate::role_cues::ArticleCues)> = (0..docs.len())
                 .into_par_iter()
@@ -321,12 +632,152 @@ impl NarrativeTrainer {
     }
 }
 
+/// Threshold offsets for `model` (its decision fixed), chosen on the
+/// documents `idx`: group by group (labels sharing one offset; most positive
+/// articles first), the offset from a small grid that maximises coarse +
+/// fine F1 of those documents, shrunk toward 0 by `n / (n + shrink)` for a
+/// group with `n` positive labels among them. Returns one offset per label.
+fn choose_offsets(
+    model: &NarrativeModel,
+    probs: &[Vec<f32>],
+    gold: &[(Vec<String>, Vec<String>)],
+    targets: &[Vec<usize>],
+    idx: &[usize],
+    groups: &[Vec<usize>],
+    shrink: f32,
+) -> Vec<f32> {
+    const GRID: [f32; 11] = [
+        -0.25, -0.2, -0.15, -0.1, -0.05, 0.0, 0.05, 0.1, 0.15, 0.2, 0.3,
+    ];
+    let labels = model.head.labels.len();
+    let count = |g: &[usize]| -> usize {
+        idx.iter()
+            .map(|&i| targets[i].iter().filter(|l| g.contains(l)).count())
+            .sum()
+    };
+    let mut order: Vec<(usize, &Vec<usize>)> = groups
+        .iter()
+        .map(|g| (count(g), g))
+        .filter(|(c, g)| *c > 0 && !g.is_empty())
+        .collect();
+    order.sort_by_key(|(c, _)| std::cmp::Reverse(*c));
+    let mut off = vec![0f32; labels];
+    let doc_f1 = |i: usize, off: &[f32]| -> f64 {
+        let p = label_sets(&model.decide_with(&probs[i], &model.decision, off));
+        let (c, f) = samples_f1(std::slice::from_ref(&gold[i]), std::slice::from_ref(&p));
+        c + f
+    };
+    for (n, group) in order {
+        // One group is all coarse or all fine labels.
+        let base = if model.coarse[group[0]] {
+            model.decision.coarse
+        } else {
+            model.decision.fine
+        };
+        let grid: Vec<f32> = GRID
+            .iter()
+            .copied()
+            .filter(|d| (0.01..=0.97).contains(&(base + d)))
+            .collect();
+        let (lo, hi) = (
+            base + grid.first().copied().unwrap_or(0.0),
+            base + grid.last().copied().unwrap_or(0.0),
+        );
+        // Only documents with a probability between the extreme
+        // thresholds can change.
+        let touched: Vec<usize> = idx
+            .iter()
+            .copied()
+            .filter(|&i| group.iter().any(|&l| probs[i][l] >= lo && probs[i][l] < hi))
+            .collect();
+        if touched.is_empty() {
+            continue;
+        }
+        let best = grid
+            .par_iter()
+            .map(|&d| {
+                let mut o = off.clone();
+                for &l in group {
+                    o[l] = d;
+                }
+                (d, touched.iter().map(|&i| doc_f1(i, &o)).sum::<f64>())
+            })
+            .collect::<Vec<_>>()
+            .into_iter()
+            // Ties go to the smallest change.
+            .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.abs().total_cmp(&a.0.abs())))
+            .map_or(0.0, |(d, _)| d);
+        let n = n as f32;
+        for &l in group {
+            off[l] = best * n / (n + shrink);
+        }
+    }
+    off
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn s(v: &[&str]) -> Vec<String> {
         v.iter().map(|x| x.to_string()).collect()
+    }
+
+    #[test]
+    fn duplicate_folds_keep_near_copies_together() {
+        let texts = [
+            "storm floods the coast of the island tonight",
+            "markets fall as the central bank raises rates",
+            "storm floods the coast of the island tonight again",
+            "the election campaign opens in the capital",
+            "a new vaccine passes its last trial",
+            "farmers protest the new tax on diesel",
+        ];
+        let by_position = NarrativeTrainer::default().folds_of(&texts, 5);
+        assert_ne!(by_position[0], by_position[2]);
+        let grouped = NarrativeTrainer {
+            duplicate_folds: Some(0.8),
+            min_df: 1,
+            ..NarrativeTrainer::default()
+        }
+        .folds_of(&texts, 5);
+        assert_eq!(grouped[0], grouped[2]);
+        assert_eq!(grouped[1], by_position[1]);
+    }
+
+    #[test]
+    fn conditional_training_changes_only_the_subnarratives() {
+        let texts = ["war tanks a", "war tanks b", "war peace c", "rain d"];
+        let labels = s(&["URW: A", "URW: A: x"]);
+        let (parent, _) = NarrativeModel::label_structure(&labels);
+        let targets = vec![vec![0, 1], vec![0, 1], vec![0], vec![]];
+        let settings = |conditional| FitSettings {
+            linear: TrainSettings::default(),
+            min_df: 1,
+            keep_per_label: 0,
+            conditional,
+        };
+        let idx = [0, 1, 2, 3];
+        let (_, plain) = fit_head(
+            &texts,
+            &[],
+            &targets,
+            &labels,
+            &idx,
+            &parent,
+            settings(false),
+        );
+        let (_, cond) = fit_head(
+            &texts,
+            &[],
+            &targets,
+            &labels,
+            &idx,
+            &parent,
+            settings(true),
+        );
+        assert_eq!(plain.classifiers[0].sparse, cond.classifiers[0].sparse);
+        assert_ne!(plain.classifiers[1].sparse, cond.classifiers[1].sparse);
     }
 
     #[test]

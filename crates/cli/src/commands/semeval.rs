@@ -75,7 +75,7 @@ pub fn run(args: SemevalArgs) -> anyhow::Result<ExitCode> {
                 .par_iter()
                 .map(|d| {
                     let dense = embedder.as_ref().map(|e| e.embed(&d.text));
-                    let probs = model.probs(&model.example(&d.text, dense));
+                    let probs = model.article_probs(&d.text, dense);
                     let (c, f) = label_sets(&model.decide(&probs, &model.decision));
                     format!("{}\t{}\t{}", d.id, c.join(";"), f.join(";"))
                 })

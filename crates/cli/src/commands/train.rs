@@ -58,10 +58,7 @@ fn read(args: &Common) -> anyhow::Result<SemevalCorpus> {
     } else {
         let mut all = SemevalCorpus::default();
         for l in &args.langs {
-            let part = SemevalCorpus::read_language(&args.data.join(l))?;
-            all.docs.extend(part.docs);
-            all.narratives.extend(part.narratives);
-            all.roles.extend(part.roles);
+            all.extend(SemevalCorpus::read_language(&args.data.join(l))?);
         }
         all
     };
