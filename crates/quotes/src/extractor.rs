@@ -1497,14 +1497,37 @@ impl<'a> Ctx<'a> {
     /// "Subject verb … “fragment” …"; the content runs from after the verb
     /// to the end of the clause, the subject is the speaker.
     fn uncued_clause(&self, lo: usize, t_open: usize, close: usize) -> Option<Cand> {
-        let (a, b) = self.first_subject(lo, t_open)?;
+        let (a, mut b) = self.first_subject(lo, t_open)?;
         if b >= t_open || !self.word(a) {
             return None;
         }
         let w = self.lower(a);
+        // "The Rove ad hits Clinton for …": a noun phrase after a
+        // determiner up to its verb (an auxiliary, a past or third-person
+        // form after a singular noun). PolNeAR train: direct recall +0.004.
+        let mut det_np = false;
+        if matches!(w, "the" | "a" | "an" | "his" | "her" | "their" | "its") {
+            let verb = (a + 2..t_open.min(a + 7))
+                .take_while(|&i| self.word(i))
+                .find(|&i| {
+                    let x = self.lower(i);
+                    AUX.contains(&x)
+                        || (past_form(x) && !self.tk.toks[i].upper)
+                        || (x.ends_with('s')
+                            && !x.ends_with("ss")
+                            && !x.ends_with("'s")
+                            && !x.ends_with("’s")
+                            && !self.tk.toks[i].upper
+                            && !self.lower(i - 1).ends_with('s'))
+                });
+            if let Some(k) = verb {
+                b = k;
+                det_np = true;
+            }
+        }
         let pronoun = self.lex.is_pronoun_form(w);
         let upper = self.tk.toks[a].upper && !self.lex.is_not_name(w);
-        if !(pronoun || upper) || UNCUED_NOT_SUBJECT.contains(&w) {
+        if !det_np && (!(pronoun || upper) || UNCUED_NOT_SUBJECT.contains(&w)) {
             return None;
         }
         // "Delaware’s primary was …", "Harvard professor X": no subject
@@ -1535,6 +1558,11 @@ impl<'a> Ctx<'a> {
         }
         let verb = self.lower(v);
         if self.lex.is_preposition(verb) || self.lex.is_boundary(verb) {
+            return None;
+        }
+        // "The plan was called a “disaster”": a passive verb's subject is
+        // no speaker.
+        if v > b && past_form(verb) && self.passive_before(v) {
             return None;
         }
         // It must read as a verb: after an auxiliary, or a past or

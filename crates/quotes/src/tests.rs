@@ -1113,6 +1113,20 @@ fn quote_closing_its_sentence_keeps_the_cue_before_it() {
 }
 
 #[test]
+fn uncued_fragment_after_a_determiner_subject_is_its_statement() {
+    let got = run(
+        "The Rove ad hits Clinton for taking “54 times more money from Wall Street” last year.",
+        "en",
+    );
+    let q = got
+        .iter()
+        .find(|g| g.text.contains("54 times"))
+        .unwrap_or_else(|| panic!("no fragment clause in {got:#?}"));
+    assert!(q.text.starts_with("Clinton for taking"), "{q:?}");
+    assert_eq!(q.speaker.as_deref(), Some("The Rove ad"));
+}
+
+#[test]
 fn cue_after_a_comma_behind_the_quote_names_the_speaker_after_it() {
     let got = run(
         "“We’re extremely happy” about the decision, said Rosa Delgado, director of the union.",
