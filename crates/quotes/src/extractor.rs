@@ -1498,7 +1498,7 @@ impl<'a> Ctx<'a> {
     /// to the end of the clause, the subject is the speaker.
     fn uncued_clause(&self, lo: usize, t_open: usize, close: usize) -> Option<Cand> {
         let (a, mut b) = self.first_subject(lo, t_open)?;
-        if b >= t_open || !self.word(a) {
+        if !self.word(a) {
             return None;
         }
         let w = self.lower(a);
@@ -1524,6 +1524,9 @@ impl<'a> Ctx<'a> {
                 b = k;
                 det_np = true;
             }
+        }
+        if b >= t_open {
+            return None;
         }
         let pronoun = self.lex.is_pronoun_form(w);
         let upper = self.tk.toks[a].upper && !self.lex.is_not_name(w);

@@ -1124,6 +1124,16 @@ fn uncued_fragment_after_a_determiner_subject_is_its_statement() {
         .unwrap_or_else(|| panic!("no fragment clause in {got:#?}"));
     assert!(q.text.starts_with("Clinton for taking"), "{q:?}");
     assert_eq!(q.speaker.as_deref(), Some("The Rove ad"));
+    // A lower-case noun phrase runs up to its verb too.
+    let got = run(
+        "The ad targets a “corrupt political system that keeps a rigged economy in place.”",
+        "en",
+    );
+    let q = got
+        .iter()
+        .find(|g| g.text.contains("corrupt political"))
+        .unwrap_or_else(|| panic!("no fragment clause in {got:#?}"));
+    assert_eq!(q.speaker.as_deref(), Some("The ad"));
 }
 
 #[test]
