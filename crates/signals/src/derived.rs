@@ -33,7 +33,7 @@ use crate::talking::{
 };
 use crate::{SignalConfig, SignalIndex};
 use newslens_store::{QuoteQuery, QuoteRow, ScannedArticle, Store, StoreError};
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 use std::hash::{Hash, Hasher};
 use std::io::Write;
@@ -352,7 +352,7 @@ pub fn derived_read_only(store: &Store, db: &Path) -> Result<(Derived, Source), 
 /// The store's articles as the signals read them, held between passes: in
 /// rowid (insertion) order, without their texts.
 struct Corpus {
-    /// Id, date, outlet, language and title (no text).
+    /// Id, date, outlet and language (no title, no text).
     metas: Vec<ArticleInput>,
     rowids: Vec<i64>,
     /// Hash of what the signals read of each article and its quotes.
@@ -438,9 +438,14 @@ fn first_pass(store: &Store, first: &mut FirstPass) -> Result<Corpus, SignalsErr
             let quotes: Vec<QuoteInput> = rows.iter().map(|r| quote_input(r, pos)).collect();
             let article = article_input(a);
             corpus.hashes.push(content_hash(&article, &quotes));
+            // Titles are read again for the stories' first articles only.
             corpus.metas.push(ArticleInput {
+                id: article.id.clone(),
+                date: article.date.clone(),
+                outlet: article.outlet.clone(),
+                language: article.language.clone(),
+                title: None,
                 text: String::new(),
-                ..article.clone()
             });
             items.push(Item {
                 pos,
@@ -630,7 +635,7 @@ fn derived_with(store: &Store, db: &Path, write: bool) -> Result<(Derived, Sourc
         Ok(())
     })?;
     lap(&format!("{} articles indexed", add.len()));
-    let (talking, story_list) = compute(
+    let (talking, mut story_list) = compute(
         &pages,
         &corpus.metas,
         prepared,
@@ -639,6 +644,7 @@ fn derived_with(store: &Store, db: &Path, write: bool) -> Result<(Derived, Sourc
         &talk,
         &story,
     )?;
+    story_titles(store, &corpus, &mut story_list)?;
     lap("talking points and stories");
     let clusters = index_clusters(&mut state.index, &corpus.metas, &slot_of_pos);
     let d = Derived {
@@ -659,6 +665,31 @@ fn derived_with(store: &Store, db: &Path, write: bool) -> Result<(Derived, Sourc
     });
     lap("derived file written");
     Ok((d, source))
+}
+
+/// Each story's title: its first article's title, else its id (the
+/// corpus keeps no titles, so they are read for the first articles only).
+fn story_titles(store: &Store, corpus: &Corpus, list: &mut [Story]) -> Result<(), SignalsError> {
+    let wanted: FxHashSet<&str> = list.iter().map(|s| s.first_seen.article.as_str()).collect();
+    let rowids: Vec<i64> = corpus
+        .metas
+        .iter()
+        .zip(&corpus.rowids)
+        .filter(|(m, _)| wanted.contains(m.id.as_str()))
+        .map(|(_, &r)| r)
+        .collect();
+    let mut titles: FxHashMap<String, Option<String>> = FxHashMap::default();
+    for chunk in rowids.chunks(PAGE as usize) {
+        for a in store.articles_by_rowids(chunk, false)? {
+            titles.insert(a.id, a.title);
+        }
+    }
+    for s in list {
+        if let Some(Some(title)) = titles.get(&s.first_seen.article) {
+            s.title = title.clone();
+        }
+    }
+    Ok(())
 }
 
 /// Quote clusters of two or more quotes of the index, as quote ids: members
@@ -897,6 +928,12 @@ mod tests {
         assert!(d.talking_points.iter().any(|p| p.kind == "phrase"));
         assert!(d.clusters.len() >= 2, "{:?}", d.clusters.len());
         assert!(!d.stories.is_empty());
+        // Story titles are read back from the store (the corpus keeps none).
+        assert!(
+            d.stories.iter().all(|s| s.title.starts_with("Report ")),
+            "{:?}",
+            d.stories
+        );
         assert_eq!(derived(&store, &db).unwrap().1, Source::File);
     }
 
