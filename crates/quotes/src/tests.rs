@@ -1137,6 +1137,33 @@ fn uncued_fragment_after_a_determiner_subject_is_its_statement() {
 }
 
 #[test]
+fn sentence_final_said_with_a_long_appositive_governs_the_sentence() {
+    let got = run(
+        "Even as the race moves to New York, a state that she hoped to carry by a large margin, the race will be tight, said Dan Gerstein, director of a small firm and an independent political analyst in New York City.",
+        "en",
+    );
+    let q = got
+        .iter()
+        .find(|g| g.text.starts_with("Even as the race moves"))
+        .unwrap_or_else(|| panic!("no statement in {got:#?}"));
+    assert_eq!(q.speaker.as_deref(), Some("Dan Gerstein"));
+    assert!(
+        got.iter().all(|g| g.cue.as_deref() != Some("hoped")),
+        "{got:#?}"
+    );
+}
+
+#[test]
+fn pronoun_skips_a_capitalised_common_word_opening_a_sentence() {
+    let got = run(
+        "Senator Maria Lopez spoke first. Opposition to the pact was strong. She said the vote would fail.",
+        "en",
+    );
+    let q = find(&got, "the vote would fail");
+    assert_eq!(q.name.as_deref(), Some("Maria Lopez"));
+}
+
+#[test]
 fn cue_after_a_comma_behind_the_quote_names_the_speaker_after_it() {
     let got = run(
         "“We’re extremely happy” about the decision, said Rosa Delgado, director of the union.",
