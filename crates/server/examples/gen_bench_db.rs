@@ -4,10 +4,22 @@
 //! same database), put through `Store::put_articles` in batches.
 //!
 //! ```sh
-//! cargo run --release -p newslens-server --example gen_bench_db -- DB [N=100000] [SEED=1]
+//! cargo run --release -p newslens-server --example gen_bench_db -- DB [N=100000] [SEED=1] [news]
 //! ```
 //! Prints the store's ingest rate (articles/s through `put_articles`; the
 //! annotation pipeline is not part of it) and the ids the benchmark queries use.
+//!
+//! With `news`, articles are closer to a news feed for the cross-article
+//! signals benchmark (`docs/signals.md`): words from a generated
+//! vocabulary of 20,000 (so a statement is not repeated in hundreds of
+//! articles), dated in feed order over one year, 200 outlets and 5,000
+//! speakers; 12 sentences and 5 quotes per article; one quote in five a
+//! trimmed (¾) report of a statement from a pool of the last 100,000; one
+//! article in ten a reprint of one of the last 1,000 (by a random outlet)
+//! plus a sentence; one in four carrying a line from a pool of 2,000 repeated
+//! lines (talking points); about 20 consecutive articles share an event's
+//! three names in title and text (stories). No entities, narratives or
+//! roles.
 
 use newslens_store::Store;
 use serde_json::{json, Value};
@@ -439,10 +451,147 @@ fn article(n: usize, rng: &mut Rng) -> Value {
     })
 }
 
+/// A generated word (`news` mode): syllables of `i` in base 16.
+fn word(i: usize) -> String {
+    const SYL: [&str; 16] = [
+        "ka", "lo", "mi", "ru", "te", "sa", "no", "vi", "de", "po", "li", "ma", "zu", "ar", "en",
+        "os",
+    ];
+    let mut w = String::new();
+    let mut x = i + 1;
+    while x > 0 {
+        w.push_str(SYL[x % 16]);
+        x /= 16;
+    }
+    w
+}
+
+/// `news` mode: the vocabulary of sentences.
+const VOCAB: usize = 20_000;
+
+/// A sentence of 8–21 generated words, without its full stop.
+fn sentence(rng: &mut Rng) -> String {
+    let n = 8 + rng.below(14);
+    let mut words: Vec<String> = (0..n).map(|_| word(rng.below(VOCAB))).collect();
+    if let Some(first) = words.first_mut() {
+        let mut c = first.chars();
+        if let Some(f) = c.next() {
+            *first = f.to_uppercase().chain(c).collect();
+        }
+    }
+    words.join(" ")
+}
+
+/// State of the `news` generator across articles.
+#[derive(Default)]
+struct Feed {
+    /// Recent statements, reported again (trimmed) by later quotes.
+    statements: Vec<String>,
+    /// Recent articles (text, quotes), reprinted by later ones.
+    recent: Vec<(String, Vec<Value>)>,
+    /// Repeated lines (talking points), made once.
+    lines: Vec<String>,
+}
+
+/// Article `k` of `n` in `news` mode (see the module documentation).
+fn news_article(k: usize, n: usize, rng: &mut Rng, feed: &mut Feed) -> Value {
+    if feed.lines.is_empty() {
+        feed.lines = (0..2000).map(|_| sentence(rng)).collect();
+    }
+    let outlet = format!("Outlet {}", rng.below(200));
+    let day = k * 365 / n.max(1);
+    let (month, dom) = (1 + (day / 31).min(11), 1 + day % 28);
+    let published = format!("2023-{month:02}-{dom:02}");
+    let event = k / 20;
+    let names: Vec<String> = (0..3).map(|j| word(VOCAB + event * 3 + j)).collect();
+    let title = format!("{} {} and {}: {}", names[0], names[1], names[2], sentence(rng));
+    let (text, quotes) = if k > 10 && rng.below(10) == 0 && !feed.recent.is_empty() {
+        // A reprint of a recent article, one sentence added.
+        let (text, quotes) = feed.recent[rng.below(feed.recent.len())].clone();
+        (format!("{text} {}.", sentence(rng)), quotes)
+    } else {
+        let mut b = Builder {
+            text: String::new(),
+            chars: 0,
+        };
+        let mut quotes = Vec::new();
+        let quote_at: Vec<usize> = (0..5).map(|_| rng.below(12)).collect();
+        let line_at = (rng.below(4) == 0).then(|| rng.below(12));
+        for s in 0..12 {
+            if s > 0 {
+                b.push(" ");
+            }
+            if s == 0 {
+                b.push(&format!("{} of {} said {}.", names[0], names[1], names[2]));
+                b.push(" ");
+            }
+            if line_at == Some(s) {
+                let line = feed.lines[rng.below(feed.lines.len())].clone();
+                b.push(&line);
+                b.push(". ");
+            }
+            for _ in quote_at.iter().filter(|&&q| q == s) {
+                let text = if !feed.statements.is_empty() && rng.below(5) == 0 {
+                    let st = &feed.statements[rng.below(feed.statements.len())];
+                    let words: Vec<&str> = st.split(' ').collect();
+                    words[..words.len() * 3 / 4].join(" ")
+                } else {
+                    let st = sentence(rng);
+                    if feed.statements.len() < 100_000 {
+                        feed.statements.push(st.clone());
+                    } else {
+                        let i = rng.below(feed.statements.len());
+                        feed.statements[i] = st.clone();
+                    }
+                    st
+                };
+                let speaker = format!("{} {}", word(rng.below(5000)), word(5000 + rng.below(5000)));
+                b.push("\u{201c}");
+                let qs = b.push(&text);
+                b.push(",\u{201d} ");
+                let sp = b.push(&speaker);
+                b.push(" said. ");
+                quotes.push(json!({"text": text, "start": qs.0, "end": qs.1, "kind": "direct",
+                    "cue": "said",
+                    "speaker": {"text": speaker, "start": sp.0, "end": sp.1, "name": speaker, "entity": null},
+                    "said_on": null}));
+            }
+            b.push(&sentence(rng));
+            b.push(".");
+        }
+        (b.text, quotes)
+    };
+    if feed.recent.len() < 1000 {
+        feed.recent.push((text.clone(), quotes.clone()));
+    } else {
+        let i = rng.below(feed.recent.len());
+        feed.recent[i] = (text.clone(), quotes.clone());
+    }
+    json!({
+        "schema": "newslens.article/1",
+        "id": format!("news-{k}"),
+        "title": title,
+        "published": published,
+        "lang": "en",
+        "byline": null,
+        "credits": [],
+        "text": text,
+        "boilerplate": [],
+        "source": {"path": format!("news-{k}"), "url": format!("https://example.com/news/{k}"), "outlet": outlet, "format": "jsonl"},
+        "paragraphs": [],
+        "sentences": [],
+        "entities": [],
+        "quotes": quotes,
+        "dates": [],
+        "narratives": [],
+        "roles": [],
+    })
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let Some(db) = args.first() else {
-        eprintln!("usage: gen_bench_db DB [N=100000] [SEED=1]");
+        eprintln!("usage: gen_bench_db DB [N=100000] [SEED=1] [news]");
         return ExitCode::from(2);
     };
     let n: usize = match args.get(1).map(|s| s.parse()) {
@@ -454,6 +603,15 @@ fn main() -> ExitCode {
         }
     };
     let seed: u64 = args.get(2).and_then(|s| s.parse().ok()).unwrap_or(1);
+    let news = match args.get(3).map(String::as_str) {
+        None => false,
+        Some("news") => true,
+        Some(other) => {
+            eprintln!("gen_bench_db: the 4th argument can only be `news`, got {other:?}");
+            return ExitCode::from(2);
+        }
+    };
+    let mut feed = Feed::default();
     let mut store = match Store::open(std::path::Path::new(db)) {
         Ok(s) => s,
         Err(e) => {
@@ -469,7 +627,13 @@ fn main() -> ExitCode {
     let mut i = 0;
     while i < n {
         let articles: Vec<Value> = (i..(i + batch).min(n))
-            .map(|k| article(k, &mut rng))
+            .map(|k| {
+                if news {
+                    news_article(k, n, &mut rng, &mut feed)
+                } else {
+                    article(k, &mut rng)
+                }
+            })
             .collect();
         let t = Instant::now();
         match store.put_articles(&articles) {

@@ -44,6 +44,7 @@ impl TalkingPointsParams {
 fn signals_error(e: newslens_signals::SignalsError) -> BackendError {
     match e {
         newslens_signals::SignalsError::Store(s) => BackendError::from(s),
+        newslens_signals::SignalsError::Io(io) => BackendError::new(io),
     }
 }
 
