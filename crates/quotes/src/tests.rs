@@ -1161,6 +1161,13 @@ fn pronoun_skips_a_capitalised_common_word_opening_a_sentence() {
     );
     let q = find(&got, "the vote would fail");
     assert_eq!(q.name.as_deref(), Some("Maria Lopez"));
+    // A surname that only ever opens sentences, but more than once, is a name.
+    let got = run(
+        "Tom Radakin arrived on Monday. Sabagh was at the meeting. Sabagh left early. He said the talks would go on.",
+        "en",
+    );
+    let q = find(&got, "the talks would go on");
+    assert_eq!(q.name.as_deref(), Some("Sabagh"));
 }
 
 #[test]
