@@ -16,7 +16,10 @@
 //! BIAS=1 / BIAS=0 (main-role bias by CV or not). Unset variables keep
 //! `RoleTrainer::default()` (since session 4: CUES=art,side,ent,loc
 //! CSCALE=0.5 FINECUES= BIAS=1; the words-only model of sessions 2–3 is
-//! `CUES= BIAS=0`). SHOW=EN (print
+//! `CUES= BIAS=0`). STACK=m (second stage on the out-of-fold
+//! probabilities plus the article's language and stance, weight m); the
+//! cue group `lng` (the article's language, alone and crossed with the
+//! entity's side) exists since session 5. SHOW=EN (print
 //! that language's predictions), ENW (English rows counted this many
 //! times).
 

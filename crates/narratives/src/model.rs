@@ -31,6 +31,11 @@ pub struct Decision {
     /// Keep only labels of the article's domain (the domain with the larger
     /// summed narrative probability: "URW" or "CC").
     pub one_domain: bool,
+    /// With no narrative above `coarse`, the best one is still kept when
+    /// the model has an "Other" classifier and its probability is below
+    /// this (0: never).
+    #[serde(default)]
+    pub other_below: f32,
 }
 
 impl Default for Decision {
@@ -41,6 +46,7 @@ impl Default for Decision {
             fallback: 1.0,
             best_child: false,
             one_domain: true,
+            other_below: 0.0,
         }
     }
 }
@@ -299,10 +305,15 @@ impl NarrativeModel {
             })
             .collect();
         if kept.is_empty() {
+            let other = labels
+                .iter()
+                .position(|l| l == OTHER)
+                .and_then(|i| probs.get(i).copied())
+                .unwrap_or(1.0);
             if let Some(best) = (0..labels.len())
                 .filter(|&i| self.coarse[i] && labels[i] != OTHER && allowed(i))
                 .max_by(|&a, &b| probs[a].total_cmp(&probs[b]))
-                .filter(|&i| probs[i] >= decision.fallback)
+                .filter(|&i| probs[i] >= decision.fallback || other < decision.other_below)
             {
                 kept.push(best);
             }
@@ -505,6 +516,20 @@ mod tests {
         let got = m.decide(&[0.2, 0.1], &Decision::default());
         assert_eq!(got[0].narrative, OTHER);
         assert_eq!(got[0].subnarrative, None);
+    }
+
+    #[test]
+    fn an_unlikely_other_keeps_the_best_narrative() {
+        let m = model(&["Other", "URW: A", "URW: A: x"]);
+        let probs = [0.2, 0.3, 0.1];
+        let d = Decision::default();
+        assert_eq!(m.decide(&probs, &d)[0].narrative, OTHER);
+        let d = Decision {
+            other_below: 0.25,
+            ..d
+        };
+        assert_eq!(m.decide(&probs, &d)[0].narrative, "URW: A");
+        assert_eq!(m.decide(&[0.3, 0.3, 0.1], &d)[0].narrative, OTHER);
     }
 
     #[test]

@@ -50,6 +50,10 @@ pub struct NarrativeTrainer {
     /// Cross-validation folds keep near duplicates together (texts whose
     /// TF-IDF cosine reaches this value); `None`: folds by position.
     pub duplicate_folds: Option<f32>,
+    /// Learn an "Other" classifier too (articles whose gold is "Other");
+    /// the decision may then keep the best narrative when it is unlikely
+    /// ([`Decision::other_below`]).
+    pub other_label: bool,
 }
 
 impl Default for NarrativeTrainer {
@@ -76,6 +80,7 @@ impl Default for NarrativeTrainer {
             knn: 10,
             passage_mix: 0.0,
             duplicate_folds: None,
+            other_label: false,
         }
     }
 }
@@ -194,6 +199,7 @@ pub(crate) fn fit_head(
 /// (sorted, "Other" left out) and each document's label indices.
 fn labelled(
     corpus: &SemevalCorpus,
+    keep_other: bool,
 ) -> (Vec<&crate::corpus::TaskDoc>, Vec<String>, Vec<Vec<usize>>) {
     let docs: Vec<&crate::corpus::TaskDoc> = corpus
         .docs
@@ -207,7 +213,7 @@ fn labelled(
     let mut labels: Vec<String> = docs
         .iter()
         .flat_map(|d| gold(d))
-        .filter(|l| l.as_str() != OTHER)
+        .filter(|l| keep_other || l.as_str() != OTHER)
         .cloned()
         .collect();
     labels.sort();
@@ -241,7 +247,7 @@ impl NarrativeTrainer {
         dense: &(dyn Fn(&str) -> Vec<f32> + Sync),
         provenance: String,
     ) -> NarrativeModel {
-        let (docs, labels, mut targets) = labelled(corpus);
+        let (docs, labels, mut targets) = labelled(corpus, self.other_label);
         let gold: Vec<(Vec<String>, Vec<String>)> = docs
             .iter()
             .map(|d| corpus.narratives[&d.id].clone())
@@ -538,7 +544,7 @@ impl NarrativeTrainer {
         corpus: &SemevalCorpus,
         decision: Decision,
     ) -> std::collections::HashMap<String, crate::role_cues::ArticleCues> {
-        let (docs, labels, targets) = labelled(corpus);
+        let (docs, labels, targets) = labelled(corpus, false);
         let texts: Vec<&str> = docs.iter().map(|d| d.text.as_str()).collect();
         let (parent, coarse) = NarrativeModel::label_structure(&labels);
         let k = self.folds.max(2);
@@ -601,18 +607,26 @@ impl NarrativeTrainer {
         .into_iter()
         .chain((7..=18).map(|i| i as f32 * 0.05))
         .collect();
+        let other_grid: &[f32] = if model.head.labels.iter().any(|l| l == OTHER) {
+            &[0.0, 0.3, 0.5, 0.7]
+        } else {
+            &[0.0]
+        };
         let mut candidates = Vec::new();
         for &c in &grid {
             for &f in &grid {
                 for &fb in &[1.0, 0.5 * c, 0.25 * c] {
                     for best_child in [false, true] {
-                        candidates.push(Decision {
-                            coarse: c,
-                            fine: f,
-                            fallback: fb,
-                            best_child,
-                            one_domain: self.one_domain,
-                        });
+                        for &other_below in other_grid {
+                            candidates.push(Decision {
+                                coarse: c,
+                                fine: f,
+                                fallback: fb,
+                                best_child,
+                                one_domain: self.one_domain,
+                                other_below,
+                            });
+                        }
                     }
                 }
             }
