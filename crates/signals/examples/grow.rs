@@ -1,5 +1,6 @@
 //! Adds `N` articles to a newslens database for the incremental-signals
 //! measurement (`docs/signals.md`): copies of every `k`-th stored article
+//! in rowid order
 //! (its text, quotes and the rest as stored) under a new id (`ID~new`) and
 //! a later date (`DATE-01` … `DATE-28`), so they sort after every stored
 //! one, put through `Store::put_articles` in one batch.
@@ -9,7 +10,7 @@
 //! ```
 //! Never run it on a database you want to keep as it is: it writes.
 
-use newslens_store::{ArticleQuery, Store};
+use newslens_store::Store;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -32,21 +33,30 @@ fn main() -> ExitCode {
     };
     let total = store.article_count().unwrap_or(0) as usize;
     let step = (total / n.max(1)).max(1);
+    // Every `step`-th stored article, found by keyset pages of rowids
+    // (an OFFSET query per copy took minutes on a million articles).
+    let mut picked: Vec<String> = Vec::with_capacity(n);
+    let mut after = 0i64;
+    let mut seen = 0usize;
+    while picked.len() < n {
+        let page = match store.articles_after(after, 1000, false) {
+            Ok(p) if !p.is_empty() => p,
+            _ => break,
+        };
+        after = page.last().map_or(after, |a| a.rowid);
+        for a in page {
+            if seen % step == 0 && picked.len() < n {
+                picked.push(a.id);
+            }
+            seen += 1;
+        }
+    }
     let mut added = Vec::with_capacity(n);
-    for i in 0..n {
-        let page = store
-            .articles(&ArticleQuery {
-                limit: 1,
-                offset: ((i * step) % total.max(1)) as u32,
-                ..ArticleQuery::default()
-            })
-            .ok()
-            .and_then(|p| p.items.into_iter().next());
-        let Some(summary) = page else { break };
-        let Ok(Some(mut v)) = store.article(&summary.id) else {
+    for (i, id) in picked.iter().enumerate() {
+        let Ok(Some(mut v)) = store.article(id) else {
             continue;
         };
-        v["id"] = format!("{}~new", summary.id).into();
+        v["id"] = format!("{id}~new").into();
         v["published"] = format!("{month}-{:02}", 1 + i % 28).into();
         added.push(v);
     }
