@@ -578,16 +578,21 @@ impl SignalIndex {
     /// under the same one).
     pub fn save(&self) -> Vec<u8> {
         let mut w = Writer::default();
-        w.u64s(&self.article_dates);
-        self.article_ids.save(&mut w);
-        self.article_sets.save(&mut w);
-        self.articles.save(&mut w);
-        w.u32s(&self.quote_articles);
-        self.quote_ids.save(&mut w);
-        self.quote_sets.save(&mut w);
-        self.quotes.save(&mut w);
-        w.u64(self.newest);
+        self.save_into(&mut w);
         w.buf
+    }
+
+    /// [`SignalIndex::save`] appended to `w` (no copy of the bytes).
+    pub(crate) fn save_into(&self, w: &mut Writer) {
+        w.u64s(&self.article_dates);
+        self.article_ids.save(w);
+        self.article_sets.save(w);
+        self.articles.save(w);
+        w.u32s(&self.quote_articles);
+        self.quote_ids.save(w);
+        self.quote_sets.save(w);
+        self.quotes.save(w);
+        w.u64(self.newest);
     }
 
     /// An index saved by [`SignalIndex::save`], under `config`; `None` when
