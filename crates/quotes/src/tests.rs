@@ -1171,6 +1171,18 @@ fn pronoun_skips_a_capitalised_common_word_opening_a_sentence() {
 }
 
 #[test]
+fn participle_opening_a_sentence_before_a_preposition_is_no_cue() {
+    let got = run(
+        "Hinting at the upcoming elections, Olga Skabeeva sniped: “Fun times for them are only starting.”",
+        "en",
+    );
+    assert!(
+        got.iter().all(|g| g.cue.as_deref() != Some("Hinting")),
+        "{got:#?}"
+    );
+}
+
+#[test]
 fn cue_after_a_comma_behind_the_quote_names_the_speaker_after_it() {
     let got = run(
         "“We’re extremely happy” about the decision, said Rosa Delgado, director of the union.",
