@@ -3,13 +3,16 @@
 //! and F1 on each `Development` language.
 //! `cargo run --release -p newslens-narratives --example narratives_dev -- DATASETS_DIR`
 //! Env (unset: `NarrativeTrainer::default()`): POSW, EPOCHS, L2, KEEP,
-//! MINDF, SEED (SGD shuffling seed, default 7), ONE_DOMAIN=0, DENSE=1 and
+//! MINDF, SEED (SGD shuffling seed, default 7), SEEDS=n (average the
+//! weights of n models with seeds SEED, SEED+1, …), ONE_DOMAIN=0, DENSE=1 and
 //! DSCALE (encoder features), SHRINK=k (per-label threshold offsets shrunk
 //! by n/(n+k); prints the nested CV), DOMOFF=1 (offsets per domain and
 //! level), STACK=m (second stage on out-of-fold probabilities, weight m),
 //! EXPL=1 (subtask-3 explanations as training texts), COND=1 (each
 //! sub-narrative learned on its narrative's articles), KNNMIX=m and KNN=k
-//! (vote of the k most similar training articles, weight m), PASSAGE=m
+//! (vote of the k most similar training articles, weight m), KNNDENSE=1
+//! (with DENSE=1: the vote compares sentence embeddings, the classifiers
+//! read the words only), PASSAGE=m
 //! (passage-level classifiers, max over passages, weight m), DUPFOLDS=c
 //! (CV folds keep articles with TF-IDF cosine ≥ c together), OTHER=1 (an
 //! "Other" classifier; the decision may keep the best narrative when
@@ -59,6 +62,10 @@ fn main() {
     if let Ok(v) = std::env::var("KNNMIX") {
         t.knn_mix = v.parse().unwrap();
     }
+    if let Ok(v) = std::env::var("SEEDS") {
+        t.seeds = v.parse().unwrap();
+    }
+    t.knn_dense = std::env::var("KNNDENSE").is_ok_and(|v| v == "1");
     t.other_label = std::env::var("OTHER").is_ok_and(|v| v == "1");
     if let Ok(v) = std::env::var("DUPFOLDS") {
         t.duplicate_folds = Some(v.parse().unwrap());

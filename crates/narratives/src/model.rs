@@ -148,6 +148,23 @@ pub struct Neighbours {
     pub mix: f32,
     pub docs: Vec<Sparse>,
     pub targets: Vec<Vec<u16>>,
+    /// The vectors are the articles' dense features ([`dense_query`])
+    /// instead of their TF-IDF vectors.
+    #[serde(default)]
+    pub dense: bool,
+}
+
+/// A dense vector as a unit-length sparse one (for the neighbour vote).
+pub fn dense_query(dense: &[f32]) -> Sparse {
+    let norm = dense.iter().map(|x| x * x).sum::<f32>().sqrt();
+    if norm <= 0.0 {
+        return Vec::new();
+    }
+    dense
+        .iter()
+        .enumerate()
+        .map(|(i, x)| (i as u32, x / norm))
+        .collect()
 }
 
 impl Neighbours {
@@ -178,6 +195,15 @@ impl Neighbours {
             }
         }
         out
+    }
+
+    /// The vector of `x` this vote compares.
+    pub fn query(&self, x: &Example) -> Sparse {
+        if self.dense {
+            dense_query(&x.dense)
+        } else {
+            x.sparse.clone()
+        }
     }
 
     /// `first` mixed with the vote for `x`.
@@ -249,7 +275,7 @@ impl NarrativeModel {
     pub fn probs(&self, x: &Example) -> Vec<f32> {
         let mut first = self.head.probs(x);
         if let Some(nb) = &self.neighbours {
-            nb.mix_into(&mut first, &x.sparse);
+            nb.mix_into(&mut first, &nb.query(x));
         }
         match &self.stacker {
             Some(stacker) => mix_stacked(&first, stacker, self.stack_mix),
@@ -478,6 +504,7 @@ mod tests {
             mix: 0.5,
             docs: vec![vec![(0, 1.0)], vec![(1, 1.0)], vec![(0, 0.6), (1, 0.8)]],
             targets: vec![vec![0], vec![1], vec![1]],
+            dense: false,
         };
         let v = nb.vote(&vec![(0, 1.0)], 2);
         // Neighbours: doc 0 (similarity 1.0) and doc 2 (0.6).
@@ -485,6 +512,28 @@ mod tests {
         let mut p = vec![0.0, 0.0];
         nb.mix_into(&mut p, &vec![(0, 1.0)]);
         assert!((p[0] - 0.5 / 1.6).abs() < 1e-6);
+    }
+
+    #[test]
+    fn dense_neighbours_compare_unit_length_embeddings() {
+        assert_eq!(dense_query(&[3.0, 4.0]), vec![(0, 0.6), (1, 0.8)]);
+        assert!(dense_query(&[0.0, 0.0]).is_empty());
+        let nb = Neighbours {
+            k: 1,
+            mix: 1.0,
+            docs: vec![dense_query(&[1.0, 0.0]), dense_query(&[0.0, 1.0])],
+            targets: vec![vec![0], vec![1]],
+            dense: true,
+        };
+        let x = Example {
+            // The words would point at the first article, the embedding at
+            // the second.
+            sparse: vec![(0, 1.0)],
+            dense: vec![0.1, 2.0],
+        };
+        let mut p = vec![0.0, 0.0];
+        nb.mix_into(&mut p, &nb.query(&x));
+        assert_eq!(p, vec![0.0, 1.0]);
     }
 
     #[test]

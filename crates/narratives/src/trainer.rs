@@ -6,7 +6,7 @@ use crate::corpus::SemevalCorpus;
 use crate::features::TextFeaturizer;
 use crate::linear::{Example, LinearHead, TrainSettings};
 use crate::model::{
-    passage_max, passages, stack_example, Decision, NarrativeModel, Neighbours, OTHER,
+    dense_query, passage_max, passages, stack_example, Decision, NarrativeModel, Neighbours, OTHER,
 };
 use rayon::prelude::*;
 
@@ -54,6 +54,13 @@ pub struct NarrativeTrainer {
     /// the decision may then keep the best narrative when it is unlikely
     /// ([`Decision::other_below`]).
     pub other_label: bool,
+    /// The neighbour vote compares the dense features (sentence
+    /// embeddings) instead of the words, and the classifiers use the words
+    /// only.
+    pub knn_dense: bool,
+    /// Average the weights of this many models trained with consecutive
+    /// shuffling seeds (1: one model).
+    pub seeds: usize,
 }
 
 impl Default for NarrativeTrainer {
@@ -81,6 +88,8 @@ impl Default for NarrativeTrainer {
             passage_mix: 0.0,
             duplicate_folds: None,
             other_label: false,
+            knn_dense: false,
+            seeds: 1,
         }
     }
 }
@@ -127,6 +136,9 @@ pub(crate) struct FitSettings {
     pub keep_per_label: usize,
     /// Learn each sub-narrative on the examples of its narrative only.
     pub conditional: bool,
+    /// Train with this many shuffling seeds (the setting's seed, +1, …) and
+    /// average the weights (1: one model).
+    pub seeds: usize,
 }
 
 /// Learns a vocabulary from the texts at `idx`, trains one classifier per
@@ -154,6 +166,18 @@ pub(crate) fn fit_head(
         .collect();
     let ys: Vec<Vec<usize>> = idx.iter().map(|&i| targets[i].clone()).collect();
     let mut head = LinearHead::train(labels.to_vec(), &xs, &ys, fz.len(), settings.linear);
+    if settings.seeds > 1 {
+        let heads: Vec<LinearHead> = (1..settings.seeds as u64)
+            .map(|k| {
+                let linear = TrainSettings {
+                    seed: settings.linear.seed.wrapping_add(k),
+                    ..settings.linear
+                };
+                LinearHead::train(labels.to_vec(), &xs, &ys, fz.len(), linear)
+            })
+            .collect();
+        head = average_heads(head, &heads, fz.len());
+    }
     if settings.conditional {
         // Each sub-narrative against its siblings: trained on the examples
         // that carry its narrative only.
@@ -193,6 +217,47 @@ pub(crate) fn fit_head(
         head.remap(&map);
     }
     (fz, head)
+}
+
+/// The head whose every weight and bias is the mean of `first`'s and
+/// `others`' (same labels, `n_sparse` sparse features).
+fn average_heads(first: LinearHead, others: &[LinearHead], n_sparse: usize) -> LinearHead {
+    let n = (1 + others.len()) as f32;
+    let labels = first.labels.clone();
+    let classifiers = first
+        .classifiers
+        .into_iter()
+        .enumerate()
+        .map(|(l, c)| {
+            let mut sparse = vec![0f32; n_sparse];
+            let mut dense = c.dense.clone();
+            let mut bias = c.bias;
+            for &(i, w) in &c.sparse {
+                sparse[i as usize] += w;
+            }
+            for h in others {
+                let o = &h.classifiers[l];
+                for &(i, w) in &o.sparse {
+                    sparse[i as usize] += w;
+                }
+                for (d, w) in dense.iter_mut().zip(&o.dense) {
+                    *d += w;
+                }
+                bias += o.bias;
+            }
+            crate::linear::Binary {
+                sparse: sparse
+                    .into_iter()
+                    .enumerate()
+                    .filter(|(_, w)| *w != 0.0)
+                    .map(|(i, w)| (i as u32, w / n))
+                    .collect(),
+                dense: dense.into_iter().map(|w| w / n).collect(),
+                bias: bias / n,
+            }
+        })
+        .collect();
+    LinearHead::new(labels, classifiers)
 }
 
 /// The documents of `corpus` with gold narratives, the labels they use
@@ -236,6 +301,7 @@ impl NarrativeTrainer {
             min_df: self.min_df,
             keep_per_label: self.keep_per_label,
             conditional: self.conditional,
+            seeds: self.seeds,
         }
     }
 
@@ -283,6 +349,8 @@ impl NarrativeTrainer {
         // Out-of-fold probabilities for the thresholds.
         let k = self.folds.max(2);
         let fold_of = self.folds_of(&texts[..n], k);
+        // With `knn_dense` the dense features serve the neighbour vote only.
+        let head_dense: &[Vec<f32>] = if self.knn_dense { &[] } else { &dense_feats };
         let mut oof: Vec<Vec<f32>> = vec![Vec::new(); n];
         for fold in 0..k {
             let train_idx: Vec<usize> = (0..texts.len())
@@ -290,14 +358,14 @@ impl NarrativeTrainer {
                 .collect();
             let (fz, head) = fit_head(
                 &texts,
-                &dense_feats,
+                head_dense,
                 &targets,
                 &labels,
                 &train_idx,
                 &parent,
                 self.fit_settings(),
             );
-            let nb = self.neighbours(&fz, &texts, targets.as_slice(), |i| {
+            let nb = self.neighbours(&fz, &texts, &dense_feats, targets.as_slice(), |i| {
                 i < n && fold_of[i] != fold
             });
             for i in (0..n).filter(|&i| fold_of[i] == fold) {
@@ -307,7 +375,7 @@ impl NarrativeTrainer {
                 };
                 oof[i] = head.probs(&x);
                 if let Some(nb) = &nb {
-                    nb.mix_into(&mut oof[i], &x.sparse);
+                    nb.mix_into(&mut oof[i], &nb.query(&x));
                 }
             }
             if let Some(ph) =
@@ -329,14 +397,17 @@ impl NarrativeTrainer {
         }
         let (featurizer, head) = fit_head(
             &texts,
-            &dense_feats,
+            head_dense,
             &targets,
             &labels,
             &(0..texts.len()).collect::<Vec<_>>(),
             &parent,
             self.fit_settings(),
         );
-        let neighbours = self.neighbours(&featurizer, &texts, targets.as_slice(), |i| i < n);
+        let neighbours =
+            self.neighbours(&featurizer, &texts, &dense_feats, targets.as_slice(), |i| {
+                i < n
+            });
         let passage_head = self.passage_head(
             &featurizer,
             &texts[..n],
@@ -422,6 +493,7 @@ impl NarrativeTrainer {
         &self,
         fz: &TextFeaturizer,
         texts: &[&str],
+        dense: &[Vec<f32>],
         targets: &[Vec<usize>],
         keep: impl Fn(usize) -> bool + Sync,
     ) -> Option<Neighbours> {
@@ -432,7 +504,17 @@ impl NarrativeTrainer {
         Some(Neighbours {
             k: self.knn,
             mix: self.knn_mix,
-            docs: rows.par_iter().map(|&i| fz.transform(texts[i])).collect(),
+            docs: rows
+                .par_iter()
+                .map(|&i| {
+                    if self.knn_dense {
+                        dense_query(&dense[i])
+                    } else {
+                        fz.transform(texts[i])
+                    }
+                })
+                .collect(),
+            dense: self.knn_dense,
             targets: rows
                 .iter()
                 .map(|&i| targets[i].iter().map(|&l| l as u16).collect())
@@ -738,6 +820,25 @@ mod tests {
     }
 
     #[test]
+    fn averaged_heads_hold_the_mean_weights() {
+        let head = |w: f32, b: f32| {
+            LinearHead::new(
+                s(&["a"]),
+                vec![crate::linear::Binary {
+                    sparse: vec![(1, w)],
+                    dense: vec![w],
+                    bias: b,
+                }],
+            )
+        };
+        let avg = average_heads(head(1.0, 0.0), &[head(3.0, 1.0), head(-1.0, 2.0)], 3);
+        let c = &avg.classifiers[0];
+        assert_eq!(c.sparse, vec![(1, 1.0)]);
+        assert_eq!(c.dense, vec![1.0]);
+        assert!((c.bias - 1.0).abs() < 1e-6);
+    }
+
+    #[test]
     fn duplicate_folds_keep_near_copies_together() {
         let texts = [
             "storm floods the coast of the island tonight",
@@ -770,6 +871,7 @@ mod tests {
             min_df: 1,
             keep_per_label: 0,
             conditional,
+            seeds: 1,
         };
         let idx = [0, 1, 2, 3];
         let (_, plain) = fit_head(
