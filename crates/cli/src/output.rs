@@ -97,20 +97,31 @@ struct SpeakerJson<'a> {
 
 #[derive(Serialize)]
 struct QuoteJson<'a> {
-    text: &'a str,
+    /// What was said; a quote split around its attribution reads as its
+    /// parts joined by " … " (`Quote::text`).
+    text: std::borrow::Cow<'a, str>,
     start: usize,
     end: usize,
     kind: &'static str,
     cue: Option<&'a str>,
     speaker: Option<SpeakerJson<'a>>,
     said_on: Option<&'a str>,
+    /// The parts of a split quote (absent for a quote in one piece).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    parts: Vec<PartJson>,
+}
+
+#[derive(Serialize)]
+struct PartJson {
+    start: usize,
+    end: usize,
 }
 
 impl<'a> QuoteJson<'a> {
     fn new(doc: &'a Document, quote: &'a Quote, offsets: &CharOffsets<'_>) -> Self {
         let (start, end) = offsets.span(quote.span);
         QuoteJson {
-            text: doc.slice(quote.span),
+            text: quote.text(&doc.text),
             start,
             end,
             kind: quote.kind.name(),
@@ -126,6 +137,18 @@ impl<'a> QuoteJson<'a> {
                 }
             }),
             said_on: quote.said_on.as_deref(),
+            parts: if quote.gaps.is_empty() {
+                Vec::new()
+            } else {
+                quote
+                    .parts()
+                    .into_iter()
+                    .map(|p| {
+                        let (start, end) = offsets.span(p);
+                        PartJson { start, end }
+                    })
+                    .collect()
+            },
         }
     }
 }

@@ -321,6 +321,7 @@ fn quote(text: &str, content: &str, cue: Option<&str>) -> Quote {
         cue,
         speaker: None,
         said_on: None,
+        gaps: Vec::new(),
     }
 }
 
@@ -537,6 +538,7 @@ fn random_pieces_never_panic() {
                 cue: Some(Span::new(b, b).unwrap()),
                 speaker: None,
                 said_on: None,
+                gaps: Vec::new(),
             });
         }
         DateResolver::default().process(&mut d).unwrap();

@@ -255,6 +255,11 @@ impl QuoteExtractor {
                 cue,
                 speaker,
                 said_on: None,
+                gaps: c
+                    .part_gaps
+                    .iter()
+                    .filter_map(|&(s, e)| Span::within(text, s, e).ok())
+                    .collect(),
             });
         }
         out
@@ -306,6 +311,10 @@ pub(crate) struct Cand {
     /// whatever follows it), as byte ranges: reported speech there is
     /// still found ("“A,” she said, adding that …. “B.”").
     pub gaps: Vec<(usize, usize)>,
+    /// The same breaks measured between the parts' contents (the end of
+    /// one part to the start of the next): what the quote's text leaves
+    /// out.
+    pub part_gaps: Vec<(usize, usize)>,
 }
 
 /// A cue and its speaker as token indices.
@@ -1088,6 +1097,7 @@ impl<'a> Ctx<'a> {
             inherits: false,
             open_end: false,
             gaps: Vec::new(),
+            part_gaps: Vec::new(),
         }
     }
 
@@ -1898,6 +1908,7 @@ impl<'a> Ctx<'a> {
                     if let (Some((_, close)), Some((open, _))) = (prev.outer, c.outer) {
                         prev.gaps.push((close, open));
                     }
+                    prev.part_gaps.push((prev.e, c.s));
                     prev.e = c.e;
                     if let (Some((s, _)), Some((_, e))) = (prev.outer, c.outer) {
                         prev.outer = Some((s, e));
@@ -1978,6 +1989,7 @@ impl<'a> Ctx<'a> {
                     inherits: inherited && spk.is_some(),
                     open_end: false,
                     gaps: Vec::new(),
+                    part_gaps: Vec::new(),
                 });
             }
             last = Some((pi, spk));
@@ -2134,6 +2146,7 @@ impl<'a> Ctx<'a> {
             inherits: false,
             open_end: false,
             gaps: Vec::new(),
+            part_gaps: Vec::new(),
         })
     }
 
@@ -2420,6 +2433,7 @@ impl<'a> Ctx<'a> {
             inherits: false,
             open_end: false,
             gaps: Vec::new(),
+            part_gaps: Vec::new(),
         };
         Some((cand, next))
     }

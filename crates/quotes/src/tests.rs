@@ -7,6 +7,8 @@ use newslens_segment::Segmenter;
 #[derive(Debug)]
 struct Got {
     text: String,
+    /// `Quote::text`: a joined split quote without its attribution.
+    said: String,
     kind: QuoteKind,
     cue: Option<String>,
     speaker: Option<String>,
@@ -25,6 +27,7 @@ fn run_with(text: &str, lang: &str, config: QuoteConfig) -> Vec<Got> {
         .iter()
         .map(|q| Got {
             text: doc.slice(q.span).to_string(),
+            said: q.text(&doc.text).into_owned(),
             kind: q.kind,
             cue: q.cue.map(|c| doc.slice(c).to_string()),
             speaker: q.speaker.as_ref().map(|s| doc.slice(s.span).to_string()),
@@ -135,6 +138,20 @@ fn split_quote_is_joined_by_default() {
     assert_eq!(got.len(), 1, "{got:#?}");
     assert!(got[0].text.starts_with("The plan is ready"));
     assert!(got[0].text.ends_with("tomorrow."));
+}
+
+#[test]
+fn a_joined_split_quote_reads_without_its_attribution() {
+    let got = run(
+        "“The plan is ready,” Anna Berg said, “and it will be published tomorrow.”",
+        "en",
+    );
+    assert_eq!(got.len(), 1, "{got:#?}");
+    assert_eq!(
+        got[0].said,
+        "The plan is ready … and it will be published tomorrow."
+    );
+    assert_eq!(got[0].speaker.as_deref(), Some("Anna Berg"));
 }
 
 #[test]

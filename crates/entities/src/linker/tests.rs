@@ -264,6 +264,7 @@ fn quote(d: &Document, speaker: &str, name: Option<&str>) -> Quote {
             entity: None,
         }),
         said_on: None,
+        gaps: Vec::new(),
     }
 }
 
@@ -436,6 +437,7 @@ fn random_text_never_panics_and_spans_stay_valid() {
                 entity: None,
             }),
             said_on: None,
+            gaps: Vec::new(),
         });
         linker().process(&mut d).unwrap();
         for e in &d.entities {
