@@ -1,6 +1,6 @@
 //! Talking points and stories computed in passes over a corpus read a page
 //! of articles at a time, so no pass holds every text at once (see
-//! `docs/signals.md`, "Bounded memory of phrases and stories"):
+//! `docs/signals.md`, "Bounded passes"):
 //!
 //! 1. **First pass** ([`FirstPass`]): each article's distinct phrase
 //!    `n`-gram hashes are collected — in memory up to [`SPILL_AT`] bytes,
