@@ -262,7 +262,7 @@ pub fn render(pairs: &[Pair]) -> String {
     );
     let _ = writeln!(
         out,
-        "\nLinking (same_statement, default configuration: 3-gram containment ≥ 0.7)\n"
+        "\nLinking (same_statement, default configuration: 3-gram containment ≥ 0.7, or ≥ 0.5 with ≥ 6 common 3-grams)\n"
     );
     let _ = writeln!(
         out,
@@ -341,7 +341,7 @@ pub fn render(pairs: &[Pair]) -> String {
 
     let _ = writeln!(
         out,
-        "\nThreshold sweep (SignalConfig.same_statement with quote_containment and quote_shingle changed; quote_min_shingles 3)\n"
+        "\nThreshold sweep (SignalConfig.same_statement with quote_containment and quote_shingle changed, weak links off; quote_min_shingles 3)\n"
     );
     let _ = writeln!(
         out,
@@ -353,6 +353,7 @@ pub fn render(pairs: &[Pair]) -> String {
             let cfg = SignalConfig {
                 quote_shingle: n,
                 quote_containment: t,
+                quote_weak_containment: t,
                 ..SignalConfig::default()
             };
             let s = evaluate(pairs, |a, b| cfg.same_statement(a, b));

@@ -34,6 +34,15 @@ pub struct SignalConfig {
     /// Share of the shorter quote's shingles found in the other from which
     /// two quotes are one statement.
     pub quote_containment: f64,
+    /// A weaker containment that still links a quote which joined no
+    /// cluster at `quote_containment`, when it also reaches this share
+    /// against the first quote of the candidate's cluster (so a cluster
+    /// grows by weak links only around its first report, and a weak link
+    /// never bridges two clusters). Equal to `quote_containment`: off.
+    pub quote_weak_containment: f64,
+    /// A weak link also needs at least this many common shingles (a few
+    /// shared words of a stock phrase are not a statement).
+    pub quote_weak_min_common: usize,
     /// Quotes with fewer shingles than this are not linked (too short to
     /// tell a statement from a common phrase).
     pub quote_min_shingles: usize,
@@ -64,6 +73,8 @@ impl Default for SignalConfig {
             duplicate_resemblance: 0.5,
             quote_shingle: 3,
             quote_containment: 0.7,
+            quote_weak_containment: 0.5,
+            quote_weak_min_common: 6,
             quote_min_shingles: 3,
             quote_short_shingles: 6,
             max_postings: 2000,
@@ -77,13 +88,16 @@ impl Default for SignalConfig {
 
 /// Whether two quote texts report the same statement under the default
 /// configuration: both have at least `quote_min_shingles` word 3-grams
-/// (after lower-casing and dropping punctuation and quote marks), the
-/// shorter one's 3-grams are at least 70 % contained in the other's, and,
-/// when the shorter has fewer than `quote_short_shingles` (6) 3-grams, the
-/// common ones are also at least half of the longer's. This is
-/// exactly the test [`SignalIndex::add_quote`] applies to its candidates,
-/// so verbatim, re-punctuated, re-cased, trimmed and partial reports match
-/// and translations do not.
+/// (after lower-casing and dropping punctuation and quote marks), and the
+/// shorter one's 3-grams are at least 70 % contained in the other's, or at
+/// least 50 % with at least 6 of them in common (a weak link); when the
+/// shorter has fewer than `quote_short_shingles` (6) 3-grams, the common
+/// ones must also be at least half of the longer's. This is exactly the
+/// test [`SignalIndex::add_quote`] applies to a candidate when neither
+/// quote is in a cluster yet (a weak link also has to hold against the
+/// first quote of the candidate's cluster, and never joins two clusters),
+/// so verbatim, re-punctuated, re-cased, trimmed, partial and lightly
+/// edited reports match and translations do not.
 pub fn same_statement(a: &str, b: &str) -> bool {
     SignalConfig::default().same_statement(a, b)
 }
@@ -95,17 +109,29 @@ impl SignalConfig {
         let sb = self.quote_set(b);
         sa.len() >= self.quote_min_shingles
             && sb.len() >= self.quote_min_shingles
-            && self.links(&sa, &sb)
+            && self.link(&sa, &sb).is_some()
     }
 
-    /// The linking test on two shingle sets (each long enough).
-    fn links(&self, a: &[u32], b: &[u32]) -> bool {
+    /// The linking test on two shingle sets (each long enough): a link at
+    /// `quote_containment` is [`Link::Strong`], one at
+    /// `quote_weak_containment` only [`Link::Weak`].
+    fn link(&self, a: &[u32], b: &[u32]) -> Option<Link> {
         let common = crate::shingles::sorted_common(a, b);
         let (small, large) = (a.len().min(b.len()), a.len().max(b.len()));
-        if small == 0 || (common as f64) < self.quote_containment * small as f64 {
-            return false;
+        let weak = self.quote_weak_containment.min(self.quote_containment);
+        if small == 0 || (common as f64) < weak * small as f64 {
+            return None;
         }
-        small >= self.quote_short_shingles || 2 * common >= large
+        if small < self.quote_short_shingles && 2 * common < large {
+            return None;
+        }
+        if (common as f64) >= self.quote_containment * small as f64 {
+            Some(Link::Strong)
+        } else if common >= self.quote_weak_min_common {
+            Some(Link::Weak)
+        } else {
+            None
+        }
     }
 
     /// A quote's shingles, hashed to 32 bits, sorted, deduplicated.
@@ -119,6 +145,29 @@ impl SignalConfig {
         v.dedup();
         v
     }
+}
+
+/// A speaker name as a nonzero key: its last word, lower-cased (so
+/// "Sergei Lavrov" and "Lavrov" agree); 0 for a name without letters.
+fn speaker_key(name: &str) -> u32 {
+    let Some(last) = name
+        .split(|c: char| !c.is_alphanumeric())
+        .rfind(|w| w.chars().any(char::is_alphabetic))
+    else {
+        return 0;
+    };
+    let mut h: u32 = 0x811c_9dc5;
+    for c in last.chars().flat_map(char::to_lowercase) {
+        h = (h ^ c as u32).wrapping_mul(0x0100_0193);
+    }
+    h.max(1)
+}
+
+/// How strongly two quotes' shingle sets match ([`SignalConfig::link`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Link {
+    Weak,
+    Strong,
 }
 
 fn fold(h: u64) -> u32 {
@@ -347,6 +396,8 @@ pub struct SignalIndex {
     article_sets: UnionFind,
     articles: Window,
     quote_articles: Vec<u32>,
+    /// Per quote, [`speaker_key`] of its speaker (0: unknown).
+    quote_speakers: Vec<u32>,
     quote_ids: Strings,
     quote_sets: UnionFind,
     quotes: Window,
@@ -363,6 +414,7 @@ impl SignalIndex {
             article_sets: UnionFind::default(),
             articles: Window::default(),
             quote_articles: Vec::new(),
+            quote_speakers: Vec::new(),
             quote_ids: Strings::default(),
             quote_sets: UnionFind::default(),
             quotes: Window::default(),
@@ -472,6 +524,7 @@ impl SignalIndex {
 
     fn insert_quote(&mut self, quote: &QuoteRef, set: Vec<u32>) -> usize {
         let index = self.quote_sets.push();
+        let speaker = quote.speaker.as_deref().map_or(0, speaker_key);
         let date = self
             .article_dates
             .get(quote.article)
@@ -486,17 +539,49 @@ impl SignalIndex {
             }
             seen.sort_unstable();
             seen.dedup();
+            let mut weak: Vec<usize> = Vec::new();
             for c in seen {
+                let c = c as usize;
                 // Already in this quote's cluster (through an earlier
                 // candidate): checking it cannot change the clusters.
-                if self.quote_sets.find(c as usize) == self.quote_sets.find(index) {
+                if self.quote_sets.find(c) == self.quote_sets.find(index) {
                     continue;
                 }
-                let Some(other) = self.quotes.data(c as usize) else {
+                let Some(other) = self.quotes.data(c) else {
                     continue;
                 };
-                if self.config.links(&set, other) {
-                    self.quote_sets.union(index, c as usize);
+                match self.config.link(&set, other) {
+                    Some(Link::Strong) => {
+                        self.quote_sets.union_keep_first(index, c);
+                    }
+                    // Two named speakers who differ said different things.
+                    Some(Link::Weak)
+                        if speaker == 0
+                            || self
+                                .quote_speakers
+                                .get(c)
+                                .is_none_or(|&k| k == 0 || k == speaker) =>
+                    {
+                        weak.push(c)
+                    }
+                    Some(Link::Weak) => {}
+                    None => {}
+                }
+            }
+            // Weak links: only for a quote still alone, into one cluster,
+            // and only when the cluster's first quote matches too.
+            if self.quote_sets.set_size(index) == 1 {
+                for c in weak {
+                    let first = self.quote_sets.find(c);
+                    let ok = first == c
+                        || self
+                            .quotes
+                            .data(first)
+                            .is_some_and(|f| self.config.link(&set, f).is_some());
+                    if ok {
+                        self.quote_sets.union_keep_first(index, c);
+                        break;
+                    }
                 }
             }
         }
@@ -512,13 +597,16 @@ impl SignalIndex {
             self.config.window_days,
         );
         self.quote_articles.push(quote.article as u32);
+        self.quote_speakers.push(speaker);
         self.quote_ids.push(&quote.id);
         index
     }
 
     /// Adds a quote; returns its index. It joins the cluster of every
     /// earlier quote, still in the candidate index, that holds the same
-    /// statement (verbatim, trimmed, re-punctuated or partly quoted).
+    /// statement (verbatim, trimmed, re-punctuated or partly quoted: a
+    /// strong link); if it joined none, it may join one cluster through a
+    /// weak link that also holds against that cluster's first quote.
     pub fn add_quote(&mut self, quote: &QuoteRef) -> usize {
         let set = self.config.quote_set(&quote.text);
         self.insert_quote(quote, set)
@@ -589,6 +677,7 @@ impl SignalIndex {
         self.article_sets.save(w);
         self.articles.save(w);
         w.u32s(&self.quote_articles);
+        w.u32s(&self.quote_speakers);
         self.quote_ids.save(w);
         self.quote_sets.save(w);
         self.quotes.save(w);
@@ -605,6 +694,7 @@ impl SignalIndex {
         let article_sets = UnionFind::load(&mut r)?;
         let articles = Window::load(&mut r, n)?;
         let quote_articles = r.u32s()?;
+        let quote_speakers = r.u32s()?;
         let m = quote_articles.len();
         let quote_ids = Strings::load(&mut r)?;
         let quote_sets = UnionFind::load(&mut r)?;
@@ -614,6 +704,7 @@ impl SignalIndex {
             && article_sets.len() == n
             && quote_ids.ends.len() == m
             && quote_sets.len() == m
+            && quote_speakers.len() == m
             && quote_articles.iter().all(|&a| (a as usize) < n)
             && r.is_empty();
         consistent.then(|| SignalIndex {
@@ -624,6 +715,7 @@ impl SignalIndex {
             article_sets,
             articles,
             quote_articles,
+            quote_speakers,
             quote_ids,
             quote_sets,
             quotes,
@@ -669,6 +761,7 @@ impl SignalIndex {
             + self.article_sets.bytes()
             + self.articles.bytes()
             + self.quote_articles.capacity() * 4
+            + self.quote_speakers.capacity() * 4
             + self.quote_ids.bytes()
             + self.quote_sets.bytes()
             + self.quotes.bytes()
@@ -819,6 +912,140 @@ mod tests {
             .collect();
         assert_eq!(ids, ["c#1", "a#1", "b#1"], "first seen (c, Jan 9) first");
         assert_eq!(idx.travel(2).members, vec![2]);
+    }
+
+    /// Quotes of three articles; `texts[i]` in article `i`, added in order.
+    fn clusters_of(cfg: SignalConfig, texts: &[&str]) -> Vec<Vec<usize>> {
+        let mut idx = SignalIndex::new(cfg);
+        for (i, text) in texts.iter().enumerate() {
+            let a = idx.add_article(&article(&format!("a{i}"), "2023-01-10", "x"));
+            idx.add_quote(&QuoteRef {
+                id: format!("a{i}#0"),
+                article: a,
+                text: (*text).into(),
+                speaker: None,
+            });
+        }
+        let mut out: Vec<Vec<usize>> = idx
+            .quote_clusters()
+            .into_iter()
+            .map(|c| {
+                let mut m = c.members;
+                m.sort_unstable();
+                m
+            })
+            .collect();
+        out.sort();
+        out
+    }
+
+    // 16 words: 14 shingles. EDITED keeps its first 10 words and ends
+    // otherwise: 8 of its 12 shingles are in FIRST (0.67, a weak link).
+    // DRIFT shares 8 of its 12 shingles with EDITED and 4 with FIRST.
+    const FIRST: &str = "alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo lima mike november oscar papa";
+    const EDITED: &str =
+        "alpha bravo charlie delta echo foxtrot golf hotel india juliet one two three four";
+    const DRIFT: &str =
+        "echo foxtrot golf hotel india juliet one two three four five six seven eight";
+
+    #[test]
+    fn a_weak_link_joins_a_quote_to_the_cluster_of_its_first_report() {
+        assert_eq!(
+            clusters_of(SignalConfig::default(), &[FIRST, EDITED]),
+            [vec![0, 1]]
+        );
+        assert!(same_statement(FIRST, EDITED));
+    }
+
+    #[test]
+    fn weak_links_do_not_chain_away_from_the_first_report() {
+        // DRIFT matches EDITED weakly but not the cluster's first quote.
+        assert_eq!(
+            clusters_of(SignalConfig::default(), &[FIRST, EDITED, DRIFT]),
+            [vec![0, 1]]
+        );
+        // Alone with EDITED, DRIFT is its cluster's pair.
+        assert_eq!(
+            clusters_of(SignalConfig::default(), &[EDITED, DRIFT]),
+            [vec![0, 1]]
+        );
+    }
+
+    #[test]
+    fn a_weak_link_never_bridges_two_clusters() {
+        // Two clusters of two (strong links), then a quote weakly matching
+        // a member of each: it joins one of them, not both.
+        let other = "sierra tango uniform victor whiskey xray yankee zulu ten eleven twelve thirteen fourteen fifteen sixteen seventeen";
+        let other_copy = "sierra tango uniform victor whiskey xray yankee zulu ten eleven twelve thirteen fourteen fifteen sixteen";
+        let bridge = "alpha bravo charlie delta echo foxtrot golf hotel india sierra tango uniform victor whiskey xray yankee zulu ten";
+        let got = clusters_of(
+            SignalConfig::default(),
+            &[FIRST, FIRST, other, other_copy, bridge],
+        );
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(got.iter().map(Vec::len).sum::<usize>(), 5, "{got:?}");
+    }
+
+    #[test]
+    fn a_weak_link_needs_the_same_speaker_when_both_are_named() {
+        let run = |speakers: [Option<&str>; 2]| {
+            let mut idx = SignalIndex::new(SignalConfig::default());
+            for (i, (text, speaker)) in [FIRST, EDITED].iter().zip(speakers).enumerate() {
+                let a = idx.add_article(&article(&format!("a{i}"), "2023-01-10", "x"));
+                idx.add_quote(&QuoteRef {
+                    id: format!("a{i}#0"),
+                    article: a,
+                    text: (*text).into(),
+                    speaker: speaker.map(str::to_string),
+                });
+            }
+            idx.quote_clusters().len()
+        };
+        assert_eq!(run([Some("Sergei Lavrov"), Some("Dmitry Peskov")]), 0);
+        assert_eq!(run([Some("Sergei Lavrov"), Some("Lavrov")]), 1);
+        assert_eq!(run([Some("Sergei Lavrov"), None]), 1);
+        // A strong link does not look at speakers (outlets misattribute).
+        let mut idx = SignalIndex::new(SignalConfig::default());
+        for (i, speaker) in ["Sergei Lavrov", "Dmitry Peskov"].iter().enumerate() {
+            let a = idx.add_article(&article(&format!("a{i}"), "2023-01-10", "x"));
+            idx.add_quote(&QuoteRef {
+                id: format!("a{i}#0"),
+                article: a,
+                text: FIRST.into(),
+                speaker: Some(speaker.to_string()),
+            });
+        }
+        assert_eq!(idx.quote_clusters().len(), 1);
+    }
+
+    #[test]
+    fn speaker_keys_compare_surnames() {
+        assert_eq!(speaker_key("Sergei Lavrov"), speaker_key("lavrov"));
+        assert_ne!(speaker_key("Sergei Lavrov"), speaker_key("Dmitry Peskov"));
+        assert_eq!(speaker_key("..."), 0);
+        assert_ne!(speaker_key("Лавров"), 0);
+    }
+
+    #[test]
+    fn weak_containment_equal_to_the_strong_one_turns_weak_links_off() {
+        let strict = SignalConfig {
+            quote_weak_containment: 0.7,
+            ..SignalConfig::default()
+        };
+        assert!(clusters_of(strict, &[FIRST, EDITED]).is_empty());
+    }
+
+    #[test]
+    fn a_weak_link_needs_enough_common_shingles() {
+        // 5 of 8 shingles in common (0.625) is weak by share, too few by count.
+        let first = "alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo lima";
+        let edited = "alpha bravo charlie delta echo foxtrot golf mike november oscar";
+        assert!(clusters_of(SignalConfig::default(), &[first, edited]).is_empty());
+        let lenient = SignalConfig {
+            quote_weak_min_common: 5,
+            ..SignalConfig::default()
+        };
+        assert_eq!(clusters_of(lenient, &[first, edited]), [vec![0, 1]]);
     }
 
     #[test]

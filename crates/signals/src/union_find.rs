@@ -51,6 +51,21 @@ impl UnionFind {
         big
     }
 
+    /// Joins the sets of `a` and `b` under the smaller of their two roots,
+    /// so a structure grown only by this call keeps each set's first
+    /// (lowest) member as its root; returns that root. Sizes are still
+    /// kept, but not used to choose the root.
+    pub fn union_keep_first(&mut self, a: usize, b: usize) -> usize {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra == rb {
+            return ra;
+        }
+        let (root, child) = (ra.min(rb), ra.max(rb));
+        self.parent[child] = root as u32;
+        self.size[root] += self.size[child];
+        root
+    }
+
     pub(crate) fn save(&self, w: &mut crate::codec::Writer) {
         w.u32s(&self.parent);
         w.u32s(&self.size);
