@@ -504,7 +504,13 @@ fn news_article(k: usize, n: usize, rng: &mut Rng, feed: &mut Feed) -> Value {
     let published = format!("2023-{month:02}-{dom:02}");
     let event = k / 20;
     let names: Vec<String> = (0..3).map(|j| word(VOCAB + event * 3 + j)).collect();
-    let title = format!("{} {} and {}: {}", names[0], names[1], names[2], sentence(rng));
+    let title = format!(
+        "{} {} and {}: {}",
+        names[0],
+        names[1],
+        names[2],
+        sentence(rng)
+    );
     let (text, quotes) = if k > 10 && rng.below(10) == 0 && !feed.recent.is_empty() {
         // A reprint of a recent article, one sentence added.
         let (text, quotes) = feed.recent[rng.below(feed.recent.len())].clone();
