@@ -24,7 +24,9 @@
 # open connections, THREADS wrk threads, CONNECTIONS server connections
 # (default: the server's own), CACHE_MB the server's answer cache (default:
 # the server's own, 64; 0 turns it off), DB path (reused when it exists),
-# WARM=0 not to read the database file into the page cache first.
+# WARM=0 not to read the database file into the page cache first, SIGNALS=1
+# to add the talking-points and quote-travel endpoints (the derived file is
+# built first).
 # Needs wrk (apt-get install -y wrk), curl and python3.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -68,6 +70,14 @@ if [ "${WARM:-1}" != 0 ]; then
     cat "$DB" > /dev/null
 fi
 
+# SIGNALS=1: also the signals endpoints (talking points, quote travel). The
+# server only reads a current derived file beside the database, so it is
+# built first by the CLI (timed; minutes on a large database).
+if [ "${SIGNALS:-0}" = 1 ]; then
+    echo "== signals: newslens talking-points --db $DB (builds DB.signals.json when stale)" >&2
+    /usr/bin/time -f "== signals: %e s wall, %M KB peak" "$BIN" talking-points --db "$DB" --limit 1 >/dev/null
+fi
+
 ARGS=(serve --db "$DB" --addr "127.0.0.1:$PORT")
 [ -n "${CONNECTIONS:-}" ] && ARGS+=(--connections "$CONNECTIONS")
 [ -n "${CACHE_MB:-}" ] && ARGS+=(--cache-mb "$CACHE_MB")
@@ -101,6 +111,8 @@ lua("search", ["/api/search?q=" + w for w in words])
 lua("articles_q", ["/api/articles?q=" + w for w in words])
 lua("quotes_q", ["/api/quotes?q=" + w for w in words])
 lua("articles_page", [f"/api/articles?offset={r.randrange(0, 5000)}" for _ in range(200)])
+lua("talking_page", [f"/api/talking-points?offset={r.randrange(0, 1000)}&limit=20" for _ in range(200)])
+lua("travel", [f"/api/quotes/gen-{r.randrange(n)}%23{r.randrange(2)}/travel" for _ in range(2000)])
 PY
 
 # Waits (at most 120 s) until a request that needs a database connection is
@@ -188,3 +200,8 @@ run "narratives by outlet" "/api/narratives?by=outlet"
 run "narratives by month" "/api/narratives?by=month"
 run "search" "@search"
 run "UI page" "/"
+if [ "${SIGNALS:-0}" = 1 ]; then
+    run "talking points" "/api/talking-points"
+    run "talking points page" "@talking_page"
+    run "quote travel" "@travel"
+fi

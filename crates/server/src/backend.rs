@@ -31,8 +31,12 @@ pub trait Backend: Send + 'static {
     }
     /// Every appearance of a quote's statement, or `None` for an unknown
     /// quote (`signals_api.rs`).
-    fn quote_travel(&mut self, id: &str) -> Result<Option<String>, BackendError> {
-        let _ = id;
+    fn quote_travel(
+        &mut self,
+        id: &str,
+        p: &crate::signals_api::TravelParams,
+    ) -> Result<Option<String>, BackendError> {
+        let _ = (id, p);
         Err(BackendError::new(crate::signals_api::Unsupported))
     }
 }

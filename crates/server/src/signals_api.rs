@@ -41,6 +41,23 @@ impl TalkingPointsParams {
     }
 }
 
+/// Query parameters of `GET /api/quotes/{id}/travel`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TravelParams {
+    pub limit: u32,
+    pub offset: u32,
+}
+
+impl TravelParams {
+    pub fn parse(pairs: Vec<(String, String)>) -> Result<Self, ApiError> {
+        let p = Pairs::new(pairs, &["limit", "offset"])?;
+        Ok(TravelParams {
+            limit: p.number("limit", 100, 1, 1000)?,
+            offset: p.number("offset", 0, 0, u32::MAX)?,
+        })
+    }
+}
+
 fn signals_error(e: newslens_signals::SignalsError) -> BackendError {
     match e {
         newslens_signals::SignalsError::Store(s) => BackendError::from(s),
@@ -108,9 +125,16 @@ pub(crate) fn talking_points(
 
 /// Every appearance of quote `id`'s statement, first seen first; `None`
 /// for an unknown quote.
-pub(crate) fn quote_travel(store: &Store, id: &str) -> Result<Option<String>, BackendError> {
+pub(crate) fn quote_travel(
+    store: &Store,
+    id: &str,
+    p: &TravelParams,
+) -> Result<Option<String>, BackendError> {
     let derived = current_derived(store)?;
-    let Some(rows) = derived.travel_rows(store, id).map_err(signals_error)? else {
+    let Some((total, rows)) = derived
+        .travel_page(store, id, p.offset as usize, p.limit as usize)
+        .map_err(signals_error)?
+    else {
         return Ok(None);
     };
     #[derive(Serialize)]
@@ -119,10 +143,10 @@ pub(crate) fn quote_travel(store: &Store, id: &str) -> Result<Option<String>, Ba
         total: usize,
         items: Vec<newslens_signals::Appearance<'a>>,
     }
-    let items = newslens_signals::appearances(&rows);
+    let items = newslens_signals::appearances_from(&rows, p.offset as usize);
     to_json(&Travel {
         quote: id,
-        total: rows.len(),
+        total,
         items,
     })
     .map(Some)
@@ -144,10 +168,11 @@ pub(crate) async fn travel_route(
     Path(id): Path<String>,
     RawQuery(q): RawQuery,
 ) -> Result<Response, ApiError> {
-    Pairs::new(crate::api::pairs(q)?, &[])?;
+    let p = TravelParams::parse(crate::api::pairs(q)?)?;
     crate::api::check_id(&id)?;
     let key = id.clone();
-    match crate::api::cached(&s, format!("travel {id:?}"), move |b| b.quote_travel(&key)).await? {
+    let cache_key = format!("travel {id:?} {p:?}");
+    match crate::api::cached(&s, cache_key, move |b| b.quote_travel(&key, &p)).await? {
         Some(v) => Ok(crate::api::json(v)),
         None => Err(ApiError::NotFound(format!("no quote with id `{id}`"))),
     }
@@ -171,5 +196,11 @@ mod tests {
         assert!(TalkingPointsParams::parse(pairs(&[("since", "soon")])).is_err());
         assert!(TalkingPointsParams::parse(pairs(&[("limit", "0")])).is_err());
         assert!(TalkingPointsParams::parse(pairs(&[("speaker", "x")])).is_err());
+        let t = TravelParams::parse(pairs(&[])).unwrap();
+        assert_eq!((t.limit, t.offset), (100, 0));
+        let t = TravelParams::parse(pairs(&[("limit", "10"), ("offset", "20")])).unwrap();
+        assert_eq!((t.limit, t.offset), (10, 20));
+        assert!(TravelParams::parse(pairs(&[("limit", "1001")])).is_err());
+        assert!(TravelParams::parse(pairs(&[("since", "2023")])).is_err());
     }
 }

@@ -130,7 +130,11 @@ impl Backend for Store {
         crate::signals_api::talking_points(self, p)
     }
 
-    fn quote_travel(&mut self, id: &str) -> Result<Option<String>, BackendError> {
-        crate::signals_api::quote_travel(self, id)
+    fn quote_travel(
+        &mut self,
+        id: &str,
+        p: &crate::signals_api::TravelParams,
+    ) -> Result<Option<String>, BackendError> {
+        crate::signals_api::quote_travel(self, id, p)
     }
 }

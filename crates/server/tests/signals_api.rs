@@ -93,6 +93,33 @@ async fn quote_travel_lists_appearances_first_seen_first_and_404s_unknown_quotes
 }
 
 #[tokio::test]
+async fn quote_travel_pages_keep_the_total_and_mark_only_the_first_appearance() {
+    let (_dir, db) = database();
+    let router = App::open(&db, 2).unwrap().router();
+    let page = |q: &'static str| {
+        let router = router.clone();
+        async move {
+            let (status, _, body) = get(&router, q).await;
+            assert_eq!(status, StatusCode::OK, "{body}");
+            serde_json::from_str::<Value>(&body).unwrap()
+        }
+    };
+    let v = page("/api/quotes/geneva-copy%230/travel?limit=1").await;
+    assert_eq!(v["total"], 2, "{v}");
+    assert_eq!(v["items"].as_array().unwrap().len(), 1, "{v}");
+    assert_eq!(v["items"][0]["first"], true);
+    let v = page("/api/quotes/geneva-copy%230/travel?limit=1&offset=1").await;
+    assert_eq!(v["total"], 2, "{v}");
+    assert_eq!(v["items"][0]["quote"], "geneva-copy#0");
+    assert_eq!(v["items"][0]["first"], false);
+    let v = page("/api/quotes/geneva-copy%230/travel?offset=5").await;
+    assert_eq!(v["total"], 2, "{v}");
+    assert!(v["items"].as_array().unwrap().is_empty(), "{v}");
+    let (status, _, body) = get(&router, "/api/quotes/geneva-copy%230/travel?limit=0").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
+}
+
+#[tokio::test]
 async fn the_talking_points_page_and_its_script_are_served() {
     let (_dir, db) = database();
     let router = App::open(&db, 1).unwrap().router();

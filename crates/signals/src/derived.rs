@@ -262,6 +262,34 @@ impl Derived {
         let rows = store.quotes_by_keys(&keys)?;
         Ok(rows.iter().any(|r| quote_id(r) == id).then_some(rows))
     }
+
+    /// One page of [`Derived::travel_rows`]: the number of appearances and
+    /// those from `offset` on, at most `limit`, reading only the page's
+    /// rows from the store (a statement can have thousands). `None` when
+    /// `store` holds no quote `id`.
+    pub fn travel_page(
+        &self,
+        store: &Store,
+        id: &str,
+        offset: usize,
+        limit: usize,
+    ) -> Result<Option<(usize, Vec<QuoteRow>)>, SignalsError> {
+        let Some(ids) = self.travel(id) else {
+            return Ok(self.travel_rows(store, id)?.map(|rows| {
+                (
+                    rows.len(),
+                    rows.into_iter().skip(offset).take(limit).collect(),
+                )
+            }));
+        };
+        let start = offset.min(ids.len());
+        let end = start.saturating_add(limit).min(ids.len());
+        let keys: Vec<(String, u32)> = ids[start..end]
+            .iter()
+            .filter_map(|q| quote_key(q))
+            .collect();
+        Ok(Some((ids.len(), store.quotes_by_keys(&keys)?)))
+    }
 }
 
 /// One appearance of a statement, as `newslens quote-travel --json` and
@@ -278,11 +306,16 @@ pub struct Appearance<'a> {
 /// The appearances of `rows` (first seen first, as [`Derived::travel_rows`]
 /// gives them).
 pub fn appearances(rows: &[QuoteRow]) -> Vec<Appearance<'_>> {
+    appearances_from(rows, 0)
+}
+
+/// [`appearances`] of a page starting at appearance `offset`.
+pub fn appearances_from(rows: &[QuoteRow], offset: usize) -> Vec<Appearance<'_>> {
     rows.iter()
         .enumerate()
         .map(|(n, r)| Appearance {
             quote: quote_id(r),
-            first: n == 0,
+            first: offset + n == 0,
             row: r,
         })
         .collect()
