@@ -216,6 +216,35 @@ impl Neighbours {
 }
 
 impl NarrativeModel {
+    /// A model of one first-stage head and nothing else: no dense
+    /// features, offsets, second stage, neighbours or passage head, the
+    /// default decision (trainers set what they learned on top).
+    pub(crate) fn plain(
+        featurizer: TextFeaturizer,
+        head: LinearHead,
+        parent: Vec<usize>,
+        coarse: Vec<bool>,
+    ) -> Self {
+        NarrativeModel {
+            provenance: String::new(),
+            featurizer,
+            head,
+            parent,
+            coarse,
+            decision: Decision::default(),
+            dense_dim: 0,
+            dense_scale: 1.0,
+            cv_f1: (0.0, 0.0),
+            offsets: Vec::new(),
+            stacker: None,
+            stack_mix: 0.0,
+            cv_nested: None,
+            neighbours: None,
+            passage_head: None,
+            passage_mix: 0.0,
+        }
+    }
+
     /// Builds the label bookkeeping from label names: a sub-narrative's name
     /// starts with its narrative's name and ": ".
     pub fn label_structure(labels: &[String]) -> (Vec<usize>, Vec<bool>) {
@@ -454,24 +483,12 @@ mod tests {
     fn model(labels: &[&str]) -> NarrativeModel {
         let labels: Vec<String> = labels.iter().map(|s| s.to_string()).collect();
         let (parent, coarse) = NarrativeModel::label_structure(&labels);
-        NarrativeModel {
-            provenance: String::new(),
-            featurizer: TextFeaturizer::default(),
-            head: LinearHead::new(labels.clone(), vec![Binary::default(); labels.len()]),
+        NarrativeModel::plain(
+            TextFeaturizer::default(),
+            LinearHead::new(labels.clone(), vec![Binary::default(); labels.len()]),
             parent,
             coarse,
-            decision: Decision::default(),
-            dense_dim: 0,
-            dense_scale: 1.0,
-            cv_f1: (0.0, 0.0),
-            offsets: Vec::new(),
-            stacker: None,
-            stack_mix: 0.0,
-            cv_nested: None,
-            neighbours: None,
-            passage_head: None,
-            passage_mix: 0.0,
-        }
+        )
     }
 
     #[test]

@@ -442,21 +442,14 @@ impl NarrativeTrainer {
         });
         let mut model = NarrativeModel {
             provenance,
-            featurizer,
-            head,
-            parent,
-            coarse,
-            decision: Decision::default(),
             dense_dim,
             dense_scale: self.dense_scale,
-            cv_f1: (0.0, 0.0),
-            offsets: Vec::new(),
             stacker,
             stack_mix: self.stack_mix,
-            cv_nested: None,
             neighbours,
             passage_head,
             passage_mix: self.passage_mix,
+            ..NarrativeModel::plain(featurizer, head, parent, coarse)
         };
         (model.decision, model.cv_f1) = self.choose_decision(&model, &oof, &gold);
         if self.offset_shrink.is_some() || self.domain_offsets {
@@ -643,22 +636,8 @@ impl NarrativeTrainer {
                 self.fit_settings(),
             );
             let model = NarrativeModel {
-                provenance: String::new(),
-                featurizer,
-                head,
-                parent: parent.clone(),
-                coarse: coarse.clone(),
                 decision,
-                dense_dim: 0,
-                dense_scale: 1.0,
-                cv_f1: (0.0, 0.0),
-                offsets: Vec::new(),
-                stacker: None,
-                stack_mix: 0.0,
-                cv_nested: None,
-                neighbours: None,
-                passage_head: None,
-                passage_mix: 0.0,
+                ..NarrativeModel::plain(featurizer, head, parent.clone(), coarse.clone())
             };
             let held: Vec<(String, crate::role_cues::ArticleCues)> = (0..docs.len())
                 .into_par_iter()
