@@ -40,6 +40,7 @@ use unicode_segmentation::UnicodeSegmentation;
 
 /// Bytes of records a pass holds in memory before they go to temporary
 /// files (128 MB).
+#[cfg_attr(not(feature = "store"), allow(dead_code))]
 pub(crate) const SPILL_AT: usize = 1 << 27;
 /// Parts of the records (by their key's top 6 bits).
 const PARTS: usize = 64;
