@@ -246,6 +246,9 @@ pub struct ArticleCues {
     pub narratives: Vec<String>,
     /// Kept sub-narratives (without the "<narrative>: Other" ones).
     pub subnarratives: Vec<String>,
+    /// [`task_language`] of the article's text, once per article (`None`:
+    /// [`mention_cues`] guesses it from the text it is given).
+    pub language: Option<&'static str>,
 }
 
 impl ArticleCues {
@@ -269,7 +272,14 @@ impl ArticleCues {
                 .filter(|n| n.as_str() != OTHER && !n.ends_with(": Other"))
                 .cloned()
                 .collect(),
+            language: None,
         }
+    }
+
+    /// These cues with the language of the article `text`.
+    pub fn in_language_of(mut self, text: &str) -> Self {
+        self.language = Some(task_language(text));
+        self
     }
 
     /// The article's stance bucket: `urw_pro` (a pro-Russian narrative),
@@ -314,7 +324,7 @@ pub fn predict_article(model: &NarrativeModel, text: &str) -> ArticleCues {
     let decided = model.decide(&probs, &model.decision);
     let narratives: Vec<String> = decided.iter().map(|p| p.narrative.clone()).collect();
     let subs: Vec<String> = decided.into_iter().filter_map(|p| p.subnarrative).collect();
-    ArticleCues::from_labels(domain, &narratives, &subs)
+    ArticleCues::from_labels(domain, &narratives, &subs).in_language_of(text)
 }
 
 /// [`predict_article`] with the bundled model, remembered for the last
@@ -337,7 +347,7 @@ pub fn article_cues(text: &str) -> Arc<ArticleCues> {
     let cues = Arc::new(
         narrative_model()
             .map(|m| predict_article(m, text))
-            .unwrap_or_default(),
+            .unwrap_or_else(|| ArticleCues::default().in_language_of(text)),
     );
     LAST.with(|l| *l.borrow_mut() = Some((key, cues.clone())));
     cues
@@ -705,7 +715,7 @@ pub fn mention_cues(text: &str, start: usize, end: usize, article: &ArticleCues)
     lex.sort_unstable();
     lex.dedup();
     out.extend(lex);
-    let lang = task_language(text);
+    let lang = article.language.unwrap_or_else(|| task_language(text));
     out.push(format!("lng:l={lang}"));
     out.push(format!("lng:l={lang}|s={side}"));
     out
@@ -764,5 +774,17 @@ mod tests {
         ] {
             assert!(c.contains(&t.to_string()), "{t} in {c:?}");
         }
+    }
+
+    #[test]
+    fn the_article_language_is_guessed_once_and_gives_the_same_cues() {
+        let text = "A guerra não é uma solução, disse Putin aos jornalistas.";
+        let s = text.find("Putin").unwrap();
+        let a = ArticleCues::from_narratives("URW", &[]);
+        let once = a.clone().in_language_of(text);
+        assert_eq!(once.language, Some("pt"));
+        let c = mention_cues(text, s, s + 5, &once);
+        assert!(c.contains(&"lng:l=pt".to_string()), "{c:?}");
+        assert_eq!(c, mention_cues(text, s, s + 5, &a));
     }
 }

@@ -600,7 +600,7 @@ impl RoleTrainer {
                     None => narratives
                         .as_ref()
                         .map(|m| predict_article(m, text))
-                        .unwrap_or_default(),
+                        .unwrap_or_else(|| ArticleCues::default().in_language_of(text)),
                 };
                 let cues = match corpus.narratives.get(id) {
                     Some((coarse, fine)) if self.gold_narratives => {
@@ -608,7 +608,7 @@ impl RoleTrainer {
                             .iter()
                             .find_map(|n| n.split(':').next().filter(|_| n.contains(':')))
                             .unwrap_or(&predicted.domain);
-                        ArticleCues::from_labels(domain, coarse, fine)
+                        ArticleCues::from_labels(domain, coarse, fine).in_language_of(text)
                     }
                     _ => predicted,
                 };
