@@ -148,19 +148,14 @@ impl SignalConfig {
 }
 
 /// A speaker name as a nonzero key: its last word, lower-cased (so
-/// "Sergei Lavrov" and "Lavrov" agree); 0 for a name without letters.
+/// "Sergei Lavrov" and "Lavrov" agree), hashed as the stories hash terms;
+/// 0 for a name without letters.
 fn speaker_key(name: &str) -> u32 {
-    let Some(last) = name
-        .split(|c: char| !c.is_alphanumeric())
+    name.split(|c: char| !c.is_alphanumeric())
         .rfind(|w| w.chars().any(char::is_alphabetic))
-    else {
-        return 0;
-    };
-    let mut h: u32 = 0x811c_9dc5;
-    for c in last.chars().flat_map(char::to_lowercase) {
-        h = (h ^ c as u32).wrapping_mul(0x0100_0193);
-    }
-    h.max(1)
+        .map_or(0, |last| {
+            fold(crate::stories::term_hash(&last.to_lowercase())).max(1)
+        })
 }
 
 /// How strongly two quotes' shingle sets match ([`SignalConfig::link`]).
