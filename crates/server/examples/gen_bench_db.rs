@@ -594,6 +594,9 @@ fn news_article(k: usize, n: usize, rng: &mut Rng, feed: &mut Feed) -> Value {
     })
 }
 
+/// Articles per `put_articles` call (one transaction each).
+const BATCH: usize = 5000;
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let Some(db) = args.first() else {
@@ -617,7 +620,6 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let mut feed = Feed::default();
     let mut store = match Store::open(std::path::Path::new(db)) {
         Ok(s) => s,
         Err(e) => {
@@ -625,22 +627,35 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let mut rng = Rng(seed);
     let started = Instant::now();
     let mut put_time = 0.0;
     let mut stored = 0u64;
-    let batch = 1000;
+    // Articles are made on a thread of their own, a batch ahead of the
+    // store's writes (same generator, same order: the same database as
+    // making them in line), so making and storing overlap on two cores.
+    let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Value>>(2);
+    let maker = std::thread::spawn(move || {
+        let mut feed = Feed::default();
+        let mut rng = Rng(seed);
+        let mut i = 0;
+        while i < n {
+            let articles: Vec<Value> = (i..(i + BATCH).min(n))
+                .map(|k| {
+                    if news {
+                        news_article(k, n, &mut rng, &mut feed)
+                    } else {
+                        article(k, &mut rng)
+                    }
+                })
+                .collect();
+            i += articles.len();
+            if tx.send(articles).is_err() {
+                return;
+            }
+        }
+    });
     let mut i = 0;
-    while i < n {
-        let articles: Vec<Value> = (i..(i + batch).min(n))
-            .map(|k| {
-                if news {
-                    news_article(k, n, &mut rng, &mut feed)
-                } else {
-                    article(k, &mut rng)
-                }
-            })
-            .collect();
+    for articles in rx {
         let t = Instant::now();
         match store.put_articles(&articles) {
             Ok(s) => stored += s.stored + s.replaced,
@@ -650,13 +665,18 @@ fn main() -> ExitCode {
             }
         }
         put_time += t.elapsed().as_secs_f64();
+        let before = i;
         i += articles.len();
-        if i % 10_000 == 0 || i == n {
+        if i / 10_000 != before / 10_000 || i == n {
             eprintln!(
                 "gen_bench_db: {i}/{n} articles, {:.0} articles/s into the store",
                 i as f64 / put_time.max(1e-9)
             );
         }
+    }
+    if maker.join().is_err() {
+        eprintln!("gen_bench_db: the generator thread failed");
+        return ExitCode::FAILURE;
     }
     let t = std::time::Instant::now();
     if let Err(e) = store.optimize() {
