@@ -1110,12 +1110,18 @@ impl<'a> Ctx<'a> {
         for (qi, q) in quotes.iter().enumerate() {
             let (para_i, para) = self.para_of(q.open);
             let sent = self.sentence_of(q.open);
-            let lo_b = sent
+            let mut lo_b = sent
                 .0
                 .max(para.0)
                 .max(if prev_close > para.0 { prev_close } else { 0 });
-            let lo = self.tk.at(lo_b);
             let t_open = self.tk.at(q.open);
+            // "…,” said X in an interview. "We’ve …": a quote after a
+            // sentence end the segmenter did not split (a straight mark)
+            // opens its own sentence.
+            if self.sentence_end_before(lo_b, t_open) {
+                lo_b = q.open;
+            }
+            let lo = self.tk.at(lo_b);
             let t_close = self.tk.at(q.close);
             // The cue after a quote may run past a sentence split after
             // "Sen." or "Gov.": the paragraph bounds it.
@@ -1333,6 +1339,22 @@ impl<'a> Ctx<'a> {
                         >= config.min_uncued_words)
         });
         out
+    }
+
+    /// Whether the tokens just before `t_open` (after byte `lo_b`) end a
+    /// sentence: `.`, `!` or `?` after a word that is no honorific or
+    /// initial ("Sen.", "J.").
+    fn sentence_end_before(&self, lo_b: usize, t_open: usize) -> bool {
+        let lo = self.tk.at(lo_b);
+        if t_open < lo + 2 || !matches!(self.ch(t_open - 1), '.' | '!' | '?') {
+            return false;
+        }
+        let w = t_open - 2;
+        if !self.word(w) || self.tk.toks[w].e != self.tk.toks[t_open - 1].s {
+            return false;
+        }
+        let lw = self.lower(w);
+        !(self.lex.is_honorific(lw) || lw.chars().count() == 1 && self.tk.toks[w].upper)
     }
 
     /// "Jane Doe agreed." (or "X shot back.", "X replied.") closing the

@@ -1392,3 +1392,20 @@ fn bemoaned_is_a_speech_cue() {
     let q = find(&got, "that the debate had turned ugly");
     assert_eq!(q.speaker.as_deref(), Some("Ms. Ruiz"));
 }
+
+#[test]
+fn quote_after_unsplit_sentence_end_continues_the_speaker() {
+    // The segmenter keeps "… interview. "We’ve …" as one sentence (a
+    // straight opening mark): the second quote still opens its sentence
+    // and joins the first part.
+    let got = run(
+        "“At this point, there is no bad publicity,\" said Mayor Don Guardian in an interview. \"We’ve made bad mistakes for 50 years. We were a bit foolish.”",
+        "en",
+    );
+    assert_eq!(got.len(), 1, "{got:#?}");
+    assert_eq!(
+        got[0].said,
+        "At this point, there is no bad publicity … We’ve made bad mistakes for 50 years. We were a bit foolish."
+    );
+    assert_eq!(got[0].speaker.as_deref(), Some("Mayor Don Guardian"));
+}
