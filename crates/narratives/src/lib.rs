@@ -10,6 +10,7 @@ mod classifier;
 mod config;
 mod corpus;
 mod dense;
+mod domain_anchors;
 mod features;
 mod linear;
 mod mention_embedder;
@@ -26,6 +27,7 @@ pub use corpus::{
     read_docs, read_narratives, read_roles, LabelSets, RoleRow, SemevalCorpus, TaskDoc,
 };
 pub use dense::{ArticleEmbedder, MAX_PARAGRAPHS};
+pub use domain_anchors::DomainAnchors;
 pub use features::{terms, words, Sparse, TextFeaturizer};
 pub use linear::{Binary, Example, LinearHead, TrainSettings};
 pub use mention_embedder::{mention_sentence, MentionEmbedder};

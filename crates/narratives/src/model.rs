@@ -2,6 +2,7 @@
 //! linear classifier per narrative and sub-narrative, and the decision
 //! thresholds — with the rule that turns probabilities into a label set.
 
+use crate::domain_anchors::DomainAnchors;
 use crate::features::{Sparse, TextFeaturizer};
 use crate::linear::{Example, LinearHead};
 use serde::{Deserialize, Serialize};
@@ -110,6 +111,16 @@ pub struct NarrativeModel {
     /// Weight of the passage scores against the article's probabilities.
     #[serde(default)]
     pub passage_mix: f32,
+    /// Gate the domains with anchors ([`DomainAnchors`]): a war narrative
+    /// only for an article that names the war's places, actors or
+    /// alliances. Model files written before the gate existed read as
+    /// `true`.
+    #[serde(default = "yes")]
+    pub domain_gate: bool,
+}
+
+fn yes() -> bool {
+    true
 }
 
 /// Characters a passage grows to before the next line starts a new one.
@@ -242,6 +253,15 @@ impl NarrativeModel {
             neighbours: None,
             passage_head: None,
             passage_mix: 0.0,
+            domain_gate: true,
+        }
+    }
+
+    /// Sets to 0 the probabilities of the labels whose domain `text` may not
+    /// carry (see [`DomainAnchors`]); nothing when the gate is off.
+    pub fn gate_domains(&self, text: &str, probs: &mut [f32]) {
+        if self.domain_gate {
+            DomainAnchors::get().gate(&self.head.labels, text, probs);
         }
     }
 
@@ -287,7 +307,7 @@ impl NarrativeModel {
 
     /// Label probabilities of the article `text` with dense features
     /// `dense` (as [`NarrativeModel::example`] takes them), passage scores
-    /// included.
+    /// included, domains gated ([`NarrativeModel::gate_domains`]).
     pub fn article_probs(&self, text: &str, dense: Option<Vec<f32>>) -> Vec<f32> {
         let x = self.example(text, dense);
         let mut probs = self.probs(&x);
@@ -297,6 +317,7 @@ impl NarrativeModel {
                 *p = (1.0 - self.passage_mix) * *p + self.passage_mix * b;
             }
         }
+        self.gate_domains(text, &mut probs);
         probs
     }
 
@@ -574,6 +595,25 @@ mod tests {
         let m = model(&["URW: A", "URW: A: x"]);
         let got = m.decide(&[0.9, 0.1], &Decision::default());
         assert_eq!(got[0].subnarrative.as_deref(), Some("URW: A: Other"));
+    }
+
+    #[test]
+    fn model_files_without_the_gate_field_read_with_the_gate_on() {
+        let m = model(&["URW: A", "CC: B"]);
+        let mut json = serde_json::to_value(&m).unwrap();
+        json.as_object_mut().unwrap().remove("domain_gate");
+        let old: NarrativeModel = serde_json::from_value(json).unwrap();
+        assert!(old.domain_gate);
+        let mut probs = vec![0.9, 0.8];
+        old.gate_domains("Record heat in Moscow this summer.", &mut probs);
+        assert_eq!(probs, [0.0, 0.8]);
+        let off = NarrativeModel {
+            domain_gate: false,
+            ..old
+        };
+        let mut probs = vec![0.9, 0.8];
+        off.gate_domains("Record heat in Moscow this summer.", &mut probs);
+        assert_eq!(probs, [0.9, 0.8]);
     }
 
     #[test]

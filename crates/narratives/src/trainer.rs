@@ -61,6 +61,10 @@ pub struct NarrativeTrainer {
     /// Average the weights of this many models trained with consecutive
     /// shuffling seeds (1: one model).
     pub seeds: usize,
+    /// Gate the anchored domains ([`crate::DomainAnchors`]) in the
+    /// out-of-fold probabilities the thresholds are chosen on, and in the
+    /// model ([`NarrativeModel::domain_gate`]).
+    pub domain_gate: bool,
 }
 
 impl Default for NarrativeTrainer {
@@ -90,6 +94,7 @@ impl Default for NarrativeTrainer {
             other_label: false,
             knn_dense: false,
             seeds: 1,
+            domain_gate: true,
         }
     }
 }
@@ -395,6 +400,12 @@ impl NarrativeTrainer {
                 }
             }
         }
+        if self.domain_gate {
+            let anchors = crate::DomainAnchors::get();
+            oof.par_iter_mut()
+                .zip(&texts[..n])
+                .for_each(|(p, t)| anchors.gate(&labels, t, p));
+        }
         let (featurizer, head) = fit_head(
             &texts,
             head_dense,
@@ -449,6 +460,7 @@ impl NarrativeTrainer {
             neighbours,
             passage_head,
             passage_mix: self.passage_mix,
+            domain_gate: self.domain_gate,
             ..NarrativeModel::plain(featurizer, head, parent, coarse)
         };
         (model.decision, model.cv_f1) = self.choose_decision(&model, &oof, &gold);
