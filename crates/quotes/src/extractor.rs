@@ -1201,6 +1201,11 @@ impl<'a> Ctx<'a> {
                 .or_else(|| self.dash_byline(t_close, self.tk.at(close_para.1)))
                 .or_else(|| self.colon_clause(lo, t_open))
                 .or_else(|| {
+                    (kind == QuoteKind::Direct && words_before > 0 && first.is_uppercase())
+                        .then(|| self.comma_clause(lo, t_open))
+                        .flatten()
+                })
+                .or_else(|| {
                     (kind == QuoteKind::Direct && words_before == 0)
                         .then(|| self.past_verb_after(q.s, q.e, t_close, hi))
                         .flatten()
@@ -1800,6 +1805,57 @@ impl<'a> Ctx<'a> {
         Some(Attr {
             cue_first: colon,
             cue_last: colon,
+            spk: Some(spk),
+        })
+    }
+
+    /// "At the bottom it reads, “…”", "As Vulture put it, “…”", "He jokes,
+    /// “…”": a short clause of a subject and a verb (past or third-person
+    /// form, one to four words, no other punctuation) ending in a comma
+    /// right before a quote that reads as a sentence; the subject is the
+    /// speaker and the verb the cue. A passive or copula ("Trump was
+    /// asked,") is no cue.
+    fn comma_clause(&self, lo: usize, t_open: usize) -> Option<Attr> {
+        if t_open <= lo + 2 || self.word(t_open - 1) || self.ch(t_open - 1) != ',' {
+            return None;
+        }
+        let comma = t_open - 1;
+        // The clause after the sentence's last comma, or the whole sentence.
+        let mut from = (lo..comma)
+            .rev()
+            .find(|&i| !self.word(i))
+            .map_or(lo, |i| i + 1);
+        if from < comma && self.lower(from) == "as" {
+            from += 1;
+        }
+        // "At the bottom it reads,": a subject pronoun after an opening
+        // phrase.
+        let spk = self.first_subject(from, comma).or_else(|| {
+            (from..comma)
+                .find(|&i| self.lex.is_pronoun(self.lower(i)) && self.lower(i) != "who")
+                .map(|i| (i, i + 1))
+        })?;
+        if spk.1 >= comma || spk.0 != from && !(from..spk.0).all(|i| self.word(i)) {
+            return None;
+        }
+        let verbs = comma - spk.1;
+        if !(1..=4).contains(&verbs) || !(spk.1..comma).all(|i| self.word(i)) {
+            return None;
+        }
+        let v = self.lower(spk.1);
+        let verb_like = (past_form(v) || v.ends_with('s') || matches!(v, "put" | "wrote"))
+            && !matches!(
+                v,
+                "was" | "is" | "has" | "had" | "does" | "did" | "as" | "its" | "his" | "this"
+            );
+        let w = self.lower(spk.0);
+        let no_subject = matches!(
+            w,
+            "here" | "there" | "this" | "that" | "these" | "the" | "a" | "an"
+        ) && spk.1 == spk.0 + 1;
+        (verb_like && !no_subject && !self.lex.is_preposition(v)).then_some(Attr {
+            cue_first: spk.1,
+            cue_last: spk.1,
             spk: Some(spk),
         })
     }

@@ -1409,3 +1409,32 @@ fn quote_after_unsplit_sentence_end_continues_the_speaker() {
     );
     assert_eq!(got[0].speaker.as_deref(), Some("Mayor Don Guardian"));
 }
+
+#[test]
+fn comma_clause_before_a_quote_names_the_speaker() {
+    let got = run(
+        "The email shows Cruz in hunting gear. At the bottom it reads, “You can further support the cause by chipping in $35.” As Vulture put it, “Hello, it’s the Biebs.”",
+        "en",
+    );
+    let q = find(
+        &got,
+        "You can further support the cause by chipping in $35.",
+    );
+    assert_eq!(q.speaker.as_deref(), Some("it"));
+    assert_eq!(q.cue.as_deref(), Some("reads"));
+    let q = find(&got, "Hello, it’s the Biebs.");
+    assert_eq!(q.speaker.as_deref(), Some("Vulture"));
+}
+
+#[test]
+fn comma_clause_needs_a_verb_and_no_passive() {
+    // An introduction or a passive before the comma names no speaker.
+    let got = run(
+        "In 2016, “Make America Great Again” was everywhere. Trump was asked, “What is the most dangerous place you have been to?”",
+        "en",
+    );
+    assert!(
+        got.iter().all(|g| g.speaker.as_deref() != Some("Trump")),
+        "{got:#?}"
+    );
+}
