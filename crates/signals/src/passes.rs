@@ -25,7 +25,9 @@
 //! these passes.
 
 use crate::signal_index::{ArticleRef, QuoteRef, SignalConfig, SignalIndex};
-use crate::stories::{cluster, term_counts, term_hash, DocFreq, Story, StoryConfig, Vectors};
+use crate::stories::{
+    cluster, term_counts, term_hash, top_terms, DocFreq, Story, StoryConfig, Vectors,
+};
 use crate::talking::{
     date_keys, distinct, narration, replay_order, ArticleInput, Ctx, Occurrence, QuoteInput,
     TalkingConfig, TalkingPoint,
@@ -42,6 +44,14 @@ use unicode_segmentation::UnicodeSegmentation;
 /// files (128 MB).
 #[cfg_attr(not(feature = "store"), allow(dead_code))]
 pub(crate) const SPILL_AT: usize = 1 << 27;
+/// With `NEWSLENS_SIGNALS_TIMES` set, prints how long a sub-step of the
+/// passes took (on stderr, like the store path's steps).
+fn step(what: &str, since: std::time::Instant) {
+    if std::env::var_os("NEWSLENS_SIGNALS_TIMES").is_some() {
+        eprintln!("signals:   {what}: {:.1} s", since.elapsed().as_secs_f64());
+    }
+}
+
 /// Parts of the records (by their key's top 6 bits).
 const PARTS: usize = 64;
 
@@ -89,28 +99,118 @@ fn texts(item: &Item) -> Vec<(Option<usize>, &str)> {
     out
 }
 
-/// Lower-cased words of `text` with their byte offsets.
-fn words(text: &str) -> Vec<(usize, String)> {
+/// A word of a text, as the phrase passes read it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Word {
+    /// Byte offset in the text.
+    at: usize,
+    /// Length in bytes (in the text).
+    len: usize,
+    /// Hash of the lower-cased word ([`word_hash`]).
+    hash: u64,
+    /// Characters of the lower-cased word.
+    chars: usize,
+}
+
+/// Hash of `w` lower-cased (the same as hashing `w.to_lowercase()`),
+/// without allocating for the usual ASCII word.
+fn word_hash(w: &str) -> (u64, usize) {
+    let mut h = FxHasher::default();
+    if w.is_ascii() {
+        if !w.bytes().any(|b| b.is_ascii_uppercase()) {
+            w.hash(&mut h);
+        } else if w.len() <= 64 {
+            let mut buf = [0u8; 64];
+            let buf = &mut buf[..w.len()];
+            buf.copy_from_slice(w.as_bytes());
+            buf.make_ascii_lowercase();
+            std::str::from_utf8(buf).unwrap_or_default().hash(&mut h);
+        } else {
+            w.to_ascii_lowercase().hash(&mut h);
+        }
+        (h.finish(), w.len())
+    } else {
+        let lower = w.to_lowercase();
+        lower.hash(&mut h);
+        (h.finish(), lower.chars().count())
+    }
+}
+
+/// The words of `text` (Unicode word boundaries), lower-cased and hashed.
+fn words(text: &str) -> Vec<Word> {
     text.unicode_word_indices()
-        .map(|(b, w)| (b, w.to_lowercase()))
+        .map(|(at, w)| {
+            let (hash, chars) = word_hash(w);
+            Word {
+                at,
+                len: w.len(),
+                hash,
+                chars,
+            }
+        })
         .collect()
 }
 
-/// Hashes of the `n`-word windows of `words`.
-fn grams(words: &[(usize, String)], n: usize) -> Vec<u64> {
+/// Hashes of the `n`-word windows of `words`: the words' hashes folded
+/// in order, then mixed so that every bit (the parts' top bits too)
+/// depends on all of them.
+fn grams(words: &[Word], n: usize) -> Vec<u64> {
     if words.len() < n {
         return Vec::new();
     }
     words
         .windows(n)
         .map(|w| {
-            let mut h = FxHasher::default();
-            for (_, x) in w {
-                x.hash(&mut h);
+            let mut h = 0u64;
+            for x in w {
+                h = (h.rotate_left(5) ^ x.hash).wrapping_mul(0x51_7cc1_b727_220a_95);
             }
-            h.finish()
+            // splitmix64's finaliser.
+            h = (h ^ (h >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+            h = (h ^ (h >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+            h ^ (h >> 31)
         })
         .collect()
+}
+
+/// A sorted set of `n`-gram hashes with a directory by their top bits, so
+/// a lookup is a short binary search in one bucket (the hashes are
+/// uniform) instead of one over the whole list — the counting pass looks
+/// up every `n`-gram of the corpus.
+struct Repeated {
+    values: Vec<u64>,
+    /// `starts[b]..starts[b + 1]`: the values whose top `bits` bits are `b`.
+    starts: Vec<u32>,
+    bits: u32,
+}
+
+impl Repeated {
+    fn new(values: Vec<u64>) -> Repeated {
+        debug_assert!(values.windows(2).all(|w| w[0] <= w[1]));
+        // About four values a bucket.
+        let bits = (values.len() / 4).max(1).ilog2().clamp(1, 28);
+        let buckets = 1usize << bits;
+        let mut starts = Vec::with_capacity(buckets + 1);
+        let mut i = 0;
+        for b in 0..buckets as u64 {
+            while i < values.len() && (values[i] >> (64 - bits)) < b {
+                i += 1;
+            }
+            starts.push(i as u32);
+        }
+        starts.push(values.len() as u32);
+        Repeated {
+            values,
+            starts,
+            bits,
+        }
+    }
+
+    fn contains(&self, h: u64) -> bool {
+        let b = (h >> (64 - self.bits)) as usize;
+        let bucket = &self.values[self.starts[b] as usize..self.starts[b + 1] as usize];
+        bucket.binary_search(&h).is_ok()
+    }
 }
 
 /// The `n`-gram hashes of `values` that occur twice or more, sorted.
@@ -433,7 +533,7 @@ pub(crate) fn compute<P: Pages>(
     let mut speakers = Names::default();
     let mut speaker_of_slot: Vec<u32> = vec![u32::MAX; index.quote_count()];
     let mut outlets = Names::default();
-    let repeated = prepared.repeated;
+    let repeated = Repeated::new(prepared.repeated);
     let mut records = Parts::new(prepared.budget);
     let df = prepared.df;
     let mut vectors = Vectors::default();
@@ -456,9 +556,11 @@ pub(crate) fn compute<P: Pages>(
             .collect()
     };
     // Counting pass.
+    let t = std::time::Instant::now();
     pages.scan(&mut |items: Vec<Item>| {
-        // Per item: the repeated n-grams of each text, its term counts.
-        type Counted = (Vec<Vec<u64>>, Option<FxHashMap<String, f64>>);
+        // Per item: the repeated n-grams of each text, its story vector's
+        // terms (made in parallel; only the term ids are given in order).
+        type Counted = (Vec<Vec<u64>>, Option<Vec<(String, f64)>>);
         let per: Vec<Counted> = items
             .par_iter()
             .map(|item| {
@@ -467,22 +569,23 @@ pub(crate) fn compute<P: Pages>(
                         .into_iter()
                         .map(|(_, t)| {
                             let mut g = grams(&words(t), n);
-                            g.retain(|h| repeated.binary_search(h).is_ok());
+                            g.retain(|&h| repeated.contains(h));
                             g
                         })
                         .collect()
                 } else {
                     Vec::new()
                 };
-                let tf = df
-                    .as_ref()
-                    .map(|_| term_counts(item.article.title.as_deref(), &item.article.text));
-                (g, tf)
+                let top = df.as_ref().map(|df| {
+                    let tf = term_counts(item.article.title.as_deref(), &item.article.text);
+                    top_terms(&tf, df, story)
+                });
+                (g, top)
             })
             .collect();
-        for (item, (text_grams, tf)) in items.iter().zip(per) {
-            if let (Some(tf), Some(df)) = (&tf, &df) {
-                vectors.push(tf, df, story);
+        for (item, (text_grams, top)) in items.iter().zip(per) {
+            if let Some(top) = top {
+                vectors.push_top(top);
             }
             let Some(&slot) = slot_of_pos.get(item.pos).filter(|&&s| s != usize::MAX) else {
                 continue;
@@ -531,6 +634,8 @@ pub(crate) fn compute<P: Pages>(
         Ok(())
     })?;
     drop(repeated);
+    step("counting pass", t);
+    let t = std::time::Instant::now();
     let ctx = Ctx::new(metas, &speakers.names);
     let mut points = TopPoints::new(talk.max_points);
     for c in &clusters {
@@ -566,14 +671,21 @@ pub(crate) fn compute<P: Pages>(
         let limit = limit.max(2);
         let mut good: FxHashSet<u64> = FxHashSet::default();
         records.for_each_part(|bytes| passing(&bytes, limit, &mut good))?;
+        step("statements, passing n-grams", t);
+        let t = std::time::Instant::now();
         let runs = phrase_runs(pages, index, &good, n, talk, &speaker_of_slot, &quote_slots)?;
+        step("phrase pass", t);
+        let t = std::time::Instant::now();
         phrases(&ctx, runs, &mut points);
+        step("phrases", t);
     }
     let points = points.finish();
+    let t = std::time::Instant::now();
     let stories = match df {
         Some(_) => cluster(metas, &vectors, story),
         None => Vec::new(),
     };
+    step("stories", t);
     Ok((points, stories))
 }
 
@@ -588,9 +700,8 @@ fn phrase_runs<P: Pages>(
     speaker_of_slot: &[u32],
     quote_slots: &dyn Fn(&SignalIndex, &Item) -> Vec<Option<usize>>,
 ) -> Result<(UnionFind, Vec<Run>), P::Error> {
-    let content_ok = |ws: &[(usize, String)]| {
-        ws.iter().filter(|(_, w)| w.chars().count() >= 4).count() >= talk.min_content_words
-    };
+    let content_ok =
+        |ws: &[Word]| ws.iter().filter(|w| w.chars >= 4).count() >= talk.min_content_words;
     let mut ids: FxHashMap<u64, usize> = FxHashMap::default();
     let mut uf = UnionFind::default();
     let mut runs: Vec<Run> = Vec::new();
@@ -617,10 +728,8 @@ fn phrase_runs<P: Pages>(
                         let e = q - 1 + n;
                         // A run of function words is generic.
                         if content_ok(&ws[p..e]) {
-                            let start = ws[p].0;
-                            let last = ws[e - 1].0;
-                            let end =
-                                last + text[last..].unicode_words().next().map_or(0, str::len);
+                            let start = ws[p].at;
+                            let end = ws[e - 1].at + ws[e - 1].len;
                             out.push((k, g[p..q].to_vec(), e - p, text[start..end].to_string()));
                         }
                         p = q;
@@ -843,6 +952,58 @@ pub(crate) fn talking_points_in_memory(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_hashes_equal_hashing_the_lower_cased_word() {
+        for w in [
+            "harvest",
+            "Harvest",
+            "HARVEST",
+            "Ünïcode",
+            "İstanbul",
+            "x".repeat(70).as_str(),
+        ] {
+            let lower = w.to_lowercase();
+            let mut h = FxHasher::default();
+            lower.hash(&mut h);
+            assert_eq!(word_hash(w), (h.finish(), lower.chars().count()), "{w}");
+        }
+        let ws = words("The Harvest, the harvest.");
+        assert_eq!(ws.len(), 4);
+        assert_eq!(ws[1].hash, ws[3].hash);
+        assert_eq!((ws[1].at, ws[1].len), (4, 7));
+        assert_ne!(ws[0].hash, ws[1].hash);
+    }
+
+    #[test]
+    fn grams_of_the_same_words_in_another_case_are_equal_and_order_matters() {
+        let a = grams(&words("One two three four five six"), 5);
+        let b = grams(&words("ONE two Three four FIVE six"), 5);
+        assert_eq!(a, b);
+        assert_eq!(a.len(), 2);
+        assert_ne!(a[0], a[1]);
+        let c = grams(&words("two one three four five"), 5);
+        assert_ne!(c[0], a[0]);
+        assert!(grams(&words("one two"), 5).is_empty());
+    }
+
+    #[test]
+    fn repeated_lookup_finds_exactly_the_listed_hashes() {
+        for len in [0usize, 1, 3, 100, 5000] {
+            let mut values: Vec<u64> = (0..len as u64)
+                .map(|i| i.wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ (i << 7))
+                .collect();
+            values.sort_unstable();
+            values.dedup();
+            let set = Repeated::new(values.clone());
+            for &v in &values {
+                assert!(set.contains(v));
+                assert!(!set.contains(v.wrapping_add(1)) || values.contains(&v.wrapping_add(1)));
+            }
+            assert_eq!(set.contains(0), values.contains(&0));
+            assert_eq!(set.contains(u64::MAX), values.contains(&u64::MAX));
+        }
+    }
 
     #[test]
     fn repeated_keeps_values_seen_twice_or_more_sorted() {

@@ -116,6 +116,33 @@ impl DocFreq {
     }
 }
 
+/// An article's heaviest terms by TF-IDF with their weights normalised to
+/// unit length, heaviest first (on ties the term first in alphabetical
+/// order): its vector before terms get ids, so it can be made in
+/// parallel.
+pub(crate) fn top_terms(
+    tf: &FxHashMap<String, f64>,
+    df: &DocFreq,
+    config: &StoryConfig,
+) -> Vec<(String, f64)> {
+    let n = df.n;
+    let max_df = df.max_df(config);
+    let mut v: Vec<(&str, f64)> = tf
+        .iter()
+        .filter_map(|(w, &f)| {
+            let d = df.get(w);
+            (d >= 2 && d <= max_df)
+                .then(|| (w.as_str(), (1.0 + f.ln()) * (n as f64 / d as f64).ln()))
+        })
+        .collect();
+    v.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+    v.truncate(config.terms);
+    let norm = v.iter().map(|x| x.1 * x.1).sum::<f64>().sqrt().max(1e-9);
+    v.into_iter()
+        .map(|(w, x)| (w.to_string(), x / norm))
+        .collect()
+}
+
 /// Each article's heaviest terms (term id, weight), normalised to unit
 /// length, in one flat array; term ids are given in order of first use.
 #[derive(Default)]
@@ -129,31 +156,23 @@ pub(crate) struct Vectors {
 impl Vectors {
     /// Adds the next article's vector from its term counts.
     pub(crate) fn push(&mut self, tf: &FxHashMap<String, f64>, df: &DocFreq, config: &StoryConfig) {
-        let n = df.n;
-        let max_df = df.max_df(config);
-        let mut v: Vec<(&str, f64)> = tf
-            .iter()
-            .filter_map(|(w, &f)| {
-                let d = df.get(w);
-                (d >= 2 && d <= max_df)
-                    .then(|| (w.as_str(), (1.0 + f.ln()) * (n as f64 / d as f64).ln()))
-            })
-            .collect();
-        v.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(b.0)));
-        v.truncate(config.terms);
-        let norm = v.iter().map(|x| x.1 * x.1).sum::<f64>().sqrt().max(1e-9);
+        self.push_top(top_terms(tf, df, config));
+    }
+
+    /// Adds the next article's vector from its [`top_terms`].
+    pub(crate) fn push_top(&mut self, top: Vec<(String, f64)>) {
         let start = self.flat.len();
-        for (w, x) in v {
-            let id = match self.term_ids.get(w) {
+        for (w, x) in top {
+            let id = match self.term_ids.get(&w) {
                 Some(&id) => id,
                 None => {
                     let id = self.names.len() as u32;
-                    self.names.push(w.to_string());
-                    self.term_ids.insert(w.to_string(), id);
+                    self.names.push(w.clone());
+                    self.term_ids.insert(w, id);
                     id
                 }
             };
-            self.flat.push((id, x / norm));
+            self.flat.push((id, x));
         }
         self.flat[start..].sort_unstable_by_key(|x| x.0);
         self.ends.push(self.flat.len());
