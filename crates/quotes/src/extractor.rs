@@ -2584,7 +2584,7 @@ impl<'a> Ctx<'a> {
             // starts a statement of its own (the sentence's next cue).
             if matches!(cue, Some((Cue::Participle, _))) {
                 let p = k - 1;
-                let joint = (!self.word(p) && self.ch(p) == ',')
+                let joint = self.comma_at(p)
                     || (self.word(p) && matches!(self.lower(p), "and" | "but"))
                     || (self.word(p) && self.lower(p) == "while");
                 if joint {
@@ -2635,7 +2635,7 @@ impl<'a> Ctx<'a> {
                     "and" | "but" | "while" | "whereas" | "although"
                 )
             } else {
-                matches!(self.ch(before), ',' | ';')
+                self.comma_at(before) || self.ch(before) == ';'
             };
             if joint {
                 let mut e = before;
@@ -2646,6 +2646,17 @@ impl<'a> Ctx<'a> {
             }
         }
         None
+    }
+
+    /// Whether token `p` is a comma, or a closing quote mark right after
+    /// one ("… this race,” adding that …").
+    fn comma_at(&self, p: usize) -> bool {
+        !self.word(p)
+            && (self.ch(p) == ','
+                || (matches!(self.ch(p), '”' | '"' | '’' | '»')
+                    && p > 0
+                    && !self.word(p - 1)
+                    && self.ch(p - 1) == ','))
     }
 
     /// Where the writer's own clause takes over inside reported content

@@ -1438,3 +1438,21 @@ fn comma_clause_needs_a_verb_and_no_passive() {
         "{got:#?}"
     );
 }
+
+#[test]
+fn participle_after_a_comma_inside_quote_marks_starts_a_statement() {
+    let got = run(
+        "Cruz said that there is “only one strong conservative in a position to win this race,” adding that it is why Trump “relentlessly attacks us.”",
+        "en",
+    );
+    let adding = got
+        .iter()
+        .find(|g| g.cue.as_deref() == Some("adding"))
+        .unwrap_or_else(|| panic!("no statement of its own for adding: {got:#?}"));
+    assert!(adding.text.starts_with("that it is why Trump"), "{got:#?}");
+    let said = got
+        .iter()
+        .find(|g| g.cue.as_deref() == Some("said"))
+        .unwrap();
+    assert!(!said.text.contains("adding"), "{got:#?}");
+}
