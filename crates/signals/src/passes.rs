@@ -38,7 +38,6 @@ use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
 use std::hash::{Hash, Hasher};
 use std::io::{BufWriter, Write};
 use std::path::PathBuf;
-use unicode_segmentation::UnicodeSegmentation;
 
 /// Bytes of records a pass holds in memory before they go to temporary
 /// files (128 MB).
@@ -138,17 +137,17 @@ fn word_hash(w: &str) -> (u64, usize) {
 
 /// The words of `text` (Unicode word boundaries), lower-cased and hashed.
 fn words(text: &str) -> Vec<Word> {
-    text.unicode_word_indices()
-        .map(|(at, w)| {
-            let (hash, chars) = word_hash(w);
-            Word {
-                at,
-                len: w.len(),
-                hash,
-                chars,
-            }
-        })
-        .collect()
+    let mut out = Vec::new();
+    crate::shingles::for_each_word(text, |at, w| {
+        let (hash, chars) = word_hash(w);
+        out.push(Word {
+            at,
+            len: w.len(),
+            hash,
+            chars,
+        });
+    });
+    out
 }
 
 /// Hashes of the `n`-word windows of `words`: the words' hashes folded
