@@ -162,7 +162,7 @@ fn grams(words: &[Word], n: usize) -> Vec<u64> {
         .map(|w| {
             let mut h = 0u64;
             for x in w {
-                h = (h.rotate_left(5) ^ x.hash).wrapping_mul(0x51_7cc1_b727_220a_95);
+                h = (h.rotate_left(5) ^ x.hash).wrapping_mul(0x517c_c1b7_2722_0a95);
             }
             // splitmix64's finaliser.
             h = (h ^ (h >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
