@@ -2901,10 +2901,16 @@ impl<'a> Ctx<'a> {
     /// cost pair-F1 on PolNeAR train).
     fn fix_junk_speakers(&self, cands: &mut [Cand]) {
         for i in 0..cands.len() {
-            if !self.junk_speaker(&cands[i]) {
+            // A cue whose subject was not found ("When he returned he
+            // began by saying, “…”") is treated like a junk speaker.
+            let missing = cands[i].spk_tok.is_none() && cands[i].cue.is_some();
+            if !missing && !self.junk_speaker(&cands[i]) {
                 continue;
             }
-            let (Some((a, _)), Some((cs, _))) = (cands[i].spk_tok, cands[i].cue) else {
+            let Some((cs, _)) = cands[i].cue else {
+                continue;
+            };
+            let Some((a, _)) = cands[i].spk_tok.or(Some((self.tk.at(cs), 0))) else {
                 continue;
             };
             let sent = self.sentence_of(self.tk.toks[a].s);

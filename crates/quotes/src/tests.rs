@@ -1456,3 +1456,16 @@ fn participle_after_a_comma_inside_quote_marks_starts_a_statement() {
         .unwrap();
     assert!(!said.text.contains("adding"), "{got:#?}");
 }
+
+#[test]
+fn cue_without_subject_takes_the_sentence_subject() {
+    let got = run(
+        "Trump joked that Brooklyn was his answer, but went on to say, “There are places in America that are among the most dangerous in the world.”",
+        "en",
+    );
+    let q = find(
+        &got,
+        "There are places in America that are among the most dangerous in the world.",
+    );
+    assert_eq!(q.speaker.as_deref(), Some("Trump"), "{got:#?}");
+}
