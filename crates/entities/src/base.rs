@@ -1,6 +1,8 @@
 //! [`ActorBase`]: the curated people, organisations and places, with their
 //! aliases and dated offices, parsed from a TOML file.
 
+use crate::countries::WorldCountries;
+use crate::normalize::fold;
 use crate::EntityError;
 use newslens_core::EntityKind;
 use serde::Deserialize;
@@ -131,6 +133,9 @@ pub struct ActorBase {
     /// The latest date the base mentions: the reference day for articles
     /// without a date.
     latest: String,
+    /// Actors from this index on were added by
+    /// [`ActorBase::with_world_countries`], not curated.
+    imported_from: usize,
 }
 
 /// A term seen while checking overlaps: from, to, holder.
@@ -163,7 +168,24 @@ fn is_iso_day(s: &str) -> bool {
 impl ActorBase {
     /// The actor base bundled with the crate.
     pub fn bundled() -> Result<Self, EntityError> {
-        Self::parse(BUNDLED_TOML, BUNDLED_NAME)
+        Self::parse(BUNDLED_TOML, BUNDLED_NAME).map(Self::with_world_countries)
+    }
+
+    /// The base plus every ISO 3166 country it lacks, as a place with its
+    /// names in the task languages ([`WorldCountries`]).
+    pub fn with_world_countries(mut self) -> Self {
+        let known: HashSet<String> = self
+            .actors
+            .iter()
+            .flat_map(|a| a.aliases.iter().map(|s| fold(s)))
+            .collect();
+        let ids: HashSet<String> = self.actors.iter().map(|a| a.id.clone()).collect();
+        self.imported_from = self.actors.len();
+        for actor in WorldCountries::actors(&known, &ids, fold) {
+            self.by_id.insert(actor.id.clone(), self.actors.len());
+            self.actors.push(actor);
+        }
+        self
     }
 
     /// Reads an actor base from a TOML file.
@@ -172,7 +194,7 @@ impl ActorBase {
             file: path.display().to_string(),
             source,
         })?;
-        Self::parse(&text, &path.display().to_string())
+        Self::parse(&text, &path.display().to_string()).map(Self::with_world_countries)
     }
 
     /// Parses and checks an actor base; `file` names it in errors.
@@ -326,7 +348,14 @@ impl ActorBase {
             phrases,
             by_id,
             latest,
+            imported_from: usize::MAX,
         })
+    }
+
+    /// Whether actor `i` was imported ([`ActorBase::with_world_countries`])
+    /// rather than curated.
+    pub fn is_imported(&self, i: usize) -> bool {
+        i >= self.imported_from
     }
 
     pub fn actors(&self) -> &[Actor] {

@@ -15,11 +15,13 @@
 //! and capitalised names outside the base. See `docs/entities.md`.
 
 mod base;
+mod countries;
 mod linker;
 mod names;
 mod normalize;
 
 pub use base::{Actor, ActorBase, BarePhrase, Office, Role, BUNDLED_TOML};
+pub use countries::WorldCountries;
 pub use linker::EntityLinker;
 pub use normalize::{fold, name_key};
 

@@ -516,6 +516,9 @@ impl EntityLinker {
         let day = article_day(doc.published.as_deref())
             .unwrap_or_else(|| self.base.latest_date().to_string());
 
+        let starts: Vec<usize> = doc.sentences.iter().map(|s| s.span.start()).collect();
+        let tokens = names::tokenize(text, &starts);
+
         // (start, end, target) in original coordinates.
         let mut mentions: Vec<(usize, usize, Target)> = found
             .aliases
@@ -524,6 +527,12 @@ impl EntityLinker {
                 let (os, oe) = folded.original(s, e);
                 (os, oe, Target::Actor(a))
             })
+            .filter(|m| match m.2 {
+                Target::Actor(a) if self.base.is_imported(a) => {
+                    !inside_longer_name(text, &tokens, m.0, m.1)
+                }
+                _ => true,
+            })
             .collect();
         let phrase_spans: Vec<(usize, usize)> = found
             .phrases
@@ -531,8 +540,6 @@ impl EntityLinker {
             .map(|p| folded.original(p.start, p.end))
             .collect();
 
-        let starts: Vec<usize> = doc.sentences.iter().map(|s| s.span.start()).collect();
-        let tokens = names::tokenize(text, &starts);
         let mut covered = vec![false; tokens.len()];
         {
             let mut spans: Vec<(usize, usize)> = mentions
@@ -896,6 +903,22 @@ fn decide_kind(cues: &[String]) -> EntityKind {
     } else {
         EntityKind::Other
     }
+}
+
+/// Whether the words `start..end` are glued (by spaces only) to a name-like
+/// word before or after them: "Mexico" in "New Mexico" or "Mexico City".
+fn inside_longer_name(text: &str, tokens: &[Token], start: usize, end: usize) -> bool {
+    let first = tokens.partition_point(|t| t.start < start);
+    let after = tokens.partition_point(|t| t.start < end);
+    let before_glued = first > 0
+        && tokens
+            .get(first)
+            .is_some_and(|t| t.tight && t.start == start)
+        && names::nameish(text, &tokens[first - 1]);
+    let after_glued = tokens
+        .get(after)
+        .is_some_and(|t| t.tight && names::nameish(text, t));
+    before_glued || after_glued
 }
 
 /// Greedy choice of non-overlapping items: leftmost first, longest first.

@@ -342,7 +342,7 @@ fn word<'t>(text: &'t str, t: &Token) -> &'t str {
 }
 
 /// Whether a token can be part of a name.
-fn nameish(text: &str, t: &Token) -> bool {
+pub(crate) fn nameish(text: &str, t: &Token) -> bool {
     if !t.cap {
         return false;
     }

@@ -478,3 +478,71 @@ fn security_council_secretary_changes_in_2024() {
         .iter()
         .any(|e| e.actor.as_deref() == Some("shoigu")));
 }
+
+#[test]
+fn countries_outside_the_curated_base_meet_across_languages() {
+    let d = run(
+        "Denmark sent aid. Дания и Норвегия заявили, что поддержат Данию. डेनमार्क ने कहा.",
+        None,
+    );
+    let e = find(&d, "denmark");
+    assert_eq!(e.kind, EntityKind::Location);
+    assert_eq!(e.name, "Denmark");
+    assert_eq!(texts(&d, e), ["Denmark", "Дания", "Данию", "डेनमार्क"]);
+    assert_eq!(find(&d, "norway").kind, EntityKind::Location);
+}
+
+#[test]
+fn nationality_of_an_imported_country_is_not_a_name() {
+    let d = run("Danish and Italian diplomats agreed on Monday.", None);
+    assert!(
+        d.entities
+            .iter()
+            .all(|e| e.name != "Danish" && e.name != "Italian"),
+        "{:#?}",
+        d.entities
+    );
+}
+
+#[test]
+fn imported_country_inside_a_longer_name_stays_in_it() {
+    let d = run(
+        "Voters in New Mexico cheered. Mexico City residents waited. Officials from Mexico spoke.",
+        None,
+    );
+    let names: Vec<&str> = d.entities.iter().map(|e| e.name.as_str()).collect();
+    assert!(names.contains(&"New Mexico"), "{names:?}");
+    assert!(names.contains(&"Mexico City"), "{names:?}");
+    assert_eq!(texts(&d, find(&d, "mexico")), ["Mexico"]);
+}
+
+#[test]
+fn ambiguous_country_names_are_not_imported() {
+    let d = run(
+        "Jim Jordan met Chad Prather. Самое главное — мир. Того же мнения Лавров.",
+        None,
+    );
+    for id in ["jordan", "chad", "samoa", "togo"] {
+        assert!(
+            d.entities.iter().all(|e| e.actor.as_deref() != Some(id)),
+            "{id} in {:#?}",
+            d.entities
+        );
+    }
+}
+
+#[test]
+fn curated_country_keeps_its_entry() {
+    // Georgia is in the curated base (with offices); the import must not add
+    // a second one.
+    let base = ActorBase::bundled().unwrap();
+    let georgias = base
+        .actors()
+        .iter()
+        .filter(|a| a.aliases.iter().any(|x| x == "Georgia"))
+        .count();
+    assert_eq!(georgias, 1);
+    let i = base.index_of("georgia").unwrap();
+    assert!(!base.is_imported(i));
+    assert!(base.is_imported(base.index_of("denmark").unwrap()));
+}
