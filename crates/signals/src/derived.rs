@@ -40,7 +40,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// Bump when the derived file's content changes meaning.
-pub const DERIVED_FORMAT: u32 = 6;
+pub const DERIVED_FORMAT: u32 = 7;
 
 /// The settings the derived file was computed with (linking, talking points,
 /// stories), so a file made by a build with other rules counts as stale.

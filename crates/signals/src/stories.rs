@@ -9,7 +9,12 @@
 //! share a term with it, found through an inverted index of those terms
 //! (never all pairs). A candidate sharing [`StoryConfig::min_shared`] terms
 //! with a cosine similarity of the term weights of at least
-//! [`StoryConfig::min_similarity`] joins its story.
+//! [`StoryConfig::min_similarity`] is a match. The article joins the story
+//! of its best match (highest similarity, then earliest) whose first
+//! article (the story's seed) it is also that similar to, and only that
+//! one: a story is never merged with another, so an article on two events
+//! (a reprint under a new title) cannot chain them, and a story does not
+//! drift away from its first article.
 
 use crate::dates::date_key;
 use crate::shingles::normalize_words;
@@ -220,9 +225,12 @@ pub(crate) fn cluster(
     for _ in 0..n {
         uf.push();
     }
+    // Each article's story, named by its first article (its seed).
+    let mut seed: Vec<u32> = (0..n as u32).collect();
     // term → earlier articles (oldest first).
     let mut postings: FxHashMap<u32, Vec<u32>> = FxHashMap::default();
     let mut shared: FxHashMap<u32, usize> = FxHashMap::default();
+    let mut matches: Vec<(f64, u32)> = Vec::new();
     for &a in &order {
         shared.clear();
         for &(t, _) in vectors.get(a) {
@@ -236,13 +244,31 @@ pub(crate) fn cluster(
                 }
             }
         }
+        matches.clear();
         for (&b, &count) in &shared {
             if count < config.min_shared {
                 continue;
             }
             let cos = sparse_dot(vectors.get(a), vectors.get(b as usize));
             if cos >= config.min_similarity {
+                matches.push((cos, b));
+            }
+        }
+        // The article joins one story, never two (joining every match
+        // chained stories through articles on two events — reprints
+        // under a new title — into stories of tens of thousands): the
+        // best match's, unless the article is unlike that story's seed;
+        // then the next best's.
+        matches.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
+        for &(cos, b) in &matches {
+            let s = seed[b as usize];
+            let like_seed = s == b
+                || sparse_dot(vectors.get(a), vectors.get(s as usize)) >= config.min_similarity;
+            if like_seed {
+                debug_assert!(cos >= config.min_similarity);
                 uf.union(a, b as usize);
+                seed[a] = s;
+                break;
             }
         }
         for &(t, _) in vectors.get(a) {
@@ -348,6 +374,60 @@ mod tests {
             "{:?}",
             s[0].terms
         );
+    }
+
+    #[test]
+    fn an_article_on_two_events_joins_one_story_and_does_not_chain_them() {
+        let quake = |id: &str| {
+            art(id, "2023-02-06", "Gaziantep earthquake rescuers search Hatay", "Rescuers searched collapsed buildings in Gaziantep and Hatay after the earthquake struck Kahramanmaras.")
+        };
+        let budget = |id: &str| {
+            art(id, "2023-02-06", "Parliament budget pensions debate", "The parliament debated pensions and defence spending before the budget vote on Thursday.")
+        };
+        // A reprint of a budget article under an earthquake title.
+        let bridge = art("bridge", "2023-02-06", "Gaziantep earthquake rescuers search Hatay", "The parliament debated pensions and defence spending before the budget vote on Thursday.");
+        let filler = |id: &str, w: &str| {
+            art(
+                id,
+                "2023-01-01",
+                &format!("{w} notes"),
+                &format!("Unrelated {w} items about {w}ing."),
+            )
+        };
+        let mut all = vec![
+            quake("q1"),
+            quake("q2"),
+            budget("b1"),
+            budget("b2"),
+            bridge.clone(),
+        ];
+        all.extend(
+            ["alpha", "bravo", "charlie", "delta"]
+                .iter()
+                .map(|w| filler(w, w)),
+        );
+        // The bridge is a match of each event on its own…
+        for other in [quake("q1"), budget("b1")] {
+            let mut pair = vec![other, bridge.clone(), quake("q9"), budget("b9")];
+            pair.extend(
+                ["alpha", "bravo", "charlie", "delta"]
+                    .iter()
+                    .map(|w| filler(w, w)),
+            );
+            let s = stories(&pair, &StoryConfig::default());
+            assert!(
+                s.iter()
+                    .any(|s| s.articles.contains(&"bridge".to_string()) && s.articles.len() >= 2),
+                "{s:#?}"
+            );
+        }
+        // …but joins only one story: the two events stay apart.
+        let s = stories(&all, &StoryConfig::default());
+        let with = |id: &str| s.iter().position(|s| s.articles.iter().any(|a| a == id));
+        assert_eq!(with("q1"), with("q2"), "{s:#?}");
+        assert_eq!(with("b1"), with("b2"), "{s:#?}");
+        assert_ne!(with("q1"), with("b1"), "{s:#?}");
+        assert!(with("bridge") == with("q1") || with("bridge") == with("b1"));
     }
 
     #[test]
