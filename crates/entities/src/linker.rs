@@ -755,6 +755,7 @@ impl EntityLinker {
         for g in groups.iter_mut() {
             g.1 = decide_kind(&g.2);
         }
+        drop_common_words(text, mentions, groups);
     }
 
     /// Links each quote's speaker to an entity.
@@ -903,6 +904,35 @@ fn decide_kind(cues: &[String]) -> EntityKind {
     } else {
         EntityKind::Other
     }
+}
+
+/// Drops the mentions of one-word names of no known kind that the text also
+/// writes in lower case: common words capitalised in a title-case phrase or
+/// for emphasis ("Former Intelligence Officer and Expert on Weapons …",
+/// "NUCLEAR"), which capitalisation alone took for names.
+fn drop_common_words(
+    text: &str,
+    mentions: &mut Vec<(usize, usize, Target)>,
+    groups: &[(String, EntityKind, Vec<String>)],
+) {
+    let suspect: Vec<bool> = groups
+        .iter()
+        .map(|g| g.1 == EntityKind::Other && !g.0.contains(char::is_whitespace))
+        .collect();
+    if !suspect.contains(&true) {
+        return;
+    }
+    // Words written with no capital letter.
+    let lower: HashSet<&str> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty() && !w.chars().any(char::is_uppercase))
+        .collect();
+    let common: Vec<bool> = groups
+        .iter()
+        .zip(&suspect)
+        .map(|(g, &s)| s && lower.contains(g.0.to_lowercase().as_str()))
+        .collect();
+    mentions.retain(|m| !matches!(m.2, Target::Group(g) if common[g]));
 }
 
 /// Whether the words `start..end` are glued (by spaces only) to a name-like

@@ -546,3 +546,17 @@ fn curated_country_keeps_its_entry() {
     assert!(!base.is_imported(i));
     assert!(base.is_imported(base.index_of("denmark").unwrap()));
 }
+
+#[test]
+fn capitalised_common_words_are_not_names() {
+    let d = run(
+        "Former Intelligence Officer and Expert on Weapons of Mass Destruction joined. \
+         Nuclear weapons are NUCLEAR. Everyone saw Brix Moller and the nuclear weapons.",
+        None,
+    );
+    let names: Vec<&str> = d.entities.iter().map(|e| e.name.as_str()).collect();
+    for junk in ["Weapons", "Nuclear", "NUCLEAR"] {
+        assert!(!names.contains(&junk), "{junk} in {names:?}");
+    }
+    assert!(names.contains(&"Brix Moller"), "{names:?}");
+}
