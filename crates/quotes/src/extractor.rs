@@ -1753,6 +1753,27 @@ impl<'a> Ctx<'a> {
             return None;
         }
         let colon = t_open - 1;
+        // "Pollsters agree - Carl Bialik: “…”" (a digest's headline, a
+        // dash, a name): the name of one to four capitalised words after
+        // the last dash.
+        if let Some(d) = (lo..colon)
+            .rev()
+            .take(5)
+            .find(|&i| !self.word(i) && matches!(self.ch(i), '-' | '–' | '—'))
+        {
+            let named = d + 1 < colon
+                && (d + 1..colon).all(|i| self.word(i) && self.tk.toks[i].upper)
+                && d > lo
+                && self.tk.toks[d - 1].e < self.tk.toks[d].s
+                && self.tk.toks[d].e < self.tk.toks[d + 1].s;
+            if named {
+                return Some(Attr {
+                    cue_first: colon,
+                    cue_last: colon,
+                    spk: Some((d + 1, colon)),
+                });
+            }
+        }
         // "More from Jane Doe and John Roe:": the name after "from".
         if let Some(f) = (lo..colon)
             .rev()

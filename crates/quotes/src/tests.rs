@@ -1469,3 +1469,16 @@ fn cue_without_subject_takes_the_sentence_subject() {
     );
     assert_eq!(q.speaker.as_deref(), Some("Trump"), "{got:#?}");
 }
+
+#[test]
+fn digest_headline_dash_name_colon_names_the_speaker() {
+    let got = run(
+        "Estimates of civic engagement are particularly problematic - Pew Research: “All the samples evaluated include more engaged individuals.”",
+        "en",
+    );
+    let q = find(
+        &got,
+        "All the samples evaluated include more engaged individuals.",
+    );
+    assert_eq!(q.speaker.as_deref(), Some("Pew Research"), "{got:#?}");
+}
