@@ -85,22 +85,74 @@ fn quote_key(id: &str) -> Option<(String, u32)> {
 /// Articles read per page (keyset paging on the rowid).
 const PAGE: u32 = 1000;
 
-/// Pages of the store's articles in rowid order (from rowid `after`), each
-/// with its quotes (by position in the article), `PAGE` at a time.
+/// Pages of the store's articles in rowid order, each with its quotes (by
+/// position in the article), `PAGE` at a time.
 fn store_pages(
     store: &Store,
     with_text: bool,
-    mut f: impl FnMut(Vec<(ScannedArticle, Vec<QuoteRow>)>) -> Result<(), SignalsError>,
+    f: impl FnMut(Vec<(ScannedArticle, Vec<QuoteRow>)>) -> Result<(), SignalsError>,
 ) -> Result<(), SignalsError> {
     let mut after = 0i64;
-    loop {
-        let page = store.articles_after(after, PAGE, with_text)?;
-        let Some(last) = page.last() else {
-            return Ok(());
-        };
-        after = last.rowid;
-        f(with_quotes(store, page)?)?;
-    }
+    read_ahead(
+        store,
+        |store| {
+            let page = store.articles_after(after, PAGE, with_text)?;
+            let Some(last) = page.last() else {
+                return Ok(None);
+            };
+            after = last.rowid;
+            Ok(Some(with_quotes(store, page)?))
+        },
+        f,
+    )
+}
+
+/// Calls `consume` with each value `produce` makes (until `None`), in
+/// order. `produce` runs on a thread of its own with its own read-only
+/// connection to the store, a page or two ahead, so reading the store and
+/// working on what was read overlap (two cores); where that connection
+/// cannot be opened, both run on this thread.
+fn read_ahead<T: Send>(
+    store: &Store,
+    mut produce: impl FnMut(&Store) -> Result<Option<T>, SignalsError> + Send,
+    mut consume: impl FnMut(T) -> Result<(), SignalsError>,
+) -> Result<(), SignalsError> {
+    let Ok(reader) = Store::open_read_only(store.path()) else {
+        while let Some(x) = produce(store)? {
+            consume(x)?;
+        }
+        return Ok(());
+    };
+    std::thread::scope(|scope| {
+        let (tx, rx) = std::sync::mpsc::sync_channel::<Result<T, SignalsError>>(2);
+        let producer = scope.spawn(move || loop {
+            let next = match produce(&reader) {
+                Ok(Some(x)) => Ok(x),
+                Ok(None) => return,
+                Err(e) => Err(e),
+            };
+            let failed = next.is_err();
+            // The consumer stopped (it failed): stop reading.
+            if tx.send(next).is_err() || failed {
+                return;
+            }
+        });
+        let mut result = Ok(());
+        for next in rx.iter() {
+            if let Err(e) = next.and_then(&mut consume) {
+                result = Err(e);
+                break;
+            }
+        }
+        // Dropping the receiver ends the producer's next send.
+        drop(rx);
+        if producer.join().is_err() {
+            result = result.and(Err(SignalsError::Io(std::io::Error::other(
+                "the store reader thread panicked",
+            ))));
+        }
+        result
+    })
 }
 
 /// `articles` with their quotes (one query for the page).
@@ -443,15 +495,23 @@ impl Pages for StorePages<'_> {
         positions: &[usize],
         f: &mut dyn FnMut(Vec<Item>) -> Result<(), SignalsError>,
     ) -> Result<(), SignalsError> {
-        for chunk in positions.chunks(PAGE as usize) {
-            let rowids: Vec<i64> = chunk
-                .iter()
-                .filter_map(|&p| self.corpus.rowids.get(p).copied())
-                .collect();
-            let page = self.store.articles_by_rowids(&rowids, true)?;
-            f(self.items(with_quotes(self.store, page)?))?;
-        }
-        Ok(())
+        let mut chunks = positions.chunks(PAGE as usize);
+        let corpus = self.corpus;
+        read_ahead(
+            self.store,
+            |store| {
+                let Some(chunk) = chunks.next() else {
+                    return Ok(None);
+                };
+                let rowids: Vec<i64> = chunk
+                    .iter()
+                    .filter_map(|&p| corpus.rowids.get(p).copied())
+                    .collect();
+                let page = store.articles_by_rowids(&rowids, true)?;
+                Ok(Some(with_quotes(store, page)?))
+            },
+            |page| f(self.items(page)),
+        )
     }
 }
 

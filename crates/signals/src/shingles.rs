@@ -6,7 +6,7 @@ use std::hash::{Hash, Hasher};
 use unicode_segmentation::UnicodeSegmentation;
 
 /// Apostrophes written in other ways than `'` (typographic, modifier letter).
-const APOSTROPHES: [char; 3] = ['\u{2019}', '\u{2018}', '\u{02BC}'];
+pub(crate) const APOSTROPHES: [char; 3] = ['\u{2019}', '\u{2018}', '\u{02BC}'];
 
 /// Lower-cased words, punctuation and quote marks dropped; every apostrophe
 /// written as `'`, so "I’ll" and "I'll" are one word.

@@ -17,7 +17,7 @@
 //! drift away from its first article.
 
 use crate::dates::date_key;
-use crate::shingles::normalize_words;
+use crate::shingles::{for_each_word, APOSTROPHES};
 use crate::talking::{ArticleInput, FirstSeen};
 use crate::union_find::UnionFind;
 use newslens_core::sparse_dot;
@@ -73,12 +73,29 @@ pub struct Story {
 /// more that are not all digits, title words counted three times.
 pub(crate) fn term_counts(title: Option<&str>, text: &str) -> FxHashMap<String, f64> {
     let mut tf: FxHashMap<String, f64> = FxHashMap::default();
+    // The words of `normalize_words`, made in one buffer: a string is
+    // allocated per distinct term, not per word.
+    let mut buf = String::new();
     for (text, weight) in [(title.unwrap_or_default(), 3.0), (text, 1.0)] {
-        for w in normalize_words(text) {
-            if w.chars().count() >= 4 && !w.chars().all(|c| c.is_numeric()) {
-                *tf.entry(w).or_default() += weight;
+        for_each_word(text, |_, w| {
+            buf.clear();
+            if w.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
+                buf.push_str(&w.to_lowercase());
+                if buf.contains(APOSTROPHES) {
+                    buf = buf.replace(APOSTROPHES, "'");
+                }
+            } else {
+                buf.push_str(w);
             }
-        }
+            if buf.chars().count() >= 4 && !buf.chars().all(|c| c.is_numeric()) {
+                match tf.get_mut(buf.as_str()) {
+                    Some(x) => *x += weight,
+                    None => {
+                        tf.insert(buf.clone(), weight);
+                    }
+                }
+            }
+        });
     }
     tf
 }
@@ -428,6 +445,24 @@ mod tests {
         assert_eq!(with("b1"), with("b2"), "{s:#?}");
         assert_ne!(with("q1"), with("b1"), "{s:#?}");
         assert!(with("bridge") == with("q1") || with("bridge") == with("b1"));
+    }
+
+    #[test]
+    fn term_counts_count_the_normalized_words() {
+        let text = "Kahramanmaras RESCUERS’ rescuers' rescuers’ 2023 1234x Gaziantep gaziantep Straße STRASSE ab";
+        let tf = term_counts(Some("Gaziantep rescue"), text);
+        let mut slow: FxHashMap<String, f64> = FxHashMap::default();
+        for (t, w) in [("Gaziantep rescue", 3.0), (text, 1.0)] {
+            for w2 in crate::shingles::normalize_words(t) {
+                if w2.chars().count() >= 4 && !w2.chars().all(|c| c.is_numeric()) {
+                    *slow.entry(w2).or_default() += w;
+                }
+            }
+        }
+        assert_eq!(tf, slow);
+        assert_eq!(tf["gaziantep"], 5.0);
+        assert_eq!(tf["rescuers"], 3.0);
+        assert!(!tf.contains_key("2023") && tf.contains_key("1234x"));
     }
 
     #[test]
