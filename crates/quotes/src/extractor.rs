@@ -2849,10 +2849,15 @@ impl<'a> Ctx<'a> {
                         break;
                     }
                     let lead = self.lower(i);
+                    // "On July 6, 2015, Sanders …": a year goes on the date.
+                    let year = next == i + 1
+                        && lead.len() == 4
+                        && lead.bytes().all(|b| b.is_ascii_digit());
                     if !(self.lex.is_circumstance(lead)
                         || self.adverb(i)
                         || self.lex.is_preposition(lead)
-                        || self.tk.toks[i].upper)
+                        || self.tk.toks[i].upper
+                        || year)
                     {
                         break;
                     }

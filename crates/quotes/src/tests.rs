@@ -1482,3 +1482,16 @@ fn digest_headline_dash_name_colon_names_the_speaker() {
     );
     assert_eq!(q.speaker.as_deref(), Some("Pew Research"), "{got:#?}");
 }
+
+#[test]
+fn year_after_a_date_introduction_is_no_speaker() {
+    let got = run(
+        "On July 6, 2015, Sanders made the following comment: “For young people who have dropped out of high school, the unemployment rate is a disaster.”",
+        "en",
+    );
+    let q = find(
+        &got,
+        "For young people who have dropped out of high school, the unemployment rate is a disaster.",
+    );
+    assert_eq!(q.speaker.as_deref(), Some("Sanders"), "{got:#?}");
+}
