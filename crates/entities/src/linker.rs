@@ -38,7 +38,8 @@ const CONNECTORS: &[&str] = &[
 const NOT_CURRENT: &[&str] = &[
     "former", "ex", "then", "previous", "late", "outgoing", "incoming", "future", "acting",
     "deputy", "vice", "бывший", "бывшего", "бывшему", "экс", "бивш", "бившият", "бившия", "antigo",
-    "ex-", "первый", "заместитель", "замглавы",
+    "ex-", "первый", "заместитель", "замглавы", "заместителя", "заместник", "заместника",
+    "заступник", "заступника", "зам",
 ];
 /// Single-word titles too vague to resolve without a qualifier.
 #[rustfmt::skip]

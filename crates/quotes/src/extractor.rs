@@ -336,6 +336,32 @@ pub(crate) struct Ctx<'a> {
     quotes: Vec<QuoteMarks>,
 }
 
+/// Prepositions that end an anaphoric report's speaker after the name
+/// ("… Владимир Путин на саммите", "той в интервю"): ru, uk, bg, es.
+const ANAPHORIC_PREPOSITIONS: &[&str] = &[
+    "в",
+    "во",
+    "на",
+    "для",
+    "у",
+    "из",
+    "с",
+    "со",
+    "по",
+    "при",
+    "перед",
+    "з",
+    "із",
+    "във",
+    "пред",
+    "за",
+    "със",
+    "en",
+    "ante",
+    "durante",
+    "para",
+];
+
 fn is_dash(c: char) -> bool {
     matches!(c, '—' | '–' | '―')
 }
@@ -2166,6 +2192,11 @@ impl<'a> Ctx<'a> {
                     continue;
                 }
             }
+            // "Об этом заявил X." / "Това заяви X.": X said what came before.
+            if let Some(cand) = self.anaphoric_report(ss, ts, te, &taken) {
+                found.push(cand);
+                continue;
+            }
             // A clause-final cue ("…, CNN reported.") governs the whole
             // sentence, including any cue inside its content.
             if let Some(cand) = self.final_cue(ts, te, &taken, &quoted) {
@@ -2240,6 +2271,121 @@ impl<'a> Ctx<'a> {
             cue: self.byte_range(colon, colon + 1),
             spk_tok: Some(spk),
             spk: self.spk_bytes(spk.0, spk.1),
+            name: None,
+            outer: None,
+            inherits: false,
+            open_end: false,
+            gaps: Vec::new(),
+            part_gaps: Vec::new(),
+        })
+    }
+
+    /// A sentence that opens with a pronoun standing for what came before,
+    /// then a cue, then its speaker — the Slavic news idiom "Об этом заявил
+    /// военный политолог Константин Сивков." (ru), "Про це заявив …" (uk),
+    /// "Това заяви …" (bg), "Así lo afirmó …" (es). The content is the
+    /// paragraph so far (or, for a paragraph's first sentence, the paragraph
+    /// before); the speaker is the phrase after the cue up to a comma or the
+    /// sentence end.
+    fn anaphoric_report(&self, ss: usize, ts: usize, te: usize, taken: &[bool]) -> Option<Cand> {
+        let words = |i: usize| (i < te && self.word(i)).then(|| self.lower(i));
+        let after = match (words(ts)?, words(ts + 1)) {
+            ("об" | "про" | "за", Some("этом" | "це" | "това")) => ts + 2,
+            ("así", Some("lo")) => ts + 2,
+            ("это" | "це" | "това", _) => ts + 1,
+            _ => return None,
+        };
+        let (_, last) = self.cue_at(after, te)?;
+        // "Это говорит о том, что …", "Това говори за …": "this shows",
+        // not a report.
+        let next = words(last + 1).unwrap_or("");
+        if matches!(next, "о" | "об" | "про")
+            || (next == "за" && self.lower(last).starts_with("говор"))
+        {
+            return None;
+        }
+        // The speaker: the comma-separated pieces after the cue, each cut at
+        // a preposition that follows a name or a pronoun ("Владимир Путин на
+        // саммите …", "той в интервю за …"); the first piece that ends in a
+        // name (two capitalised words: "… доктор военных наук Константин
+        // Сивков" after appositions), else the first piece. Quote marks of a
+        // name such as «Газпрома» stay inside.
+        let mark = |i: usize| matches!(self.ch(i), '«' | '»' | '"' | '“' | '”' | '„');
+        let cap = |i: usize| self.word(i) && self.tk.toks[i].upper;
+        let mut pieces: Vec<(usize, usize)> = Vec::new();
+        let mut a = last + 1;
+        let mut b = a;
+        while b <= te {
+            let boundary = b == te
+                || (!self.word(b) && !mark(b) && self.ch(b) != '.')
+                || (!self.word(b) && self.ch(b) == '.' && (b + 1 >= te || !self.word(b + 1)));
+            if boundary {
+                let mut e = a;
+                while e < b {
+                    let after_name = e >= a + 2 && cap(e - 1) && cap(e - 2);
+                    let after_pronoun = e == a + 1 && self.lex.is_pronoun(self.lower(a));
+                    if self.word(e)
+                        && (after_name || after_pronoun)
+                        && ANAPHORIC_PREPOSITIONS.contains(&self.lower(e))
+                    {
+                        break;
+                    }
+                    e += 1;
+                }
+                if self.words_between(a, e) > 0 {
+                    pieces.push((a, e));
+                }
+                if b == te || self.ch(b) != ',' {
+                    break;
+                }
+                a = b + 1;
+            }
+            b += 1;
+        }
+        let ends_in_name = |&(a, b): &(usize, usize)| {
+            let mut b = b;
+            while b > a && !self.word(b - 1) {
+                b -= 1;
+            }
+            b >= a + 2 && cap(b - 1) && cap(b - 2)
+        };
+        let (a, mut b) = pieces
+            .iter()
+            .find(|p| ends_in_name(p))
+            .or(pieces.first())
+            .copied()?;
+        while b > a && !self.word(b - 1) && !matches!(self.ch(b - 1), '»' | '”' | '"') {
+            b -= 1;
+        }
+        if b - a > 16 {
+            return None;
+        }
+        // The content: this paragraph before the sentence, else the one
+        // before it.
+        let (pi, (ps, _)) = self.para_of(ss);
+        let (cs, ce) = if ps < ss {
+            (ps, ss)
+        } else if pi > 0 {
+            self.paras[pi - 1]
+        } else {
+            return None;
+        };
+        let (ct, cte) = (self.tk.at(cs), self.tk.at(ce));
+        if self.words_between(ct, cte) < 3 || (ct..cte).any(|i| taken[i]) {
+            return None;
+        }
+        let mut end = cte;
+        while end > ct && !self.word(end - 1) && matches!(self.ch(end - 1), '.' | ',' | ';' | ':') {
+            end -= 1;
+        }
+        let (bs, be) = self.byte_range(ct, end)?;
+        Some(Cand {
+            s: bs,
+            e: be,
+            kind: QuoteKind::Indirect,
+            cue: self.byte_range(after, last + 1),
+            spk_tok: Some((a, b)),
+            spk: self.spk_bytes(a, b),
             name: None,
             outer: None,
             inherits: false,

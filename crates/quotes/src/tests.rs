@@ -1495,3 +1495,88 @@ fn year_after_a_date_introduction_is_no_speaker() {
     );
     assert_eq!(q.speaker.as_deref(), Some("Sanders"), "{got:#?}");
 }
+
+#[test]
+fn anaphoric_report_in_russian_takes_what_came_before() {
+    let got = run(
+        "Цены на газ вырастут на 20%. Об этом сообщил глава «Газпрома» Алексей Миллер.",
+        "ru",
+    );
+    let q = find(&got, "Цены на газ вырастут на 20%");
+    assert_eq!(q.kind, QuoteKind::Indirect);
+    assert_eq!(q.cue.as_deref(), Some("сообщил"));
+    assert_eq!(
+        q.speaker.as_deref(),
+        Some("глава «Газпрома» Алексей Миллер")
+    );
+    assert!(
+        got.iter().all(|g| g.speaker.as_deref() != Some("Об этом")),
+        "{got:#?}"
+    );
+}
+
+#[test]
+fn anaphoric_report_speaker_is_the_named_apposition() {
+    let got = run(
+        "Киев устраивает провокации у границ Белоруссии. Об этом заявил политолог, доктор военных наук Константин Сивков, передает ТАСС.",
+        "ru",
+    );
+    let q = find(&got, "Киев устраивает провокации у границ Белоруссии");
+    assert_eq!(
+        q.speaker.as_deref(),
+        Some("доктор военных наук Константин Сивков")
+    );
+}
+
+#[test]
+fn anaphoric_report_in_bulgarian_and_ukrainian() {
+    let got = run(
+        "Киев провокира Беларус, за да предизвика отговор. Това заяви анализаторът Константин Сивков.",
+        "bg",
+    );
+    let q = find(&got, "Киев провокира Беларус, за да предизвика отговор");
+    assert_eq!(q.speaker.as_deref(), Some("анализаторът Константин Сивков"));
+    let got = run(
+        "Переговори можливі лише після виборів. Про це заявив речник Дмитро Кулеба.",
+        "uk",
+    );
+    let q = find(&got, "Переговори можливі лише після виборів");
+    assert_eq!(q.cue.as_deref(), Some("заявив"));
+    assert_eq!(q.speaker.as_deref(), Some("речник Дмитро Кулеба"));
+}
+
+#[test]
+fn demonstrative_subject_without_cue_is_no_anaphoric_report() {
+    let got = run(
+        "Переговоры возможны. Это заявление было неожиданным для всех наблюдателей.",
+        "ru",
+    );
+    assert!(got.is_empty(), "{got:#?}");
+    let got = run(
+        "Цены выросли на треть за год. Это говорит о том, что инфляция ускорилась.",
+        "ru",
+    );
+    assert!(
+        got.iter().all(|g| g.text != "Цены выросли на треть за год"),
+        "{got:#?}"
+    );
+}
+
+#[test]
+fn anaphoric_report_speaker_stops_at_a_preposition_after_the_name() {
+    let got = run(
+        "Прекращение огня возможно. Об этом заявил президент РФ Владимир Путин на саммите ШОС.",
+        "ru",
+    );
+    let q = find(&got, "Прекращение огня возможно");
+    assert_eq!(q.speaker.as_deref(), Some("президент РФ Владимир Путин"));
+    let got = run(
+        "Украйна няма да победи. Това каза американският журналист Тъкър Карлсън, след като направи интервю с Владимир Путин.",
+        "bg",
+    );
+    let q = find(&got, "Украйна няма да победи");
+    assert_eq!(
+        q.speaker.as_deref(),
+        Some("американският журналист Тъкър Карлсън")
+    );
+}

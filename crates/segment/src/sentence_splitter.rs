@@ -34,6 +34,18 @@ impl SentenceSplitter {
                 continue;
             }
             let range = (start + lead, start + lead + trimmed.len());
+            // A break right after a period with no space before a letter is a
+            // domain or a code, not a sentence end: "Pravda.Ru", "RT.com".
+            if let Some(prev) = out.last_mut() {
+                let glued = lead == 0
+                    && prev.1 == start
+                    && text[..start].ends_with('.')
+                    && trimmed.chars().next().is_some_and(char::is_alphanumeric);
+                if glued {
+                    prev.1 = range.1;
+                    continue;
+                }
+            }
             // Never emit overlapping or backwards ranges, whatever the splitter does.
             if out.last().is_some_and(|&(_, prev_end)| range.0 < prev_end) {
                 continue;
@@ -93,6 +105,19 @@ mod tests {
             [
                 "He said: \"we will wait … and see what happens\".",
                 "Later he spoke again."
+            ]
+        );
+    }
+
+    #[test]
+    fn domain_names_do_not_end_sentences() {
+        let text = "Об этом заявил Pravda.Ru военный политолог. Он добавил, что RT.com ошибается.";
+        let got = sentences("ru", text);
+        assert_eq!(
+            got,
+            [
+                "Об этом заявил Pravda.Ru военный политолог.",
+                "Он добавил, что RT.com ошибается."
             ]
         );
     }

@@ -560,3 +560,18 @@ fn capitalised_common_words_are_not_names() {
     }
     assert!(names.contains(&"Brix Moller"), "{names:?}");
 }
+
+#[test]
+fn deputy_titles_do_not_resolve_to_the_minister() {
+    let d = run(
+        "Това заяви заместник-министърът на външните работи на Руската федерация Сергей Рябков.",
+        Some("2024-05-01"),
+    );
+    assert!(
+        d.entities
+            .iter()
+            .all(|e| e.actor.as_deref() != Some("lavrov")),
+        "{:#?}",
+        d.entities
+    );
+}
