@@ -777,15 +777,31 @@ impl EntityLinker {
                 continue;
             };
             let (s, e) = (sp.span.start(), sp.span.end());
-            let mut best: Option<(usize, bool, usize, usize)> = None; // overlap, person, len, entity
+            // A person named (capitalised) inside the speaker phrase wins
+            // over anything else in it ("официалният представител на руското външно
+            // министерство Мария Захарова"); a place is the speaker only
+            // when it is most of the phrase ("Moscow said"), not a
+            // qualifier ("посол России в Нидерландах", "Indiana voters").
+            let mut best: Option<(bool, usize, usize, usize)> = None; // named person, overlap, len, entity
             for (ei, ent) in entities.iter().enumerate() {
+                let person = ent.kind == EntityKind::Person;
                 for m in &ent.mentions {
                     let ov = m.end().min(e).saturating_sub(m.start().max(s));
                     let exact_empty = sp.span.is_empty() && m.start() <= s && s < m.end();
                     if ov == 0 && !exact_empty {
                         continue;
                     }
-                    let cand = (ov, ent.kind == EntityKind::Person, m.len(), ei);
+                    if ent.kind == EntityKind::Location && !exact_empty && ov * 2 < e - s {
+                        continue;
+                    }
+                    // A title phrase ("премиерът на страната") resolved to
+                    // a person is no better than the organisation beside it.
+                    let named = person
+                        && text[m.start()..]
+                            .chars()
+                            .next()
+                            .is_some_and(char::is_uppercase);
+                    let cand = (named, ov, m.len(), ei);
                     if best.is_none_or(|b| (cand.0, cand.1, cand.2) > (b.0, b.1, b.2)) {
                         best = Some(cand);
                     }

@@ -575,3 +575,26 @@ fn deputy_titles_do_not_resolve_to_the_minister() {
         d.entities
     );
 }
+
+#[test]
+fn named_person_in_the_speaker_phrase_wins_and_places_are_no_speakers() {
+    let text = "Това каза официалният представител на руското външно министерство Мария Захарова. \
+                Об этом заявил посол России в Нидерландах. Indiana voters said no.";
+    let mut d = doc(text, Some("2024-05-01"));
+    let zakharova = "официалният представител на руското външно министерство Мария Захарова";
+    d.quotes.push(quote(&d, zakharova, None));
+    d.quotes.push(quote(&d, "посол России в Нидерландах", None));
+    d.quotes.push(quote(&d, "Indiana voters", None));
+    linker().process(&mut d).unwrap();
+    let entity_of = |i: usize| {
+        d.quotes[i]
+            .speaker
+            .as_ref()
+            .unwrap()
+            .entity
+            .map(|e| d.entities[e].name.as_str())
+    };
+    assert_eq!(entity_of(0), Some("Maria Zakharova"), "{:#?}", d.entities);
+    assert_eq!(entity_of(1), None, "{:#?}", d.entities);
+    assert_eq!(entity_of(2), None, "{:#?}", d.entities);
+}
