@@ -1580,3 +1580,34 @@ fn anaphoric_report_speaker_stops_at_a_preposition_after_the_name() {
         Some("американският журналист Тъкър Карлсън")
     );
 }
+
+#[test]
+fn glued_period_between_sentences_still_ends_the_report() {
+    // Scraped text: "… he added.Graham is …, said X." — the clause-final
+    // cue governs only its own sentence.
+    let got = run(
+        "“They could be the richest country in all of Europe,” he added.Graham is treating Ukraine as a future colony of the US, said Vladimir Dzhabarov.",
+        "en",
+    );
+    let q = got
+        .iter()
+        .find(|g| g.speaker.as_deref() == Some("Vladimir Dzhabarov"))
+        .unwrap_or_else(|| panic!("{got:#?}"));
+    assert_eq!(
+        q.text,
+        "Graham is treating Ukraine as a future colony of the US"
+    );
+}
+
+#[test]
+fn dots_glued_to_a_word_end_the_reported_clause() {
+    let got = run(
+        "He says things are getting us nowhere ..lets get on with it and wipe us all out quickly.",
+        "en",
+    );
+    let q = got
+        .iter()
+        .find(|g| g.cue.as_deref() == Some("says"))
+        .unwrap_or_else(|| panic!("{got:#?}"));
+    assert!(!q.text.contains("wipe"), "{got:#?}");
+}
