@@ -153,6 +153,10 @@ fn past_form(w: &str) -> bool {
     w.ends_with("ed") || IRREGULAR_PAST.contains(&w)
 }
 
+/// How many quotes before a speakerless or junk-speaker cue are searched
+/// for an earlier cue of its sentence.
+const EARLIER_CUES_LOOKBACK: usize = 64;
+
 /// Irregular verb forms and particles that may stand right before a
 /// participle cue ("can be heard yelling", "despite admitting"): no noun.
 const PARTICIPLE_VERBS: &[&str] = &[
@@ -3130,9 +3134,11 @@ impl<'a> Ctx<'a> {
             let ts = self.after_dateline(ts, k).unwrap_or(ts);
             // "…, Paul Manafort told friends that … and thought …": the
             // speaker of an earlier cue of the same sentence.
+            // Bounded: a huge text with many speakerless cues stays linear.
             let earlier = cands[..i]
                 .iter()
                 .rev()
+                .take(EARLIER_CUES_LOOKBACK)
                 .filter(|p| p.cue.is_some_and(|(pc, _)| sent.0 <= pc && pc < cs))
                 .find(|p| !self.junk_speaker(p))
                 .and_then(|p| p.spk_tok);
