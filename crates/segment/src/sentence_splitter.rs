@@ -35,12 +35,16 @@ impl SentenceSplitter {
             }
             let range = (start + lead, start + lead + trimmed.len());
             // A break right after a period with no space before a letter is a
-            // domain or a code, not a sentence end: "Pravda.Ru", "RT.com".
+            // domain or a code, not a sentence end: "Pravda.Ru", "RT.com" —
+            // unless a lower-case word of three or more letters comes before
+            // and a capitalised word after, as when scraping glued two
+            // sentences ("… he added.Graham is …").
             if let Some(prev) = out.last_mut() {
                 let glued = lead == 0
                     && prev.1 == start
                     && text[..start].ends_with('.')
-                    && trimmed.chars().next().is_some_and(char::is_alphanumeric);
+                    && trimmed.chars().next().is_some_and(char::is_alphanumeric)
+                    && !glued_sentences(&text[..start - 1], trimmed);
                 if glued {
                     prev.1 = range.1;
                     continue;
@@ -54,6 +58,22 @@ impl SentenceSplitter {
         }
         out
     }
+}
+
+/// Whether `before` (up to a period) and `after` look like two sentences
+/// glued by scraping: a lower-case word of three or more letters before the
+/// period, a capitalised word going on in lower case after it.
+fn glued_sentences(before: &str, after: &str) -> bool {
+    let word: String = before
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphanumeric())
+        .collect();
+    let mut next = after.chars();
+    word.chars().count() >= 3
+        && word.chars().all(char::is_lowercase)
+        && next.next().is_some_and(char::is_uppercase)
+        && next.next().is_some_and(char::is_lowercase)
 }
 
 #[cfg(test)]
@@ -119,6 +139,18 @@ mod tests {
                 "Об этом заявил Pravda.Ru военный политолог.",
                 "Он добавил, что RT.com ошибается."
             ]
+        );
+    }
+
+    #[test]
+    fn sentences_glued_by_scraping_stay_apart() {
+        let got = sentences(
+            "en",
+            "The country is rich, he added.Graham is wrong, said X.",
+        );
+        assert_eq!(
+            got,
+            ["The country is rich, he added.", "Graham is wrong, said X."]
         );
     }
 
