@@ -10,10 +10,11 @@
 //!    the document frequency of every story term (by hash) is counted.
 //! 2. The articles go into the [`SignalIndex`] (replay order, a page at a
 //!    time; see [`feed`]).
-//! 3. **Counting pass**: for the repeated `n`-grams only (binary search in
-//!    their sorted list), one record per article and source (hash, source,
-//!    article, outlet; 24 bytes), split and spilled like the first pass's,
-//!    then sorted a part at a time to decide the passing ones (two sources,
+//! 3. **Counting pass**: for the repeated `n`-grams only (looked up in
+//!    their sorted list through a directory of its top bits), one record
+//!    per article and source (hash, source, article, outlet; 24 bytes),
+//!    split and spilled like the first pass's, then sorted two parts at a
+//!    time (in parallel) to decide the passing ones (two sources,
 //!    two outlets, at most the article limit); each article's
 //!    story vector (its heaviest terms) from the document frequencies;
 //!    speakers and the texts of the statements' first quotes.
@@ -26,7 +27,7 @@
 
 use crate::signal_index::{ArticleRef, QuoteRef, SignalConfig, SignalIndex};
 use crate::stories::{
-    cluster, term_counts, term_hash, top_terms, DocFreq, Story, StoryConfig, Vectors,
+    cluster, term_counts, term_hashes, top_terms, DocFreq, Story, StoryConfig, Vectors,
 };
 use crate::talking::{
     date_keys, distinct, narration, replay_order, ArticleInput, Ctx, Occurrence, QuoteInput,
@@ -287,23 +288,35 @@ impl Parts {
         self.files.is_some()
     }
 
-    /// Each part's records, in part order (so in key order across parts).
-    fn for_each_part(mut self, mut f: impl FnMut(Vec<u8>)) -> std::io::Result<()> {
+    /// `f` of each part's records, in part order (so in key order across
+    /// parts); `at_once` parts are
+    /// read and then worked on in parallel (memory: that many parts).
+    fn map_parts<T: Send>(
+        mut self,
+        at_once: usize,
+        f: impl Fn(Vec<u8>) -> T + Sync,
+    ) -> std::io::Result<Vec<T>> {
         let memory = std::mem::take(&mut self.memory);
+        let mut out = Vec::with_capacity(PARTS);
         match self.files.take() {
-            None => memory.into_iter().for_each(f),
+            None => out.extend(memory.into_par_iter().map(&f).collect::<Vec<T>>()),
             Some((dir, files)) => {
-                for (p, (file, held)) in files.into_iter().zip(memory).enumerate() {
-                    drop(file.into_inner().map_err(|e| e.into_error())?);
-                    let path = Parts::part_path(&dir, p);
-                    let mut bytes = std::fs::read(&path)?;
-                    std::fs::remove_file(&path)?;
-                    bytes.extend_from_slice(&held);
-                    f(bytes);
+                let mut parts = files.into_iter().zip(memory).enumerate().peekable();
+                while parts.peek().is_some() {
+                    let mut read = Vec::with_capacity(at_once);
+                    for (p, (file, held)) in parts.by_ref().take(at_once.max(1)) {
+                        drop(file.into_inner().map_err(|e| e.into_error())?);
+                        let path = Parts::part_path(&dir, p);
+                        let mut bytes = std::fs::read(&path)?;
+                        std::fs::remove_file(&path)?;
+                        bytes.extend_from_slice(&held);
+                        read.push(bytes);
+                    }
+                    out.extend(read.into_par_iter().map(&f).collect::<Vec<T>>());
                 }
             }
         }
-        Ok(())
+        Ok(out)
     }
 }
 
@@ -366,10 +379,7 @@ impl FirstPass {
                     g.dedup();
                 }
                 let terms = if stories {
-                    term_counts(item.article.title.as_deref(), &item.article.text)
-                        .keys()
-                        .map(|w| term_hash(w))
-                        .collect()
+                    term_hashes(item.article.title.as_deref(), &item.article.text)
                 } else {
                     Vec::new()
                 };
@@ -388,11 +398,13 @@ impl FirstPass {
     }
 
     pub(crate) fn finish(self) -> std::io::Result<Prepared> {
-        let mut out = Vec::new();
-        self.grams.for_each_part(|bytes| {
-            let values = bytes.chunks_exact(8).map(|c| u64_at(c, 0)).collect();
-            out.extend(repeated(values));
-        })?;
+        // Two parts at a time, sorted in parallel.
+        let out = self
+            .grams
+            .map_parts(2, |bytes| {
+                repeated(bytes.chunks_exact(8).map(|c| u64_at(c, 0)).collect())
+            })?
+            .concat();
         Ok(Prepared {
             repeated: out,
             df: self.df,
@@ -440,7 +452,8 @@ const RECORD: usize = 24;
 
 /// The passing `n`-grams of one part of counting records: in two or more
 /// sources and outlets, and in at most `limit` articles.
-fn passing(bytes: &[u8], limit: usize, good: &mut FxHashSet<u64>) {
+fn passing(bytes: &[u8], limit: usize) -> Vec<u64> {
+    let mut good = Vec::new();
     let mut rows: Vec<(u64, u64, u32, u32)> = bytes
         .chunks_exact(RECORD)
         .map(|r| (u64_at(r, 0), u64_at(r, 8), u32_at(r, 16), u32_at(r, 20)))
@@ -465,11 +478,12 @@ fn passing(bytes: &[u8], limit: usize, good: &mut FxHashSet<u64>) {
             arts.sort_unstable();
             arts.dedup();
             if arts.len() <= limit {
-                good.insert(h);
+                good.push(h);
             }
         }
         i = j;
     }
+    good
 }
 
 /// One run of passing `n`-grams in a text.
@@ -668,8 +682,12 @@ pub(crate) fn compute<P: Pages>(
             limit = limit.min((total as f64 * talk.max_article_share).ceil() as usize);
         }
         let limit = limit.max(2);
-        let mut good: FxHashSet<u64> = FxHashSet::default();
-        records.for_each_part(|bytes| passing(&bytes, limit, &mut good))?;
+        // Two parts at a time, sorted in parallel.
+        let good: FxHashSet<u64> = records
+            .map_parts(2, |bytes| passing(&bytes, limit))?
+            .into_iter()
+            .flatten()
+            .collect();
         step("statements, passing n-grams", t);
         let t = std::time::Instant::now();
         let runs = phrase_runs(pages, index, &good, n, talk, &speaker_of_slot, &quote_slots)?;
@@ -1022,12 +1040,13 @@ mod tests {
                 parts.push(v, &v.to_le_bytes()).unwrap();
             }
             let spilled = parts.spilled();
-            let mut out = Vec::new();
-            parts
-                .for_each_part(|b| {
-                    out.extend(repeated(b.chunks_exact(8).map(|c| u64_at(c, 0)).collect()))
+            // Three at a time: parts are read in groups, answers kept in order.
+            let out = parts
+                .map_parts(3, |b| {
+                    repeated(b.chunks_exact(8).map(|c| u64_at(c, 0)).collect())
                 })
-                .unwrap();
+                .unwrap()
+                .concat();
             (out, spilled)
         };
         let (memory, spilled) = read(None);
@@ -1102,9 +1121,7 @@ mod tests {
             record(5, 12, 2, 2),
         ]
         .concat();
-        let mut good = FxHashSet::default();
-        passing(&bytes, 2, &mut good);
-        let mut good: Vec<u64> = good.into_iter().collect();
+        let mut good = passing(&bytes, 2);
         good.sort_unstable();
         assert_eq!(good, [1, 4]);
     }

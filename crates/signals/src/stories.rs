@@ -73,8 +73,29 @@ pub struct Story {
 /// more that are not all digits, title words counted three times.
 pub(crate) fn term_counts(title: Option<&str>, text: &str) -> FxHashMap<String, f64> {
     let mut tf: FxHashMap<String, f64> = FxHashMap::default();
-    // The words of `normalize_words`, made in one buffer: a string is
-    // allocated per distinct term, not per word.
+    for_each_term(title, text, |term, weight| match tf.get_mut(term) {
+        Some(x) => *x += weight,
+        None => {
+            tf.insert(term.to_string(), weight);
+        }
+    });
+    tf
+}
+
+/// The [`term_hash`]es of the terms of [`term_counts`], sorted and
+/// distinct, without a string per term (the first pass needs only these).
+pub(crate) fn term_hashes(title: Option<&str>, text: &str) -> Vec<u64> {
+    let mut out = Vec::new();
+    for_each_term(title, text, |term, _| out.push(term_hash(term)));
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// Calls `f` with each term of the title and the text (the words of
+/// `normalize_words` of four letters or more, not all digits) and its
+/// weight (3 in the title, 1 in the text), made in one buffer.
+fn for_each_term(title: Option<&str>, text: &str, mut f: impl FnMut(&str, f64)) {
     let mut buf = String::new();
     for (text, weight) in [(title.unwrap_or_default(), 3.0), (text, 1.0)] {
         for_each_word(text, |_, w| {
@@ -87,17 +108,16 @@ pub(crate) fn term_counts(title: Option<&str>, text: &str) -> FxHashMap<String, 
             } else {
                 buf.push_str(w);
             }
-            if buf.chars().count() >= 4 && !buf.chars().all(|c| c.is_numeric()) {
-                match tf.get_mut(buf.as_str()) {
-                    Some(x) => *x += weight,
-                    None => {
-                        tf.insert(buf.clone(), weight);
-                    }
-                }
+            let long = if buf.is_ascii() {
+                buf.len() >= 4
+            } else {
+                buf.chars().count() >= 4
+            };
+            if long && !buf.chars().all(|c| c.is_numeric()) {
+                f(&buf, weight);
             }
         });
     }
-    tf
 }
 
 /// A term's key in [`DocFreq`] (64-bit hash: the table holds no strings).
@@ -460,6 +480,9 @@ mod tests {
             }
         }
         assert_eq!(tf, slow);
+        let mut hashes: Vec<u64> = slow.keys().map(|t| term_hash(t)).collect();
+        hashes.sort_unstable();
+        assert_eq!(term_hashes(Some("Gaziantep rescue"), text), hashes);
         assert_eq!(tf["gaziantep"], 5.0);
         assert_eq!(tf["rescuers"], 3.0);
         assert!(!tf.contains_key("2023") && tf.contains_key("1234x"));
