@@ -2302,8 +2302,20 @@ impl<'a> Ctx<'a> {
         if cs >= pe || taken[cs] || !self.word(cs) || self.words_between(cs, pe) < 3 {
             return None;
         }
-        let mut end = pe;
-        while end > cs && !self.word(end - 1) && matches!(self.ch(end - 1), '.' | ',' | ';') {
+        self.statement(cs, pe, self.byte_range(colon, colon + 1), spk)
+    }
+
+    /// An indirect statement over the tokens `cs..end`, closing punctuation
+    /// left out, with the cue at bytes `cue` and the speaker tokens `spk`.
+    fn statement(
+        &self,
+        cs: usize,
+        end: usize,
+        cue: Option<(usize, usize)>,
+        spk: (usize, usize),
+    ) -> Option<Cand> {
+        let mut end = end;
+        while end > cs && !self.word(end - 1) && matches!(self.ch(end - 1), '.' | ',' | ';' | ':') {
             end -= 1;
         }
         let (bs, be) = self.byte_range(cs, end)?;
@@ -2311,7 +2323,7 @@ impl<'a> Ctx<'a> {
             s: bs,
             e: be,
             kind: QuoteKind::Indirect,
-            cue: self.byte_range(colon, colon + 1),
+            cue,
             spk_tok: Some(spk),
             spk: self.spk_bytes(spk.0, spk.1),
             name: None,
@@ -2417,25 +2429,7 @@ impl<'a> Ctx<'a> {
         if self.words_between(ct, cte) < 3 || (ct..cte).any(|i| taken[i]) {
             return None;
         }
-        let mut end = cte;
-        while end > ct && !self.word(end - 1) && matches!(self.ch(end - 1), '.' | ',' | ';' | ':') {
-            end -= 1;
-        }
-        let (bs, be) = self.byte_range(ct, end)?;
-        Some(Cand {
-            s: bs,
-            e: be,
-            kind: QuoteKind::Indirect,
-            cue: self.byte_range(after, last + 1),
-            spk_tok: Some((a, b)),
-            spk: self.spk_bytes(a, b),
-            name: None,
-            outer: None,
-            inherits: false,
-            open_end: false,
-            gaps: Vec::new(),
-            part_gaps: Vec::new(),
-        })
+        self.statement(ct, cte, self.byte_range(after, last + 1), (a, b))
     }
 
     /// A reported statement whose cue comes after its content, near the
