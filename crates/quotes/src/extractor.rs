@@ -366,39 +366,20 @@ const ANAPHORIC_PREPOSITIONS: &[&str] = &[
     "para",
 ];
 
-/// Splits sentences at a period glued to the next sentence in scraped
-/// text ("… he added.Graham is treating …"): a lower-case word, a period,
-/// then a capitalised word going on in lower case. The segmenter keeps
-/// "Pravda.Ru" and "RT.com" together, and so does this (a capitalised or
-/// short word before the period, or no lower case after the capital). Two
-/// or more dots glued to a word ("nowhere ..lets") end a sentence too.
+/// Splits sentences at two or more dots glued to a word ("… seems nowhere
+/// ..lets get on …", reader comments). A single period glued to the next
+/// sentence ("… he added.Graham is …") is split by the segmenter
+/// (`SentenceSplitter`), which keeps "Pravda.Ru" together.
 fn split_glued(text: &str, sents: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
     let mut out = Vec::with_capacity(sents.len());
+    let b = text.as_bytes();
     for (s, e) in sents {
         let mut from = s;
-        let b = text.as_bytes();
-        let mut i = s + 1;
-        while i + 2 < e {
-            // "… seems nowhere ..lets get on …" (reader comments): dots
-            // glued to a word end the sentence there too.
+        for i in s + 1..e.saturating_sub(2) {
             if b[i] == b'.' && b[i - 1] == b'.' && b[i + 1].is_ascii_alphabetic() && i + 1 > from {
                 out.push((from, i + 1));
                 from = i + 1;
-            } else if b[i] == b'.'
-                && b[i + 1].is_ascii_uppercase()
-                && b[i + 2].is_ascii_lowercase()
-                && b[i - 1].is_ascii_lowercase()
-            {
-                let word_start = text[from..i]
-                    .rfind(|c: char| !c.is_alphanumeric())
-                    .map_or(from, |k| from + k + 1);
-                let word = &text[word_start..i];
-                if word.len() >= 3 && word.bytes().all(|c| c.is_ascii_lowercase()) {
-                    out.push((from, i + 1));
-                    from = i + 1;
-                }
             }
-            i += 1;
         }
         out.push((from, e));
     }
