@@ -26,6 +26,10 @@ use serde_json::{json, Value};
 use std::process::ExitCode;
 use std::time::Instant;
 
+#[path = "../../signals/examples/support/syllable_word.rs"]
+mod syllable_word;
+use syllable_word::word;
+
 /// splitmix64: small, seeded, good enough to pick from lists.
 struct Rng(u64);
 
@@ -449,21 +453,6 @@ fn article(n: usize, rng: &mut Rng) -> Value {
         "narratives": narratives,
         "roles": roles,
     })
-}
-
-/// A generated word (`news` mode): syllables of `i` in base 16.
-fn word(i: usize) -> String {
-    const SYL: [&str; 16] = [
-        "ka", "lo", "mi", "ru", "te", "sa", "no", "vi", "de", "po", "li", "ma", "zu", "ar", "en",
-        "os",
-    ];
-    let mut w = String::new();
-    let mut x = i + 1;
-    while x > 0 {
-        w.push_str(SYL[x % 16]);
-        x /= 16;
-    }
-    w
 }
 
 /// `news` mode: the vocabulary of sentences.

@@ -12,6 +12,10 @@
 use newslens_signals::{ArticleRef, QuoteRef, SignalConfig, SignalIndex};
 use std::time::Instant;
 
+#[path = "support/syllable_word.rs"]
+mod syllable_word;
+use syllable_word::word;
+
 struct Rng(u64);
 
 impl Rng {
@@ -24,20 +28,6 @@ impl Rng {
     fn below(&mut self, n: usize) -> usize {
         (self.next() % n as u64) as usize
     }
-}
-
-fn word(i: usize) -> String {
-    const SYL: [&str; 16] = [
-        "ka", "lo", "mi", "ru", "te", "sa", "no", "vi", "de", "po", "li", "ma", "zu", "ar", "en",
-        "os",
-    ];
-    let mut w = String::new();
-    let mut x = i + 1;
-    while x > 0 {
-        w.push_str(SYL[x % 16]);
-        x /= 16;
-    }
-    w
 }
 
 fn sentence(rng: &mut Rng, vocab: usize) -> String {
