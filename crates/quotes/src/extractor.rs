@@ -2855,7 +2855,9 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             let w = self.lower(k);
-            let after_comma = !self.word(k - 1) && self.ch(k - 1) == ',';
+            // A comma inside closing quote marks counts too (`was
+            // "learning on the job," while …`).
+            let after_comma = self.comma_at(k - 1);
             let relative =
                 after_comma && matches!(w, "which" | "while" | "whereas" | "although" | "though");
             let new_subject = matches!(w, "and" | "but")

@@ -852,6 +852,20 @@ fn reported_clause_ends_before_the_writers_which_clause() {
 }
 
 #[test]
+fn reported_clause_ends_before_while_after_a_comma_inside_the_marks() {
+    let got = run(
+        "Mayor Olsen complained that the new budget was \"a slap in the face,\" while council members praised the extra money for parks.",
+        "en",
+    );
+    let q = got
+        .iter()
+        .find(|g| g.cue.as_deref() == Some("complained"))
+        .unwrap_or_else(|| panic!("{got:#?}"));
+    assert!(!q.text.contains("council members"), "{got:#?}");
+    assert!(q.text.contains("slap in the face"), "{got:#?}");
+}
+
+#[test]
 fn reported_clause_ends_before_and_with_a_new_subject() {
     let got = run(
         "Trump called him a “nice guy” and he did not mention the others.",
