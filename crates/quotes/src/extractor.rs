@@ -1491,6 +1491,22 @@ impl<'a> Ctx<'a> {
             return None;
         }
         let a = j;
+        // "“This is fantastic!” beamed Jane Doe": the verb before a name.
+        let v = self.lower(a);
+        if v.len() > 4 && v.ends_with("ed") && v.is_ascii() && !self.tk.toks[a].upper {
+            let mut n = a + 1;
+            while n < hi && self.word(n) && self.tk.toks[n].upper && n - a <= 4 {
+                n += 1;
+            }
+            if n > a + 1 && !self.lex.is_not_name(self.lower(a + 1)) {
+                return Some(Attr {
+                    cue_first: a,
+                    cue_last: a,
+                    spk: Some((a + 1, n)),
+                });
+            }
+            return None;
+        }
         if self.lex.is_pronoun(self.lower(a)) {
             if !matches!(self.lower(a), "he" | "she" | "they" | "i" | "we") {
                 return None;

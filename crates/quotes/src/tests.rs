@@ -1625,3 +1625,14 @@ fn dots_glued_to_a_word_end_the_reported_clause() {
         .unwrap_or_else(|| panic!("{got:#?}"));
     assert!(!q.text.contains("wipe"), "{got:#?}");
 }
+
+#[test]
+fn past_verb_before_a_name_after_a_quote() {
+    let got = run(
+        "The crowd waited for hours. “We finally did it!” beamed Carla Mendes, the team captain.",
+        "en",
+    );
+    let q = find(&got, "We finally did it!");
+    assert_eq!(q.cue.as_deref(), Some("beamed"));
+    assert_eq!(q.speaker.as_deref(), Some("Carla Mendes"));
+}
