@@ -103,6 +103,19 @@ impl Pairs {
         }
     }
 
+    /// A yes/no parameter: `true`/`1` or `false`/`0`; absent or empty is
+    /// `false`.
+    pub fn flag(&self, key: &str) -> Result<bool, ApiError> {
+        match self.raw(key).map(str::trim) {
+            None | Some("") | Some("false") | Some("0") => Ok(false),
+            Some("true") | Some("1") => Ok(true),
+            Some(v) => Err(ApiError::BadRequest(format!(
+                "parameter `{key}` must be true, false, 1 or 0, got `{}`",
+                truncate(v)
+            ))),
+        }
+    }
+
     /// An unsigned integer parameter in `min..=max`.
     pub fn number(&self, key: &str, default: u32, min: u32, max: u32) -> Result<u32, ApiError> {
         match self.raw(key).map(str::trim) {

@@ -46,14 +46,18 @@ impl TalkingPointsParams {
 pub struct TravelParams {
     pub limit: u32,
     pub offset: u32,
+    /// Add `translations`: quotes of the same linked speaker in another
+    /// language that name the same rare entities (`Store::translation_candidates`).
+    pub translations: bool,
 }
 
 impl TravelParams {
     pub fn parse(pairs: Vec<(String, String)>) -> Result<Self, ApiError> {
-        let p = Pairs::new(pairs, &["limit", "offset"])?;
+        let p = Pairs::new(pairs, &["limit", "offset", "translations"])?;
         Ok(TravelParams {
             limit: p.number("limit", 100, 1, 1000)?,
             offset: p.number("offset", 0, 0, u32::MAX)?,
+            translations: p.flag("translations")?,
         })
     }
 }
@@ -123,6 +127,9 @@ pub(crate) fn talking_points(
     })
 }
 
+/// Appearances a travel request reads translation candidates from at most.
+const TRANSLATION_SOURCES: usize = 20;
+
 /// Every appearance of quote `id`'s statement, first seen first; `None`
 /// for an unknown quote.
 pub(crate) fn quote_travel(
@@ -142,12 +149,27 @@ pub(crate) fn quote_travel(
         quote: &'a str,
         total: usize,
         items: Vec<newslens_signals::Appearance<'a>>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        translations: Option<Vec<newslens_store::TranslationCandidate>>,
     }
+    let translations = if p.translations {
+        // From the statement's first appearances (a page further on
+        // starts from its own rows).
+        let sources: Vec<(String, u32)> = rows
+            .iter()
+            .take(TRANSLATION_SOURCES)
+            .map(|r| (r.article.clone(), r.index))
+            .collect();
+        Some(store.translation_candidates(&sources, &newslens_store::TranslationQuery::default())?)
+    } else {
+        None
+    };
     let items = newslens_signals::appearances_from(&rows, p.offset as usize);
     to_json(&Travel {
         quote: id,
         total,
         items,
+        translations,
     })
     .map(Some)
 }
@@ -197,7 +219,10 @@ mod tests {
         assert!(TalkingPointsParams::parse(pairs(&[("limit", "0")])).is_err());
         assert!(TalkingPointsParams::parse(pairs(&[("speaker", "x")])).is_err());
         let t = TravelParams::parse(pairs(&[])).unwrap();
-        assert_eq!((t.limit, t.offset), (100, 0));
+        assert_eq!((t.limit, t.offset, t.translations), (100, 0, false));
+        let t = TravelParams::parse(pairs(&[("translations", "true")])).unwrap();
+        assert!(t.translations);
+        assert!(TravelParams::parse(pairs(&[("translations", "maybe")])).is_err());
         let t = TravelParams::parse(pairs(&[("limit", "10"), ("offset", "20")])).unwrap();
         assert_eq!((t.limit, t.offset), (10, 20));
         assert!(TravelParams::parse(pairs(&[("limit", "1001")])).is_err());

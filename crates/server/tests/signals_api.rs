@@ -120,6 +120,31 @@ async fn quote_travel_pages_keep_the_total_and_mark_only_the_first_appearance() 
 }
 
 #[tokio::test]
+async fn quote_travel_adds_translation_candidates_only_when_asked() {
+    let (_dir, db) = database();
+    let router = App::open(&db, 2).unwrap().router();
+    let (_, _, body) = get(&router, "/api/quotes/geneva-copy%230/travel").await;
+    let v: Value = serde_json::from_str(&body).unwrap();
+    assert!(v.get("translations").is_none(), "{body}");
+    // The fixture is English only: the list is there and empty.
+    let (status, _, body) = get(
+        &router,
+        "/api/quotes/geneva-copy%230/travel?translations=true",
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let v: Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(v["translations"], serde_json::json!([]), "{body}");
+    assert_eq!(v["total"], 2, "{body}");
+    let (status, _, body) = get(
+        &router,
+        "/api/quotes/geneva-copy%230/travel?translations=yes",
+    )
+    .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
+}
+
+#[tokio::test]
 async fn the_talking_points_page_and_its_script_are_served() {
     let (_dir, db) = database();
     let router = App::open(&db, 1).unwrap().router();

@@ -89,7 +89,11 @@ doc = {
          param("limit", "page size (default 50)", {"type": "integer", "minimum": 1, "maximum": 500, "default": 50}), offset],
         ref("TalkingPointPage")),
     "/api/quotes/{id}/travel": op("Every appearance of one quote's statement, first seen first", "getQuoteTravel",
-        [param("id", "the quote: ARTICLE_ID#N (percent-encoded: # is %23, / is %2F)", {"type": "string"}, True, "path")],
+        [param("id", "the quote: ARTICLE_ID#N (percent-encoded: # is %23, / is %2F)", {"type": "string"}, True, "path"),
+         param("limit", "page size (default 100)", {"type": "integer", "minimum": 1, "maximum": 1000, "default": 100}), offset,
+         param("translations", "also list possible translations (true/false, 1/0; default false): quotes of the same linked "
+               "speaker in another language, dated within 7 days, naming the same rare entities; candidates, not verified",
+               {"type": "boolean", "default": False})],
         ref("QuoteTravel"), errors=(400, 404)),
     "/api/openapi.json": {"get": {"summary": "This document", "operationId": "openapi",
         "responses": {"200": {"description": "OK", "content": {"application/json": {"schema": {"type": "object"}}}}}}},
@@ -171,7 +175,12 @@ doc = {
       "QuoteTravel": {"type": "object", "required": ["quote", "total", "items"], "properties": {
           "quote": s("string"), "total": s("integer"),
           "items": {"type": "array", "items": {"allOf": [ref("QuoteRow"), {"type": "object", "properties": {
-              "quote": s("string"), "first": s("boolean")}}]}}}},
+              "quote": s("string"), "first": s("boolean")}}]}},
+          "translations": {"type": "array", "description": "only with translations=true; best first",
+              "items": {"allOf": [ref("QuoteRow"), {"type": "object", "properties": {
+                  "lang": s("string", nullable=True), "source": s("string", "the appearance (ARTICLE_ID#N) it was found from"),
+                  "shared": {"type": "array", "items": s("string"), "description": "entities both quotes name, rarest first"},
+                  "weight": s("number", "summed rarity ln(quotes / quotes naming it) of the shared entities")}}]}}}},
     }}}
 out = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "assets", "openapi.json")
 with open(out, "w") as f:

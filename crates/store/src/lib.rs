@@ -21,6 +21,7 @@ mod rows;
 mod scan;
 mod schema;
 mod store;
+mod translations;
 mod verify;
 
 pub use error::StoreError;
@@ -29,6 +30,7 @@ pub use rows::*;
 pub use scan::ScannedArticle;
 pub use schema::SCHEMA_VERSION;
 pub use store::{file_stamps, Store};
+pub use translations::{TranslationCandidate, TranslationQuery};
 
 #[cfg(test)]
 mod tests;

@@ -4,7 +4,7 @@
 
 use anyhow::{bail, Context};
 use newslens_signals::{StoryConfig, TalkingConfig, TalkingPoint};
-use newslens_store::Store;
+use newslens_store::{Store, TranslationQuery};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -42,7 +42,21 @@ pub struct QuoteTravelArgs {
     /// Print JSON Lines (one appearance per line) instead of a table.
     #[arg(long)]
     json: bool,
+    /// Also list possible translations: quotes of the same linked speaker
+    /// in another language, dated within 7 days, that name the same rare
+    /// entities (candidates found by names, not verified; JSON lines with
+    /// `"translation": true`).
+    #[arg(long)]
+    translations: bool,
+    /// With --translations: the summed rarity (`ln(quotes / quotes naming
+    /// it)`) of the shared entities a candidate needs at least.
+    #[arg(long, default_value_t = TranslationQuery::default().min_weight, value_name = "W")]
+    translation_weight: f64,
 }
+
+/// Sources read for translation candidates at most: the statement's first
+/// appearances (each costs a few indexed queries).
+const TRANSLATION_SOURCES: usize = 20;
 
 /// Opens the database read-only, with a clear error when it is missing.
 fn open(db: &Path) -> anyhow::Result<Store> {
@@ -138,6 +152,53 @@ pub fn quote_travel(args: QuoteTravelArgs) -> anyhow::Result<ExitCode> {
                 clip(r.speaker.as_deref().unwrap_or("-"), 24),
                 clip(&r.text, 90)
             )?;
+        }
+    }
+    if args.translations {
+        let sources: Vec<(String, u32)> = rows
+            .iter()
+            .take(TRANSLATION_SOURCES)
+            .map(|r| (r.article.clone(), r.index))
+            .collect();
+        let query = TranslationQuery {
+            min_weight: args.translation_weight,
+            ..TranslationQuery::default()
+        };
+        let found = store.translation_candidates(&sources, &query)?;
+        if !args.json && !found.is_empty() {
+            writeln!(
+                out,
+                "possible translations (same speaker, another language, shared names; not verified):"
+            )?;
+        }
+        for c in &found {
+            if args.json {
+                #[derive(serde::Serialize)]
+                struct Line<'a> {
+                    quote: String,
+                    translation: bool,
+                    #[serde(flatten)]
+                    candidate: &'a newslens_store::TranslationCandidate,
+                }
+                let line = Line {
+                    quote: format!("{}#{}", c.row.article, c.row.index),
+                    translation: true,
+                    candidate: c,
+                };
+                writeln!(out, "{}", serde_json::to_string(&line)?)?;
+            } else {
+                let r = &c.row;
+                writeln!(
+                    out,
+                    "{:>5.1} {:<4} {:<10} {:<20} {:<24} {}",
+                    c.weight,
+                    c.lang.as_deref().unwrap_or("-"),
+                    r.published.as_deref().unwrap_or("-"),
+                    clip(r.outlet.as_deref().unwrap_or("-"), 20),
+                    clip(&c.shared.join(", "), 24),
+                    clip(&r.text, 90)
+                )?;
+            }
         }
     }
     out.flush()?;
