@@ -530,6 +530,29 @@ impl<'a> Ctx<'a> {
     }
 
     /// A cue starting at token `i`: its kind and last token.
+    /// "“…,” the lawsuit reads.": the ambiguous third-person form at `i`
+    /// closes an attribution right after a quote (a closing mark, then at
+    /// most four words of subject, then the verb and the sentence's end
+    /// or a comma).
+    fn closes_quote_attribution(&self, i: usize, hi: usize) -> bool {
+        let ends =
+            i + 1 >= hi || !self.word(i + 1) && matches!(self.ch(i + 1), '.' | ',' | '!' | '?');
+        if !ends || i == 0 || !self.word(i - 1) {
+            return false;
+        }
+        let Some(j) = (i.saturating_sub(6)..i).rev().find(|&j| !self.word(j)) else {
+            return false;
+        };
+        let mut j = j;
+        if self.ch(j) == ',' && j > 0 && !self.word(j - 1) {
+            j -= 1;
+        }
+        matches!(self.ch(j), '”' | '"' | '»')
+            && j > 0
+            && !self.word(j - 1)
+            && matches!(self.ch(j - 1), ',' | '?' | '!')
+    }
+
     fn cue_at(&self, i: usize, hi: usize) -> Option<(Cue, usize)> {
         if !self.word(i) {
             return None;
@@ -552,7 +575,7 @@ impl<'a> Ctx<'a> {
                     && (self.tk.toks[i - 1].upper
                         || self.lex.is_pronoun_form(self.lower(i - 1))
                         || matches!(self.lower(i - 1), "and" | "also" | "but" | "still" | "now"));
-                if !(that && subj) {
+                if !(that && subj || self.closes_quote_attribution(i, hi)) {
                     return None;
                 }
                 c

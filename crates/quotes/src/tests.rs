@@ -1636,3 +1636,14 @@ fn past_verb_before_a_name_after_a_quote() {
     assert_eq!(q.cue.as_deref(), Some("beamed"));
     assert_eq!(q.speaker.as_deref(), Some("Carla Mendes"));
 }
+
+#[test]
+fn ambiguous_third_person_form_closing_a_quote_attribution() {
+    let got = run(
+        "“The mill poisoned the river for a decade,” the complaint reads. The owners deny it.",
+        "en",
+    );
+    let q = find(&got, "The mill poisoned the river for a decade");
+    assert_eq!(q.cue.as_deref(), Some("reads"));
+    assert_eq!(q.speaker.as_deref(), Some("the complaint"));
+}
