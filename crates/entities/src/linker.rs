@@ -11,8 +11,9 @@ use std::collections::{HashMap, HashSet};
 /// What a pattern of the automaton stands for.
 #[derive(Debug, Clone)]
 enum Payload {
-    /// An alias of an actor. `exact`: the alias is all capitals and must be
-    /// written so; `upper`: the case its first letter must have.
+    /// An alias of an actor. `exact`: the alias is all capitals, or starts
+    /// in lower case with a capital later, and must be written so; `upper`:
+    /// the case its first letter must have.
     Alias {
         actor: usize,
         exact: Option<Box<str>>,
@@ -224,9 +225,13 @@ impl EntityLinker {
                     .chars()
                     .next()
                     .filter(|c| c.is_uppercase() || c.is_lowercase());
-                let payload = |_: &str| Payload::Alias {
+                // "the West": a lower-case start with a capital later must
+                // be written so ("the west of the country" is a direction).
+                let mixed = first.is_some_and(char::is_lowercase)
+                    && alias.chars().skip(1).any(char::is_uppercase);
+                let payload = |form: &str| Payload::Alias {
                     actor: ai,
-                    exact: all_caps.then(|| alias.as_str().into()),
+                    exact: (all_caps || mixed).then(|| form.into()),
                     upper: first.map(char::is_uppercase),
                 };
                 add(alias, payload(alias), &mut patterns, &mut payloads);
@@ -433,7 +438,7 @@ impl EntityLinker {
                 }
             }
         }
-        let aliases = greedy(aliases, |a| (a.0, a.1));
+        let aliases = longest_first(aliases, |a| (a.0, a.1));
         let titles = greedy(titles, |t| (t.0, t.1));
 
         // Qualified titles: "Russian foreign minister", "NATO chief",
@@ -966,6 +971,35 @@ fn inside_longer_name(text: &str, tokens: &[Token], start: usize, end: usize) ->
         .get(after)
         .is_some_and(|t| t.tight && names::nameish(text, t));
     before_glued || after_glued
+}
+
+/// Choice of non-overlapping items, longest first (then leftmost), in text
+/// order: of two aliases overlapping in part, the longer wins — "West Bank"
+/// over "the West" in "the West Bank" (leftmost-first took "the West" and
+/// left "Bank").
+fn longest_first<T>(mut items: Vec<T>, span: impl Fn(&T) -> (usize, usize)) -> Vec<T> {
+    items.sort_by_key(|i| {
+        let (s, e) = span(i);
+        (std::cmp::Reverse(e - s), s)
+    });
+    // Chosen spans by start; a candidate is free when it overlaps neither
+    // the chosen span starting before it nor the one starting at or after.
+    let mut taken: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
+    let mut out = Vec::with_capacity(items.len());
+    for i in items {
+        let (s, e) = span(&i);
+        let before = taken
+            .range(..=s)
+            .next_back()
+            .is_some_and(|(_, &end)| end > s);
+        let after = taken.range(s..).next().is_some_and(|(&start, _)| start < e);
+        if !before && !after {
+            taken.insert(s, e);
+            out.push(i);
+        }
+    }
+    out.sort_by_key(|i| span(i).0);
+    out
 }
 
 /// Greedy choice of non-overlapping items: leftmost first, longest first.

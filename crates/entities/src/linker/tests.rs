@@ -598,3 +598,45 @@ fn named_person_in_the_speaker_phrase_wins_and_places_are_no_speakers() {
     assert_eq!(entity_of(1), None, "{:#?}", d.entities);
     assert_eq!(entity_of(2), None, "{:#?}", d.entities);
 }
+
+#[test]
+fn the_west_is_one_actor_across_languages_but_not_the_direction() {
+    let d = run(
+        "The West wants this war, he said. Moscow blames the West. Rain fell in the west of the country.",
+        None,
+    );
+    assert_eq!(texts(&d, find(&d, "the-west")), ["The West", "the West"]);
+    let d = run(
+        "Запад хочет войны. Он обвинил коллективный Запад. На западе страны дожди.",
+        None,
+    );
+    assert_eq!(
+        texts(&d, find(&d, "the-west")),
+        ["Запад", "коллективный Запад"]
+    );
+    let d = run("Западът иска войната. Тя обвини Запада.", None);
+    assert_eq!(texts(&d, find(&d, "the-west")), ["Западът", "Запада"]);
+}
+
+#[test]
+fn regression_the_west_bank_is_not_the_west_and_a_bank() {
+    // Leftmost-first took "the West" and left "Bank" as a name; of two
+    // aliases overlapping in part the longer wins.
+    let d = run("Clashes continued in the West Bank on Monday.", None);
+    assert_eq!(texts(&d, find(&d, "west-bank")), ["West Bank"]);
+    assert!(d
+        .entities
+        .iter()
+        .all(|e| e.actor.as_deref() != Some("the-west")));
+    assert!(
+        d.entities.iter().all(|e| e.name != "Bank"),
+        "{:?}",
+        d.entities
+    );
+}
+
+#[test]
+fn longest_first_keeps_the_longer_of_partly_overlapping_spans_in_text_order() {
+    let spans = vec![(0, 5), (3, 9), (10, 12), (11, 20), (21, 22)];
+    assert_eq!(longest_first(spans, |s| *s), [(3, 9), (11, 20), (21, 22)]);
+}
