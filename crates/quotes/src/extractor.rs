@@ -2942,7 +2942,20 @@ impl<'a> Ctx<'a> {
                         AUX.contains(&self.lower(i))
                             || matches!(self.lex.cue(self.lower(i)), Some(Cue::Verb | Cue::Tell))
                     });
-            if (relative && !embedded) || new_subject || new_clause {
+            // "called it “shameful” and said …", "calling him a “train
+            // wreck,” and contrasted …": right after a quoted fragment,
+            // "and" before a second verb of the subject.
+            let second_verb = w == "and"
+                && k + 1 < b
+                && self.word(k + 1)
+                && !self.tk.toks[k + 1].upper
+                && !self.word(k - 1)
+                && matches!(self.ch(k - 1), '”' | '"')
+                && {
+                    let v = self.lower(k + 1);
+                    v.len() > 3 && (past_form(v) || v.ends_with("ing")) || self.lex.cue(v).is_some()
+                };
+            if (relative && !embedded) || new_subject || new_clause || second_verb {
                 let mut e = k;
                 while e > a && !self.word(e - 1) && matches!(self.ch(e - 1), ',' | ' ') {
                     e -= 1;

@@ -1647,3 +1647,21 @@ fn ambiguous_third_person_form_closing_a_quote_attribution() {
     assert_eq!(q.cue.as_deref(), Some("reads"));
     assert_eq!(q.speaker.as_deref(), Some("the complaint"));
 }
+
+#[test]
+fn framed_fragment_ends_before_and_with_a_second_verb() {
+    let got = run(
+        "Senator Reyes called the new toll plan “a tax on commuters” and compared it to the “robbery” of the old bridge fees.",
+        "en",
+    );
+    let q = got
+        .iter()
+        .find(|g| g.cue.as_deref() == Some("called"))
+        .unwrap_or_else(|| panic!("{got:#?}"));
+    assert!(
+        q.text.starts_with("the new toll plan “a tax on commuters"),
+        "{got:#?}"
+    );
+    assert!(!q.text.contains("compared"), "{got:#?}");
+    assert_eq!(q.speaker.as_deref(), Some("Senator Reyes"));
+}
