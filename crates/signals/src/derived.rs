@@ -90,6 +90,7 @@ const PAGE: u32 = 1000;
 fn store_pages(
     store: &Store,
     with_text: bool,
+    rows: Rows,
     f: impl FnMut(Vec<(ScannedArticle, Vec<QuoteRow>)>) -> Result<(), SignalsError>,
 ) -> Result<(), SignalsError> {
     let mut after = 0i64;
@@ -101,10 +102,21 @@ fn store_pages(
                 return Ok(None);
             };
             after = last.rowid;
-            Ok(Some(with_quotes(store, page)?))
+            Ok(Some(with_quotes(store, page, rows)?))
         },
         f,
     )
+}
+
+/// Which quote rows a page carries.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Rows {
+    /// Whole rows (`Store::quotes_of_articles`).
+    Full,
+    /// Only what the passes read (`Store::quote_texts_of_articles`: text,
+    /// position, speaker, date said, span), with the article's id filled
+    /// in.
+    Texts,
 }
 
 /// Calls `consume` with each value `produce` makes (until `None`), in
@@ -159,16 +171,26 @@ fn read_ahead<T: Send>(
 fn with_quotes(
     store: &Store,
     articles: Vec<ScannedArticle>,
+    rows: Rows,
 ) -> Result<Vec<(ScannedArticle, Vec<QuoteRow>)>, SignalsError> {
     let rowids: Vec<i64> = articles.iter().map(|a| a.rowid).collect();
     let mut by_article: FxHashMap<i64, Vec<QuoteRow>> = FxHashMap::default();
-    for (rowid, row) in store.quotes_of_articles(&rowids)? {
+    let found = match rows {
+        Rows::Full => store.quotes_of_articles(&rowids)?,
+        Rows::Texts => store.quote_texts_of_articles(&rowids)?,
+    };
+    for (rowid, row) in found {
         by_article.entry(rowid).or_default().push(row);
     }
     Ok(articles
         .into_iter()
         .map(|a| {
-            let quotes = by_article.remove(&a.rowid).unwrap_or_default();
+            let mut quotes = by_article.remove(&a.rowid).unwrap_or_default();
+            if rows == Rows::Texts {
+                for q in &mut quotes {
+                    q.article.clone_from(&a.id);
+                }
+            }
             (a, quotes)
         })
         .collect())
@@ -196,6 +218,18 @@ fn quote_input(row: &QuoteRow, article: usize) -> QuoteInput {
     }
 }
 
+/// [`quote_input`] taking the row's strings instead of copying them.
+fn quote_input_owned(row: QuoteRow, article: usize) -> QuoteInput {
+    QuoteInput {
+        id: quote_id(&row),
+        article,
+        text: row.text,
+        speaker: row.speaker,
+        said_on: row.said_on,
+        span: Some((row.start as usize, row.end as usize)),
+    }
+}
+
 /// Articles (with their text when `with_text`) and quotes of `store`,
 /// articles published on or after `since` only when given; read with
 /// keyset pages of the store (the whole result is held in memory: for the
@@ -204,7 +238,7 @@ pub fn load(store: &Store, since: Option<&str>, with_text: bool) -> Result<Loade
     let since = since.map(str::trim).filter(|s| !s.is_empty());
     let mut articles: Vec<ArticleInput> = Vec::new();
     let mut rows: Vec<QuoteRow> = Vec::new();
-    store_pages(store, with_text, |page| {
+    store_pages(store, with_text, Rows::Full, |page| {
         for (a, quotes) in page {
             if since.is_some_and(|since| a.published.as_deref().is_none_or(|d| d < since)) {
                 continue;
@@ -469,7 +503,10 @@ impl StorePages<'_> {
         page.into_iter()
             .filter_map(|(a, rows)| {
                 let pos = self.corpus.rowids.binary_search(&a.rowid).ok()?;
-                let quotes = rows.iter().map(|r| quote_input(r, pos)).collect();
+                let quotes = rows
+                    .into_iter()
+                    .map(|r| quote_input_owned(r, pos))
+                    .collect();
                 Some(Item {
                     pos,
                     article: article_input(a),
@@ -487,7 +524,7 @@ impl Pages for StorePages<'_> {
         &self,
         f: &mut dyn FnMut(Vec<Item>) -> Result<(), SignalsError>,
     ) -> Result<(), SignalsError> {
-        store_pages(self.store, true, |page| f(self.items(page)))
+        store_pages(self.store, true, Rows::Texts, |page| f(self.items(page)))
     }
 
     fn fetch(
@@ -508,7 +545,7 @@ impl Pages for StorePages<'_> {
                     .filter_map(|&p| corpus.rowids.get(p).copied())
                     .collect();
                 let page = store.articles_by_rowids(&rowids, true)?;
-                Ok(Some(with_quotes(store, page)?))
+                Ok(Some(with_quotes(store, page, Rows::Texts)?))
             },
             |page| f(self.items(page)),
         )
@@ -523,12 +560,15 @@ fn first_pass(store: &Store, first: &mut FirstPass) -> Result<Corpus, SignalsErr
         rowids: Vec::new(),
         hashes: Vec::new(),
     };
-    store_pages(store, true, |page| {
+    store_pages(store, true, Rows::Texts, |page| {
         let mut items = Vec::with_capacity(page.len());
         for (a, rows) in page {
             let pos = corpus.metas.len();
             corpus.rowids.push(a.rowid);
-            let quotes: Vec<QuoteInput> = rows.iter().map(|r| quote_input(r, pos)).collect();
+            let quotes: Vec<QuoteInput> = rows
+                .into_iter()
+                .map(|r| quote_input_owned(r, pos))
+                .collect();
             let article = article_input(a);
             corpus.hashes.push(content_hash(&article, &quotes));
             // Titles are read again for the stories' first articles only.
@@ -680,17 +720,12 @@ fn derived_with(store: &Store, db: &Path, write: bool) -> Result<(Derived, Sourc
     let timer = std::env::var_os("NEWSLENS_SIGNALS_TIMES").map(|_| std::time::Instant::now());
     let lap = |what: &str| {
         if let Some(t) = timer {
-            // Peak resident memory so far (Linux), to see which step holds most.
-            let peak = std::fs::read_to_string("/proc/self/status")
-                .ok()
-                .and_then(|s| {
-                    let line = s.lines().find(|l| l.starts_with("VmHWM:"))?.to_string();
-                    line.split_whitespace().nth(1)?.parse::<u64>().ok()
-                })
-                .map_or(String::new(), |kb| format!(", peak {} MB", kb / 1024));
+            // Resident and peak memory so far (Linux), to see which step
+            // holds most.
             eprintln!(
-                "signals: {what} at {:.1} s{peak}",
-                t.elapsed().as_secs_f64()
+                "signals: {what} at {:.1} s{}",
+                t.elapsed().as_secs_f64(),
+                crate::passes::memory_note()
             );
         }
     };

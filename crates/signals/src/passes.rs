@@ -48,7 +48,48 @@ pub(crate) const SPILL_AT: usize = 1 << 27;
 /// passes took (on stderr, like the store path's steps).
 fn step(what: &str, since: std::time::Instant) {
     if std::env::var_os("NEWSLENS_SIGNALS_TIMES").is_some() {
-        eprintln!("signals:   {what}: {:.1} s", since.elapsed().as_secs_f64());
+        eprintln!(
+            "signals:   {what}: {:.1} s{}",
+            since.elapsed().as_secs_f64(),
+            memory_note()
+        );
+    }
+}
+
+/// With `NEWSLENS_SIGNALS_TIMES` set, prints `what` (sizes of a pass's
+/// tables) on stderr.
+fn note(what: &str) {
+    if std::env::var_os("NEWSLENS_SIGNALS_TIMES").is_some() {
+        eprintln!("signals:   {what}");
+    }
+}
+
+/// `, resident R MB, peak P MB` of this process (Linux; empty elsewhere),
+/// for the step times of `NEWSLENS_SIGNALS_TIMES`.
+pub(crate) fn memory_note() -> String {
+    let Ok(status) = std::fs::read_to_string("/proc/self/status") else {
+        return String::new();
+    };
+    let field = |name: &str| -> Option<u64> {
+        let line = status.lines().find(|l| l.starts_with(name))?;
+        line.split_whitespace().nth(1)?.parse().ok()
+    };
+    // CPU seconds so far, user + system (fields 14 and 15 of
+    // /proc/self/stat, in clock ticks: 100 a second on Linux).
+    let cpu = std::fs::read_to_string("/proc/self/stat")
+        .ok()
+        .and_then(|s| {
+            let rest = s.rsplit_once(')')?.1;
+            let f: Vec<&str> = rest.split_whitespace().collect();
+            let ticks = f.get(11)?.parse::<u64>().ok()? + f.get(12)?.parse::<u64>().ok()?;
+            Some(format!(", cpu {:.1} s", ticks as f64 / 100.0))
+        })
+        .unwrap_or_default();
+    match (field("VmRSS:"), field("VmHWM:")) {
+        (Some(rss), Some(peak)) => {
+            format!(", resident {} MB, peak {} MB{cpu}", rss / 1024, peak / 1024)
+        }
+        _ => cpu,
     }
 }
 
@@ -646,6 +687,14 @@ pub(crate) fn compute<P: Pages>(
         }
         Ok(())
     })?;
+    note(&format!(
+        "{} repeated n-grams, {} statement texts, {} story term entries, {} speakers, {} outlets",
+        repeated.values.len(),
+        statement_text.len(),
+        vectors.entries(),
+        speakers.names.len(),
+        outlets.names.len()
+    ));
     drop(repeated);
     step("counting pass", t);
     let t = std::time::Instant::now();
@@ -691,6 +740,12 @@ pub(crate) fn compute<P: Pages>(
         step("statements, passing n-grams", t);
         let t = std::time::Instant::now();
         let runs = phrase_runs(pages, index, &good, n, talk, &speaker_of_slot, &quote_slots)?;
+        note(&format!(
+            "{} passing n-grams, {} runs with {} bytes of text",
+            good.len(),
+            runs.1.len(),
+            runs.1.iter().map(|r| r.text.len()).sum::<usize>()
+        ));
         step("phrase pass", t);
         let t = std::time::Instant::now();
         phrases(&ctx, runs, &mut points);

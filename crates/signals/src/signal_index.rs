@@ -517,14 +517,12 @@ impl SignalIndex {
         first
     }
 
-    fn insert_quote(&mut self, quote: &QuoteRef, set: Vec<u32>) -> usize {
+    /// Inserts `quote` as a quote of article `article` (its
+    /// `quote.article` is not read).
+    fn insert_quote(&mut self, quote: &QuoteRef, article: usize, set: Vec<u32>) -> usize {
         let index = self.quote_sets.push();
         let speaker = quote.speaker.as_deref().map_or(0, speaker_key);
-        let date = self
-            .article_dates
-            .get(quote.article)
-            .copied()
-            .unwrap_or(UNDATED);
+        let date = self.article_dates.get(article).copied().unwrap_or(UNDATED);
         if set.len() >= self.config.quote_min_shingles {
             let mut seen: Vec<u32> = Vec::new();
             for &s in &set {
@@ -591,7 +589,7 @@ impl SignalIndex {
             self.newest,
             self.config.window_days,
         );
-        self.quote_articles.push(quote.article as u32);
+        self.quote_articles.push(article as u32);
         self.quote_speakers.push(speaker);
         self.quote_ids.push(&quote.id);
         index
@@ -604,7 +602,7 @@ impl SignalIndex {
     /// weak link that also holds against that cluster's first quote.
     pub fn add_quote(&mut self, quote: &QuoteRef) -> usize {
         let set = self.config.quote_set(&quote.text);
-        self.insert_quote(quote, set)
+        self.insert_quote(quote, quote.article, set)
     }
 
     /// Adds a batch of quotes (shingled in parallel, then inserted in
@@ -616,7 +614,7 @@ impl SignalIndex {
             .map(|q| self.config.quote_set(&q.text))
             .collect();
         for (q, set) in batch.iter().zip(sets) {
-            self.insert_quote(q, set);
+            self.insert_quote(q, q.article, set);
         }
         first
     }
@@ -647,11 +645,7 @@ impl SignalIndex {
                 let Some((q, set)) = next.next() else {
                     break;
                 };
-                let q = QuoteRef {
-                    article: slot,
-                    ..q.clone()
-                };
-                self.insert_quote(&q, set);
+                self.insert_quote(q, slot, set);
             }
         }
         first

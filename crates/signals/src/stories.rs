@@ -23,6 +23,7 @@ use crate::union_find::UnionFind;
 use newslens_core::sparse_dot;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::hash::{Hash, Hasher};
 
 /// Settings of [`stories`].
@@ -70,51 +71,72 @@ pub struct Story {
 }
 
 /// An article's terms with their weighted counts: words of four letters or
-/// more that are not all digits, title words counted three times.
-pub(crate) fn term_counts(title: Option<&str>, text: &str) -> FxHashMap<String, f64> {
-    let mut tf: FxHashMap<String, f64> = FxHashMap::default();
-    for_each_term(title, text, |term, weight| match tf.get_mut(term) {
+/// more that are not all digits, title words counted three times. A term
+/// that is written as it is normalised (lower case, no typographic
+/// apostrophe) borrows its text: most terms, so few strings are made.
+pub(crate) fn term_counts<'a>(title: Option<&'a str>, text: &'a str) -> TermCounts<'a> {
+    let mut tf: TermCounts<'a> = FxHashMap::default();
+    for_each_term(title, text, |term, slice, weight| match tf.get_mut(term) {
         Some(x) => *x += weight,
         None => {
-            tf.insert(term.to_string(), weight);
+            let key = slice.map_or_else(|| Cow::Owned(term.to_string()), Cow::Borrowed);
+            tf.insert(key, weight);
         }
     });
     tf
 }
 
+/// Terms of one article with their weighted counts ([`term_counts`]).
+pub(crate) type TermCounts<'a> = FxHashMap<Cow<'a, str>, f64>;
+
 /// The [`term_hash`]es of the terms of [`term_counts`], sorted and
 /// distinct, without a string per term (the first pass needs only these).
 pub(crate) fn term_hashes(title: Option<&str>, text: &str) -> Vec<u64> {
     let mut out = Vec::new();
-    for_each_term(title, text, |term, _| out.push(term_hash(term)));
+    for_each_term(title, text, |term, _, _| out.push(term_hash(term)));
     out.sort_unstable();
     out.dedup();
     out
 }
 
 /// Calls `f` with each term of the title and the text (the words of
-/// `normalize_words` of four letters or more, not all digits) and its
-/// weight (3 in the title, 1 in the text), made in one buffer.
-fn for_each_term(title: Option<&str>, text: &str, mut f: impl FnMut(&str, f64)) {
+/// `normalize_words` of four letters or more, not all digits), the word
+/// as written when that is the term already (else `None`), and its
+/// weight (3 in the title, 1 in the text); terms that differ from the
+/// word are made in one buffer.
+fn for_each_term<'a>(
+    title: Option<&'a str>,
+    text: &'a str,
+    mut f: impl FnMut(&str, Option<&'a str>, f64),
+) {
     let mut buf = String::new();
     for (text, weight) in [(title.unwrap_or_default(), 3.0), (text, 1.0)] {
         for_each_word(text, |_, w| {
-            buf.clear();
-            if w.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
+            let (term, slice): (&str, Option<&'a str>) = if w.is_ascii() {
+                if w.bytes().any(|b| b.is_ascii_uppercase()) {
+                    // ASCII lower-casing is `to_lowercase` for ASCII.
+                    buf.clear();
+                    buf.push_str(w);
+                    buf.make_ascii_lowercase();
+                    (&buf, None)
+                } else {
+                    (w, Some(w))
+                }
+            } else {
+                buf.clear();
                 buf.push_str(&w.to_lowercase());
                 if buf.contains(APOSTROPHES) {
                     buf = buf.replace(APOSTROPHES, "'");
                 }
-            } else {
-                buf.push_str(w);
-            }
-            let long = if buf.is_ascii() {
-                buf.len() >= 4
-            } else {
-                buf.chars().count() >= 4
+                (&buf, None)
             };
-            if long && !buf.chars().all(|c| c.is_numeric()) {
-                f(&buf, weight);
+            let long = if term.is_ascii() {
+                term.len() >= 4
+            } else {
+                term.chars().count() >= 4
+            };
+            if long && !term.chars().all(|c| c.is_numeric()) {
+                f(term, slice, weight);
             }
         });
     }
@@ -162,23 +184,25 @@ impl DocFreq {
 /// unit length, heaviest first (on ties the term first in alphabetical
 /// order): its vector before terms get ids, so it can be made in
 /// parallel.
-pub(crate) fn top_terms(
-    tf: &FxHashMap<String, f64>,
-    df: &DocFreq,
-    config: &StoryConfig,
-) -> Vec<(String, f64)> {
+pub(crate) fn top_terms(tf: &TermCounts, df: &DocFreq, config: &StoryConfig) -> Vec<(String, f64)> {
     let n = df.n;
     let max_df = df.max_df(config);
     let mut v: Vec<(&str, f64)> = tf
         .iter()
         .filter_map(|(w, &f)| {
             let d = df.get(w);
-            (d >= 2 && d <= max_df)
-                .then(|| (w.as_str(), (1.0 + f.ln()) * (n as f64 / d as f64).ln()))
+            (d >= 2 && d <= max_df).then(|| (&**w, (1.0 + f.ln()) * (n as f64 / d as f64).ln()))
         })
         .collect();
-    v.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+    // Heaviest first, ties by term: a total order (terms are distinct), so
+    // selecting the first `terms` and sorting them gives what sorting all
+    // and cutting gives.
+    let order = |a: &(&str, f64), b: &(&str, f64)| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(b.0));
+    if v.len() > config.terms && config.terms > 0 {
+        v.select_nth_unstable_by(config.terms - 1, order);
+    }
     v.truncate(config.terms);
+    v.sort_by(order);
     let norm = v.iter().map(|x| x.1 * x.1).sum::<f64>().sqrt().max(1e-9);
     v.into_iter()
         .map(|(w, x)| (w.to_string(), x / norm))
@@ -197,7 +221,7 @@ pub(crate) struct Vectors {
 
 impl Vectors {
     /// Adds the next article's vector from its term counts.
-    pub(crate) fn push(&mut self, tf: &FxHashMap<String, f64>, df: &DocFreq, config: &StoryConfig) {
+    pub(crate) fn push(&mut self, tf: &TermCounts, df: &DocFreq, config: &StoryConfig) {
         self.push_top(top_terms(tf, df, config));
     }
 
@@ -220,6 +244,11 @@ impl Vectors {
         self.ends.push(self.flat.len());
     }
 
+    /// Terms held over all vectors.
+    pub(crate) fn entries(&self) -> usize {
+        self.flat.len()
+    }
+
     fn get(&self, a: usize) -> &[(u32, f64)] {
         let start = if a == 0 { 0 } else { self.ends[a - 1] };
         &self.flat[start..self.ends[a]]
@@ -228,7 +257,7 @@ impl Vectors {
 
 /// Stories of two or more articles, largest first (then earliest).
 pub fn stories(articles: &[ArticleInput], config: &StoryConfig) -> Vec<Story> {
-    let tokens: Vec<FxHashMap<String, f64>> = articles
+    let tokens: Vec<TermCounts> = articles
         .iter()
         .map(|a| term_counts(a.title.as_deref(), &a.text))
         .collect();
@@ -479,13 +508,57 @@ mod tests {
                 }
             }
         }
-        assert_eq!(tf, slow);
+        let owned: FxHashMap<String, f64> = tf.iter().map(|(k, &v)| (k.to_string(), v)).collect();
+        assert_eq!(owned, slow);
         let mut hashes: Vec<u64> = slow.keys().map(|t| term_hash(t)).collect();
         hashes.sort_unstable();
         assert_eq!(term_hashes(Some("Gaziantep rescue"), text), hashes);
         assert_eq!(tf["gaziantep"], 5.0);
         assert_eq!(tf["rescuers"], 3.0);
         assert!(!tf.contains_key("2023") && tf.contains_key("1234x"));
+    }
+
+    #[test]
+    fn top_terms_are_the_first_of_all_terms_sorted() {
+        // Many terms with equal weights (ties broken by the term), more
+        // than kept: selecting the heaviest must give the full sort's head.
+        let mut df = DocFreq::default();
+        let words: Vec<String> = (0..60)
+            .map(|i| format!("term{:02}", (i * 37) % 60))
+            .collect();
+        for a in 0..40 {
+            df.add(
+                words
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| (i + a) % 3 != 0)
+                    .map(|(_, w)| term_hash(w)),
+            );
+        }
+        let tf: TermCounts = words
+            .iter()
+            .enumerate()
+            .map(|(i, w)| (Cow::Borrowed(w.as_str()), f64::from((i % 4) as u32 + 1)))
+            .collect();
+        let config = StoryConfig::default();
+        let mut all: Vec<(String, f64)> = tf
+            .iter()
+            .filter_map(|(w, &f)| {
+                let d = df.get(w);
+                (d >= 2 && d <= df.max_df(&config)).then(|| {
+                    (
+                        w.to_string(),
+                        (1.0 + f.ln()) * (df.n as f64 / d as f64).ln(),
+                    )
+                })
+            })
+            .collect();
+        all.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        all.truncate(config.terms);
+        let norm = all.iter().map(|x| x.1 * x.1).sum::<f64>().sqrt();
+        let expect: Vec<(String, f64)> = all.into_iter().map(|(w, x)| (w, x / norm)).collect();
+        assert_eq!(expect.len(), config.terms);
+        assert_eq!(top_terms(&tf, &df, &config), expect);
     }
 
     #[test]

@@ -293,13 +293,24 @@ impl<'a> Ctx<'a> {
 pub(crate) fn narration<'a>(text: &'a str, spans: &[(usize, usize)]) -> Vec<&'a str> {
     let mut spans: Vec<(usize, usize)> = spans.to_vec();
     spans.sort_unstable();
-    // Code-point offsets → byte offsets.
-    let bytes: Vec<usize> = text
-        .char_indices()
-        .map(|(b, _)| b)
-        .chain(std::iter::once(text.len()))
-        .collect();
-    let at = |cp: usize| bytes[cp.min(bytes.len() - 1)];
+    // Code-point offsets → byte offsets (the same in ASCII text, so the
+    // table is only made for other text).
+    let ascii = text.is_ascii();
+    let bytes: Vec<usize> = if ascii {
+        Vec::new()
+    } else {
+        text.char_indices()
+            .map(|(b, _)| b)
+            .chain(std::iter::once(text.len()))
+            .collect()
+    };
+    let at = |cp: usize| {
+        if ascii {
+            cp.min(text.len())
+        } else {
+            bytes[cp.min(bytes.len() - 1)]
+        }
+    };
     let mut out = Vec::new();
     let mut from = 0;
     for (s, e) in spans {
@@ -448,6 +459,9 @@ mod tests {
         let pieces = narration(text, &[(9, 53)]);
         assert_eq!(pieces, ["He said \"", "\" today."]);
         assert_eq!(narration("abc", &[(1, 99)]), ["a"]);
+        // Code points, not bytes, outside ASCII.
+        assert_eq!(narration("äb «cd» e", &[(3, 7)]), ["äb ", " e"]);
+        assert_eq!(narration("äbc", &[(1, 99)]), ["ä"]);
     }
 
     #[test]
