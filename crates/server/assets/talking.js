@@ -69,7 +69,35 @@ function show(i) {
   }
   box.appendChild(el("h2", "Articles"));
   box.appendChild(list);
+  if (p.kind === "statement" && p.quotes && p.quotes.length) translations(p, box);
   box.focus();
+}
+
+async function translations(p, box) {
+  // Quotes of the same speaker in another language naming the same rare
+  // entities: candidates for a reader to check, listed under the statement.
+  const url = "/api/quotes/" + encodeURIComponent(p.quotes[0]) + "/travel?limit=1&translations=true";
+  let data;
+  try {
+    const r = await fetch(url);
+    if (!r.ok) return;
+    data = await r.json();
+  } catch (e) {
+    return;
+  }
+  if (points[parseInt(location.hash.slice(1), 10) || 0] !== p || !data.translations || !data.translations.length) return;
+  box.appendChild(el("h2", "Possible translations"));
+  box.appendChild(el("p", "Same speaker, another language, within a week, naming the same rare names — not verified.", "meta"));
+  const list = el("ul", null, "small");
+  for (const t of data.translations) {
+    const li = el("li");
+    li.appendChild(el("span", `[${t.lang || "?"}] ${t.date || "undated"} ${t.outlet || ""} — shared: ${t.shared.join(", ")} — `));
+    const link = el("a", t.text.length > 160 ? t.text.slice(0, 160) + "…" : t.text);
+    link.href = "/#/article/" + encodeURIComponent(t.article);
+    li.appendChild(link);
+    list.appendChild(li);
+  }
+  box.appendChild(list);
 }
 
 function render() {
