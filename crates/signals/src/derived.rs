@@ -28,9 +28,7 @@
 use crate::codec::{Reader, Writer};
 use crate::passes::{compute, feed, FirstPass, Item, Pages, SPILL_AT};
 use crate::stories::{Story, StoryConfig};
-use crate::talking::{
-    date_keys, replay_order, ArticleInput, QuoteInput, TalkingConfig, TalkingPoint,
-};
+use crate::talking::{replay_order, ArticleInput, Metas, QuoteInput, TalkingConfig, TalkingPoint};
 use crate::{SignalConfig, SignalIndex};
 use newslens_store::{QuoteQuery, QuoteRow, ScannedArticle, Store, StoreError};
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -471,8 +469,8 @@ pub fn derived_read_only(store: &Store, db: &Path) -> Result<(Derived, Source), 
 /// The store's articles as the signals read them, held between passes: in
 /// rowid (insertion) order, without their texts.
 struct Corpus {
-    /// Id, date, outlet and language (no title, no text).
-    metas: Vec<ArticleInput>,
+    /// Id, date, outlet and language (no title).
+    metas: Metas,
     rowids: Vec<i64>,
     /// Hash of what the signals read of each article and its quotes.
     hashes: Vec<u64>,
@@ -556,7 +554,7 @@ impl Pages for StorePages<'_> {
 /// hash, and what [`FirstPass`] collects.
 fn first_pass(store: &Store, first: &mut FirstPass) -> Result<Corpus, SignalsError> {
     let mut corpus = Corpus {
-        metas: Vec::new(),
+        metas: Metas::default(),
         rowids: Vec::new(),
         hashes: Vec::new(),
     };
@@ -572,14 +570,7 @@ fn first_pass(store: &Store, first: &mut FirstPass) -> Result<Corpus, SignalsErr
             let article = article_input(a);
             corpus.hashes.push(content_hash(&article, &quotes));
             // Titles are read again for the stories' first articles only.
-            corpus.metas.push(ArticleInput {
-                id: article.id.clone(),
-                date: article.date.clone(),
-                outlet: article.outlet.clone(),
-                language: article.language.clone(),
-                title: None,
-                text: String::new(),
-            });
+            corpus.metas.push(&article, false);
             items.push(Item {
                 pos,
                 article,
@@ -674,8 +665,8 @@ fn resume(state: &State, corpus: &Corpus) -> Result<(Vec<usize>, Vec<usize>), St
     let index = &state.index;
     let articles = &corpus.metas;
     let mut position: FxHashMap<&str, usize> = FxHashMap::default();
-    for (p, a) in articles.iter().enumerate() {
-        position.insert(a.id.as_str(), p);
+    for p in 0..articles.len() {
+        position.insert(articles.id(p), p);
     }
     let mut slot_of_pos = vec![usize::MAX; articles.len()];
     let mut newest_known = 0u64;
@@ -690,7 +681,7 @@ fn resume(state: &State, corpus: &Corpus) -> Result<(Vec<usize>, Vec<usize>), St
         slot_of_pos[p] = slot;
         newest_known = newest_known.max(index.article_date_key(slot));
     }
-    let keys = date_keys(articles);
+    let keys = articles.date_keys();
     let add = replay_order(
         &keys,
         (0..articles.len()).filter(|&p| slot_of_pos[p] == usize::MAX),
@@ -699,7 +690,7 @@ fn resume(state: &State, corpus: &Corpus) -> Result<(Vec<usize>, Vec<usize>), St
         if keys[first] < newest_known {
             return Err(format!(
                 "article {} is dated before the newest one already indexed",
-                articles[first].id
+                articles.id(first)
             ));
         }
     }
@@ -751,7 +742,7 @@ fn derived_with(store: &Store, db: &Path, write: bool) -> Result<(Derived, Sourc
                 rowids: Vec::new(),
                 hashes: Vec::new(),
             };
-            let add = replay_order(&date_keys(&corpus.metas), 0..corpus.metas.len());
+            let add = replay_order(&corpus.metas.date_keys(), 0..corpus.metas.len());
             let slots = vec![usize::MAX; corpus.metas.len()];
             (state, slots, add, Source::Rebuilt { reason })
         }
@@ -806,12 +797,9 @@ fn derived_with(store: &Store, db: &Path, write: bool) -> Result<(Derived, Sourc
 /// corpus keeps no titles, so they are read for the first articles only).
 fn story_titles(store: &Store, corpus: &Corpus, list: &mut [Story]) -> Result<(), SignalsError> {
     let wanted: FxHashSet<&str> = list.iter().map(|s| s.first_seen.article.as_str()).collect();
-    let rowids: Vec<i64> = corpus
-        .metas
-        .iter()
-        .zip(&corpus.rowids)
-        .filter(|(m, _)| wanted.contains(m.id.as_str()))
-        .map(|(_, &r)| r)
+    let rowids: Vec<i64> = (0..corpus.metas.len())
+        .filter(|&p| wanted.contains(corpus.metas.id(p)))
+        .map(|p| corpus.rowids[p])
         .collect();
     let mut titles: FxHashMap<String, Option<String>> = FxHashMap::default();
     for chunk in rowids.chunks(PAGE as usize) {
@@ -832,7 +820,7 @@ fn story_titles(store: &Store, corpus: &Corpus, list: &mut [Story]) -> Result<()
 /// article id, position; undated last).
 fn index_clusters(
     index: &mut SignalIndex,
-    metas: &[ArticleInput],
+    metas: &Metas,
     slot_of_pos: &[usize],
 ) -> Vec<Vec<String>> {
     let mut pos_of_slot = vec![usize::MAX; index.article_count()];
@@ -851,14 +839,10 @@ fn index_clusters(
         }
     }
     let key = |s: usize| {
-        let meta = &metas[pos_of_slot[index.quote_article(s)]];
+        let p = pos_of_slot[index.quote_article(s)];
         let n = quote_key(index.quote_id(s)).map_or(0, |k| k.1);
-        (
-            meta.date.is_none(),
-            meta.date.as_deref(),
-            meta.id.as_str(),
-            n,
-        )
+        let date = metas.date(p);
+        (date.is_none(), date, metas.id(p), n)
     };
     let mut out: Vec<Vec<usize>> = groups
         .into_values()

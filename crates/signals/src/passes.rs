@@ -30,8 +30,8 @@ use crate::stories::{
     cluster, term_counts, term_hashes, top_terms, DocFreq, Story, StoryConfig, Vectors,
 };
 use crate::talking::{
-    date_keys, distinct, narration, replay_order, ArticleInput, Ctx, Occurrence, QuoteInput,
-    TalkingConfig, TalkingPoint,
+    date_keys, distinct, narration, replay_order, ArticleInput, Ctx, Metas, Names, Occurrence,
+    QuoteInput, TalkingConfig, TalkingPoint,
 };
 use crate::union_find::UnionFind;
 use rayon::prelude::*;
@@ -537,32 +537,13 @@ struct Run {
     text: String,
 }
 
-/// Names to small ids.
-#[derive(Default)]
-struct Names {
-    ids: FxHashMap<String, u32>,
-    names: Vec<String>,
-}
-
-impl Names {
-    fn id(&mut self, name: &str) -> u32 {
-        if let Some(&id) = self.ids.get(name) {
-            return id;
-        }
-        let id = self.names.len() as u32;
-        self.names.push(name.to_string());
-        self.ids.insert(name.to_string(), id);
-        id
-    }
-}
-
 /// Talking points (and stories when the first pass counted their terms)
 /// of a corpus whose articles are all in `index` (`slot_of_pos`: each
 /// position's article slot). `metas` are the articles without their
 /// texts (position order).
 pub(crate) fn compute<P: Pages>(
     pages: &P,
-    metas: &[ArticleInput],
+    metas: &Metas,
     prepared: Prepared,
     index: &mut SignalIndex,
     slot_of_pos: &[usize],
@@ -692,13 +673,13 @@ pub(crate) fn compute<P: Pages>(
         repeated.values.len(),
         statement_text.len(),
         vectors.entries(),
-        speakers.names.len(),
-        outlets.names.len()
+        speakers.len(),
+        outlets.len()
     ));
     drop(repeated);
     step("counting pass", t);
     let t = std::time::Instant::now();
-    let ctx = Ctx::new(metas, &speakers.names);
+    let ctx = Ctx::new(metas, &speakers);
     let mut points = TopPoints::new(talk.max_points);
     for c in &clusters {
         let Some(text) = statement_text.get(&c.members[0]) else {
@@ -1008,7 +989,7 @@ pub(crate) fn talking_points_in_memory(
         })?;
         let (points, _) = compute(
             &pages,
-            articles,
+            &Metas::of(articles, false),
             prepared,
             &mut index,
             &slot_of_pos,
@@ -1215,7 +1196,7 @@ mod tests {
                 .unwrap();
             compute(
                 &pages,
-                &articles,
+                &Metas::of(&articles, false),
                 prepared,
                 &mut index,
                 &slot_of_pos,

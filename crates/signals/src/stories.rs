@@ -16,9 +16,8 @@
 //! (a reprint under a new title) cannot chain them, and a story does not
 //! drift away from its first article.
 
-use crate::dates::date_key;
 use crate::shingles::{for_each_word, APOSTROPHES};
-use crate::talking::{ArticleInput, FirstSeen};
+use crate::talking::{ArticleInput, FirstSeen, Metas};
 use crate::union_find::UnionFind;
 use newslens_core::sparse_dot;
 use rustc_hash::FxHashMap;
@@ -269,21 +268,14 @@ pub fn stories(articles: &[ArticleInput], config: &StoryConfig) -> Vec<Story> {
     for tf in &tokens {
         vectors.push(tf, &df, config);
     }
-    cluster(articles, &vectors, config)
+    cluster(&Metas::of(articles, true), &vectors, config)
 }
 
 /// The stories of `articles` (only their ids, dates, outlets and titles
 /// are read) given each one's vector.
-pub(crate) fn cluster(
-    articles: &[ArticleInput],
-    vectors: &Vectors,
-    config: &StoryConfig,
-) -> Vec<Story> {
+pub(crate) fn cluster(articles: &Metas, vectors: &Vectors, config: &StoryConfig) -> Vec<Story> {
     let n = articles.len();
-    let keys: Vec<u64> = articles
-        .iter()
-        .map(|a| a.date.as_deref().and_then(date_key).unwrap_or(u64::MAX))
-        .collect();
+    let keys: Vec<u64> = articles.date_keys();
     let mut order: Vec<usize> = (0..n).filter(|&a| keys[a] != u64::MAX).collect();
     order.sort_by_key(|&a| (keys[a], a));
     let window = u64::from(config.window_days) * 86_400;
@@ -351,13 +343,13 @@ pub(crate) fn cluster(
         .into_values()
         .map(|mut members| {
             members.sort_by_key(|&a| (keys[a], a));
-            let first = &articles[members[0]];
-            let last = &articles[members[members.len() - 1]];
+            let first = members[0];
+            let last = members[members.len() - 1];
             let mut outlets: Vec<String> = Vec::new();
             for &a in &members {
-                if let Some(o) = &articles[a].outlet {
-                    if !outlets.contains(o) {
-                        outlets.push(o.clone());
+                if let Some(o) = articles.outlet(a) {
+                    if !outlets.iter().any(|x| x == o) {
+                        outlets.push(o.to_string());
                     }
                 }
             }
@@ -378,14 +370,20 @@ pub(crate) fn cluster(
                     .then(a.0.cmp(&b.0))
             });
             let story = Story {
-                title: first.title.clone().unwrap_or_else(|| first.id.clone()),
-                articles: members.iter().map(|&a| articles[a].id.clone()).collect(),
+                title: articles
+                    .title(first)
+                    .unwrap_or_else(|| articles.id(first))
+                    .to_string(),
+                articles: members
+                    .iter()
+                    .map(|&a| articles.id(a).to_string())
+                    .collect(),
                 outlets,
                 first_seen: FirstSeen {
-                    article: first.id.clone(),
-                    date: first.date.clone(),
+                    article: articles.id(first).to_string(),
+                    date: articles.date(first).map(str::to_string),
                 },
-                last_date: last.date.clone(),
+                last_date: articles.date(last).map(str::to_string),
                 terms: terms
                     .iter()
                     .take(8)
