@@ -69,15 +69,18 @@ pub struct TranslationCandidate {
     pub weight: f64,
 }
 
-/// A quote's rowid, speaker entity, date and language.
-type QuoteHead = (i64, Option<i64>, Option<String>, Option<String>);
+/// A quote's rowid, speaker entity, date (Julian day) and language.
+type QuoteHead = (i64, Option<i64>, Option<f64>, Option<String>);
+
+/// A quote of the speaker: rowid, language, date (Julian day), entities.
+type SpeakerQuote = (i64, Option<String>, Option<f64>, HashSet<i64>);
 
 /// One source quote as the search needs it.
 struct Source {
     id: String,
-    rowid: i64,
     speaker: i64,
-    date: Option<String>,
+    /// The quote's date as a Julian day number.
+    day: Option<f64>,
     lang: String,
     about: HashSet<i64>,
 }
@@ -104,6 +107,10 @@ impl Store {
                 .conn
                 .query_row("SELECT count(*) FROM quotes", [], |r| r.get(0))?;
             let total = total.max(1) as f64;
+            // The sources by speaker: one scan of a speaker's quotes serves
+            // all of that speaker's sources (a statement's appearances
+            // mostly share speaker and dates).
+            let mut groups: Vec<(i64, Vec<Source>)> = Vec::new();
             for (id, idx) in sources {
                 let Some(source) = self.translation_source(id, *idx)? else {
                     continue;
@@ -111,35 +118,53 @@ impl Store {
                 if source.about.len() < q.min_shared.max(1) {
                     continue;
                 }
-                for (rowid, lang, about) in self.same_speaker_quotes(&source, q)? {
-                    if own.contains(&rowid) || lang.as_deref().is_none_or(|l| l == source.lang) {
+                match groups.iter_mut().find(|(sp, _)| *sp == source.speaker) {
+                    Some((_, group)) => group.push(source),
+                    None => groups.push((source.speaker, vec![source])),
+                }
+            }
+            let window = f64::from(q.window_days);
+            for (speaker, group) in &groups {
+                for (rowid, lang, day, about) in self.same_speaker_quotes(*speaker, group, q)? {
+                    let Some(lang) = lang else { continue };
+                    if own.contains(&rowid) {
                         continue;
                     }
-                    let mut shared: Vec<i64> = about
-                        .into_iter()
-                        .filter(|e| source.about.contains(e))
-                        .collect();
-                    if shared.len() < q.min_shared {
-                        continue;
-                    }
-                    let mut weight = 0.0;
-                    for e in &shared {
-                        weight += match rarity.get(e) {
-                            Some(w) => *w,
-                            None => {
-                                let w = self.entity_rarity(*e, total)?;
-                                rarity.insert(*e, w);
-                                w
+                    for source in group {
+                        if lang == source.lang {
+                            continue;
+                        }
+                        if let (Some(a), Some(b)) = (source.day, day) {
+                            if (a - b).abs() > window {
+                                continue;
                             }
-                        };
-                    }
-                    if weight < q.min_weight {
-                        continue;
-                    }
-                    let best = found.get(&rowid).is_none_or(|(w, _, _)| weight > *w);
-                    if best {
-                        shared.sort_by(|a, b| rarity[b].total_cmp(&rarity[a]).then(a.cmp(b)));
-                        found.insert(rowid, (weight, shared, source.id.clone()));
+                        }
+                        let mut shared: Vec<i64> = about
+                            .iter()
+                            .copied()
+                            .filter(|e| source.about.contains(e))
+                            .collect();
+                        if shared.len() < q.min_shared {
+                            continue;
+                        }
+                        let mut weight = 0.0;
+                        for e in &shared {
+                            weight += match rarity.get(e) {
+                                Some(w) => *w,
+                                None => {
+                                    let w = self.entity_rarity(*e, total)?;
+                                    rarity.insert(*e, w);
+                                    w
+                                }
+                            };
+                        }
+                        if weight < q.min_weight {
+                            continue;
+                        }
+                        if found.get(&rowid).is_none_or(|(w, _, _)| weight > *w) {
+                            shared.sort_by(|a, b| rarity[b].total_cmp(&rarity[a]).then(a.cmp(b)));
+                            found.insert(rowid, (weight, shared, source.id.clone()));
+                        }
                     }
                 }
             }
@@ -195,14 +220,14 @@ impl Store {
         let head: Option<QuoteHead> = self
             .conn
             .prepare_cached(
-                "SELECT q.rowid, q.speaker_entity, q.date, a.lang FROM quotes q \
+                "SELECT q.rowid, q.speaker_entity, julianday(q.date), a.lang FROM quotes q \
                  JOIN articles a ON a.rowid = q.article WHERE a.id = ?1 AND q.idx = ?2",
             )?
             .query_row(params![article, idx], |r| {
                 Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
             })
             .optional()?;
-        let Some((rowid, Some(speaker), date, Some(lang))) = head else {
+        let Some((rowid, Some(speaker), day, Some(lang))) = head else {
             return Ok(None);
         };
         let mut about = self.about(rowid)?;
@@ -210,9 +235,8 @@ impl Store {
         about.remove(&speaker);
         Ok(Some(Source {
             id: format!("{article}#{idx}"),
-            rowid,
             speaker,
-            date,
+            day,
             lang,
             about,
         }))
@@ -227,40 +251,43 @@ impl Store {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
-    /// The speaker's other quotes within the window (all of them when the
-    /// source or the quote is undated), nearest dates first, with their
-    /// language and the entities they mention.
-    #[allow(clippy::type_complexity)]
+    /// The speaker's quotes dated within the window of some source (all
+    /// of them when a source is undated; undated quotes always), nearest
+    /// the sources' middle date first, at most `scan_limit`, with their
+    /// language, date and the entities they mention (the speaker removed).
     fn same_speaker_quotes(
         &self,
-        source: &Source,
+        speaker: i64,
+        group: &[Source],
         q: &TranslationQuery,
-    ) -> Result<Vec<(i64, Option<String>, HashSet<i64>)>, StoreError> {
-        let window = format!("{} days", q.window_days);
+    ) -> Result<Vec<SpeakerQuote>, StoreError> {
+        let window = f64::from(q.window_days);
+        let days: Option<Vec<f64>> = group.iter().map(|s| s.day).collect();
+        let (lo, hi, mid) = match days {
+            Some(d) if !d.is_empty() => {
+                let lo = d.iter().copied().fold(f64::INFINITY, f64::min);
+                let hi = d.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+                (Some(lo - window), Some(hi + window), Some((lo + hi) / 2.0))
+            }
+            _ => (None, None, None),
+        };
         let mut stmt = self.conn.prepare_cached(
-            "SELECT q.rowid, a.lang FROM quotes q JOIN articles a ON a.rowid = q.article \
-             WHERE q.speaker_entity = ?1 AND q.rowid != ?2 \
-             AND (?3 IS NULL OR q.date IS NULL \
-                  OR q.date BETWEEN date(?3, '-' || ?4) AND date(?3, '+' || ?4)) \
-             ORDER BY abs(julianday(q.date) - julianday(?3)), q.rowid LIMIT ?5",
+            "SELECT q.rowid, a.lang, julianday(q.date) FROM quotes q \
+             JOIN articles a ON a.rowid = q.article \
+             WHERE q.speaker_entity = ?1 \
+             AND (?2 IS NULL OR q.date IS NULL OR q.date BETWEEN date(?2) AND date(?3)) \
+             ORDER BY abs(julianday(q.date) - ?4), q.rowid LIMIT ?5",
         )?;
-        let rows: Vec<(i64, Option<String>)> = stmt
-            .query_map(
-                params![
-                    source.speaker,
-                    source.rowid,
-                    source.date,
-                    window,
-                    q.scan_limit
-                ],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )?
+        let rows: Vec<(i64, Option<String>, Option<f64>)> = stmt
+            .query_map(params![speaker, lo, hi, mid, q.scan_limit], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+            })?
             .collect::<Result<_, _>>()?;
         rows.into_iter()
-            .map(|(rowid, lang)| {
+            .map(|(rowid, lang, day)| {
                 let mut about = self.about(rowid)?;
-                about.remove(&source.speaker);
-                Ok((rowid, lang, about))
+                about.remove(&speaker);
+                Ok((rowid, lang, day, about))
             })
             .collect()
     }
@@ -389,6 +416,10 @@ mod tests {
             ..query()
         };
         assert!(found(&store, &["q1"], &strict).is_empty());
+        // Two sources far apart: one scan covers both dates, but each
+        // candidate must be within the window of the source it matches
+        // (q3, English, is 78 days from q4 and the language of q1).
+        assert_eq!(found(&store, &["q1", "q4"], &query()), ["q2#0"]);
         // The default threshold is for real corpora: this toy one's
         // weights (36 quotes) stay under it.
         assert!(found(&store, &["q1"], &TranslationQuery::default()).is_empty());
