@@ -128,6 +128,35 @@ const UNCUED_NOT_SUBJECT: &[&str] = &[
     "thirteen", "twenty", "thirty", "many", "some", "most", "few", "all", "both", "each", "such",
     "these", "those", "other", "another", "more", "less", "much", "even", "yet",
 ];
+/// Sentence adverbs and contractions that never head a speaker phrase
+/// ("however", "Whenever …", "There’s still time for …").
+const JUNK_OPENERS: &[&str] = &[
+    "however",
+    "always",
+    "sometimes",
+    "often",
+    "twice",
+    "again",
+    "instead",
+    "later",
+    "ever",
+    "never",
+    "perhaps",
+    "maybe",
+    "already",
+    "meanwhile",
+    "thus",
+    "therefore",
+    "rather",
+    "whenever",
+    "there",
+    "there’s",
+    "there's",
+    "that’s",
+    "that's",
+    "let’s",
+    "let's",
+];
 /// Irregular past forms that head a clause's verb phrase.
 const IRREGULAR_PAST: &[&str] = &[
     "made", "took", "gave", "got", "went", "came", "put", "kept", "left", "brought", "held", "led",
@@ -3262,14 +3291,25 @@ impl<'a> Ctx<'a> {
             let ts = self.tk.at(self.sentence_of(self.tk.toks[a].s).0);
             return ts == a && self.after_dateline(a, self.tk.len()).is_some();
         }
-        if self.tk.toks[a].upper {
-            return false;
-        }
         let w = self.lower(a);
+        if self.tk.toks[a].upper {
+            // A capitalised sentence opener that cannot head a subject
+            // ("However", "Alongside BLM calls", "There’s", "Having
+            // referred to …", "Making her way around …").
+            let opener = JUNK_OPENERS.contains(&w)
+                || self.lex.is_preposition(w) && b > a + 1
+                || w.len() > 5
+                    && w.ends_with("ing")
+                    && (w == "having"
+                        || a + 1 < b && self.word(a + 1) && !self.tk.toks[a + 1].upper);
+            return opener
+                && (a == 0 || !self.word(a - 1) && !matches!(self.ch(a - 1), ',' | '-' | '—'));
+        }
         if self.lex.is_pronoun_form(w) {
             return false;
         }
-        self.lex.is_preposition(w)
+        JUNK_OPENERS.contains(&w)
+            || self.lex.is_preposition(w)
             || self.adverb(a)
             || (w.len() > 4 && (w.ends_with("ing") || w.ends_with("ed")))
             || matches!(

@@ -1665,3 +1665,16 @@ fn framed_fragment_ends_before_and_with_a_second_verb() {
     assert!(!q.text.contains("compared"), "{got:#?}");
     assert_eq!(q.speaker.as_deref(), Some("Senator Reyes"));
 }
+
+#[test]
+fn sentence_adverb_opening_a_speaker_phrase_gives_way_to_the_subject() {
+    let got = run(
+        "The city council has always claimed itself to be a “neutral” referee of local disputes.",
+        "en",
+    );
+    let q = got
+        .iter()
+        .find(|g| g.cue.as_deref() == Some("claimed"))
+        .unwrap_or_else(|| panic!("{got:#?}"));
+    assert_eq!(q.speaker.as_deref(), Some("The city council"), "{got:#?}");
+}
