@@ -761,6 +761,13 @@ fn derived_with(store: &Store, db: &Path, write: bool) -> Result<(Derived, Sourc
         Ok(())
     })?;
     lap(&format!("{} articles indexed", add.len()));
+    if write {
+        // Saved now: the passes below need the index's groups only, so
+        // its candidate segments are dropped before them.
+        write_atomically(&state_path(db), |w| w.write_all(&encode_state(&state)));
+        lap("state written");
+    }
+    state.index.forget_candidates();
     let (talking, mut story_list) = compute(
         &pages,
         &corpus.metas,
@@ -784,8 +791,6 @@ fn derived_with(store: &Store, db: &Path, write: bool) -> Result<(Derived, Sourc
     if !write {
         return Ok((d, source));
     }
-    write_atomically(&state_path(db), |w| w.write_all(&encode_state(&state)));
-    lap("state written");
     write_atomically(&path, |w| {
         serde_json::to_writer(&mut *w, &d).map_err(std::io::Error::from)
     });

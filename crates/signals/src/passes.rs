@@ -41,9 +41,9 @@ use std::io::{BufWriter, Write};
 use std::path::PathBuf;
 
 /// Bytes of records a pass holds in memory before they go to temporary
-/// files (128 MB).
+/// files (64 MB).
 #[cfg_attr(not(feature = "store"), allow(dead_code))]
-pub(crate) const SPILL_AT: usize = 1 << 27;
+pub(crate) const SPILL_AT: usize = 1 << 26;
 /// With `NEWSLENS_SIGNALS_TIMES` set, prints how long a sub-step of the
 /// passes took (on stderr, like the store path's steps).
 fn step(what: &str, since: std::time::Instant) {
@@ -272,11 +272,15 @@ fn repeated(mut values: Vec<u64>) -> Vec<u64> {
 /// Fixed-size records split into [`PARTS`] parts by the top bits of their
 /// key, held in memory up to a budget of bytes and beyond it appended to
 /// temporary files (one per part), then read back a part at a time: a
-/// pass's memory stays bounded however large the corpus.
+/// pass's memory stays bounded however large the corpus. Each part holds
+/// at most its share of the budget, in a buffer allocated once at that
+/// size, and is written out alone when full (before: the parts grew by
+/// doubling until all of them together reached the budget, holding up to
+/// twice it).
 struct Parts {
     memory: Vec<Vec<u8>>,
-    held: usize,
-    budget: Option<usize>,
+    /// Bytes a part holds before it is written out (`None`: never).
+    share: Option<usize>,
     files: Option<(tempfile::TempDir, Vec<BufWriter<std::fs::File>>)>,
 }
 
@@ -285,8 +289,7 @@ impl Parts {
     fn new(budget: Option<usize>) -> Parts {
         Parts {
             memory: vec![Vec::new(); PARTS],
-            held: 0,
-            budget,
+            share: budget.map(|b| (b / PARTS).max(1)),
             files: None,
         }
     }
@@ -296,15 +299,25 @@ impl Parts {
     }
 
     fn push(&mut self, key: u64, record: &[u8]) -> std::io::Result<()> {
-        self.memory[(key >> 58) as usize].extend_from_slice(record);
-        self.held += record.len();
-        if self.budget.is_some_and(|b| self.held >= b) {
-            self.flush()?;
+        let p = (key >> 58) as usize;
+        let part = &mut self.memory[p];
+        if let Some(share) = self.share {
+            if part.capacity() == 0 {
+                // Room for the share and one more record: never grows.
+                part.reserve_exact(share + record.len());
+            }
+            part.extend_from_slice(record);
+            if part.len() >= share {
+                self.write_out(p)?;
+            }
+        } else {
+            part.extend_from_slice(record);
         }
         Ok(())
     }
 
-    fn flush(&mut self) -> std::io::Result<()> {
+    /// Appends part `p`'s records to its file and empties it.
+    fn write_out(&mut self, p: usize) -> std::io::Result<()> {
         if self.files.is_none() {
             let dir = tempfile::Builder::new()
                 .prefix("newslens-signals")
@@ -315,12 +328,9 @@ impl Parts {
             self.files = Some((dir, files));
         }
         if let Some((_, files)) = &mut self.files {
-            for (file, buf) in files.iter_mut().zip(&mut self.memory) {
-                file.write_all(buf)?;
-                buf.clear();
-            }
+            files[p].write_all(&self.memory[p])?;
+            self.memory[p].clear();
         }
-        self.held = 0;
         Ok(())
     }
 

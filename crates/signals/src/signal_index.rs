@@ -712,6 +712,18 @@ impl SignalIndex {
         })
     }
 
+    /// Drops the candidate segments (signatures, shingles and postings:
+    /// what lets later items find earlier ones) and keeps the rest (ids,
+    /// dates, groups and clusters), for an index that takes no more items
+    /// and whose groups are still read — the passes after indexing, which
+    /// then hold up to 524,288 quotes' and 262,144 articles' candidate
+    /// data less. Save the index before: saved after, and continued, it
+    /// would link nothing to the items before.
+    pub fn forget_candidates(&mut self) {
+        self.articles = Window::default();
+        self.quotes = Window::default();
+    }
+
     /// Date key of article `i` (`u64::MAX` when undated).
     pub fn article_date_key(&self, i: usize) -> u64 {
         self.article_dates[i]
@@ -1094,6 +1106,39 @@ mod tests {
         // ...but the cluster formed while it was live stays.
         assert_eq!(idx.travel(first).members, vec![first, second]);
         assert!(idx.live().1 <= 4, "{:?}", idx.live());
+    }
+
+    #[test]
+    fn forgetting_the_candidates_keeps_groups_clusters_and_ids() {
+        let mut idx = SignalIndex::new(SignalConfig::default());
+        let reprint = format!("{STORY} Read more on our site.");
+        let a = idx.add_article(&article("orig", "2023-03-03", STORY));
+        let b = idx.add_article(&article("copy", "2023-03-05", &reprint));
+        let s1 = "We will not accept any deal that leaves our farmers behind.";
+        for (k, art) in [a, b, b].into_iter().enumerate() {
+            idx.add_quote(&QuoteRef {
+                id: format!("q{k}"),
+                article: art,
+                text: if k < 2 {
+                    s1.into()
+                } else {
+                    "Rain again.".into()
+                },
+                speaker: None,
+            });
+        }
+        let before = (idx.duplicate_groups(), idx.quote_clusters(), idx.bytes());
+        assert_eq!(before.0.len(), 1);
+        assert_eq!(before.1.len(), 1);
+        assert_ne!(idx.live(), (0, 0));
+        idx.forget_candidates();
+        assert_eq!(idx.live(), (0, 0));
+        assert!(idx.bytes() < before.2);
+        assert_eq!(idx.duplicate_groups(), before.0);
+        assert_eq!(idx.quote_clusters(), before.1);
+        assert_eq!((idx.article_id(b), idx.quote_id(2)), ("copy", "q2"));
+        assert_eq!(idx.article_group(b), idx.article_group(a));
+        assert_eq!(idx.quote_article(2), b);
     }
 
     #[test]
