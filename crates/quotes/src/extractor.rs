@@ -734,6 +734,17 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// An initial with its period ("the F.B.I. said": "I." is no pronoun).
+    fn initial(&self, i: usize) -> bool {
+        let t = &self.tk.toks[i];
+        self.word(i)
+            && t.upper
+            && self
+                .text
+                .get(t.s..t.e)
+                .is_some_and(|w| w.len() == 2 && w.ends_with('.'))
+    }
+
     /// The speaker phrase ending just before the cue at `cue`, not reaching
     /// before token `lo`. A pronoun next to the cue is the speaker alone.
     fn subject_back(&self, cue: usize, lo: usize, jump: bool) -> Option<(usize, usize)> {
@@ -745,7 +756,11 @@ impl<'a> Ctx<'a> {
             j -= 1;
         }
         let b = j;
-        if b > lo && self.word(b - 1) && self.lex.is_pronoun_form(self.lower(b - 1)) {
+        if b > lo
+            && self.word(b - 1)
+            && self.lex.is_pronoun_form(self.lower(b - 1))
+            && !self.initial(b - 1)
+        {
             return Some((b - 1, b));
         }
         // "Sen. Jane Doe (D-Ore.) said": step over the parentheses.
@@ -3348,7 +3363,9 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             let head = (a..b).find(|&i| {
-                self.word(i) && matches!(self.lower(i), "he" | "she" | "they" | "we" | "i" | "it")
+                self.word(i)
+                    && matches!(self.lower(i), "he" | "she" | "they" | "we" | "i" | "it")
+                    && !self.initial(i)
             });
             if let Some(i) = head {
                 c.spk_tok = Some((i, i + 1));

@@ -1678,3 +1678,19 @@ fn sentence_adverb_opening_a_speaker_phrase_gives_way_to_the_subject() {
         .unwrap_or_else(|| panic!("{got:#?}"));
     assert_eq!(q.speaker.as_deref(), Some("The city council"), "{got:#?}");
 }
+
+#[test]
+fn an_initial_i_is_no_pronoun_speaker() {
+    let got = run(
+        "All the reviews came back clear, and the F.B.I. has said it found nothing about the pair in its files.",
+        "en",
+    );
+    let q = got
+        .iter()
+        .find(|g| g.cue.as_deref() == Some("said"))
+        .unwrap_or_else(|| panic!("{got:#?}"));
+    assert!(
+        q.speaker.as_deref().is_some_and(|s| s.contains("F.B.I.")),
+        "{got:#?}"
+    );
+}
