@@ -501,6 +501,30 @@ impl<'a> Ctx<'a> {
                     | "sally"
                     | "billy"
                     | "molly"
+                    // Nouns and adjectives in -ly ("early returns", "the
+                    // family said").
+                    | "early"
+                    | "family"
+                    | "assembly"
+                    | "rally"
+                    | "supply"
+                    | "reply"
+                    | "july"
+                    | "daily"
+                    | "weekly"
+                    | "monthly"
+                    | "quarterly"
+                    | "elderly"
+                    | "friendly"
+                    | "costly"
+                    | "deadly"
+                    | "lonely"
+                    | "ugly"
+                    | "holy"
+                    | "silly"
+                    | "lovely"
+                    | "monopoly"
+                    | "anomaly"
             )
     }
 

@@ -1694,3 +1694,16 @@ fn an_initial_i_is_no_pronoun_speaker() {
         "{got:#?}"
     );
 }
+
+#[test]
+fn early_is_no_adverb_in_a_speaker_phrase() {
+    let got = run(
+        "Late on Sunday, Maria Diaz won the mayoral primary in Toledo, according to early returns.",
+        "en",
+    );
+    let q = got
+        .iter()
+        .find(|g| g.cue.as_deref() == Some("according to"))
+        .unwrap_or_else(|| panic!("{got:#?}"));
+    assert_eq!(q.speaker.as_deref(), Some("early returns"), "{got:#?}");
+}
