@@ -19,7 +19,6 @@
 use crate::shingles::{for_each_word, APOSTROPHES};
 use crate::talking::{ArticleInput, FirstSeen, Metas};
 use crate::union_find::UnionFind;
-use newslens_core::sparse_dot;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
@@ -209,14 +208,20 @@ pub(crate) fn top_terms(tf: &TermCounts, df: &DocFreq, config: &StoryConfig) -> 
 }
 
 /// Each article's heaviest terms (term id, weight), normalised to unit
-/// length, in one flat array; term ids are given in order of first use.
+/// length, sorted by term id, in two flat arrays (ids and weights: 12
+/// bytes a term, where `(u32, f64)` pairs take 16); term ids are given in
+/// order of first use.
 #[derive(Default)]
 pub(crate) struct Vectors {
     term_ids: FxHashMap<String, u32>,
     names: Vec<String>,
-    flat: Vec<(u32, f64)>,
+    ids: Vec<u32>,
+    weights: Vec<f64>,
     ends: Vec<usize>,
 }
+
+/// One article's vector: term ids (ascending) and their weights.
+type Vector<'a> = (&'a [u32], &'a [f64]);
 
 impl Vectors {
     /// Adds the next article's vector from its term counts.
@@ -226,32 +231,55 @@ impl Vectors {
 
     /// Adds the next article's vector from its [`top_terms`].
     pub(crate) fn push_top(&mut self, top: Vec<(String, f64)>) {
-        let start = self.flat.len();
-        for (w, x) in top {
-            let id = match self.term_ids.get(&w) {
-                Some(&id) => id,
-                None => {
-                    let id = self.names.len() as u32;
-                    self.names.push(w.clone());
-                    self.term_ids.insert(w, id);
-                    id
-                }
-            };
-            self.flat.push((id, x));
-        }
-        self.flat[start..].sort_unstable_by_key(|x| x.0);
-        self.ends.push(self.flat.len());
+        let mut v: Vec<(u32, f64)> = top
+            .into_iter()
+            .map(|(w, x)| {
+                let id = match self.term_ids.get(&w) {
+                    Some(&id) => id,
+                    None => {
+                        let id = self.names.len() as u32;
+                        self.names.push(w.clone());
+                        self.term_ids.insert(w, id);
+                        id
+                    }
+                };
+                (id, x)
+            })
+            .collect();
+        v.sort_unstable_by_key(|x| x.0);
+        self.ids.extend(v.iter().map(|x| x.0));
+        self.weights.extend(v.iter().map(|x| x.1));
+        self.ends.push(self.ids.len());
     }
 
     /// Terms held over all vectors.
     pub(crate) fn entries(&self) -> usize {
-        self.flat.len()
+        self.ids.len()
     }
 
-    fn get(&self, a: usize) -> &[(u32, f64)] {
+    fn get(&self, a: usize) -> Vector<'_> {
         let start = if a == 0 { 0 } else { self.ends[a - 1] };
-        &self.flat[start..self.ends[a]]
+        let end = self.ends[a];
+        (&self.ids[start..end], &self.weights[start..end])
     }
+}
+
+/// Dot product of two vectors: the products of the weights at common term
+/// ids, summed in id order (as `sparse_dot` sums them for pairs).
+fn dot((ia, wa): Vector, (ib, wb): Vector) -> f64 {
+    let (mut i, mut j, mut s) = (0, 0, 0.0);
+    while i < ia.len() && j < ib.len() {
+        match ia[i].cmp(&ib[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                s += wa[i] * wb[j];
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    s
 }
 
 /// Stories of two or more articles, largest first (then earliest).
@@ -291,7 +319,7 @@ pub(crate) fn cluster(articles: &Metas, vectors: &Vectors, config: &StoryConfig)
     let mut matches: Vec<(f64, u32)> = Vec::new();
     for &a in &order {
         shared.clear();
-        for &(t, _) in vectors.get(a) {
+        for &t in vectors.get(a).0 {
             if let Some(list) = postings.get(&t) {
                 // Only those within the window: the tail of the list.
                 for &b in list.iter().rev() {
@@ -307,7 +335,7 @@ pub(crate) fn cluster(articles: &Metas, vectors: &Vectors, config: &StoryConfig)
             if count < config.min_shared {
                 continue;
             }
-            let cos = sparse_dot(vectors.get(a), vectors.get(b as usize));
+            let cos = dot(vectors.get(a), vectors.get(b as usize));
             if cos >= config.min_similarity {
                 matches.push((cos, b));
             }
@@ -320,8 +348,8 @@ pub(crate) fn cluster(articles: &Metas, vectors: &Vectors, config: &StoryConfig)
         matches.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
         for &(cos, b) in &matches {
             let s = seed[b as usize];
-            let like_seed = s == b
-                || sparse_dot(vectors.get(a), vectors.get(s as usize)) >= config.min_similarity;
+            let like_seed =
+                s == b || dot(vectors.get(a), vectors.get(s as usize)) >= config.min_similarity;
             if like_seed {
                 debug_assert!(cos >= config.min_similarity);
                 uf.union(a, b as usize);
@@ -329,7 +357,7 @@ pub(crate) fn cluster(articles: &Metas, vectors: &Vectors, config: &StoryConfig)
                 break;
             }
         }
-        for &(t, _) in vectors.get(a) {
+        for &t in vectors.get(a).0 {
             postings.entry(t).or_default().push(a as u32);
         }
     }
@@ -355,7 +383,8 @@ pub(crate) fn cluster(articles: &Metas, vectors: &Vectors, config: &StoryConfig)
             }
             let mut weight: FxHashMap<u32, (usize, f64)> = FxHashMap::default();
             for &a in &members {
-                for &(t, x) in vectors.get(a) {
+                let (ids, weights) = vectors.get(a);
+                for (&t, &x) in ids.iter().zip(weights) {
                     let e = weight.entry(t).or_default();
                     e.0 += 1;
                     e.1 += x;
@@ -514,6 +543,38 @@ mod tests {
         assert_eq!(tf["gaziantep"], 5.0);
         assert_eq!(tf["rescuers"], 3.0);
         assert!(!tf.contains_key("2023") && tf.contains_key("1234x"));
+    }
+
+    #[test]
+    fn the_dot_of_split_vectors_is_sparse_dot_of_their_pairs() {
+        let mut vectors = Vectors::default();
+        let mut pairs: Vec<Vec<(u32, f64)>> = Vec::new();
+        for a in 0..30u32 {
+            let top: Vec<(String, f64)> = (0..(a % 9))
+                .map(|k| {
+                    (
+                        format!("t{}", (a * 7 + k * 5) % 23),
+                        0.1 + f64::from(a + k) / 37.0,
+                    )
+                })
+                .collect();
+            let mut p: Vec<(String, f64)> = top.clone();
+            p.sort_by(|x, y| x.0.cmp(&y.0));
+            p.dedup_by(|x, y| x.0 == y.0);
+            vectors.push_top(p.clone());
+            let (ids, weights) = vectors.get(a as usize);
+            pairs.push(ids.iter().copied().zip(weights.iter().copied()).collect());
+            assert!(ids.windows(2).all(|w| w[0] < w[1]));
+        }
+        for a in 0..30 {
+            for b in 0..30 {
+                let want = newslens_core::sparse_dot(&pairs[a], &pairs[b]);
+                assert_eq!(
+                    dot(vectors.get(a), vectors.get(b)).to_bits(),
+                    want.to_bits()
+                );
+            }
+        }
     }
 
     #[test]
