@@ -606,6 +606,24 @@ impl<'a> Ctx<'a> {
             && matches!(self.ch(j - 1), ',' | '?' | '!')
     }
 
+    /// "made it clear that", "makes clear that": the last token of the
+    /// cue ("clear") when `i` opens one.
+    fn make_clear(&self, i: usize, hi: usize) -> Option<usize> {
+        if !matches!(self.lower(i), "made" | "makes" | "make" | "making") {
+            return None;
+        }
+        let mut j = i + 1;
+        if j < hi && self.word(j) && self.lower(j) == "it" {
+            j += 1;
+        }
+        (j + 1 < hi
+            && self.word(j)
+            && self.lower(j) == "clear"
+            && self.word(j + 1)
+            && self.lower(j + 1) == "that")
+            .then_some(j)
+    }
+
     fn cue_at(&self, i: usize, hi: usize) -> Option<(Cue, usize)> {
         if !self.word(i) {
             return None;
@@ -617,6 +635,18 @@ impl<'a> Ctx<'a> {
         let cue = match self.lex.cue(self.lower(i)) {
             Some(c) => c,
             None => {
+                // "she made it clear that …": a cue of three words.
+                if let Some(last) = self.make_clear(i, hi) {
+                    if self.passive_before(i) {
+                        return None;
+                    }
+                    let c = if self.lower(i) == "making" {
+                        Cue::Participle
+                    } else {
+                        Cue::Verb
+                    };
+                    return Some((c, last));
+                }
                 // "she cautions that", "and claims that": a third-person
                 // form that may be a noun is a verb before "that" after a
                 // name, a pronoun or a conjunction (not a determiner).

@@ -1707,3 +1707,14 @@ fn early_is_no_adverb_in_a_speaker_phrase() {
         .unwrap_or_else(|| panic!("{got:#?}"));
     assert_eq!(q.speaker.as_deref(), Some("early returns"), "{got:#?}");
 }
+
+#[test]
+fn made_it_clear_that_is_a_cue() {
+    let got = run(
+        "The governor made it clear that she would veto any new tax on fuel.",
+        "en",
+    );
+    let q = find(&got, "that she would veto any new tax on fuel");
+    assert_eq!(q.speaker.as_deref(), Some("The governor"), "{got:#?}");
+    assert_eq!(q.cue.as_deref(), Some("made it clear"), "{got:#?}");
+}
