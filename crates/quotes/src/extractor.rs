@@ -1046,6 +1046,9 @@ impl<'a> Ctx<'a> {
     /// A source after "according to" up to the next punctuation.
     fn source_fwd(&self, last: usize, hi: usize) -> Option<(usize, usize)> {
         let a = last + 1;
+        if a < hi && self.word(a) && self.lex.is_source_pronoun(self.lower(a)) {
+            return Some((a, a + 1));
+        }
         let mut j = a;
         // Quote marks inside the source stay in it (according to the
         // “Medicare for all” document).

@@ -1534,6 +1534,35 @@ impl Lexicon {
     pub(crate) fn is_pronoun(&self, lower: &str) -> bool {
         self.pronouns.contains(lower)
     }
+    /// An object pronoun that is the whole source after "according to"
+    /// ("Според него сега …", "segundo ele o governo …"): with no comma
+    /// after it, the content starts right after it. Possessives ("her
+    /// lawyer") are not in the list.
+    pub(crate) fn is_source_pronoun(&self, lower: &str) -> bool {
+        matches!(
+            lower,
+            "him"
+                | "them"
+                | "него"
+                | "нея"
+                | "тях"
+                | "мен"
+                | "нас"
+                | "вас"
+                | "ним"
+                | "ней"
+                | "них"
+                | "неї"
+                | "ele"
+                | "ela"
+                | "eles"
+                | "elas"
+                | "él"
+                | "ella"
+                | "ellos"
+                | "ellas"
+        )
+    }
     /// A pronoun, also with a contraction ("he's", "they'd").
     pub(crate) fn is_pronoun_form(&self, lower: &str) -> bool {
         self.is_pronoun(lower)

@@ -1718,3 +1718,29 @@ fn made_it_clear_that_is_a_cue() {
     assert_eq!(q.speaker.as_deref(), Some("The governor"), "{got:#?}");
     assert_eq!(q.cue.as_deref(), Some("made it clear"), "{got:#?}");
 }
+
+#[test]
+fn regression_an_object_pronoun_after_according_to_is_the_whole_source() {
+    // Bulgarian writes "Според него" with no comma before the content: the
+    // source ran to the first comma ("него сега европейците се намират").
+    let got = run(
+        "Министърът говори в Киев. Според него сега европейците се намират в трудна ситуация, в която трябва да помагат.",
+        "bg",
+    );
+    let q = got
+        .iter()
+        .find(|g| g.cue.as_deref() == Some("Според"))
+        .unwrap_or_else(|| panic!("{got:#?}"));
+    assert_eq!(q.speaker.as_deref(), Some("него"));
+    assert!(q.text.starts_with("сега европейците"), "{q:?}");
+    // A possessive is no whole source: "according to her lawyer".
+    let got = run(
+        "According to her lawyer, the contract was never signed.",
+        "en",
+    );
+    let q = got
+        .iter()
+        .find(|g| g.cue.as_deref() == Some("According to"))
+        .unwrap_or_else(|| panic!("{got:#?}"));
+    assert_eq!(q.speaker.as_deref(), Some("her lawyer"), "{q:?}");
+}
