@@ -603,7 +603,12 @@ pub(crate) fn compute<P: Pages>(
     let mut outlets = Names::default();
     let repeated = prepared.repeated;
     let mut records = Parts::new(prepared.budget);
-    let df = prepared.df;
+    let mut df = prepared.df;
+    if let Some(df) = &mut df {
+        let all = df.len();
+        df.keep_usable(story);
+        note(&format!("story terms: {all} counted, {} usable", df.len()));
+    }
     let mut vectors = Vectors::default();
     // The quote slots of an item (`None`: not in the index as this quote).
     let quote_slots = |index: &SignalIndex, item: &Item| -> Vec<Option<usize>> {

@@ -164,6 +164,24 @@ impl DocFreq {
         }
     }
 
+    /// Drops the terms [`top_terms`] never keeps (in fewer than two
+    /// articles or more than the share of `config`): a lookup of one then
+    /// finds nothing, which [`top_terms`] treats as one article, so the
+    /// vectors stay the same. Most distinct words are in one article
+    /// (names: 4 million a million generated articles), so the table
+    /// shrinks to the usable terms, and the counting pass's lookups miss
+    /// the caches less.
+    pub(crate) fn keep_usable(&mut self, config: &StoryConfig) {
+        let max = self.max_df(config);
+        self.df.retain(|_, d| *d >= 2 && *d as usize <= max);
+        self.df.shrink_to_fit();
+    }
+
+    /// Distinct terms counted (or kept).
+    pub(crate) fn len(&self) -> usize {
+        self.df.len()
+    }
+
     fn get(&self, term: &str) -> usize {
         self.df.get(&term_hash(term)).map_or(0, |&d| d as usize)
     }
@@ -574,6 +592,35 @@ mod tests {
                     want.to_bits()
                 );
             }
+        }
+    }
+
+    #[test]
+    fn top_terms_are_the_same_after_dropping_unusable_terms() {
+        let docs: Vec<String> = (0..80)
+            .map(|i| {
+                format!(
+                    "Common words here every time. Event{} happened near Town{}; unique{i} word{i}x.",
+                    i / 3,
+                    i / 2
+                )
+            })
+            .collect();
+        let config = StoryConfig::default();
+        let mut df = DocFreq::default();
+        for d in &docs {
+            df.add(term_hashes(None, d).into_iter());
+        }
+        let before: Vec<Vec<(String, f64)>> = docs
+            .iter()
+            .map(|d| top_terms(&term_counts(None, d), &df, &config))
+            .collect();
+        let all = df.len();
+        df.keep_usable(&config);
+        assert!(df.len() < all, "{} of {all}", df.len());
+        assert!(before.iter().any(|v| !v.is_empty()));
+        for (d, want) in docs.iter().zip(&before) {
+            assert_eq!(&top_terms(&term_counts(None, d), &df, &config), want);
         }
     }
 
