@@ -3471,6 +3471,7 @@ impl<'a> Ctx<'a> {
                 && self.tk.toks[j].upper
                 && j - i < 5
                 && (j == i || !self.lex.is_not_name(self.lower(j)))
+                && (j == i || !self.line_break_before(j))
                 && !self.adverb(j)
             {
                 j += 1;
@@ -3479,6 +3480,17 @@ impl<'a> Ctx<'a> {
             i = j.max(i + 1);
         }
         runs
+    }
+
+    /// Whether a line break separates token `j` from the one before: a name
+    /// never runs from a headline or paragraph's last word into the next
+    /// one's first ("Украйна\n\nРуският").
+    fn line_break_before(&self, j: usize) -> bool {
+        j > 0
+            && self
+                .text
+                .get(self.tk.toks[j - 1].e..self.tk.toks[j].s)
+                .is_some_and(|gap| gap.contains('\n'))
     }
 
     /// Could the run name a person (no organisation words, not a lone

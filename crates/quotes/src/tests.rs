@@ -1744,3 +1744,16 @@ fn regression_an_object_pronoun_after_according_to_is_the_whole_source() {
         .unwrap_or_else(|| panic!("{got:#?}"));
     assert_eq!(q.speaker.as_deref(), Some("her lawyer"), "{q:?}");
 }
+
+#[test]
+fn regression_a_speakers_name_never_runs_across_a_line_break() {
+    // A headline's last capitalised word joined the next paragraph's name:
+    // "Abortions\n\nJeb Bush".
+    let got = run(
+        "Debate on Abortions\n\nJeb Bush spoke on Monday. “I am pro-life,” Bush said.",
+        "en",
+    );
+    let q = find(&got, "I am pro-life");
+    assert_eq!(q.speaker.as_deref(), Some("Bush"));
+    assert_eq!(q.name.as_deref(), Some("Jeb Bush"), "{got:#?}");
+}
