@@ -744,7 +744,9 @@ pub(crate) fn compute<P: Pages>(
             points.push(ctx.point("statement", text.clone(), occ, ids));
         }
     }
-    drop(clusters);
+    // What only the statements needed (the statements' first-quote texts
+    // are 140 MB at 1M): freed before the phrase pass.
+    drop((clusters, statement_text, firsts, pos_of_slot));
     if talk.phrases {
         let mut limit = talk.max_articles;
         if total >= 50 {
@@ -771,6 +773,11 @@ pub(crate) fn compute<P: Pages>(
         phrases(&ctx, runs, &mut points);
         step("phrases", t);
     }
+    // What only the talking points needed (the speaker table is 200 MB
+    // at 1M): freed before the stories.
+    drop(ctx);
+    drop((speakers, speaker_of_slot));
+    drop(first_quote);
     let points = points.finish();
     let t = std::time::Instant::now();
     let stories = match df {
