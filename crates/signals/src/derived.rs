@@ -836,9 +836,12 @@ fn index_clusters(
     }
     let mut groups: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
     for s in 0..index.quote_count() {
-        if pos_of_slot
-            .get(index.quote_article(s))
-            .is_some_and(|&p| p < metas.len())
+        // A quote alone is in no cluster of two (skipping it saves a list
+        // per quote: 4 million at 1M).
+        if index.quote_cluster_size(s) > 1
+            && pos_of_slot
+                .get(index.quote_article(s))
+                .is_some_and(|&p| p < metas.len())
         {
             groups.entry(index.quote_group(s)).or_default().push(s);
         }

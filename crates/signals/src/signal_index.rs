@@ -836,6 +836,12 @@ impl SignalIndex {
         out
     }
 
+    /// How many quotes are in quote `i`'s cluster (1: it travelled
+    /// nowhere).
+    pub fn quote_cluster_size(&mut self, i: usize) -> usize {
+        self.quote_sets.set_size(i)
+    }
+
     /// The cluster holding quote `i` (itself alone when it travelled
     /// nowhere), first appearance first.
     pub fn travel(&mut self, i: usize) -> Cluster {
@@ -1139,6 +1145,10 @@ mod tests {
         assert_eq!((idx.article_id(b), idx.quote_id(2)), ("copy", "q2"));
         assert_eq!(idx.article_group(b), idx.article_group(a));
         assert_eq!(idx.quote_article(2), b);
+        assert_eq!(
+            (0..3).map(|q| idx.quote_cluster_size(q)).collect::<Vec<_>>(),
+            [2, 2, 1]
+        );
     }
 
     #[test]
