@@ -1146,7 +1146,9 @@ mod tests {
         assert_eq!(idx.article_group(b), idx.article_group(a));
         assert_eq!(idx.quote_article(2), b);
         assert_eq!(
-            (0..3).map(|q| idx.quote_cluster_size(q)).collect::<Vec<_>>(),
+            (0..3)
+                .map(|q| idx.quote_cluster_size(q))
+                .collect::<Vec<_>>(),
             [2, 2, 1]
         );
     }
