@@ -7,26 +7,20 @@ Matches each run like ../shared/tools/score_quotes.py and counts the gold
 items whose content match (any / direct) or right pair (content and
 speaker) was gained or lost from OLD to NEW; --show prints them.
 """
-import argparse, importlib.util, json, os
+import argparse, sys, importlib.util, json, os
 
-spec = importlib.util.spec_from_file_location(
-    "sq", os.environ.get("SCORER", "/work/shared/tools/score_quotes.py"))
-sq = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(sq)
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import polnear_common as pc
+
+sq = pc.scorer()
 
 
 def run(path, gold):
-    preds = {}
-    for line in open(path, encoding="utf-8"):
-        d = json.loads(line)
-        preds[os.path.basename(d["id"]).removesuffix(".txt")] = d.get("quotes") or []
+    preds = pc.load_preds(path)
     res = {}
     for art, gitems in gold.items():
         pitems = preds.get(art, [])
-        gt = [sq.toks(g["content"]) for g in gitems]
-        pt = [sq.toks(p.get("text") or "") for p in pitems]
-        cands = sorted(((sq.tok_f1(pt[i], gt[j]), i, j) for i in range(len(pt))
-                        for j in range(len(gt))), reverse=True)
+        gt, pt, cands = pc.candidates(sq, gitems, pitems)
         used, m = set(), {}
         for f, i, j in cands:
             if f < 0.5 or i in used or j in m:

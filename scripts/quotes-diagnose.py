@@ -10,9 +10,10 @@ of one bucket with --show).
 """
 import argparse, json, os, sys, collections, importlib.util
 
-spec = importlib.util.spec_from_file_location(
-    "sq", os.environ.get("SCORER", "/work/shared/tools/score_quotes.py"))
-sq = importlib.util.module_from_spec(spec); spec.loader.exec_module(sq)
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import polnear_common as pc
+
+sq = pc.scorer()
 PRON = {"he", "she", "they", "it", "i", "we", "you", "who", "his", "her", "their"}
 
 
@@ -24,17 +25,11 @@ def main():
     ap.add_argument("-n", type=int, default=15)
     a = ap.parse_args()
     gold = sq.load_gold(a.gold_dir)
-    preds = {}
-    for line in open(a.pred, encoding="utf-8"):
-        d = json.loads(line)
-        preds[os.path.basename(d["id"]).removesuffix(".txt")] = d.get("quotes") or []
+    preds = pc.load_preds(a.pred)
     buckets = collections.defaultdict(list)
     for art, gitems in gold.items():
         pitems = preds.get(art, [])
-        gt = [sq.toks(g["content"]) for g in gitems]
-        pt = [sq.toks(p.get("text") or "") for p in pitems]
-        cands = sorted(((sq.tok_f1(pt[i], gt[j]), i, j) for i in range(len(pt))
-                        for j in range(len(gt))), reverse=True)
+        gt, pt, cands = pc.candidates(sq, gitems, pitems)
         used_p, used_g, match = set(), set(), {}
         for f, i, j in cands:
             if f < 0.5 or i in used_p or j in used_g:

@@ -16,12 +16,12 @@ another gold item took them (and that item's content and source), their
 kind, cue and speaker. `--tsv` writes one line per item (id, article,
 gold offsets) for a hand classification to be added as a last column.
 """
-import argparse, collections, importlib.util, json, os, random
+import argparse, sys, collections, importlib.util, json, os, random
 
-spec = importlib.util.spec_from_file_location(
-    "sq", os.environ.get("SCORER", "/work/shared/tools/score_quotes.py"))
-sq = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(sq)
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import polnear_common as pc
+
+sq = pc.scorer()
 
 
 def load_gold(gold_dir):
@@ -84,17 +84,11 @@ def main():
     ap.add_argument("--tsv")
     a = ap.parse_args()
     gold, texts = load_gold(a.gold_dir)
-    preds = {}
-    for line in open(a.pred, encoding="utf-8"):
-        d = json.loads(line)
-        preds[os.path.basename(d["id"]).removesuffix(".txt")] = d.get("quotes") or []
+    preds = pc.load_preds(a.pred)
     items = []
     for art, gitems in gold.items():
         pitems = preds.get(art, [])
-        gt = [sq.toks(g["content"]) for g in gitems]
-        pt = [sq.toks(p.get("text") or "") for p in pitems]
-        cands = sorted(((sq.tok_f1(pt[i], gt[j]), i, j) for i in range(len(pt))
-                        for j in range(len(gt))), reverse=True)
+        gt, pt, cands = pc.candidates(sq, gitems, pitems)
         used_p, match, pmatch = set(), {}, {}
         for f, i, j in cands:
             if f < 0.5 or i in used_p or j in match:
