@@ -42,6 +42,12 @@ fn find<'d>(d: &'d Document, actor: &str) -> &'d Entity {
         .unwrap_or_else(|| panic!("no {actor} in {:#?}", d.entities))
 }
 
+/// The name of the entity quote `i`'s speaker is linked to.
+fn speaker_entity(d: &Document, i: usize) -> Option<&str> {
+    let e = d.quotes[i].speaker.as_ref().unwrap().entity?;
+    Some(d.entities[e].name.as_str())
+}
+
 fn texts(d: &Document, e: &Entity) -> Vec<String> {
     e.mentions.iter().map(|m| d.slice(*m).to_string()).collect()
 }
@@ -277,14 +283,7 @@ fn speakers_link_to_entities() {
     d.quotes.push(quote(&d, "He", Some("Sergei Lavrov")));
     d.quotes.push(quote(&d, "The Turkish minister", None));
     linker().process(&mut d).unwrap();
-    let name_of = |i: usize| {
-        d.quotes[i]
-            .speaker
-            .as_ref()
-            .unwrap()
-            .entity
-            .map(|e| d.entities[e].name.as_str())
-    };
+    let name_of = |i: usize| speaker_entity(&d, i);
     assert_eq!(name_of(0), Some("Dmitry Peskov"));
     assert_eq!(
         d.quotes[0].speaker.as_ref().unwrap().name.as_deref(),
@@ -586,14 +585,7 @@ fn named_person_in_the_speaker_phrase_wins_and_places_are_no_speakers() {
     d.quotes.push(quote(&d, "посол России в Нидерландах", None));
     d.quotes.push(quote(&d, "Indiana voters", None));
     linker().process(&mut d).unwrap();
-    let entity_of = |i: usize| {
-        d.quotes[i]
-            .speaker
-            .as_ref()
-            .unwrap()
-            .entity
-            .map(|e| d.entities[e].name.as_str())
-    };
+    let entity_of = |i: usize| speaker_entity(&d, i);
     assert_eq!(entity_of(0), Some("Maria Zakharova"), "{:#?}", d.entities);
     assert_eq!(entity_of(1), None, "{:#?}", d.entities);
     assert_eq!(entity_of(2), None, "{:#?}", d.entities);
