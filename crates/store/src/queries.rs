@@ -29,7 +29,7 @@ pub(crate) const QUOTE_COLUMNS: &str =
      q.speaker_text, q.speaker, e.id, q.said_on, q.date, q.start, q.end";
 
 /// A count or offset column (NULL and negative values as 0).
-fn count(r: &Row, i: usize) -> rusqlite::Result<u64> {
+pub(crate) fn count(r: &Row, i: usize) -> rusqlite::Result<u64> {
     Ok(r.get::<_, Option<i64>>(i)?.unwrap_or(0).max(0) as u64)
 }
 

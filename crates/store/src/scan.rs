@@ -3,10 +3,10 @@
 //! quotes of a batch of articles in one query. For whole-store passes such
 //! as the cross-article signals, which must not hold every text at once.
 
-use crate::queries::{quote_row, QUOTE_COLUMNS};
+use crate::queries::{count, quote_row, QUOTE_COLUMNS};
 use crate::*;
-use rusqlite::params_from_iter;
 use rusqlite::types::Value as Sql;
+use rusqlite::{params_from_iter, Row};
 use std::collections::HashMap;
 
 /// Rowids bound per statement (well under SQLite's parameter limit).
@@ -101,29 +101,15 @@ impl Store {
     /// article's rowid, by article rowid then position in the article: one
     /// query per 500 articles instead of one per article.
     pub fn quotes_of_articles(&self, rowids: &[i64]) -> Result<Vec<(i64, QuoteRow)>, StoreError> {
-        self.timed(|| {
-            let mut out = Vec::new();
-            let mut sorted = rowids.to_vec();
-            sorted.sort_unstable();
-            sorted.dedup();
-            for chunk in sorted.chunks(BATCH) {
-                let marks = vec!["?"; chunk.len()].join(", ");
-                let sql = format!(
-                    "SELECT {QUOTE_COLUMNS}, q.article FROM quotes q \
-                     JOIN articles a ON a.rowid = q.article \
-                     LEFT JOIN entities e ON e.rowid = q.speaker_entity \
-                     WHERE q.article IN ({marks}) ORDER BY q.article, q.idx"
-                );
-                let mut stmt = self.conn.prepare_cached(&sql)?;
-                let rows = stmt.query_map(params_from_iter(chunk.iter()), |r| {
-                    Ok((r.get::<_, i64>(15)?, quote_row(r)?))
-                })?;
-                for row in rows {
-                    out.push(row?);
-                }
-            }
-            Ok(out)
-        })
+        self.quotes_by_article_chunks(
+            rowids,
+            &format!(
+                "SELECT {QUOTE_COLUMNS}, q.article FROM quotes q \
+                 JOIN articles a ON a.rowid = q.article \
+                 LEFT JOIN entities e ON e.rowid = q.speaker_entity"
+            ),
+            |r| Ok((r.get::<_, i64>(15)?, quote_row(r)?)),
+        )
     }
 
     /// [`Store::quotes_of_articles`] reading only what a whole-store scan of
@@ -137,6 +123,43 @@ impl Store {
         &self,
         rowids: &[i64],
     ) -> Result<Vec<(i64, QuoteRow)>, StoreError> {
+        self.quotes_by_article_chunks(
+            rowids,
+            "SELECT q.article, q.idx, q.text, q.speaker, q.said_on, q.start, q.end FROM quotes q",
+            |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    QuoteRow {
+                        article: String::new(),
+                        title: None,
+                        outlet: None,
+                        published: None,
+                        index: r.get(1)?,
+                        text: r.get(2)?,
+                        kind: String::new(),
+                        cue: None,
+                        speaker_text: None,
+                        speaker: r.get(3)?,
+                        speaker_id: None,
+                        said_on: r.get(4)?,
+                        date: None,
+                        start: count(r, 5)?,
+                        end: count(r, 6)?,
+                    },
+                ))
+            },
+        )
+    }
+
+    /// The rows of `select` (a `SELECT … FROM quotes q …` without `WHERE`)
+    /// for the quotes of the articles with these rowids, by article rowid
+    /// then position: one query per [`BATCH`] distinct articles.
+    fn quotes_by_article_chunks(
+        &self,
+        rowids: &[i64],
+        select: &str,
+        row: impl Fn(&Row) -> rusqlite::Result<(i64, QuoteRow)>,
+    ) -> Result<Vec<(i64, QuoteRow)>, StoreError> {
         self.timed(|| {
             let mut out = Vec::new();
             let mut sorted = rowids.to_vec();
@@ -144,38 +167,11 @@ impl Store {
             sorted.dedup();
             for chunk in sorted.chunks(BATCH) {
                 let marks = vec!["?"; chunk.len()].join(", ");
-                let sql = format!(
-                    "SELECT q.article, q.idx, q.text, q.speaker, q.said_on, q.start, q.end \
-                     FROM quotes q WHERE q.article IN ({marks}) ORDER BY q.article, q.idx"
-                );
+                let sql =
+                    format!("{select} WHERE q.article IN ({marks}) ORDER BY q.article, q.idx");
                 let mut stmt = self.conn.prepare_cached(&sql)?;
-                let rows = stmt.query_map(params_from_iter(chunk.iter()), |r| {
-                    let offset = |i: usize| -> rusqlite::Result<u64> {
-                        Ok(r.get::<_, Option<i64>>(i)?.unwrap_or(0).max(0) as u64)
-                    };
-                    Ok((
-                        r.get::<_, i64>(0)?,
-                        QuoteRow {
-                            article: String::new(),
-                            title: None,
-                            outlet: None,
-                            published: None,
-                            index: r.get(1)?,
-                            text: r.get(2)?,
-                            kind: String::new(),
-                            cue: None,
-                            speaker_text: None,
-                            speaker: r.get(3)?,
-                            speaker_id: None,
-                            said_on: r.get(4)?,
-                            date: None,
-                            start: offset(5)?,
-                            end: offset(6)?,
-                        },
-                    ))
-                })?;
-                for row in rows {
-                    out.push(row?);
+                for r in stmt.query_map(params_from_iter(chunk.iter()), &row)? {
+                    out.push(r?);
                 }
             }
             Ok(out)
