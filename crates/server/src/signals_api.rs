@@ -127,9 +127,6 @@ pub(crate) fn talking_points(
     })
 }
 
-/// Appearances a travel request reads translation candidates from at most.
-const TRANSLATION_SOURCES: usize = 20;
-
 /// Every appearance of quote `id`'s statement, first seen first; `None`
 /// for an unknown quote.
 pub(crate) fn quote_travel(
@@ -155,11 +152,8 @@ pub(crate) fn quote_travel(
     let translations = if p.translations {
         // From the statement's first appearances (a page further on
         // starts from its own rows).
-        let sources: Vec<(String, u32)> = rows
-            .iter()
-            .take(TRANSLATION_SOURCES)
-            .map(|r| (r.article.clone(), r.index))
-            .collect();
+        let sources: Vec<(String, u32)> =
+            rows.iter().map(|r| (r.article.clone(), r.index)).collect();
         Some(store.translation_candidates(&sources, &newslens_store::TranslationQuery::default())?)
     } else {
         None

@@ -37,6 +37,9 @@ pub struct TranslationQuery {
     pub scan_limit: u32,
     /// Candidates returned at most, best first.
     pub limit: usize,
+    /// Sources read at most (the first ones given: a statement's first
+    /// appearances); each costs a few indexed queries.
+    pub max_sources: usize,
 }
 
 impl Default for TranslationQuery {
@@ -49,6 +52,7 @@ impl Default for TranslationQuery {
             min_weight: 10.0,
             scan_limit: 2_000,
             limit: 20,
+            max_sources: 20,
         }
     }
 }
@@ -87,7 +91,8 @@ struct Source {
 
 impl Store {
     /// Quotes that may report one of `sources` (quotes given as `(article
-    /// id, position)`, e.g. a statement's travel) in another language; the
+    /// id, position)`, e.g. a statement's travel; the first
+    /// [`TranslationQuery::max_sources`] are read) in another language; the
     /// sources themselves are never candidates. A source without a linked
     /// speaker, a language or two named entities finds nothing. Best first
     /// (weight, then date, then id).
@@ -96,6 +101,7 @@ impl Store {
         sources: &[(String, u32)],
         q: &TranslationQuery,
     ) -> Result<Vec<TranslationCandidate>, StoreError> {
+        let sources = &sources[..sources.len().min(q.max_sources)];
         self.timed(|| {
             let own: HashSet<i64> = sources
                 .iter()

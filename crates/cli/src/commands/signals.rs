@@ -54,10 +54,6 @@ pub struct QuoteTravelArgs {
     translation_weight: f64,
 }
 
-/// Sources read for translation candidates at most: the statement's first
-/// appearances (each costs a few indexed queries).
-const TRANSLATION_SOURCES: usize = 20;
-
 /// Opens the database read-only, with a clear error when it is missing.
 fn open(db: &Path) -> anyhow::Result<Store> {
     if !db.exists() {
@@ -155,11 +151,8 @@ pub fn quote_travel(args: QuoteTravelArgs) -> anyhow::Result<ExitCode> {
         }
     }
     if args.translations {
-        let sources: Vec<(String, u32)> = rows
-            .iter()
-            .take(TRANSLATION_SOURCES)
-            .map(|r| (r.article.clone(), r.index))
-            .collect();
+        let sources: Vec<(String, u32)> =
+            rows.iter().map(|r| (r.article.clone(), r.index)).collect();
         let query = TranslationQuery {
             min_weight: args.translation_weight,
             ..TranslationQuery::default()
