@@ -26,9 +26,15 @@ impl Store {
     /// serialisation of the value; [`Store::put_json_lines`] keeps the text
     /// as given instead.
     pub fn put_articles(&mut self, articles: &[Value]) -> Result<PutSummary, StoreError> {
+        // The stored JSON is the canonical serialisation the content hash
+        // is taken of: serialised once, not twice.
         let parsed = articles
             .iter()
-            .map(|v| Article::parse(v, v.to_string()))
+            .map(|v| {
+                let json = v.to_string();
+                let hash = content_hash(&json);
+                Article::parse_hashed(v, json, hash)
+            })
             .collect::<Result<Vec<_>, _>>()?;
         self.put_parsed(&parsed)
     }
@@ -461,6 +467,12 @@ fn objects<'a>(v: &'a Value, key: &str) -> impl Iterator<Item = &'a Value> {
 
 impl Article {
     pub(crate) fn parse(v: &Value, json: String) -> Result<Article, StoreError> {
+        let hash = content_hash(&v.to_string());
+        Article::parse_hashed(v, json, hash)
+    }
+
+    /// [`Article::parse`] with the content hash of `v` already taken.
+    fn parse_hashed(v: &Value, json: String, hash: String) -> Result<Article, StoreError> {
         let id = string(v, "id").ok_or_else(|| StoreError::InvalidArticle {
             id: "(no id)".into(),
             reason: "no string \"id\" field".into(),
@@ -552,7 +564,7 @@ impl Article {
             })
             .collect();
         Ok(Article {
-            hash: content_hash(&v.to_string()),
+            hash,
             json,
             title: string(v, "title"),
             published: string(v, "published").filter(|s| !s.is_empty()),
