@@ -194,6 +194,10 @@ const PARTICIPLE_VERBS: &[&str] = &[
     "toward", "towards", "upon", "while", "when", "where", "whilst", "via", "not", "instead",
 ];
 
+/// The most words between a cue and a quote with no cue of its own that
+/// still make the cue its own (the usual limit is 5).
+const UNCUED_CUE_WORDS: usize = 14;
+
 /// Settings of quote extraction.
 #[derive(Debug, Clone, serde::Deserialize)]
 #[serde(deny_unknown_fields, default)]
@@ -1193,6 +1197,13 @@ impl<'a> Ctx<'a> {
 
     /// A cue right before a quote: `X said: “…”`, `according to X, “…”`.
     fn cue_before(&self, lo: usize, end: usize) -> Option<Attr> {
+        self.cue_before_within(lo, end, None)
+    }
+
+    /// Like [`Self::cue_before`], with at most `far` words (instead of 5,
+    /// or 8 after a colon) between the cue and the quote: `X told a radio
+    /// host on Tuesday morning, “…”`.
+    fn cue_before_within(&self, lo: usize, end: usize, far: Option<usize>) -> Option<Attr> {
         let mut t_end = end;
         let mut colon = false;
         while t_end > lo && !self.word(t_end - 1) {
@@ -1209,7 +1220,7 @@ impl<'a> Ctx<'a> {
                 });
             }
         }
-        let max_after = if colon { 8 } else { 5 };
+        let max_after = far.unwrap_or(if colon { 8 } else { 5 });
         let mut k = t_end;
         while k > lo {
             k -= 1;
@@ -1250,6 +1261,66 @@ impl<'a> Ctx<'a> {
                 });
             }
             if self.words_between(k, t_end) > max_after + 3 {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// The cue of a direct quote with none next to it: further back in its
+    /// sentence (between `lo` and the opening mark at `t_open`) or later
+    /// in it (after the closing mark at `t_close`, before `hi`); only a
+    /// cue with a speaker counts.
+    /// Before the quote, the cue must be a speech verb or "according to"
+    /// and the quote must follow a comma or a colon (`X told a radio host
+    /// on Tuesday, “…”`); a participle ("citing …, titled “…”") is not
+    /// enough.
+    fn far_cue(&self, lo: usize, t_open: usize, t_close: usize, hi: usize) -> Option<Attr> {
+        let after_comma = t_open > lo && matches!(self.ch(t_open - 1), ',' | ':');
+        after_comma
+            .then(|| self.cue_before_within(lo, t_open, Some(UNCUED_CUE_WORDS)))
+            .flatten()
+            .filter(|a| {
+                a.spk.is_some()
+                    && matches!(
+                        self.lex.cue(self.lower(a.cue_first)),
+                        Some(Cue::Verb | Cue::Tell | Cue::According(_))
+                    )
+            })
+            .or_else(|| self.cue_later(t_close, hi))
+    }
+
+    /// A cue later in the sentence of a quote with no cue of its own, at
+    /// most [`UNCUED_CUE_WORDS`] words after its closing mark (token
+    /// `from`) and before the sentence ends: `“…” if she lost, said David
+    /// Wasserman, an analyst`. Only a cue with a speaker counts.
+    fn cue_later(&self, from: usize, hi: usize) -> Option<Attr> {
+        let mut words = 0;
+        for k in from..hi {
+            if !self.word(k) {
+                if matches!(self.ch(k), '.' | '!' | '?' | ';') {
+                    return None;
+                }
+                continue;
+            }
+            if let Some((cue, last)) = self.cue_at(k, hi) {
+                if !matches!(cue, Cue::Verb | Cue::Tell) {
+                    return None;
+                }
+                let after_comma = k > from && !self.word(k - 1) && self.ch(k - 1) == ',';
+                let spk = if after_comma || k == from {
+                    self.subject_fwd(last, hi)
+                } else {
+                    self.subject_back(k, from, false)
+                }?;
+                return Some(Attr {
+                    cue_first: k,
+                    cue_last: last,
+                    spk: Some(spk),
+                });
+            }
+            words += 1;
+            if words > UNCUED_CUE_WORDS {
                 return None;
             }
         }
@@ -1480,6 +1551,18 @@ impl<'a> Ctx<'a> {
                         cand.spk_tok = prev.spk_tok;
                         cand.inherits = true;
                     }
+                } else if let Some(a) = (kind == QuoteKind::Direct && first.is_uppercase())
+                    .then(|| self.far_cue(lo, t_open, t_close, hi))
+                    .flatten()
+                {
+                    // "X told a radio host on Tuesday morning, “…”", "“…” if
+                    // she lost, said Y": a cue further off in the quote's
+                    // own sentence. A quote opening in lower case continues
+                    // a reported clause ("said that, as a result, “the …”")
+                    // and is left to the clause rules.
+                    cand.cue = self.byte_range(a.cue_first, a.cue_last + 1);
+                    cand.spk_tok = a.spk;
+                    cand.spk = a.spk.and_then(|(x, y)| self.spk_bytes(x, y));
                 } else if config.min_uncued_words == 0
                     || nwords < config.min_uncued_words
                     || kind != QuoteKind::Direct

@@ -1757,3 +1757,31 @@ fn regression_a_speakers_name_never_runs_across_a_line_break() {
     assert_eq!(q.speaker.as_deref(), Some("Bush"));
     assert_eq!(q.name.as_deref(), Some("Jeb Bush"), "{got:#?}");
 }
+
+#[test]
+fn a_cue_far_before_a_quote_in_its_sentence_is_its_cue() {
+    let text = "Former ambassador John Bolton told the radio host Matt Boyle on \
+                Tuesday morning at the studio, “The campaign slogan might as well be a warning to voters.”";
+    let got = run(text, "en");
+    let q = find(
+        &got,
+        "The campaign slogan might as well be a warning to voters.",
+    );
+    assert_eq!(q.cue.as_deref(), Some("told"));
+    assert_eq!(q.speaker.as_deref(), Some("Former ambassador John Bolton"));
+}
+
+#[test]
+fn a_cue_later_in_the_sentence_after_a_clause_is_the_quotes_cue() {
+    let text =
+        "The race is close in the state.\n\n\"Many would consider that an embarrassment for Mary \
+                Smith\" if she didn't win by a margin larger than that, said David Wasserman, an \
+                elections analyst at the Cook Political Report.";
+    let got = run(text, "en");
+    let q = find(
+        &got,
+        "Many would consider that an embarrassment for Mary Smith",
+    );
+    assert_eq!(q.cue.as_deref(), Some("said"));
+    assert_eq!(q.speaker.as_deref(), Some("David Wasserman"));
+}
