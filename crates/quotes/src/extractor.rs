@@ -610,6 +610,18 @@ impl<'a> Ctx<'a> {
             && matches!(self.ch(j - 1), ',' | '?' | '!')
     }
 
+    /// "“…,” he went on.", "she goes on, “…”": the token of "on" when `i`
+    /// opens "went on" (goes, go, going) right before a punctuation mark.
+    fn went_on(&self, i: usize, hi: usize) -> Option<usize> {
+        (matches!(self.lower(i), "went" | "goes" | "go" | "going")
+            && i + 2 < hi
+            && self.word(i + 1)
+            && self.lower(i + 1) == "on"
+            && !self.word(i + 2)
+            && matches!(self.ch(i + 2), '.' | ',' | ':' | '!' | '?'))
+        .then_some(i + 1)
+    }
+
     /// "made it clear that", "makes clear that": the last token of the
     /// cue ("clear") when `i` opens one.
     fn make_clear(&self, i: usize, hi: usize) -> Option<usize> {
@@ -639,6 +651,10 @@ impl<'a> Ctx<'a> {
         let cue = match self.lex.cue(self.lower(i)) {
             Some(c) => c,
             None => {
+                // "“…,” he went on.": "went on" closing its clause.
+                if let Some(last) = self.went_on(i, hi) {
+                    return Some((Cue::Verb, last));
+                }
                 // "she made it clear that …": a cue of three words.
                 if let Some(last) = self.make_clear(i, hi) {
                     if self.passive_before(i) {
@@ -683,6 +699,12 @@ impl<'a> Ctx<'a> {
             && self.word(i + 1)
             && self.lex.is_preposition(self.lower(i + 1))
         {
+            return None;
+        }
+        // "Making the rounds on the Sunday shows, Carson said …": a
+        // participle opening its sentence heads a phrase up to the first
+        // comma; no word in that phrase is a cue.
+        if i > 0 && self.in_opening_participle(i) {
             return None;
         }
         // "the announced expansion", "the alleged criminals": a past
@@ -790,6 +812,26 @@ impl<'a> Ctx<'a> {
             }
             _ => Some((cue, i)),
         }
+    }
+
+    /// Whether token `i` lies after a capitalised "-ing" word opening its
+    /// sentence before a determiner, preposition or object pronoun, with no
+    /// comma between ("Making the rounds on the shows").
+    fn in_opening_participle(&self, i: usize) -> bool {
+        let ts = self.tk.at(self.sentence_of(self.tk.toks[i].s).0);
+        ts < i
+            && self.word(ts)
+            && self.tk.toks[ts].upper
+            && self.lower(ts).len() > 4
+            && self.lower(ts).ends_with("ing")
+            // "Making the rounds", "Speaking to reporters" — not a gerund
+            // subject ("Polling averages show …").
+            && ts + 1 < i
+            && self.word(ts + 1)
+            && (DETERMINERS.contains(&self.lower(ts + 1))
+                || self.lex.is_preposition(self.lower(ts + 1))
+                || matches!(self.lower(ts + 1), "it" | "him" | "them" | "up" | "out"))
+            && (ts + 1..i).all(|j| self.word(j) || !matches!(self.ch(j), ',' | ';' | ':' | '.'))
     }
 
     /// An initial with its period ("the F.B.I. said": "I." is no pronoun).

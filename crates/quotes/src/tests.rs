@@ -1785,3 +1785,25 @@ fn a_cue_later_in_the_sentence_after_a_clause_is_the_quotes_cue() {
     assert_eq!(q.cue.as_deref(), Some("said"));
     assert_eq!(q.speaker.as_deref(), Some("David Wasserman"));
 }
+
+#[test]
+fn went_on_closing_the_clause_after_a_quote_is_a_cue() {
+    let got = run(
+        "“We ought to start it up again and get going,” he went on.",
+        "en",
+    );
+    let q = find(&got, "We ought to start it up again and get going");
+    assert_eq!(q.cue.as_deref(), Some("went on"));
+    assert_eq!(q.speaker.as_deref(), Some("he"));
+}
+
+#[test]
+fn no_word_of_an_opening_participle_phrase_is_a_cue() {
+    let got = run(
+        "Making the rounds on the Sunday morning shows, Carson said he was facing a unique level of scrutiny.",
+        "en",
+    );
+    let q = find(&got, "he was facing a unique level of scrutiny");
+    assert_eq!(q.cue.as_deref(), Some("said"));
+    assert_eq!(q.speaker.as_deref(), Some("Carson"));
+}
