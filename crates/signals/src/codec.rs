@@ -3,12 +3,109 @@
 //! slower to read). [`Reader`] never panics on short or damaged input: every
 //! read returns `None` past the end or on an implausible length.
 
+/// The bytes a checksum is taken over at a time ([`Checksum`]) and the
+/// unit a streaming [`Writer`] passes on (1 MiB).
+pub(crate) const CHUNK: usize = 1 << 20;
+
+/// A checksum of a byte stream: FxHash over its consecutive [`CHUNK`]-byte
+/// pieces (the last one shorter), so it can be taken while the bytes are
+/// written out and again over the whole file read back.
 #[derive(Default)]
-pub(crate) struct Writer {
-    pub(crate) buf: Vec<u8>,
+pub(crate) struct Checksum(rustc_hash::FxHasher);
+
+impl Checksum {
+    /// Adds `bytes`, which must be whole chunks unless they are the last.
+    fn add(&mut self, bytes: &[u8]) {
+        use std::hash::Hasher;
+        for c in bytes.chunks(CHUNK) {
+            self.0.write(c);
+        }
+    }
+
+    #[cfg_attr(not(feature = "store"), allow(dead_code))] // the state file (`derived.rs`)
+    pub(crate) fn of(bytes: &[u8]) -> u64 {
+        let mut c = Checksum::default();
+        c.add(bytes);
+        c.finish()
+    }
+
+    #[cfg_attr(not(feature = "store"), allow(dead_code))] // the state file (`derived.rs`)
+    fn finish(&self) -> u64 {
+        std::hash::Hasher::finish(&self.0)
+    }
 }
 
-impl Writer {
+/// Little-endian encoder. By default the bytes collect in `buf`; made with
+/// [`Writer::streaming`] they are passed on to a sink a [`CHUNK`] at a time
+/// (with their [`Checksum`]), so a large state never sits whole in memory.
+#[derive(Default)]
+pub(crate) struct Writer<'a> {
+    pub(crate) buf: Vec<u8>,
+    stream: Option<Stream<'a>>,
+}
+
+struct Stream<'a> {
+    out: &'a mut dyn std::io::Write,
+    sum: Checksum,
+    /// The first write error; later bytes are dropped.
+    error: Option<std::io::Error>,
+}
+
+/// Items of an array written between two checks for a full chunk.
+const ITEMS_AT_A_TIME: usize = 1 << 16;
+
+impl<'a> Writer<'a> {
+    /// A writer passing its bytes on to `out`; [`Writer::finish`] writes
+    /// the rest and gives the checksum of everything written.
+    #[cfg_attr(not(feature = "store"), allow(dead_code))] // the state file (`derived.rs`)
+    pub(crate) fn streaming(out: &'a mut dyn std::io::Write) -> Writer<'a> {
+        Writer {
+            buf: Vec::with_capacity(2 * CHUNK),
+            stream: Some(Stream {
+                out,
+                sum: Checksum::default(),
+                error: None,
+            }),
+        }
+    }
+
+    /// Passes the whole chunks of `buf` on (streaming writers only).
+    fn spill(&mut self) {
+        let Some(s) = &mut self.stream else {
+            return;
+        };
+        let whole = self.buf.len() / CHUNK * CHUNK;
+        if whole == 0 {
+            return;
+        }
+        s.sum.add(&self.buf[..whole]);
+        if s.error.is_none() {
+            if let Err(e) = s.out.write_all(&self.buf[..whole]) {
+                s.error = Some(e);
+            }
+        }
+        self.buf.drain(..whole);
+    }
+
+    /// Writes what is left and returns the checksum of all the bytes
+    /// written (a writer that is not streaming gives the checksum of `buf`).
+    #[cfg_attr(not(feature = "store"), allow(dead_code))] // the state file (`derived.rs`)
+    pub(crate) fn finish(mut self) -> std::io::Result<u64> {
+        let Some(mut s) = self.stream.take() else {
+            return Ok(Checksum::of(&self.buf));
+        };
+        s.sum.add(&self.buf);
+        if let Some(e) = s.error {
+            return Err(e);
+        }
+        s.out.write_all(&self.buf)?;
+        Ok(s.sum.finish())
+    }
+
+    pub(crate) fn raw(&mut self, b: &[u8]) {
+        self.buf.extend_from_slice(b);
+        self.spill();
+    }
     pub(crate) fn u32(&mut self, v: u32) {
         self.buf.extend_from_slice(&v.to_le_bytes());
     }
@@ -20,31 +117,42 @@ impl Writer {
     }
     pub(crate) fn bytes(&mut self, b: &[u8]) {
         self.usize(b.len());
-        self.buf.extend_from_slice(b);
+        for c in b.chunks(CHUNK) {
+            self.raw(c);
+        }
     }
     pub(crate) fn str(&mut self, s: &str) {
         self.bytes(s.as_bytes());
     }
     pub(crate) fn u32s(&mut self, v: &[u32]) {
         self.usize(v.len());
-        self.buf.reserve(v.len() * 4);
-        for &x in v {
-            self.u32(x);
+        for c in v.chunks(ITEMS_AT_A_TIME) {
+            self.buf.reserve(c.len() * 4);
+            for &x in c {
+                self.u32(x);
+            }
+            self.spill();
         }
     }
     pub(crate) fn u64s(&mut self, v: &[u64]) {
         self.usize(v.len());
-        self.buf.reserve(v.len() * 8);
-        for &x in v {
-            self.u64(x);
+        for c in v.chunks(ITEMS_AT_A_TIME) {
+            self.buf.reserve(c.len() * 8);
+            for &x in c {
+                self.u64(x);
+            }
+            self.spill();
         }
     }
     pub(crate) fn pairs(&mut self, v: &[(u32, u32)]) {
         self.usize(v.len());
-        self.buf.reserve(v.len() * 8);
-        for &(a, b) in v {
-            self.u32(a);
-            self.u32(b);
+        for c in v.chunks(ITEMS_AT_A_TIME) {
+            self.buf.reserve(c.len() * 8);
+            for &(a, b) in c {
+                self.u32(a);
+                self.u32(b);
+            }
+            self.spill();
         }
     }
 }
@@ -67,6 +175,11 @@ impl<'a> Reader<'a> {
     }
     pub(crate) fn is_empty(&self) -> bool {
         self.buf.is_empty()
+    }
+    /// Everything not read yet.
+    #[cfg_attr(not(feature = "store"), allow(dead_code))] // the state file (`derived.rs`)
+    pub(crate) fn rest(&mut self) -> &'a [u8] {
+        std::mem::take(&mut self.buf)
     }
     pub(crate) fn u32(&mut self) -> Option<u32> {
         Some(u32::from_le_bytes(self.take(4)?.try_into().ok()?))
@@ -149,5 +262,58 @@ mod tests {
         let mut huge = Writer::default();
         huge.u64(u64::MAX);
         assert_eq!(Reader::new(&huge.buf).u32s(), None);
+    }
+
+    fn write_all(w: &mut Writer) {
+        w.raw(b"MAGIC");
+        w.u32(7);
+        w.str(&"long text ".repeat(300_000)); // 3 MB: several chunks
+        let big: Vec<u64> = (0..400_000u64)
+            .map(|x| x.wrapping_mul(0x9E37_79B9))
+            .collect();
+        w.u64s(&big);
+        let small: Vec<u32> = (0..300_001u32).collect();
+        w.u32s(&small);
+        w.pairs(&[(1, 2); 70_000]);
+        w.bytes(&[9u8; 5]);
+    }
+
+    #[test]
+    fn a_streaming_writer_writes_the_same_bytes_and_checksum() {
+        let mut whole = Writer::default();
+        write_all(&mut whole);
+        let bytes = whole.buf.clone();
+        let sum = whole.finish().unwrap();
+        assert_eq!(sum, Checksum::of(&bytes));
+        assert!(bytes.len() > 5 * CHUNK);
+        let mut out: Vec<u8> = Vec::new();
+        let mut w = Writer::streaming(&mut out);
+        write_all(&mut w);
+        // Never more than about two chunks held.
+        assert!(w.buf.len() < 2 * CHUNK);
+        let streamed_sum = w.finish().unwrap();
+        assert_eq!(out, bytes);
+        assert_eq!(streamed_sum, sum);
+        // A different byte, a different checksum.
+        let mut other = bytes.clone();
+        other[CHUNK + 3] ^= 1;
+        assert_ne!(Checksum::of(&other), sum);
+    }
+
+    #[test]
+    fn a_streaming_writer_reports_the_sinks_error() {
+        struct Full;
+        impl std::io::Write for Full {
+            fn write(&mut self, _: &[u8]) -> std::io::Result<usize> {
+                Err(std::io::Error::other("disk full"))
+            }
+            fn flush(&mut self) -> std::io::Result<()> {
+                Ok(())
+            }
+        }
+        let mut sink = Full;
+        let mut w = Writer::streaming(&mut sink);
+        write_all(&mut w);
+        assert!(w.finish().is_err());
     }
 }

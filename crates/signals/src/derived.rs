@@ -25,7 +25,7 @@
 //! file keeps the quote clusters as quote ids; [`Derived::travel_rows`]
 //! reads their rows from the store.
 
-use crate::codec::{Reader, Writer};
+use crate::codec::{Checksum, Reader, Writer};
 use crate::passes::{compute, feed, FirstPass, Item, Pages, SPILL_AT};
 use crate::stories::{Story, StoryConfig};
 use crate::talking::{replay_order, ArticleInput, Metas, QuoteInput, TalkingConfig, TalkingPoint};
@@ -548,6 +548,10 @@ impl Pages for StorePages<'_> {
             |page| f(self.items(page)),
         )
     }
+
+    fn speaker_names(&self, f: &mut dyn FnMut(&str)) -> Result<(), SignalsError> {
+        Ok(self.store.for_each_quote_speaker(f)?)
+    }
 }
 
 /// The first pass: every article's id, dates, outlet, title and content
@@ -584,8 +588,10 @@ fn first_pass(store: &Store, first: &mut FirstPass) -> Result<Corpus, SignalsErr
 }
 
 const STATE_MAGIC: &[u8; 8] = b"NLSIGST\0";
-/// Bump when the saved state's layout or meaning changes.
-pub const STATE_FORMAT: u32 = 1;
+/// Bump when the saved state's layout or meaning changes (2: the index
+/// runs to the checksum without a length in front, and the checksum is
+/// taken a chunk at a time, so the state is written as it is encoded).
+pub const STATE_FORMAT: u32 = 2;
 
 /// The saved index state: the index, and per article slot its store
 /// rowid and content hash.
@@ -595,30 +601,19 @@ struct State {
     hashes: Vec<u64>,
 }
 
-fn checksum(bytes: &[u8]) -> u64 {
-    let mut h = rustc_hash::FxHasher::default();
-    bytes.hash(&mut h);
-    h.finish()
-}
-
-fn encode_state(s: &State) -> Vec<u8> {
-    let mut w = Writer::default();
-    w.buf.extend_from_slice(STATE_MAGIC);
+/// Writes the state to `out` as it is encoded (a megabyte at a time: the
+/// state is 365 MB at a million generated articles and was built whole in
+/// memory before session 8), then its checksum.
+fn write_state(s: &State, out: &mut dyn Write) -> std::io::Result<()> {
+    let mut w = Writer::streaming(out);
+    w.raw(STATE_MAGIC);
     w.u32(STATE_FORMAT);
     w.str(&rules_signature());
     w.u64s(&s.rowids);
     w.u64s(&s.hashes);
-    // The index's bytes with their length in front, as `Writer::bytes`
-    // writes them, but saved straight into the buffer: one copy of a
-    // state that is 1.3 GB at a million articles, not two.
-    let at = w.buf.len();
-    w.u64(0);
     s.index.save_into(&mut w);
-    let len = (w.buf.len() - at - 8) as u64;
-    w.buf[at..at + 8].copy_from_slice(&len.to_le_bytes());
-    let sum = checksum(&w.buf);
-    w.u64(sum);
-    w.buf
+    let sum = w.finish()?;
+    out.write_all(&sum.to_le_bytes())
 }
 
 /// The state in `bytes`, or why it cannot be used.
@@ -632,22 +627,23 @@ fn decode_state(bytes: &[u8]) -> Result<State, String> {
     if !body.starts_with(STATE_MAGIC) {
         return Err("the state file is not a signals state".into());
     }
-    if checksum(body).to_le_bytes() != sum {
-        return Err("the state file is damaged (checksum)".into());
-    }
     let mut r = Reader::new(&body[STATE_MAGIC.len()..]);
     let damaged = || "the state file is damaged".to_string();
+    // The format before the checksum: another format's checksum is
+    // taken another way.
     if r.u32().ok_or_else(damaged)? != STATE_FORMAT {
         return Err("the state file has another format".into());
+    }
+    if Checksum::of(body).to_le_bytes() != sum {
+        return Err("the state file is damaged (checksum)".into());
     }
     if r.string().ok_or_else(damaged)? != rules_signature() {
         return Err("the state was computed under other rules".into());
     }
     let rowids = r.u64s().ok_or_else(damaged)?;
     let hashes = r.u64s().ok_or_else(damaged)?;
-    let index_bytes = r.bytes().ok_or_else(damaged)?;
-    let index = SignalIndex::load(SignalConfig::default(), index_bytes).ok_or_else(damaged)?;
-    if rowids.len() != index.article_count() || hashes.len() != rowids.len() || !r.is_empty() {
+    let index = SignalIndex::load(SignalConfig::default(), r.rest()).ok_or_else(damaged)?;
+    if rowids.len() != index.article_count() || hashes.len() != rowids.len() {
         return Err(damaged());
     }
     Ok(State {
@@ -764,7 +760,7 @@ fn derived_with(store: &Store, db: &Path, write: bool) -> Result<(Derived, Sourc
     if write {
         // Saved now: the passes below need the index's groups only, so
         // its candidate segments are dropped before them.
-        write_atomically(&state_path(db), |w| w.write_all(&encode_state(&state)));
+        write_atomically(&state_path(db), |w| write_state(&state, w));
         lap("state written");
     }
     state.index.forget_candidates();

@@ -17,9 +17,13 @@
 //!    time (in parallel) to decide the passing ones (two sources,
 //!    two outlets, at most the article limit); each article's
 //!    story vector (its heaviest terms) from the document frequencies;
-//!    speakers and the texts of the statements' first quotes.
+//!    each quote's speaker as a 64-bit key (no table of names) and the
+//!    texts of the statements' first quotes (on a [`TextShelf`]: a
+//!    temporary file when spilling).
 //! 4. **Phrase pass**: runs of passing `n`-grams in each text are merged
-//!    (union–find) and kept with their span's text.
+//!    (union–find) and kept with their span's text (on a shelf too).
+//! 5. The speakers' names of the points that are output are looked up by
+//!    key in one read of the corpus' speaker names.
 //!
 //! The result equals computing everything in memory at once (the rules of
 //! `talking.rs` and `stories.rs`); the tests of both modules run through
@@ -30,8 +34,8 @@ use crate::stories::{
     cluster, term_counts, term_hashes, top_terms, DocFreq, Story, StoryConfig, Vectors,
 };
 use crate::talking::{
-    date_keys, distinct, narration, replay_order, ArticleInput, Ctx, Metas, Names, Occurrence,
-    QuoteInput, TalkingConfig, TalkingPoint,
+    date_keys, distinct, narration, replay_order, speaker_key, ArticleInput, Ctx, Metas, Names,
+    Occurrence, QuoteInput, Ranked, TalkingConfig, TalkingPoint,
 };
 use crate::union_find::UnionFind;
 use rayon::prelude::*;
@@ -119,6 +123,9 @@ pub(crate) trait Pages {
         positions: &[usize],
         f: &mut dyn FnMut(Vec<Item>) -> Result<(), Self::Error>,
     ) -> Result<(), Self::Error>;
+    /// Every quote's speaker name (repeats allowed, any order), for the
+    /// names of the points that are output.
+    fn speaker_names(&self, f: &mut dyn FnMut(&str)) -> Result<(), Self::Error>;
 }
 
 /// The texts of an item the phrase finder reads: each quote (`Some(k)`,
@@ -391,6 +398,82 @@ impl Parts {
     }
 }
 
+/// Texts kept until the end of a pass, by the id [`TextShelf::push`]
+/// gives: in one buffer, or (spilling) appended to a temporary file with
+/// only their ends in memory (8 bytes a text) — the statements'
+/// first-quote texts and the phrase runs' texts, 140 MB and 85 MB at a
+/// million generated articles, which only a few points read back.
+struct TextShelf {
+    ends: Vec<u64>,
+    memory: Vec<u8>,
+    file: Option<BufWriter<std::fs::File>>,
+}
+
+impl TextShelf {
+    /// `spill`: into a temporary file (removed when the shelf is dropped).
+    fn new(spill: bool) -> std::io::Result<TextShelf> {
+        Ok(TextShelf {
+            ends: Vec::new(),
+            memory: Vec::new(),
+            file: if spill {
+                Some(BufWriter::new(tempfile::tempfile()?))
+            } else {
+                None
+            },
+        })
+    }
+
+    fn push(&mut self, text: &str) -> std::io::Result<usize> {
+        match &mut self.file {
+            Some(f) => f.write_all(text.as_bytes())?,
+            None => self.memory.extend_from_slice(text.as_bytes()),
+        }
+        let end = self.ends.last().copied().unwrap_or(0) + text.len() as u64;
+        self.ends.push(end);
+        Ok(self.ends.len() - 1)
+    }
+
+    /// The shelf for reading.
+    fn seal(self) -> std::io::Result<SealedShelf> {
+        let file = match self.file {
+            Some(f) => Some(f.into_inner().map_err(|e| e.into_error())?),
+            None => None,
+        };
+        Ok(SealedShelf {
+            ends: self.ends,
+            memory: self.memory,
+            file,
+        })
+    }
+}
+
+/// A [`TextShelf`] done with writing.
+struct SealedShelf {
+    ends: Vec<u64>,
+    memory: Vec<u8>,
+    file: Option<std::fs::File>,
+}
+
+impl SealedShelf {
+    /// Text `id` (as [`TextShelf::push`] numbered it).
+    fn get(&mut self, id: usize) -> std::io::Result<String> {
+        use std::io::{Read, Seek, SeekFrom};
+        let start = if id == 0 { 0 } else { self.ends[id - 1] };
+        let end = self.ends[id];
+        let bytes = match &mut self.file {
+            Some(f) => {
+                let mut b = vec![0u8; (end - start) as usize];
+                f.seek(SeekFrom::Start(start))?;
+                f.read_exact(&mut b)?;
+                b
+            }
+            None => self.memory[start as usize..end as usize].to_vec(),
+        };
+        String::from_utf8(bytes)
+            .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))
+    }
+}
+
 fn u64_at(b: &[u8], at: usize) -> u64 {
     let mut x = [0u8; 8];
     x.copy_from_slice(&b[at..at + 8]);
@@ -563,11 +646,13 @@ fn passing(bytes: &[u8], limit: usize) -> Vec<u64> {
 /// One run of passing `n`-grams in a text.
 struct Run {
     article: usize,
-    speaker: Option<u32>,
+    /// The quote's speaker's [`speaker_key`].
+    speaker: Option<u64>,
     words: usize,
     /// Union–find id of its last `n`-gram.
     id: usize,
-    text: String,
+    /// Its text on the phrase pass's [`TextShelf`].
+    text: usize,
 }
 
 /// Talking points (and stories when the first pass counted their terms)
@@ -596,10 +681,19 @@ pub(crate) fn compute<P: Pages>(
         first_quote[index.quote_article(s)] = s;
     }
     let clusters = index.quote_clusters();
-    let firsts: FxHashSet<usize> = clusters.iter().map(|c| c.members[0]).collect();
-    let mut statement_text: FxHashMap<usize, String> = FxHashMap::default();
-    let mut speakers = Names::default();
-    let mut speaker_of_slot: Vec<u32> = vec![u32::MAX; index.quote_count()];
+    // The clusters' first quotes (a bit per quote slot), and their texts
+    // on a shelf: (slot, shelf id) in slot order once the pass is done.
+    let mut firsts = vec![0u64; index.quote_count().div_ceil(64)];
+    for c in &clusters {
+        firsts[c.members[0] / 64] |= 1 << (c.members[0] % 64);
+    }
+    let is_first = |s: usize| firsts[s / 64] & (1 << (s % 64)) != 0;
+    let spill = prepared.budget.is_some();
+    let mut statement_shelf = TextShelf::new(spill)?;
+    let mut statement_text: Vec<(usize, usize)> = Vec::new();
+    // Speakers by key (0: none), no table of names (see `speaker_key`).
+    let mut speaker_of_slot: Vec<u64> = vec![0; index.quote_count()];
+    let mut speakers_seen = 0usize;
     let mut outlets = Names::default();
     let repeated = prepared.repeated;
     let mut records = Parts::new(prepared.budget);
@@ -667,10 +761,11 @@ pub(crate) fn compute<P: Pages>(
             for (q, s) in item.quotes.iter().zip(&qs) {
                 let Some(s) = *s else { continue };
                 if let Some(name) = &q.speaker {
-                    speaker_of_slot[s] = speakers.id(name);
+                    speaker_of_slot[s] = speaker_key(name);
+                    speakers_seen += 1;
                 }
-                if firsts.contains(&s) {
-                    statement_text.insert(s, q.text.clone());
+                if is_first(s) {
+                    statement_text.push((s, statement_shelf.push(&q.text)?));
                 }
             }
             if !talk.phrases {
@@ -707,23 +802,26 @@ pub(crate) fn compute<P: Pages>(
         Ok(())
     })?;
     note(&format!(
-        "{} repeated n-grams ({} MB filter), {} statement texts, {} story term entries, {} speakers, {} outlets",
+        "{} repeated n-grams ({} MB filter), {} statement texts, {} story term entries, {} quotes with a speaker, {} outlets",
         repeated.len,
         (repeated.blocks.len() * 64) >> 20,
         statement_text.len(),
         vectors.entries(),
-        speakers.len(),
+        speakers_seen,
         outlets.len()
     ));
     drop(repeated);
     step("counting pass", t);
     let t = std::time::Instant::now();
-    let ctx = Ctx::new(metas, &speakers);
+    let ctx = Ctx::new(metas);
     let mut points = TopPoints::new(talk.max_points);
+    statement_text.sort_unstable();
+    let mut statement_shelf = statement_shelf.seal()?;
     for c in &clusters {
-        let Some(text) = statement_text.get(&c.members[0]) else {
+        let Ok(k) = statement_text.binary_search_by_key(&c.members[0], |&(s, _)| s) else {
             continue;
         };
+        let text = statement_shelf.get(statement_text[k].1)?;
         let ids = c
             .members
             .iter()
@@ -736,17 +834,19 @@ pub(crate) fn compute<P: Pages>(
                 let article = *pos_of_slot.get(index.quote_article(s))?;
                 (article < total).then(|| Occurrence {
                     article,
-                    speaker: Some(speaker_of_slot[s]).filter(|&x| x != u32::MAX),
+                    speaker: Some(speaker_of_slot[s]).filter(|&x| x != 0),
                 })
             })
             .collect();
         if !occ.is_empty() {
-            points.push(ctx.point("statement", text.clone(), occ, ids));
+            points.push(ctx.point("statement", text, occ, ids));
         }
     }
     // What only the statements needed (the statements' first-quote texts
-    // are 140 MB at 1M): freed before the phrase pass.
-    drop((clusters, statement_text, firsts, pos_of_slot));
+    // are 140 MB at 1M): freed before the phrase pass, which takes the
+    // speakers from the quotes it reads.
+    drop((clusters, statement_text, statement_shelf, pos_of_slot));
+    drop((firsts, speaker_of_slot));
     if talk.phrases {
         let mut limit = talk.max_articles;
         if total >= 50 {
@@ -761,24 +861,24 @@ pub(crate) fn compute<P: Pages>(
             .collect();
         step("statements, passing n-grams", t);
         let t = std::time::Instant::now();
-        let runs = phrase_runs(pages, index, &good, n, talk, &speaker_of_slot, &quote_slots)?;
+        let mut shelf = TextShelf::new(spill)?;
+        let runs = phrase_runs(pages, index, &good, n, talk, &quote_slots, &mut shelf)?;
         note(&format!(
             "{} passing n-grams, {} runs with {} bytes of text",
             good.len(),
             runs.1.len(),
-            runs.1.iter().map(|r| r.text.len()).sum::<usize>()
+            shelf.ends.last().copied().unwrap_or(0)
         ));
         step("phrase pass", t);
         let t = std::time::Instant::now();
-        phrases(&ctx, runs, &mut points);
+        phrases(&ctx, runs, &mut shelf.seal()?, &mut points)?;
         step("phrases", t);
     }
-    // What only the talking points needed (the speaker table is 200 MB
-    // at 1M): freed before the stories.
     drop(ctx);
-    drop((speakers, speaker_of_slot));
     drop(first_quote);
-    let points = points.finish();
+    let t = std::time::Instant::now();
+    let points = with_speaker_names(pages, points.finish())?;
+    step("speaker names", t);
     let t = std::time::Instant::now();
     let stories = match df {
         Some(_) => cluster(metas, &vectors, story),
@@ -786,6 +886,40 @@ pub(crate) fn compute<P: Pages>(
     };
     step("stories", t);
     Ok((points, stories))
+}
+
+/// The points with their speakers' names, looked up by key in one pass
+/// over the corpus' speaker names (only the names of these points are
+/// kept).
+fn with_speaker_names<P: Pages>(
+    pages: &P,
+    ranked: Vec<Ranked>,
+) -> Result<Vec<TalkingPoint>, P::Error> {
+    let wanted: FxHashSet<u64> = ranked
+        .iter()
+        .flat_map(|r| r.speaker_keys.iter().copied())
+        .collect();
+    let mut names: FxHashMap<u64, String> = FxHashMap::default();
+    if !wanted.is_empty() {
+        pages.speaker_names(&mut |name| {
+            let key = speaker_key(name);
+            if wanted.contains(&key) {
+                names.entry(key).or_insert_with(|| name.to_string());
+            }
+        })?;
+    }
+    Ok(ranked
+        .into_iter()
+        .map(|r| {
+            let mut p = r.point;
+            p.speakers = r
+                .speaker_keys
+                .iter()
+                .filter_map(|k| names.get(k).cloned())
+                .collect();
+            p
+        })
+        .collect())
 }
 
 /// The phrase pass: runs of passing `n`-grams in every text, with their
@@ -796,8 +930,8 @@ fn phrase_runs<P: Pages>(
     good: &FxHashSet<u64>,
     n: usize,
     talk: &TalkingConfig,
-    speaker_of_slot: &[u32],
     quote_slots: &dyn Fn(&SignalIndex, &Item) -> Vec<Option<usize>>,
+    shelf: &mut TextShelf,
 ) -> Result<(UnionFind, Vec<Run>), P::Error> {
     let content_ok =
         |ws: &[Word]| ws.iter().filter(|w| w.chars >= 4).count() >= talk.min_content_words;
@@ -845,7 +979,7 @@ fn phrase_runs<P: Pages>(
             for (k, run_grams, len, text) in found {
                 let speaker = match k {
                     Some(k) => match qs[k] {
-                        Some(s) => Some(speaker_of_slot[s]).filter(|&x| x != u32::MAX),
+                        Some(_) => item.quotes[k].speaker.as_deref().map(speaker_key),
                         None => continue,
                     },
                     None => None,
@@ -864,7 +998,7 @@ fn phrase_runs<P: Pages>(
                         speaker,
                         words: len,
                         id,
-                        text,
+                        text: shelf.push(&text)?,
                     });
                 }
             }
@@ -876,7 +1010,12 @@ fn phrase_runs<P: Pages>(
 
 /// Phrase talking points of the merged runs: one per group of runs in two
 /// or more articles, shown as its longest run (earliest on ties).
-fn phrases(ctx: &Ctx, (mut uf, runs): (UnionFind, Vec<Run>), out: &mut TopPoints) {
+fn phrases(
+    ctx: &Ctx,
+    (mut uf, runs): (UnionFind, Vec<Run>),
+    texts: &mut SealedShelf,
+    out: &mut TopPoints,
+) -> std::io::Result<()> {
     let mut groups: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
     for (r, run) in runs.iter().enumerate() {
         groups.entry(uf.find(run.id)).or_default().push(r);
@@ -904,8 +1043,9 @@ fn phrases(ctx: &Ctx, (mut uf, runs): (UnionFind, Vec<Run>), out: &mut TopPoints
                 speaker: runs[r].speaker,
             })
             .collect();
-        out.push(ctx.point("phrase", runs[best].text.clone(), occ, Vec::new()));
+        out.push(ctx.point("phrase", texts.get(runs[best].text)?, occ, Vec::new()));
     }
+    Ok(())
 }
 
 /// The highest-scoring talking points, at most `max` (all when `None`):
@@ -915,7 +1055,7 @@ fn phrases(ctx: &Ctx, (mut uf, runs): (UnionFind, Vec<Run>), out: &mut TopPoints
 /// sort of all of them would.
 pub(crate) struct TopPoints {
     max: Option<usize>,
-    points: Vec<TalkingPoint>,
+    points: Vec<Ranked>,
 }
 
 impl TopPoints {
@@ -926,7 +1066,7 @@ impl TopPoints {
         }
     }
 
-    pub(crate) fn push(&mut self, p: TalkingPoint) {
+    pub(crate) fn push(&mut self, p: Ranked) {
         self.points.push(p);
         if let Some(max) = self.max {
             if self.points.len() >= 2 * max.max(1) {
@@ -937,6 +1077,7 @@ impl TopPoints {
 
     fn cut(&mut self, max: usize) {
         self.points.sort_by(|a, b| {
+            let (a, b) = (&a.point, &b.point);
             b.score
                 .total_cmp(&a.score)
                 .then_with(|| a.first_seen.date.cmp(&b.first_seen.date))
@@ -946,7 +1087,7 @@ impl TopPoints {
     }
 
     /// Highest score first.
-    pub(crate) fn finish(mut self) -> Vec<TalkingPoint> {
+    pub(crate) fn finish(mut self) -> Vec<Ranked> {
         self.cut(self.max.unwrap_or(usize::MAX));
         self.points
     }
@@ -1008,6 +1149,15 @@ impl Pages for SlicePages<'_> {
                 .filter(|&&p| p < self.articles.len())
                 .map(|&p| self.item(p))
                 .collect())?;
+        }
+        Ok(())
+    }
+
+    fn speaker_names(&self, f: &mut dyn FnMut(&str)) -> Result<(), Self::Error> {
+        for q in self.quotes {
+            if let Some(name) = &q.speaker {
+                f(name);
+            }
         }
         Ok(())
     }
@@ -1145,6 +1295,30 @@ mod tests {
     }
 
     #[test]
+    fn a_spilled_text_shelf_gives_back_what_an_in_memory_one_does() {
+        let texts: Vec<String> = (0..3000)
+            .map(|i| match i % 4 {
+                0 => String::new(),
+                1 => format!("statement {i} «с юникодом» 🌾"),
+                _ => "word ".repeat(i % 37),
+            })
+            .collect();
+        let mut memory = TextShelf::new(false).unwrap();
+        let mut disk = TextShelf::new(true).unwrap();
+        for (i, t) in texts.iter().enumerate() {
+            assert_eq!(memory.push(t).unwrap(), i);
+            assert_eq!(disk.push(t).unwrap(), i);
+        }
+        assert!(disk.file.is_some() && disk.memory.is_empty());
+        let (mut memory, mut disk) = (memory.seal().unwrap(), disk.seal().unwrap());
+        // Read back out of order, some twice.
+        for i in (0..texts.len()).rev().chain([5, 1, 2999, 0]) {
+            assert_eq!(disk.get(i).unwrap(), texts[i]);
+            assert_eq!(memory.get(i).unwrap(), texts[i]);
+        }
+    }
+
+    #[test]
     fn top_points_keep_what_sorting_all_and_cutting_keeps() {
         let point = |text: &str, score: f64| TalkingPoint {
             kind: "phrase".into(),
@@ -1164,8 +1338,11 @@ mod tests {
             score,
             quotes: Vec::new(),
         };
-        let all: Vec<TalkingPoint> = (0..50)
-            .map(|i| point(&format!("p{}", i % 7), ((i * 37) % 11) as f64))
+        let all: Vec<Ranked> = (0..50)
+            .map(|i| Ranked {
+                point: point(&format!("p{}", i % 7), ((i * 37) % 11) as f64),
+                speaker_keys: vec![i as u64],
+            })
             .collect();
         let mut top = TopPoints::new(Some(4));
         let mut every = TopPoints::new(None);

@@ -148,8 +148,30 @@ pub struct TalkingPoint {
 pub(crate) struct Occurrence {
     /// The article's position.
     pub(crate) article: usize,
-    /// The speaker's name (an index into [`Ctx::speakers`]), if any.
-    pub(crate) speaker: Option<u32>,
+    /// The speaker's name as its [`speaker_key`], if any.
+    pub(crate) speaker: Option<u64>,
+}
+
+/// A speaker name's key: a 64-bit hash (the standard library's SipHash,
+/// never 0), so the passes keep no table of names (4 million at a million
+/// generated articles); two names share a key with a probability of about
+/// 2⁻⁶⁴ a pair. The names of the points that are output are looked up by
+/// their keys at the end ([`crate::passes`]).
+pub(crate) fn speaker_key(name: &str) -> u64 {
+    // `DefaultHasher::new()` has fixed keys: the same key for the same
+    // name within a run (keys are never saved).
+    let mut h = std::hash::DefaultHasher::new();
+    name.hash(&mut h);
+    h.finish().max(1)
+}
+
+/// A talking point whose speaker names are not filled in yet: its
+/// `speakers` are empty and `speaker_keys` hold their keys, in the order
+/// the names will have.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Ranked {
+    pub(crate) point: TalkingPoint,
+    pub(crate) speaker_keys: Vec<u64>,
 }
 
 pub(crate) fn distinct<T: Clone + Eq + Hash>(items: impl Iterator<Item = T>) -> Vec<T> {
@@ -322,16 +344,15 @@ impl Metas {
 }
 
 /// What a talking point is built from: the articles (their texts are not
-/// read), the speaker names and the articles' date keys.
+/// read) and their date keys.
 pub(crate) struct Ctx<'a> {
     pub(crate) articles: &'a Metas,
-    pub(crate) speakers: &'a Names,
     pub(crate) keys: Vec<u64>,
     pub(crate) newest: u64,
 }
 
 impl<'a> Ctx<'a> {
-    pub(crate) fn new(articles: &'a Metas, speakers: &'a Names) -> Self {
+    pub(crate) fn new(articles: &'a Metas) -> Self {
         let keys = articles.date_keys();
         let newest = keys
             .iter()
@@ -341,7 +362,6 @@ impl<'a> Ctx<'a> {
             .unwrap_or(0);
         Ctx {
             articles,
-            speakers,
             keys,
             newest,
         }
@@ -357,7 +377,7 @@ impl<'a> Ctx<'a> {
         text: String,
         mut occ: Vec<Occurrence>,
         quotes: Vec<String>,
-    ) -> TalkingPoint {
+    ) -> Ranked {
         occ.sort_by_key(|o| self.order(o.article));
         let arts = distinct(occ.iter().map(|o| o.article));
         let m = self.articles;
@@ -367,11 +387,7 @@ impl<'a> Ctx<'a> {
             arts.iter()
                 .filter_map(|&a| m.language(a).map(str::to_string)),
         );
-        let speakers = distinct(
-            occ.iter()
-                .filter_map(|o| o.speaker)
-                .filter_map(|s| self.speakers.get(s).map(str::to_string)),
-        );
+        let speakers = distinct(occ.iter().filter_map(|o| o.speaker));
         let first = arts[0];
         let mut by_outlet: Vec<OutletSpread> = Vec::new();
         for &a in &arts {
@@ -421,7 +437,7 @@ impl<'a> Ctx<'a> {
             + 0.5 * speakers.len().saturating_sub(1) as f64
             + languages.len().saturating_sub(1) as f64;
         let score = (spread * (1.0 + novelty) * 1000.0).round() / 1000.0;
-        TalkingPoint {
+        let point = TalkingPoint {
             kind: kind.to_string(),
             text,
             first_seen: FirstSeen {
@@ -431,7 +447,7 @@ impl<'a> Ctx<'a> {
             count: occ.len(),
             articles,
             outlets,
-            speakers,
+            speakers: Vec::new(),
             languages,
             timeline_unit: if weekly { "week" } else { "day" }.to_string(),
             timeline: bins
@@ -444,6 +460,10 @@ impl<'a> Ctx<'a> {
             by_outlet,
             score,
             quotes,
+        };
+        Ranked {
+            point,
+            speaker_keys: speakers,
         }
     }
 }

@@ -72,6 +72,25 @@ impl Store {
         })
     }
 
+    /// Calls `f` with the speaker name of every quote that has one (the
+    /// `speaker` column [`Store::quote_texts_of_articles`] reads), in no
+    /// particular order, without holding them: for a whole-store pass that
+    /// kept only hashes of the names and wants the names of a few back.
+    pub fn for_each_quote_speaker(&self, mut f: impl FnMut(&str)) -> Result<(), StoreError> {
+        self.timed(|| {
+            let mut stmt = self
+                .conn
+                .prepare_cached("SELECT speaker FROM quotes WHERE speaker IS NOT NULL")?;
+            let mut rows = stmt.query([])?;
+            while let Some(r) = rows.next()? {
+                if let Ok(name) = r.get_ref(0)?.as_str() {
+                    f(name);
+                }
+            }
+            Ok(())
+        })
+    }
+
     /// The articles with these rowids, in this order (unknown rowids are
     /// skipped).
     pub fn articles_by_rowids(
@@ -266,6 +285,24 @@ mod tests {
         let ids: Vec<&str> = got.iter().map(|a| a.id.as_str()).collect();
         assert_eq!(ids, ["a3", "a0"]);
         assert_eq!(got[0].text, "Text of a3.");
+    }
+
+    #[test]
+    fn every_quote_speaker_is_visited_once() {
+        let (_dir, store) = store_of(4);
+        let mut names = Vec::new();
+        store
+            .for_each_quote_speaker(|n| names.push(n.to_string()))
+            .unwrap();
+        let quotes: usize = store
+            .articles_after(0, 10, false)
+            .unwrap()
+            .iter()
+            .map(|a| store.quote_texts_of_articles(&[a.rowid]).unwrap().len())
+            .sum();
+        assert!(quotes > 0);
+        assert_eq!(names.len(), quotes);
+        assert!(names.iter().all(|n| n == "Anna Berg"));
     }
 
     #[test]
