@@ -1131,6 +1131,9 @@ impl<'a> Ctx<'a> {
 
     /// A cue right after a quote: `“…,” he said`, `“…,” said X`, `“…” — сказал он`.
     fn cue_after(&self, from: usize, hi: usize) -> Option<Attr> {
+        if let Some(a) = self.anaphoric_after(from, hi) {
+            return Some(a);
+        }
         let mut j = from;
         let mut skipped = 0;
         while j < hi && !self.word(j) && skipped < 3 {
@@ -1276,6 +1279,11 @@ impl<'a> Ctx<'a> {
                 if self.words_between(last + 1, t_end) > max_after {
                     return None;
                 }
+                // "Това коментира в предаването “…” проф. X": "this" points
+                // back; the quoted words after its cue are a name.
+                if self.anaphoric_before(k, lo).is_some() {
+                    return None;
+                }
                 let spk = match cue {
                     Cue::According(_) => self.source_fwd(last, t_end),
                     // "X stepped up his attacks, saying, “…”": the sentence's subject.
@@ -1307,6 +1315,29 @@ impl<'a> Ctx<'a> {
             }
         }
         None
+    }
+
+    /// "„…“. Това заяви X …", "«…», — об этом заявил X": an anaphoric
+    /// report right after a quote (across a period or comma) is the
+    /// quote's cue, and the speaker is named after the verb.
+    fn anaphoric_after(&self, from: usize, hi: usize) -> Option<Attr> {
+        let mut j = from;
+        while j < hi && !self.word(j) && j < from + 3 {
+            if !matches!(self.ch(j), ',' | '.' | '—' | '–' | '-') {
+                return None;
+            }
+            j += 1;
+        }
+        if j >= hi || !self.word(j) {
+            return None;
+        }
+        let te = self.tk.at(self.sentence_of(self.tk.toks[j].s).1).min(hi);
+        let (after, last) = self.anaphoric_opening(j, te)?;
+        Some(Attr {
+            cue_first: after,
+            cue_last: last,
+            spk: self.anaphoric_speaker(last, te),
+        })
     }
 
     /// The cue of a direct quote with none next to it: further back in its
@@ -2482,8 +2513,11 @@ impl<'a> Ctx<'a> {
                 }
             }
             // "Об этом заявил X." / "Това заяви X.": X said what came before.
+            // When what came before is taken (a quote with this cue) or
+            // missing, the sentence holds no statement of its own: "Това"
+            // is never a speaker.
             if let Some(cand) = self.anaphoric_report(ss, ts, te, &taken) {
-                found.push(cand);
+                found.extend(cand);
                 continue;
             }
             // A clause-final cue ("…, CNN reported.") governs the whole
@@ -2501,6 +2535,17 @@ impl<'a> Ctx<'a> {
                     k += 1;
                     continue;
                 };
+                // "…, това заяви X", "….Об этом заявил X": the clause
+                // before is X's; "Это говорит о том, что …" reports nothing.
+                if let Some(w) = self.anaphoric_before(k, ts) {
+                    if let Some(c) = self.anaphoric_clause(w, ts, te, &taken) {
+                        found.push(c);
+                        k = te;
+                    } else {
+                        k = last + 1;
+                    }
+                    continue;
+                }
                 match self.reported(cue, k, last, ts, te, sent_spk) {
                     Some((cand, next)) => {
                         sent_spk = cand.spk_tok.or(sent_spk);
@@ -2588,7 +2633,72 @@ impl<'a> Ctx<'a> {
     /// paragraph so far (or, for a paragraph's first sentence, the paragraph
     /// before); the speaker is the phrase after the cue up to a comma or the
     /// sentence end.
-    fn anaphoric_report(&self, ss: usize, ts: usize, te: usize, taken: &[bool]) -> Option<Cand> {
+    fn anaphoric_report(
+        &self,
+        ss: usize,
+        ts: usize,
+        te: usize,
+        taken: &[bool],
+    ) -> Option<Option<Cand>> {
+        let (after, last) = self.anaphoric_opening(ts, te)?;
+        let Some((a, b)) = self.anaphoric_speaker(last, te) else {
+            return Some(None);
+        };
+        // The content: this paragraph before the sentence, else the one
+        // before it.
+        let (pi, (ps, _)) = self.para_of(ss);
+        let (cs, ce) = if ps < ss {
+            (ps, ss)
+        } else if pi > 0 {
+            self.paras[pi - 1]
+        } else {
+            return Some(None);
+        };
+        let (ct, cte) = (self.tk.at(cs), self.tk.at(ce));
+        if self.words_between(ct, cte) < 3 || (ct..cte).any(|i| taken[i]) {
+            return Some(None);
+        }
+        Some(self.statement(ct, cte, self.byte_range(after, last + 1), (a, b)))
+    }
+
+    /// The first token of the anaphoric words ("това", "это", "об этом",
+    /// "про це", "así lo") right before the cue at token `k`, within the
+    /// sentence from token `ts`.
+    fn anaphoric_before(&self, k: usize, ts: usize) -> Option<usize> {
+        let w = |i: usize| (i >= ts && self.word(i)).then(|| self.lower(i));
+        match (k.checked_sub(2).and_then(w), k.checked_sub(1).and_then(w)?) {
+            (Some("об" | "про" | "за"), "этом" | "це" | "това") | (Some("así"), "lo") => {
+                Some(k - 2)
+            }
+            // "освен това добави" (besides, he added): "това" after a
+            // word is no subject.
+            (None, "это" | "це" | "това") => Some(k - 1),
+            _ => None,
+        }
+    }
+
+    /// "X изпраща оръжие, това заяви Y." / "…2024 г. Това заяви Y": an
+    /// anaphoric report after a comma or period inside the sentence
+    /// `ts..te`, its words opening at token `w`: the words before the
+    /// separator are Y's statement.
+    fn anaphoric_clause(&self, w: usize, ts: usize, te: usize, taken: &[bool]) -> Option<Cand> {
+        let sep = w.checked_sub(1).filter(|&p| p > ts && !self.word(p))?;
+        if !matches!(self.ch(sep), ',' | '.' | '—' | '–') {
+            return None;
+        }
+        let (after, last) = self.anaphoric_opening(w, te)?;
+        let spk = self.anaphoric_speaker(last, te)?;
+        if self.words_between(ts, sep) < 3 || (ts..sep).any(|i| taken[i]) {
+            return None;
+        }
+        self.statement(ts, sep, self.byte_range(after, last + 1), spk)
+    }
+
+    /// "Об этом заявил", "Това заяви", "Así lo dijo" opening the sentence
+    /// at token `ts`: the first token after the anaphoric words (the cue)
+    /// and the cue's last token. "Это говорит о том …" ("this shows") is
+    /// no report.
+    fn anaphoric_opening(&self, ts: usize, te: usize) -> Option<(usize, usize)> {
         let words = |i: usize| (i < te && self.word(i)).then(|| self.lower(i));
         let after = match (words(ts)?, words(ts + 1)) {
             ("об" | "про" | "за", Some("этом" | "це" | "това")) => ts + 2,
@@ -2605,6 +2715,12 @@ impl<'a> Ctx<'a> {
         {
             return None;
         }
+        Some((after, last))
+    }
+
+    /// The speaker named after the cue of an anaphoric report, which ends
+    /// at token `last`, within its sentence (ending at token `te`).
+    fn anaphoric_speaker(&self, last: usize, te: usize) -> Option<(usize, usize)> {
         // The speaker: the comma-separated pieces after the cue, each cut at
         // a preposition that follows a name or a pronoun ("Владимир Путин на
         // саммите …", "той в интервю за …"); the first piece that ends in a
@@ -2658,24 +2774,7 @@ impl<'a> Ctx<'a> {
         while b > a && !self.word(b - 1) && !matches!(self.ch(b - 1), '»' | '”' | '"') {
             b -= 1;
         }
-        if b - a > 16 {
-            return None;
-        }
-        // The content: this paragraph before the sentence, else the one
-        // before it.
-        let (pi, (ps, _)) = self.para_of(ss);
-        let (cs, ce) = if ps < ss {
-            (ps, ss)
-        } else if pi > 0 {
-            self.paras[pi - 1]
-        } else {
-            return None;
-        };
-        let (ct, cte) = (self.tk.at(cs), self.tk.at(ce));
-        if self.words_between(ct, cte) < 3 || (ct..cte).any(|i| taken[i]) {
-            return None;
-        }
-        self.statement(ct, cte, self.byte_range(after, last + 1), (a, b))
+        (b - a <= 16).then_some((a, b))
     }
 
     /// A reported statement whose cue comes after its content, near the

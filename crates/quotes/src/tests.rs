@@ -1807,3 +1807,66 @@ fn no_word_of_an_opening_participle_phrase_is_a_cue() {
     assert_eq!(q.cue.as_deref(), Some("said"));
     assert_eq!(q.speaker.as_deref(), Some("Carson"));
 }
+
+#[test]
+fn regression_an_anaphoric_report_after_a_quote_names_the_quotes_speaker() {
+    let got = run(
+        "„Неприятно е да се говори руски в Украйна“. Това заяви съпругата на президента Олена Зеленска в интервю.",
+        "bg",
+    );
+    let q = find(&got, "Неприятно е да се говори руски в Украйна");
+    assert_eq!(q.cue.as_deref(), Some("заяви"));
+    assert_eq!(
+        q.speaker.as_deref(),
+        Some("съпругата на президента Олена Зеленска")
+    );
+    assert!(
+        got.iter().all(|g| g
+            .speaker
+            .as_deref()
+            .is_none_or(|s| s.to_lowercase() != "това")),
+        "{got:#?}"
+    );
+}
+
+#[test]
+fn regression_an_anaphoric_report_after_a_comma_takes_the_clause_before() {
+    let got = run(
+        "Украйна се превърна в диктатура, това заяви евродепутатът Мик Уолъс в социалната мрежа X.",
+        "bg",
+    );
+    let q = find(&got, "Украйна се превърна в диктатура");
+    assert_eq!(q.speaker.as_deref(), Some("евродепутатът Мик Уолъс"));
+    let got = run(
+        "Нидерланды начали передачу истребителей Украине, об этом заявил госсекретарь США Энтони Блинкен на форуме.",
+        "ru",
+    );
+    let q = find(&got, "Нидерланды начали передачу истребителей Украине");
+    assert_eq!(
+        q.speaker.as_deref(),
+        Some("госсекретарь США Энтони Блинкен")
+    );
+}
+
+#[test]
+fn regression_this_is_never_a_speaker_of_the_words_after_its_cue() {
+    for (text, lang) in [
+        (
+            "Това коментира в предаването „Светът на фокус“ проф. Владимир Чуков.",
+            "bg",
+        ),
+        (
+            "Удары достигают соседних областей. Это говорит о том, что Украина пытается поразить далекие цели.",
+            "ru",
+        ),
+    ] {
+        let got = run(text, lang);
+        assert!(
+            got.iter().all(|g| g
+                .speaker
+                .as_deref()
+                .is_none_or(|s| !matches!(s.to_lowercase().as_str(), "това" | "это"))),
+            "{text}: {got:#?}"
+        );
+    }
+}
