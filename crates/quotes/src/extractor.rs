@@ -1075,7 +1075,9 @@ impl<'a> Ctx<'a> {
             j += 1;
         }
         while j < hi && j - a < 8 {
-            if !self.word(j) || (self.lex.is_stop_forward(self.lower(j)) && !self.tk.toks[j].upper)
+            if !self.word(j)
+                || (self.lex.is_stop_forward(self.lower(j)) && !self.tk.toks[j].upper)
+                || (j > a && Lexicon::is_addressee_preposition(self.lower(j)))
             {
                 break;
             }

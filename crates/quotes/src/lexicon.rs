@@ -819,6 +819,12 @@ const STOP_FORWARD: &[&str] = &[
     "de",
 ];
 
+/// Prepositions before the addressee of a speech verb ("disse Rogov à RIA
+/// Novosti", "каза Остин пред репортери"): a speaker phrase after its cue
+/// ends before one, unless the phrase opens with it ("disse à AFP Maria
+/// Silva", where the speaker follows the addressee).
+const ADDRESSEE_PREPOSITIONS: &[&str] = &["à", "às", "ao", "aos", "ante", "пред", "перед"];
+
 /// Honorifics and titles whose trailing period is not a sentence end.
 pub(crate) const HONORIFICS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "sgt", "st", "jr", "sr", "col",
@@ -1952,6 +1958,10 @@ impl Lexicon {
     }
     pub(crate) fn is_stop_forward(&self, lower: &str) -> bool {
         self.stop_forward.contains(lower)
+    }
+    /// See [`ADDRESSEE_PREPOSITIONS`].
+    pub(crate) fn is_addressee_preposition(lower: &str) -> bool {
+        ADDRESSEE_PREPOSITIONS.contains(&lower)
     }
     pub(crate) fn is_honorific(&self, lower: &str) -> bool {
         self.honorifics.contains(lower)

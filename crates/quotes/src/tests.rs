@@ -1870,3 +1870,37 @@ fn regression_this_is_never_a_speaker_of_the_words_after_its_cue() {
         );
     }
 }
+
+#[test]
+fn regression_the_addressee_after_a_speaker_is_no_part_of_the_speaker() {
+    for (text, lang, quote, speaker) in [
+        (
+            "\"A mensagem dos militantes é muito reveladora\", disse Rogov à RIA Novosti.",
+            "pt",
+            "A mensagem dos militantes é muito reveladora",
+            "Rogov",
+        ),
+        (
+            "„Той не е в позиция да диктува на Украйна“, каза Остин пред репортери.",
+            "bg",
+            "Той не е в позиция да диктува на Украйна",
+            "Остин",
+        ),
+    ] {
+        let got = run(text, lang);
+        let q = find(&got, quote);
+        assert_eq!(q.speaker.as_deref(), Some(speaker), "{text}");
+    }
+    // "disse à AFP Maria Silva": the speaker after the addressee is kept.
+    let got = run(
+        "\"Não creio que os responsáveis cumpram a pena\", disse à AFP Maria Silva.",
+        "pt",
+    );
+    let q = find(&got, "Não creio que os responsáveis cumpram a pena");
+    assert!(
+        q.speaker
+            .as_deref()
+            .is_some_and(|s| s.ends_with("Maria Silva")),
+        "{q:?}"
+    );
+}
