@@ -268,6 +268,7 @@ impl QuoteExtractor {
         }
         cands.sort_by_key(|c| (c.s, c.e));
         ctx.fix_junk_speakers(&mut cands);
+        ctx.reattach_inherited(&mut cands);
         ctx.poll_sources(&mut cands);
         ctx.adopt_speakers(&mut cands);
         ctx.pronoun_heads(&mut cands);
@@ -3655,6 +3656,55 @@ impl<'a> Ctx<'a> {
                 c.spk = self.spk_bytes(i, i + 1);
             }
         }
+    }
+
+    /// A quote with no cue that took the speaker of an earlier quote takes
+    /// instead that of a later statement with its own cue between them, in
+    /// its paragraph or the one before ("Carter said that … ¶ “That’s
+    /// because …”": Carter, not the quote before his report).
+    fn reattach_inherited(&self, cands: &mut [Cand]) {
+        for i in 0..cands.len() {
+            let c = &cands[i];
+            let Some((from, _)) = c.spk_tok.filter(|_| c.inherits && c.cue.is_none()) else {
+                continue;
+            };
+            let para = self.para_of(c.s).0;
+            let s = c.s;
+            let later = (0..i).rev().take(EARLIER_CUES_LOOKBACK).find(|&j| {
+                let d = &cands[j];
+                d.cue.is_some()
+                    && d.e <= s
+                    && d.spk_tok
+                        .is_some_and(|(a, b)| a > from && self.named_or_person(a, b))
+                    && self.para_of(d.s).0 + 1 >= para
+                    && !self.junk_speaker(d)
+            });
+            if let Some(j) = later {
+                cands[i].spk = cands[j].spk;
+                cands[i].spk_tok = cands[j].spk_tok;
+            }
+        }
+    }
+
+    /// Whether the speaker phrase `a..b` names someone: a capitalised word
+    /// in it, or a personal pronoun alone ("he", not "who" or "21").
+    fn named_or_person(&self, a: usize, b: usize) -> bool {
+        if b == a + 1 && self.word(a) && self.lex.is_pronoun(self.lower(a)) {
+            let w = self.lower(a);
+            return self.lex.is_person_pronoun(w)
+                && !matches!(
+                    w,
+                    "who"
+                        | "который"
+                        | "которая"
+                        | "який"
+                        | "яка"
+                        | "който"
+                        | "която"
+                        | "quien"
+                );
+        }
+        (a..b).any(|i| self.word(i) && self.tk.toks[i].upper)
     }
 
     /// A kept quote with neither cue nor speaker takes the speaker of the

@@ -1904,3 +1904,16 @@ fn regression_the_addressee_after_a_speaker_is_no_part_of_the_speaker() {
         "{q:?}"
     );
 }
+
+#[test]
+fn regression_a_cueless_quote_follows_the_latest_statement_before_it() {
+    let text = "“We must avoid a military competition,” Defence Minister Hishammuddin Hussein said. \
+                Carter said that for decades some critics had been predicting a withdrawal from the region.\n\n\
+                “That’s because this region is home to nearly half the world’s people.”";
+    let got = run(text, "en");
+    let q = find(
+        &got,
+        "That’s because this region is home to nearly half the world’s people.",
+    );
+    assert_eq!(q.speaker.as_deref(), Some("Carter"));
+}
