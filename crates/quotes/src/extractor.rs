@@ -615,11 +615,25 @@ impl<'a> Ctx<'a> {
     /// opens "went on" (goes, go, going) right before a punctuation mark.
     fn went_on(&self, i: usize, hi: usize) -> Option<usize> {
         (matches!(self.lower(i), "went" | "goes" | "go" | "going")
-            && i + 2 < hi
+            && i + 1 < hi
+            && i + 2 < self.tk.len()
             && self.word(i + 1)
             && self.lower(i + 1) == "on"
             && !self.word(i + 2)
             && matches!(self.ch(i + 2), '.' | ',' | ':' | '!' | '?'))
+        .then_some(i + 1)
+    }
+
+    /// "as X put it: “…”", "“…,” as she puts it.": the token of "it" when
+    /// `i` opens "put it" (puts) right before a punctuation mark.
+    fn put_it(&self, i: usize, hi: usize) -> Option<usize> {
+        (matches!(self.lower(i), "put" | "puts")
+            && i + 1 < hi
+            && i + 2 < self.tk.len()
+            && self.word(i + 1)
+            && self.lower(i + 1) == "it"
+            && !self.word(i + 2)
+            && matches!(self.ch(i + 2), '.' | ',' | ':' | ';'))
         .then_some(i + 1)
     }
 
@@ -654,6 +668,10 @@ impl<'a> Ctx<'a> {
             None => {
                 // "“…,” he went on.": "went on" closing its clause.
                 if let Some(last) = self.went_on(i, hi) {
+                    return Some((Cue::Verb, last));
+                }
+                // "as Tom Ridge put it: “…”": "put it" before a mark.
+                if let Some(last) = self.put_it(i, hi) {
                     return Some((Cue::Verb, last));
                 }
                 // "she made it clear that …": a cue of three words.
@@ -1140,7 +1158,8 @@ impl<'a> Ctx<'a> {
         let mut j = from;
         let mut skipped = 0;
         while j < hi && !self.word(j) && skipped < 3 {
-            if !matches!(self.ch(j), ',' | '—' | '–' | '-' | ':') {
+            // "…,''' said X": a stray straight mark after the closing one.
+            if !matches!(self.ch(j), ',' | '—' | '–' | '-' | ':' | '\'') {
                 return None;
             }
             j += 1;

@@ -1917,3 +1917,36 @@ fn regression_a_cueless_quote_follows_the_latest_statement_before_it() {
     );
     assert_eq!(q.speaker.as_deref(), Some("Carter"));
 }
+
+#[test]
+fn put_it_before_a_mark_is_a_cue() {
+    let got = run(
+        "Or, as Tom Ridge, a former secretary of homeland security, put it: \"The barbarians are no longer at the gate. They're inside.\"",
+        "en",
+    );
+    let q = find(
+        &got,
+        "The barbarians are no longer at the gate. They're inside.",
+    );
+    assert_eq!(q.cue.as_deref(), Some("put it"));
+    assert!(
+        q.speaker
+            .as_deref()
+            .is_some_and(|s| s.contains("Tom Ridge")),
+        "{q:?}"
+    );
+}
+
+#[test]
+fn regression_a_stray_straight_mark_after_a_quote_does_not_hide_its_cue() {
+    let got = run(
+        "The debate turned to security.\n\n''I think that most Republican voters want a serious answer,''' said Senator John McCain of Arizona.",
+        "en",
+    );
+    let q = find(
+        &got,
+        "I think that most Republican voters want a serious answer",
+    );
+    assert_eq!(q.cue.as_deref(), Some("said"));
+    assert_eq!(q.speaker.as_deref(), Some("Senator John McCain"));
+}
