@@ -321,6 +321,7 @@ const EN_BASE: &[&str] = &[
     "indicate",
     "recall",
     "ask",
+    "write",
 ];
 
 /// Verbs whose object is the addressee ("told reporters that …").

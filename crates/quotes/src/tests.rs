@@ -1950,3 +1950,17 @@ fn regression_a_stray_straight_mark_after_a_quote_does_not_hide_its_cue() {
     assert_eq!(q.cue.as_deref(), Some("said"));
     assert_eq!(q.speaker.as_deref(), Some("Senator John McCain"));
 }
+
+#[test]
+fn write_in_the_present_is_a_cue() {
+    let got = run(
+        "In the United States, the authors write, “To be religious is to be in sync with mainstream norms.”",
+        "en",
+    );
+    let q = find(
+        &got,
+        "To be religious is to be in sync with mainstream norms.",
+    );
+    assert_eq!(q.cue.as_deref(), Some("write"));
+    assert_eq!(q.speaker.as_deref(), Some("the authors"));
+}
