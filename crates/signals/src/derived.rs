@@ -562,7 +562,9 @@ fn first_pass(store: &Store, first: &mut FirstPass) -> Result<Corpus, SignalsErr
         rowids: Vec::new(),
         hashes: Vec::new(),
     };
+    let mut trimmer = crate::passes::Trimmer::default();
     store_pages(store, true, Rows::Texts, |page| {
+        trimmer.page();
         let mut items = Vec::with_capacity(page.len());
         for (a, rows) in page {
             let pos = corpus.metas.len();
@@ -720,7 +722,10 @@ fn derived_with(store: &Store, db: &Path, write: bool) -> Result<(Derived, Sourc
     let story = StoryConfig::default();
     let mut first = FirstPass::new(&talk, true, Some(SPILL_AT));
     let corpus = first_pass(store, &mut first)?;
-    let prepared = first.finish()?;
+    // The n-gram hashes wait on disk while the index is built; their
+    // filter is made after the index's candidate segments are dropped.
+    first.park()?;
+    crate::passes::release_free_memory();
     lap("first pass (store read, n-grams, terms)");
     let resumed = match std::fs::read(state_path(db)) {
         Err(_) => Err("no saved state".to_string()),
@@ -748,7 +753,9 @@ fn derived_with(store: &Store, db: &Path, write: bool) -> Result<(Derived, Sourc
         store,
         corpus: &corpus,
     };
+    let mut trimmer = crate::passes::Trimmer::default();
     pages.fetch(&add, &mut |items| {
+        trimmer.page();
         for item in &items {
             state.rowids.push(corpus.rowids[item.pos] as u64);
             state.hashes.push(corpus.hashes[item.pos]);
@@ -764,6 +771,9 @@ fn derived_with(store: &Store, db: &Path, write: bool) -> Result<(Derived, Sourc
         lap("state written");
     }
     state.index.forget_candidates();
+    crate::passes::release_free_memory();
+    let prepared = first.finish()?;
+    lap("repeated n-grams");
     let (talking, mut story_list) = compute(
         &pages,
         &corpus.metas,

@@ -331,20 +331,29 @@ pub(crate) fn cluster(articles: &Metas, vectors: &Vectors, config: &StoryConfig)
     }
     // Each article's story, named by its first article (its seed).
     let mut seed: Vec<u32> = (0..n as u32).collect();
-    // term → earlier articles (oldest first).
+    // term → earlier articles (oldest first). Articles come oldest first,
+    // so one that has fallen out of the window never comes back into it:
+    // a list's dropped head is cut off once it is half the list (the lists
+    // held every article's terms before: 15 million entries at a million
+    // generated articles, a window's worth now).
     let mut postings: FxHashMap<u32, Vec<u32>> = FxHashMap::default();
     let mut shared: FxHashMap<u32, usize> = FxHashMap::default();
     let mut matches: Vec<(f64, u32)> = Vec::new();
     for &a in &order {
         shared.clear();
         for &t in vectors.get(a).0 {
-            if let Some(list) = postings.get(&t) {
+            if let Some(list) = postings.get_mut(&t) {
                 // Only those within the window: the tail of the list.
+                let mut inside = list.len();
                 for &b in list.iter().rev() {
                     if keys[a] - keys[b as usize] > window {
                         break;
                     }
                     *shared.entry(b).or_default() += 1;
+                    inside -= 1;
+                }
+                if inside > 0 && inside * 2 >= list.len() {
+                    list.drain(..inside);
                 }
             }
         }
