@@ -3707,6 +3707,52 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// "Even as he accused …, Giuliani said …": for a pronoun at token `p`
+    /// inside a subordinate clause opening its sentence (`as`, `while`,
+    /// `when`, `after`, `before`, `although`, `though`, `since`, `once`,
+    /// `because`, `if`, optionally after `even`), the person's name that
+    /// opens the main clause after the clause's comma.
+    fn cataphora(&self, p: usize) -> Option<(usize, usize)> {
+        let ts = self.tk.at(self.sentence_of(self.tk.toks[p].s).0);
+        let mut k = ts;
+        if k < p && self.word(k) && self.lower(k) == "even" {
+            k += 1;
+        }
+        let opens = k < p
+            && self.word(k)
+            && matches!(
+                self.lower(k),
+                "as" | "while"
+                    | "when"
+                    | "after"
+                    | "before"
+                    | "although"
+                    | "though"
+                    | "since"
+                    | "once"
+                    | "because"
+                    | "if"
+            );
+        if !opens || (k..p).any(|i| !self.word(i) && self.ch(i) == ',') {
+            return None;
+        }
+        let te = self.tk.at(self.sentence_of(self.tk.toks[p].s).1);
+        let comma = (p + 1..te).find(|&i| !self.word(i) && self.ch(i) == ',')?;
+        let a = comma + 1;
+        let mut b = a;
+        while b < te && self.word(b) && self.tk.toks[b].upper {
+            b += 1;
+        }
+        // "Washington’s reaction": a possessive modifies the subject.
+        let possessive = b > a && {
+            let w = self.lower(b - 1);
+            w.ends_with("’s") || w.ends_with("'s")
+        };
+        (b > a && !possessive && self.person_like(a, b))
+            .then(|| self.run_name(a, b))
+            .flatten()
+    }
+
     /// Whether the speaker phrase `a..b` names someone: a capitalised word
     /// in it, or a personal pronoun alone ("he", not "who" or "21").
     fn named_or_person(&self, a: usize, b: usize) -> bool {
@@ -3943,6 +3989,14 @@ impl<'a> Ctx<'a> {
                             continue;
                         }
                     }
+                }
+                // "Even as he accused …, Giuliani said": a pronoun in an
+                // opening subordinate clause points ahead to the name that
+                // follows the clause.
+                if let Some((x, y)) = self.cataphora(a) {
+                    let name = full_name(x, y, pos);
+                    c.name = Some(name);
+                    continue;
                 }
                 // "she" is the latest named speaker who may be a woman (a
                 // name of the other gender is stepped over).

@@ -1964,3 +1964,17 @@ fn write_in_the_present_is_a_cue() {
     assert_eq!(q.cue.as_deref(), Some("write"));
     assert_eq!(q.speaker.as_deref(), Some("the authors"));
 }
+
+#[test]
+fn a_pronoun_in_an_opening_clause_points_to_the_name_after_it() {
+    let got = run(
+        "Sen. Mary Jones spoke first. Even as he accused the Justice Department of giving the senator special treatment, Rudy Giuliani said the case was closed.",
+        "en",
+    );
+    let q = find(
+        &got,
+        "the Justice Department of giving the senator special treatment",
+    );
+    assert_eq!(q.speaker.as_deref(), Some("he"));
+    assert_eq!(q.name.as_deref(), Some("Rudy Giuliani"));
+}
