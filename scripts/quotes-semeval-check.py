@@ -11,6 +11,10 @@ produces (same offsets, or overlapping), and how many quotes are new.
 
 The note column starts with "direct" or "indirect", then "err=<tag>".
 See docs/quotes-semeval-check.md.
+
+With --lang BG|RU|PT|ALL it reads semeval-quote-check-multi.tsv instead (the
+BG/RU/PT check, docs/quotes-semeval-check-multi.md) and prints the same figures
+per language and, for ALL, overall; --rerun then selects that language's files.
 """
 import argparse
 import collections
@@ -24,6 +28,22 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TSV = os.path.join(ROOT, "crates/quotes/tests/data/semeval-quote-check.tsv")
 DATA = "/work/shared/data/semeval2025-task10/Datasets/Development/EN/subtask-2-documents"
 N_ARTICLES = 10  # selection rule: first 10 EN_UA_*.txt files, sorted by name (byte order)
+# BG/RU/PT (docs/quotes-semeval-check-multi.md, TSV semeval-quote-check-multi.tsv):
+# no file names carry _UA_, so the first N files, sorted by name (byte order), whose
+# line in subtask-2-annotations.txt has a narrative label starting with "URW:".
+MULTI_TSV = os.path.join(ROOT, "crates/quotes/tests/data/semeval-quote-check-multi.tsv")
+MULTI_N = {"BG": 8, "RU": 10, "PT": 4}
+
+
+def lang_of(article_id):
+    for lang in ("BG", "RU", "PT", "EN"):
+        if article_id.startswith((lang + "_", lang + "-", "A9_" + lang + "_")):
+            return lang
+    return "?"
+
+
+def data_dir(lang):
+    return DATA.replace("/EN/", f"/{lang}/")
 
 
 def load(path):
@@ -72,13 +92,18 @@ def errors(rows):
         print(f"  {t:24s} false={f:2d} speaker_wrong={w:2d} miss={m:2d}")
 
 
-def selected(data):
+def selected(data, lang="EN"):
+    if lang != "EN":
+        ann = os.path.join(os.path.dirname(data), "subtask-2-annotations.txt")
+        with open(ann, encoding="utf-8") as f:
+            names = sorted(l.split("\t")[0] for l in f if "URW:" in l.split("\t")[1])
+        return [os.path.join(data, n) for n in names[:MULTI_N[lang]]]
     names = sorted(n for n in os.listdir(data) if n.startswith("EN_UA_") and n.endswith(".txt"))
     return [os.path.join(data, n) for n in names[:N_ARTICLES]]
 
 
-def rerun(rows, data, binary):
-    files = selected(data)
+def rerun(rows, data, binary, lang="EN"):
+    files = selected(data, lang)
     out = subprocess.run([binary, "annotate", "--quiet", *files], check=True,
                          capture_output=True, text=True).stdout
     now = {}
@@ -112,7 +137,12 @@ def main():
     ap.add_argument("--rerun", action="store_true", help="re-run the CLI and compare")
     ap.add_argument("--data", default=DATA)
     ap.add_argument("--bin", default=os.path.join(ROOT, "target/release/newslens"))
+    ap.add_argument("--lang", choices=("BG", "RU", "PT", "ALL"),
+                    help="BG/RU/PT check (default TSV semeval-quote-check-multi.tsv): "
+                         "one language, or ALL for each language and overall")
     a = ap.parse_args()
+    if a.lang:
+        return main_multi(a)
     rows = load(a.tsv)
     arts = sorted({r["article_id"] for r in rows})
     print(f"articles with judgements: {len(arts)} (selection: first {N_ARTICLES} EN_UA Development files)")
@@ -122,6 +152,31 @@ def main():
     errors(rows)
     if a.rerun:
         rerun(rows, a.data, a.bin)
+    return 0
+
+
+def main_multi(a):
+    tsv = MULTI_TSV if a.tsv == TSV else a.tsv
+    rows = load(tsv)
+    langs = ("BG", "RU", "PT") if a.lang == "ALL" else (a.lang,)
+    for lang in langs:
+        lr = [r for r in rows if lang_of(r["article_id"]) == lang]
+        arts = sorted({r["article_id"] for r in lr})
+        print(f"== {lang}: articles with judgements: {len(arts)} (selection: first "
+              f"{MULTI_N[lang]} URW-labelled {lang} Development files)")
+        figures(lr, f"{lang} all")
+        for t in ("direct", "indirect"):
+            figures([r for r in lr if r["type"] == t], f"{lang} {t}")
+        errors(lr)
+        if a.rerun:
+            rerun(lr, data_dir(lang) if a.data == DATA else a.data, a.bin, lang)
+    if len(langs) > 1:
+        rows = [r for r in rows if lang_of(r["article_id"]) in langs]
+        print("== overall")
+        figures(rows, "overall all")
+        for t in ("direct", "indirect"):
+            figures([r for r in rows if r["type"] == t], f"overall {t}")
+        errors(rows)
     return 0
 
 
