@@ -3753,6 +3753,40 @@ impl<'a> Ctx<'a> {
             .flatten()
     }
 
+    /// ", Jeff Weaver," right after the comma at token `y` (before `te`):
+    /// the capitalised name between the two commas, when it opens with a
+    /// first name the lexicon knows.
+    fn appositive_name(&self, y: usize, te: usize) -> Option<(usize, usize)> {
+        if y >= te || self.word(y) || self.ch(y) != ',' {
+            return None;
+        }
+        let a = y + 1;
+        let mut b = a;
+        while b < te && self.word(b) && self.tk.toks[b].upper {
+            b += 1;
+        }
+        let quantifier = matches!(
+            self.lower(a),
+            "several"
+                | "some"
+                | "many"
+                | "most"
+                | "few"
+                | "all"
+                | "both"
+                | "other"
+                | "two"
+                | "three"
+        );
+        // A known first name ("Jeff Weaver"), not a place ("South America").
+        let first_name = self
+            .lex
+            .name_gender(std::iter::once(self.lower(a)))
+            .is_some();
+        (b >= a + 2 && b < te && !quantifier && first_name && !self.word(b) && self.ch(b) == ',')
+            .then_some((a, b))
+    }
+
     /// Whether the speaker phrase `a..b` names someone: a capitalised word
     /// in it, or a personal pronoun alone ("he", not "who" or "21").
     fn named_or_person(&self, a: usize, b: usize) -> bool {
@@ -3908,7 +3942,14 @@ impl<'a> Ctx<'a> {
         {
             for &(ss, se) in &self.sents {
                 let (ts, te) = (self.tk.at(ss), self.tk.at(se));
-                let Some((x, y)) = self.first_subject(ts, te) else {
+                // "Sanders's campaign manager, Jeff Weaver, appeared …": the
+                // name in apposition to a subject phrase with a lower-case
+                // word, within its first seven tokens.
+                let appositive = (ts..(ts + 7).min(te))
+                    .find(|&i| !self.word(i) && self.ch(i) == ',')
+                    .filter(|&c| (ts..c).any(|i| self.word(i) && !self.tk.toks[i].upper))
+                    .and_then(|c| self.appositive_name(c, te));
+                let Some((x, y)) = appositive.or_else(|| self.first_subject(ts, te)) else {
                     continue;
                 };
                 // "The British ambassador": a capitalised modifier after a

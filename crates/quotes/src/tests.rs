@@ -1978,3 +1978,14 @@ fn a_pronoun_in_an_opening_clause_points_to_the_name_after_it() {
     assert_eq!(q.speaker.as_deref(), Some("he"));
     assert_eq!(q.name.as_deref(), Some("Rudy Giuliani"));
 }
+
+#[test]
+fn a_name_in_apposition_to_the_subject_is_what_a_later_pronoun_points_to() {
+    let got = run(
+        "Senator Paul Smith spoke on Monday. Sanders's campaign manager, Jeff Weaver, appeared on television. He said the campaign could still close the gap.",
+        "en",
+    );
+    let q = find(&got, "the campaign could still close the gap");
+    assert_eq!(q.speaker.as_deref(), Some("He"));
+    assert_eq!(q.name.as_deref(), Some("Jeff Weaver"));
+}
