@@ -639,6 +639,31 @@ impl<'a> Ctx<'a> {
         .then_some(i + 1)
     }
 
+    /// "по его словам" / "по её мнению" (ru), "по думите му" / "по думите
+    /// ѝ" (bg) opening at token `i`: the cue's last token.
+    fn according_pronoun(&self, i: usize, hi: usize) -> Option<usize> {
+        if self.lower(i) != "по" || i + 2 >= hi || !self.word(i + 1) || !self.word(i + 2) {
+            return None;
+        }
+        let (w1, w2) = (self.lower(i + 1), self.lower(i + 2));
+        let ru = matches!(w1, "его" | "её" | "ее" | "их")
+            && matches!(w2, "словам" | "мнению" | "данным");
+        let bg = w1 == "думите" && matches!(w2, "му" | "ѝ" | "й" | "им");
+        (ru || bg).then_some(i + 2)
+    }
+
+    /// The pronoun of an "according to" cue ending at token `last` that
+    /// holds its source ("по его словам", "по думите му").
+    fn according_pronoun_source(&self, last: usize) -> Option<usize> {
+        let start = last.checked_sub(2)?;
+        self.according_pronoun(start, last + 1)?;
+        Some(if self.lower(start + 1) == "думите" {
+            last
+        } else {
+            start + 1
+        })
+    }
+
     /// "made it clear that", "makes clear that": the last token of the
     /// cue ("clear") when `i` opens one.
     fn make_clear(&self, i: usize, hi: usize) -> Option<usize> {
@@ -818,6 +843,11 @@ impl<'a> Ctx<'a> {
             if det || self.lex.is_preposition(prev) || !plural {
                 return None;
             }
+        }
+        // "По его словам" (ru), "По думите му" (bg): the pronoun is the
+        // source; the cue ends at its last word.
+        if let Some(last) = self.according_pronoun(i, hi) {
+            return Some((cue, last));
         }
         match cue {
             Cue::According(n) if n > 0 => {
@@ -1114,6 +1144,9 @@ impl<'a> Ctx<'a> {
 
     /// A source after "according to" up to the next punctuation.
     fn source_fwd(&self, last: usize, hi: usize) -> Option<(usize, usize)> {
+        if let Some(p) = self.according_pronoun_source(last) {
+            return Some((p, p + 1));
+        }
         let a = last + 1;
         if a < hi && self.word(a) && self.lex.is_source_pronoun(self.lower(a)) {
             return Some((a, a + 1));
@@ -1360,7 +1393,9 @@ impl<'a> Ctx<'a> {
         Some(Attr {
             cue_first: after,
             cue_last: last,
-            spk: self.anaphoric_speaker(last, te),
+            spk: self
+                .anaphoric_subject(after)
+                .or_else(|| self.anaphoric_speaker(last, te)),
         })
     }
 
@@ -2665,7 +2700,10 @@ impl<'a> Ctx<'a> {
         taken: &[bool],
     ) -> Option<Option<Cand>> {
         let (after, last) = self.anaphoric_opening(ts, te)?;
-        let Some((a, b)) = self.anaphoric_speaker(last, te) else {
+        let speaker = self
+            .anaphoric_subject(after)
+            .or_else(|| self.anaphoric_speaker(last, te));
+        let Some((a, b)) = speaker else {
             return Some(None);
         };
         // The content: this paragraph before the sentence, else the one
@@ -2711,7 +2749,9 @@ impl<'a> Ctx<'a> {
             return None;
         }
         let (after, last) = self.anaphoric_opening(w, te)?;
-        let spk = self.anaphoric_speaker(last, te)?;
+        let spk = self
+            .anaphoric_subject(after)
+            .or_else(|| self.anaphoric_speaker(last, te))?;
         if self.words_between(ts, sep) < 3 || (ts..sep).any(|i| taken[i]) {
             return None;
         }
@@ -2719,8 +2759,8 @@ impl<'a> Ctx<'a> {
     }
 
     /// "Об этом заявил", "Това заяви", "Así lo dijo" opening the sentence
-    /// at token `ts`: the first token after the anaphoric words (the cue)
-    /// and the cue's last token. "Это говорит о том …" ("this shows") is
+    /// at token `ts`: the cue's first and last tokens (up to four words may
+    /// stand between the anaphoric words and the cue). "Это говорит о том …" ("this shows") is
     /// no report.
     fn anaphoric_opening(&self, ts: usize, te: usize) -> Option<(usize, usize)> {
         let words = |i: usize| (i < te && self.word(i)).then(|| self.lower(i));
@@ -2730,7 +2770,11 @@ impl<'a> Ctx<'a> {
             ("это" | "це" | "това", _) => ts + 1,
             _ => return None,
         };
-        let (_, last) = self.cue_at(after, te)?;
+        // "Об этом 2 июля заявил X", "Об этом РИА Новости заявил X": up to
+        // four words (a date, the outlet told) before the cue.
+        let (after, last) = (after..(after + 5).min(te))
+            .take_while(|&j| self.word(j))
+            .find_map(|j| self.cue_at(j, te).map(|(_, last)| (j, last)))?;
         // "Это говорит о том, что …", "Това говори за …": "this shows",
         // not a report.
         let next = words(last + 1).unwrap_or("");
@@ -2740,6 +2784,18 @@ impl<'a> Ctx<'a> {
             return None;
         }
         Some((after, last))
+    }
+
+    /// "Об этом она рассказала …": a personal pronoun right before the cue
+    /// at token `cue` of an anaphoric report is its speaker.
+    fn anaphoric_subject(&self, cue: usize) -> Option<(usize, usize)> {
+        let p = cue.checked_sub(1)?;
+        (p > 0
+            && self.word(p)
+            && self.lex.is_person_pronoun(self.lower(p))
+            && self.word(p - 1)
+            && matches!(self.lower(p - 1), "этом" | "това" | "це" | "lo"))
+        .then_some((p, cue))
     }
 
     /// The speaker named after the cue of an anaphoric report, which ends
@@ -2881,7 +2937,8 @@ impl<'a> Ctx<'a> {
                     )
                 });
                 if before_words == 0 || lead {
-                    let mut c = src.1;
+                    // "По его словам, …": the source may lie inside the cue.
+                    let mut c = src.1.max(last + 1);
                     while c < end && !self.word(c) {
                         c += 1;
                     }

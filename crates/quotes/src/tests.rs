@@ -1989,3 +1989,53 @@ fn a_name_in_apposition_to_the_subject_is_what_a_later_pronoun_points_to() {
     assert_eq!(q.speaker.as_deref(), Some("He"));
     assert_eq!(q.name.as_deref(), Some("Jeff Weaver"));
 }
+
+#[test]
+fn anaphoric_report_with_words_between_this_and_the_cue() {
+    let got = run(
+        "Переговоры с Киевом невозможны без учета новых реалий. Об этом 2 июля заявил министр иностранных дел Сергей Лавров.",
+        "ru",
+    );
+    let q = find(
+        &got,
+        "Переговоры с Киевом невозможны без учета новых реалий",
+    );
+    assert_eq!(q.cue.as_deref(), Some("заявил"));
+    assert_eq!(
+        q.speaker.as_deref(),
+        Some("министр иностранных дел Сергей Лавров")
+    );
+    let got = run(
+        "Певица переехала в Москву после травли. Об этом она рассказала в интервью.",
+        "ru",
+    );
+    let q = find(&got, "Певица переехала в Москву после травли");
+    assert_eq!(q.speaker.as_deref(), Some("она"));
+}
+
+#[test]
+fn according_to_him_inside_the_cue_in_russian_and_bulgarian() {
+    let got = run(
+        "Губернатор выступил в понедельник. По его словам, Запад не готов к переговорам.",
+        "ru",
+    );
+    let q = find(&got, "Запад не готов к переговорам");
+    assert_eq!(q.cue.as_deref(), Some("По его словам"));
+    assert_eq!(q.speaker.as_deref(), Some("его"));
+    let got = run(
+        "Премиерът говори пред депутатите. По думите му Западът няма да помогне на Украйна.",
+        "bg",
+    );
+    let q = find(&got, "Западът няма да помогне на Украйна");
+    assert_eq!(q.speaker.as_deref(), Some("му"));
+}
+
+#[test]
+fn imperfective_and_plural_speech_verbs_of_russian_and_bulgarian() {
+    let got = run("Глава МИД Венгрии заявлял, что санкции не работают.", "ru");
+    let q = find(&got, "что санкции не работают");
+    assert_eq!(q.speaker.as_deref(), Some("Глава МИД Венгрии"));
+    let got = run("Властите съобщиха, че атаката е отблъсната.", "bg");
+    let q = find(&got, "че атаката е отблъсната");
+    assert_eq!(q.speaker.as_deref(), Some("Властите"));
+}
