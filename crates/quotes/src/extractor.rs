@@ -4059,7 +4059,9 @@ impl<'a> Ctx<'a> {
             }
             let pos = self.tk.toks[a].s;
             let w = self.lower(a);
-            if b - a == 1 && self.lex.is_pronoun(w) {
+            // "его"/"му" come from "по его словам" / "по думите му".
+            let source_pronoun = matches!(w, "его" | "её" | "ее" | "му" | "ѝ");
+            if b - a == 1 && (self.lex.is_pronoun(w) || source_pronoun) {
                 if !self.lex.is_person_pronoun(w) {
                     continue;
                 }

@@ -603,6 +603,12 @@ const PERSON_PRONOUNS: &[&str] = &[
     "he",
     "she",
     "who",
+    // the source inside "по его словам" (ru), "по думите му" (bg)
+    "его",
+    "её",
+    "ее",
+    "му",
+    "ѝ",
     "он",
     "она",
     "він",
@@ -960,6 +966,14 @@ const NOT_NAME: &[&str] = &[
     // Portuguese sentences in capitals ("Според него …", "Това заяви …",
     // "Ранее он …", "Segundo ele …"): never the first word of a name.
     "това",
+    "по",
+    "за",
+    "от",
+    "в",
+    "във",
+    "на",
+    "с",
+    "със",
     "този",
     "тази",
     "тези",
@@ -1589,10 +1603,12 @@ impl Lexicon {
     /// "she", "она"), `None` for the others.
     pub(crate) fn pronoun_gender(&self, lower: &str) -> Option<Gender> {
         match lower {
-            "he" | "him" | "his" | "он" | "він" | "той" | "ele" | "él" => {
+            "he" | "him" | "his" | "он" | "він" | "той" | "ele" | "él" | "его" | "му" => {
                 Some(Gender::Male)
             }
-            "she" | "her" | "она" | "вона" | "тя" | "ela" | "ella" => Some(Gender::Female),
+            "she" | "her" | "она" | "вона" | "тя" | "ela" | "ella" | "её" | "ее" | "ѝ" => {
+                Some(Gender::Female)
+            }
             _ => None,
         }
     }

@@ -2039,3 +2039,14 @@ fn imperfective_and_plural_speech_verbs_of_russian_and_bulgarian() {
     let q = find(&got, "че атаката е отблъсната");
     assert_eq!(q.speaker.as_deref(), Some("Властите"));
 }
+
+#[test]
+fn according_to_him_resolves_to_the_speaker_before() {
+    let got = run(
+        "Вчера губернатор Вячеслав Гладков заявил, что число пострадавших выросло. По его словам, в больницу обратились девять человек. По его словам, обстрел продолжается.",
+        "ru",
+    );
+    let q = find(&got, "в больницу обратились девять человек");
+    assert_eq!(q.speaker.as_deref(), Some("его"));
+    assert_eq!(q.name.as_deref(), Some("Вячеслав Гладков"));
+}
