@@ -1139,6 +1139,14 @@ impl<'a> Ctx<'a> {
         while j > a && self.lex.is_stop_forward(self.lower(j - 1)) {
             j -= 1;
         }
+        // "disse aos jornalistas": an addressee with no name after it is no
+        // speaker ("disse à AFP Maria Silva" keeps its name).
+        if a < j
+            && Lexicon::is_addressee_preposition(self.lower(a))
+            && !(a + 1..j).any(|i| self.word(i) && self.tk.toks[i].upper)
+        {
+            return None;
+        }
         (j > a).then_some((a, j))
     }
 
@@ -1372,6 +1380,12 @@ impl<'a> Ctx<'a> {
             }
         }
         None
+    }
+
+    /// Whether byte `b` lies inside a pair of quote marks.
+    fn in_quote(&self, b: usize) -> bool {
+        let i = self.quotes.partition_point(|q| q.open <= b);
+        i > 0 && b < self.quotes[i - 1].close
     }
 
     /// "„…“. Това заяви X …", "«…», — об этом заявил X": an anaphoric
@@ -2962,8 +2976,13 @@ impl<'a> Ctx<'a> {
                         self.run_name(j, k)
                     })
                     .flatten();
+                // A subject found inside quote marks ("“Agora, …”, disse,
+                // acrescentando …") is the quote's words, not its speaker.
                 let spk = named
-                    .or_else(|| self.participle_subject(k, ts))
+                    .or_else(|| {
+                        self.participle_subject(k, ts)
+                            .filter(|&(a, _)| !self.in_quote(self.tk.toks[a].s))
+                    })
                     .or(sent_spk)
                     .or_else(|| self.first_subject(ts, k))?;
                 let cs = self.content_start(last + 1, end, false);

@@ -854,6 +854,14 @@ const STOP_FORWARD: &[&str] = &[
     "do",
     "da",
     "de",
+    // "“…”, disse sobre o governo": a Portuguese or Spanish cue with no
+    // subject after it (the subject is dropped), not a speaker "sobre …".
+    "sobre",
+    "com",
+    "con",
+    "durante",
+    "após",
+    "perante",
 ];
 
 /// Prepositions before the addressee of a speech verb ("disse Rogov à RIA

@@ -2050,3 +2050,24 @@ fn according_to_him_resolves_to_the_speaker_before() {
     assert_eq!(q.speaker.as_deref(), Some("его"));
     assert_eq!(q.name.as_deref(), Some("Вячеслав Гладков"));
 }
+
+#[test]
+fn regression_a_portuguese_cue_without_subject_keeps_the_speaker_before() {
+    let got = run(
+        "\"O diálogo acontecia entre nós e Washington aos níveis mais elevados\", disse Lavrov.\n\n\"Agora, não há tal diálogo\", disse sobre o governo de Biden, acrescentando que a guerra mudou tudo.",
+        "pt",
+    );
+    let q = find(&got, "Agora, não há tal diálogo");
+    assert_eq!(q.speaker.as_deref(), Some("Lavrov"));
+    let q = find(&got, "que a guerra mudou tudo");
+    assert_eq!(q.speaker.as_deref(), Some("Lavrov"));
+    let got = run(
+        "\"A crise na Ucrânia precisa de uma solução política\", disse aos jornalistas.",
+        "pt",
+    );
+    assert!(
+        got.iter()
+            .all(|g| g.speaker.as_deref() != Some("aos jornalistas")),
+        "{got:#?}"
+    );
+}
