@@ -2071,3 +2071,18 @@ fn regression_a_portuguese_cue_without_subject_keeps_the_speaker_before() {
         "{got:#?}"
     );
 }
+
+#[test]
+fn a_pronoun_never_resolves_to_a_country_or_an_outlet() {
+    let got = run(
+        "Премьер-министр Венгрии Виктор Орбан прибыл в Киев, сообщает РИА Новости. По его словам, Россия готова к переговорам.",
+        "ru",
+    );
+    let q = find(&got, "Россия готова к переговорам");
+    assert!(
+        q.name
+            .as_deref()
+            .is_some_and(|n| n.ends_with("Виктор Орбан")),
+        "{q:?}"
+    );
+}
