@@ -3868,18 +3868,7 @@ impl<'a> Ctx<'a> {
     fn named_or_person(&self, a: usize, b: usize) -> bool {
         if b == a + 1 && self.word(a) && self.lex.is_pronoun(self.lower(a)) {
             let w = self.lower(a);
-            return self.lex.is_person_pronoun(w)
-                && !matches!(
-                    w,
-                    "who"
-                        | "который"
-                        | "которая"
-                        | "який"
-                        | "яка"
-                        | "който"
-                        | "която"
-                        | "quien"
-                );
+            return self.lex.is_person_pronoun(w) && !Lexicon::is_relative_pronoun(w);
         }
         (a..b).any(|i| self.word(i) && self.tk.toks[i].upper)
     }
@@ -4085,19 +4074,7 @@ impl<'a> Ctx<'a> {
                     continue;
                 }
                 // "Smith, who said": the name before the comma.
-                if matches!(
-                    w,
-                    "who"
-                        | "который"
-                        | "которая"
-                        | "який"
-                        | "яка"
-                        | "който"
-                        | "която"
-                        | "quien"
-                ) && a >= 2
-                    && self.ch(a - 1) == ','
-                {
+                if Lexicon::is_relative_pronoun(w) && a >= 2 && self.ch(a - 1) == ',' {
                     let ri = runs.partition_point(|r| r.1 < a);
                     if ri > 0 && runs[ri - 1].1 == a - 1 {
                         if let Some((x, y)) = self.run_name(runs[ri - 1].0, runs[ri - 1].1) {

@@ -2081,6 +2081,13 @@ impl Lexicon {
     pub(crate) fn is_stop_forward(&self, lower: &str) -> bool {
         self.stop_forward.contains(lower)
     }
+    /// A relative pronoun that stands for a person ("Smith, who said …").
+    pub(crate) fn is_relative_pronoun(lower: &str) -> bool {
+        matches!(
+            lower,
+            "who" | "который" | "которая" | "який" | "яка" | "който" | "която" | "quien"
+        )
+    }
     /// See [`ADDRESSEE_PREPOSITIONS`].
     pub(crate) fn is_addressee_preposition(lower: &str) -> bool {
         ADDRESSEE_PREPOSITIONS.contains(&lower)
