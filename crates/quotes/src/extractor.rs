@@ -613,29 +613,24 @@ impl<'a> Ctx<'a> {
             && matches!(self.ch(j - 1), ',' | '?' | '!')
     }
 
-    /// "“…,” he went on.", "she goes on, “…”": the token of "on" when `i`
-    /// opens "went on" (goes, go, going) right before a punctuation mark.
-    fn went_on(&self, i: usize, hi: usize) -> Option<usize> {
-        (matches!(self.lower(i), "went" | "goes" | "go" | "going")
+    /// A two-word cue closing its clause right before one of `marks`:
+    /// `first` (one of its forms) then `second` ("“…,” he went on.", "as
+    /// Tom Ridge put it: “…”"); the token of `second`, the cue's last.
+    fn closing_pair(
+        &self,
+        i: usize,
+        hi: usize,
+        first: &[&str],
+        second: &str,
+        marks: &[char],
+    ) -> Option<usize> {
+        (first.contains(&self.lower(i))
             && i + 1 < hi
             && i + 2 < self.tk.len()
             && self.word(i + 1)
-            && self.lower(i + 1) == "on"
+            && self.lower(i + 1) == second
             && !self.word(i + 2)
-            && matches!(self.ch(i + 2), '.' | ',' | ':' | '!' | '?'))
-        .then_some(i + 1)
-    }
-
-    /// "as X put it: “…”", "“…,” as she puts it.": the token of "it" when
-    /// `i` opens "put it" (puts) right before a punctuation mark.
-    fn put_it(&self, i: usize, hi: usize) -> Option<usize> {
-        (matches!(self.lower(i), "put" | "puts")
-            && i + 1 < hi
-            && i + 2 < self.tk.len()
-            && self.word(i + 1)
-            && self.lower(i + 1) == "it"
-            && !self.word(i + 2)
-            && matches!(self.ch(i + 2), '.' | ',' | ':' | ';'))
+            && marks.contains(&self.ch(i + 2)))
         .then_some(i + 1)
     }
 
@@ -693,12 +688,19 @@ impl<'a> Ctx<'a> {
         let cue = match self.lex.cue(self.lower(i)) {
             Some(c) => c,
             None => {
-                // "“…,” he went on.": "went on" closing its clause.
-                if let Some(last) = self.went_on(i, hi) {
-                    return Some((Cue::Verb, last));
-                }
-                // "as Tom Ridge put it: “…”": "put it" before a mark.
-                if let Some(last) = self.put_it(i, hi) {
+                // "“…,” he went on." / "as Tom Ridge put it: “…”".
+                let went_on = || {
+                    self.closing_pair(
+                        i,
+                        hi,
+                        &["went", "goes", "go", "going"],
+                        "on",
+                        &['.', ',', ':', '!', '?'],
+                    )
+                };
+                let put_it =
+                    || self.closing_pair(i, hi, &["put", "puts"], "it", &['.', ',', ':', ';']);
+                if let Some(last) = went_on().or_else(put_it) {
                     return Some((Cue::Verb, last));
                 }
                 // "she made it clear that …": a cue of three words.
@@ -1407,9 +1409,7 @@ impl<'a> Ctx<'a> {
         Some(Attr {
             cue_first: after,
             cue_last: last,
-            spk: self
-                .anaphoric_subject(after)
-                .or_else(|| self.anaphoric_speaker(last, te)),
+            spk: self.anaphoric_speaker(after, last, te),
         })
     }
 
@@ -2714,10 +2714,7 @@ impl<'a> Ctx<'a> {
         taken: &[bool],
     ) -> Option<Option<Cand>> {
         let (after, last) = self.anaphoric_opening(ts, te)?;
-        let speaker = self
-            .anaphoric_subject(after)
-            .or_else(|| self.anaphoric_speaker(last, te));
-        let Some((a, b)) = speaker else {
+        let Some((a, b)) = self.anaphoric_speaker(after, last, te) else {
             return Some(None);
         };
         // The content: this paragraph before the sentence, else the one
@@ -2763,9 +2760,7 @@ impl<'a> Ctx<'a> {
             return None;
         }
         let (after, last) = self.anaphoric_opening(w, te)?;
-        let spk = self
-            .anaphoric_subject(after)
-            .or_else(|| self.anaphoric_speaker(last, te))?;
+        let spk = self.anaphoric_speaker(after, last, te)?;
         if self.words_between(ts, sep) < 3 || (ts..sep).any(|i| taken[i]) {
             return None;
         }
@@ -2812,9 +2807,14 @@ impl<'a> Ctx<'a> {
         .then_some((p, cue))
     }
 
-    /// The speaker named after the cue of an anaphoric report, which ends
-    /// at token `last`, within its sentence (ending at token `te`).
-    fn anaphoric_speaker(&self, last: usize, te: usize) -> Option<(usize, usize)> {
+    /// The speaker of an anaphoric report whose cue runs from token
+    /// `after` to `last`, within its sentence (ending at token `te`): a
+    /// pronoun before the cue ([`Self::anaphoric_subject`]), else the
+    /// phrase named after it.
+    fn anaphoric_speaker(&self, after: usize, last: usize, te: usize) -> Option<(usize, usize)> {
+        if let Some(p) = self.anaphoric_subject(after) {
+            return Some(p);
+        }
         // The speaker: the comma-separated pieces after the cue, each cut at
         // a preposition that follows a name or a pronoun ("Владимир Путин на
         // саммите …", "той в интервю за …"); the first piece that ends in a
@@ -4067,9 +4067,9 @@ impl<'a> Ctx<'a> {
             }
             let pos = self.tk.toks[a].s;
             let w = self.lower(a);
-            // "его"/"му" come from "по его словам" / "по думите му".
-            let source_pronoun = matches!(w, "его" | "её" | "ее" | "му" | "ѝ");
-            if b - a == 1 && (self.lex.is_pronoun(w) || source_pronoun) {
+            // "его"/"му" (from "по его словам" / "по думите му") are
+            // person pronouns but no subject pronouns.
+            if b - a == 1 && (self.lex.is_pronoun(w) || self.lex.is_person_pronoun(w)) {
                 if !self.lex.is_person_pronoun(w) {
                     continue;
                 }
