@@ -261,12 +261,16 @@ fn grams(words: &[Word], n: usize) -> Vec<u64> {
             for x in w {
                 h = (h.rotate_left(5) ^ x.hash).wrapping_mul(0x517c_c1b7_2722_0a95);
             }
-            // splitmix64's finaliser.
-            h = (h ^ (h >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-            h = (h ^ (h >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-            h ^ (h >> 31)
+            mix64(h)
         })
         .collect()
+}
+
+/// splitmix64's finaliser: every output bit depends on every input bit.
+fn mix64(mut h: u64) -> u64 {
+    h = (h ^ (h >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    h = (h ^ (h >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    h ^ (h >> 31)
 }
 
 /// The `n`-grams in two or more articles, as a blocked Bloom filter: the
@@ -300,10 +304,7 @@ impl Repeated {
     /// hash of `h`).
     fn probe(&self, h: u64) -> (usize, impl Iterator<Item = (usize, u64)>) {
         let block = ((u128::from(h) * self.blocks.len() as u128) >> 64) as usize;
-        let mut g = h ^ 0x9e37_79b9_7f4a_7c15;
-        g = (g ^ (g >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        g = (g ^ (g >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        g ^= g >> 31;
+        let g = mix64(h ^ 0x9e37_79b9_7f4a_7c15);
         let bits = (0..7).map(move |k| {
             let bit = (g >> (9 * k)) as usize & 511;
             (bit / 64, 1u64 << (bit % 64))
