@@ -1754,6 +1754,9 @@ impl<'a> Ctx<'a> {
     /// initial ("Sen.", "J.").
     fn sentence_end_before(&self, lo_b: usize, t_open: usize) -> bool {
         let lo = self.tk.at(lo_b);
+        if t_open >= lo + 2 && self.dotted_abbreviation_end(t_open) {
+            return true;
+        }
         if t_open < lo + 2 || !matches!(self.ch(t_open - 1), '.' | '!' | '?') {
             return false;
         }
@@ -1763,6 +1766,29 @@ impl<'a> Ctx<'a> {
         }
         let lw = self.lower(w);
         !(self.lex.is_honorific(lw) || lw.chars().count() == 1 && self.tk.toks[w].upper)
+    }
+
+    /// "in Fort Mill, S.C. “It seems …”": a dotted abbreviation of
+    /// initials ("S.C.", "D.C.", "U.S."; not a lone initial, which a name
+    /// follows) right before the quote mark at token `t_open`, whose quote
+    /// opens in capitals, ends the sentence.
+    fn dotted_abbreviation_end(&self, t_open: usize) -> bool {
+        let initial = |i: usize| {
+            let t = &self.tk.toks[i];
+            t.word
+                && t.upper
+                && self.lower(i).chars().count() == 1
+                && self.text[..t.e].ends_with('.')
+        };
+        t_open >= 2
+            && initial(t_open - 1)
+            && initial(t_open - 2)
+            && self.tk.toks[t_open - 2].e == self.tk.toks[t_open - 1].s
+            && self
+                .tk
+                .toks
+                .get(t_open + 1)
+                .is_some_and(|t| t.word && t.upper)
     }
 
     /// "Jane Doe agreed." (or "X shot back.", "X replied.") closing the

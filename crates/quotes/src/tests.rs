@@ -2086,3 +2086,15 @@ fn a_pronoun_never_resolves_to_a_country_or_an_outlet() {
         "{q:?}"
     );
 }
+
+#[test]
+fn a_quote_after_a_dotted_abbreviation_continues_the_statement() {
+    // "S.C." ends the sentence: the second quote is Cruz's too, joined to
+    // the first as the rest of one statement.
+    let text = "\"Donald's record does not match what he says,\" Cruz told reporters \
+                in Fort Mill, S.C. \"It seems Donald has a lot of nervous energy.\"";
+    let got = run(text, "en");
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert!(got[0].said.contains("nervous energy"), "{got:?}");
+    assert_eq!(got[0].speaker.as_deref(), Some("Cruz"));
+}
