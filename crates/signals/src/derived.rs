@@ -592,8 +592,9 @@ fn first_pass(store: &Store, first: &mut FirstPass) -> Result<Corpus, SignalsErr
 const STATE_MAGIC: &[u8; 8] = b"NLSIGST\0";
 /// Bump when the saved state's layout or meaning changes (2: the index
 /// runs to the checksum without a length in front, and the checksum is
-/// taken a chunk at a time, so the state is written as it is encoded).
-pub const STATE_FORMAT: u32 = 2;
+/// taken a chunk at a time, so the state is written as it is encoded;
+/// 3: a quote id `ARTICLE_ID#N` is kept as its `N`).
+pub const STATE_FORMAT: u32 = 3;
 
 /// The saved index state: the index, and per article slot its store
 /// rowid and content hash.
@@ -786,6 +787,10 @@ fn derived_with(store: &Store, db: &Path, write: bool) -> Result<(Derived, Sourc
     story_titles(store, &corpus, &mut story_list)?;
     lap("talking points and stories");
     let clusters = index_clusters(&mut state.index, &corpus.metas, &slot_of_pos);
+    // The index (saved above) and the corpus are not read again: freed
+    // before the derived file is encoded.
+    drop((state, slot_of_pos, corpus));
+    crate::passes::release_free_memory();
     let d = Derived {
         format: DERIVED_FORMAT,
         fingerprint: fp,
@@ -854,7 +859,7 @@ fn index_clusters(
     }
     let key = |s: usize| {
         let p = pos_of_slot[index.quote_article(s)];
-        let n = quote_key(index.quote_id(s)).map_or(0, |k| k.1);
+        let n = index.quote_number(s).unwrap_or(0);
         let date = metas.date(p);
         (date.is_none(), date, metas.id(p), n)
     };
@@ -870,7 +875,7 @@ fn index_clusters(
     out.into_iter()
         .map(|c| {
             c.into_iter()
-                .map(|s| index.quote_id(s).to_string())
+                .map(|s| index.quote_id(s).into_owned())
                 .collect()
         })
         .collect()

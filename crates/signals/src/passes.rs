@@ -843,8 +843,8 @@ pub(crate) fn compute<P: Pages>(
                 let s = first.checked_add(k)?;
                 (s < index.quote_count()
                     && index.quote_article(s) == a
-                    && index.quote_id(s) == q.id)
-                    .then_some(s)
+                    && index.quote_id_is(s, &q.id))
+                .then_some(s)
             })
             .collect()
     };
@@ -953,7 +953,7 @@ pub(crate) fn compute<P: Pages>(
         let ids = c
             .members
             .iter()
-            .map(|&s| index.quote_id(s).to_string())
+            .map(|&s| index.quote_id(s).into_owned())
             .collect();
         let occ: Vec<Occurrence> = c
             .members

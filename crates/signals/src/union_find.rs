@@ -17,6 +17,12 @@ impl UnionFind {
         i
     }
 
+    /// Gives back the arrays' spare capacity.
+    pub fn shrink_to_fit(&mut self) {
+        self.parent.shrink_to_fit();
+        self.size.shrink_to_fit();
+    }
+
     pub fn len(&self) -> usize {
         self.parent.len()
     }
