@@ -829,7 +829,13 @@ pub(crate) fn compute<P: Pages>(
         df.keep_usable(story);
         note(&format!("story terms: {all} counted, {} usable", df.len()));
     }
-    let mut vectors = Vectors::default();
+    // Spilling: the story vectors wait on a temporary file (180 MB at 1M
+    // held in memory before session 9).
+    let mut vectors = if spill {
+        Vectors::spilled()?
+    } else {
+        Vectors::default()
+    };
     // The quote slots of an item (`None`: not in the index as this quote).
     let quote_slots = |index: &SignalIndex, item: &Item| -> Vec<Option<usize>> {
         let Some(&a) = slot_of_pos.get(item.pos).filter(|&&s| s != usize::MAX) else {
@@ -880,7 +886,7 @@ pub(crate) fn compute<P: Pages>(
             .collect();
         for (item, (text_grams, top)) in items.iter().zip(per) {
             if let Some(top) = top {
-                vectors.push_top(top);
+                vectors.push_top(top)?;
             }
             let Some(&slot) = slot_of_pos.get(item.pos).filter(|&&s| s != usize::MAX) else {
                 continue;
@@ -981,10 +987,9 @@ pub(crate) fn compute<P: Pages>(
     // (180 MB at 1M) are freed before the phrase pass.
     let t = std::time::Instant::now();
     let stories = match df {
-        Some(_) => cluster(metas, &vectors, story),
+        Some(_) => cluster(metas, vectors, story)?,
         None => Vec::new(),
     };
-    drop(vectors);
     release_free_memory();
     step("stories", t);
     let t = std::time::Instant::now();

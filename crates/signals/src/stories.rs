@@ -23,6 +23,7 @@ use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::hash::{Hash, Hasher};
+use std::io::{BufWriter, Write};
 
 /// Settings of [`stories`].
 #[derive(Debug, Clone)]
@@ -228,7 +229,10 @@ pub(crate) fn top_terms(tf: &TermCounts, df: &DocFreq, config: &StoryConfig) -> 
 /// Each article's heaviest terms (term id, weight), normalised to unit
 /// length, sorted by term id, in two flat arrays (ids and weights: 12
 /// bytes a term, where `(u32, f64)` pairs take 16); term ids are given in
-/// order of first use.
+/// order of first use. [`Vectors::spilled`] writes the terms to a
+/// temporary file instead (only the ends stay in memory, 8 bytes an
+/// article: the terms took 180 MB at a million generated articles), and
+/// [`cluster`] reads back the window's articles.
 #[derive(Default)]
 pub(crate) struct Vectors {
     term_ids: FxHashMap<String, u32>,
@@ -236,19 +240,36 @@ pub(crate) struct Vectors {
     ids: Vec<u32>,
     weights: Vec<f64>,
     ends: Vec<usize>,
+    /// Spilling: each article's ids then weights (little-endian).
+    file: Option<BufWriter<std::fs::File>>,
+    entries: usize,
 }
 
 /// One article's vector: term ids (ascending) and their weights.
 type Vector<'a> = (&'a [u32], &'a [f64]);
 
+/// An article's vector read back (owned).
+type Owned = (Vec<u32>, Vec<f64>);
+
 impl Vectors {
+    /// Vectors whose terms go to a temporary file (removed when dropped).
+    pub(crate) fn spilled() -> std::io::Result<Vectors> {
+        Ok(Vectors {
+            file: Some(BufWriter::new(tempfile::tempfile()?)),
+            ..Vectors::default()
+        })
+    }
+
     /// Adds the next article's vector from its term counts.
     pub(crate) fn push(&mut self, tf: &TermCounts, df: &DocFreq, config: &StoryConfig) {
-        self.push_top(top_terms(tf, df, config));
+        // Held in memory: no I/O that could fail.
+        if self.file.is_none() {
+            let _ = self.push_top(top_terms(tf, df, config));
+        }
     }
 
     /// Adds the next article's vector from its [`top_terms`].
-    pub(crate) fn push_top(&mut self, top: Vec<(String, f64)>) {
+    pub(crate) fn push_top(&mut self, top: Vec<(String, f64)>) -> std::io::Result<()> {
         let mut v: Vec<(u32, f64)> = top
             .into_iter()
             .map(|(w, x)| {
@@ -265,21 +286,102 @@ impl Vectors {
             })
             .collect();
         v.sort_unstable_by_key(|x| x.0);
-        self.ids.extend(v.iter().map(|x| x.0));
-        self.weights.extend(v.iter().map(|x| x.1));
-        self.ends.push(self.ids.len());
+        self.entries += v.len();
+        match &mut self.file {
+            Some(f) => {
+                for x in &v {
+                    f.write_all(&x.0.to_le_bytes())?;
+                }
+                for x in &v {
+                    f.write_all(&x.1.to_le_bytes())?;
+                }
+            }
+            None => {
+                self.ids.extend(v.iter().map(|x| x.0));
+                self.weights.extend(v.iter().map(|x| x.1));
+            }
+        }
+        self.ends.push(self.entries);
+        Ok(())
     }
 
     /// Terms held over all vectors.
     pub(crate) fn entries(&self) -> usize {
-        self.ids.len()
+        self.entries
     }
 
-    fn get(&self, a: usize) -> Vector<'_> {
+    fn range(&self, a: usize) -> (usize, usize) {
         let start = if a == 0 { 0 } else { self.ends[a - 1] };
-        let end = self.ends[a];
-        (&self.ids[start..end], &self.weights[start..end])
+        (start, self.ends[a])
     }
+
+    /// Article `a`'s vector, held in memory (none when spilled).
+    fn get(&self, a: usize) -> Vector<'_> {
+        let (start, end) = self.range(a);
+        match (self.ids.get(start..end), self.weights.get(start..end)) {
+            (Some(i), Some(w)) => (i, w),
+            _ => (&[], &[]),
+        }
+    }
+
+    /// Done with adding: the spilled terms flushed for reading.
+    fn seal(self) -> std::io::Result<SealedVectors> {
+        let file = match self.file {
+            Some(f) => Some(f.into_inner().map_err(|e| e.into_error())?),
+            None => None,
+        };
+        Ok(SealedVectors {
+            vectors: Vectors { file: None, ..self },
+            file,
+        })
+    }
+}
+
+/// [`Vectors`] for reading.
+struct SealedVectors {
+    vectors: Vectors,
+    file: Option<std::fs::File>,
+}
+
+impl SealedVectors {
+    /// Article `a`'s vector, from memory or the file.
+    fn read(&self, a: usize) -> std::io::Result<Owned> {
+        let Some(file) = &self.file else {
+            let (i, w) = self.vectors.get(a);
+            return Ok((i.to_vec(), w.to_vec()));
+        };
+        let (start, end) = self.vectors.range(a);
+        let n = end - start;
+        let mut bytes = vec![0u8; n * 12];
+        read_exact_at(file, &mut bytes, start as u64 * 12)?;
+        let (ib, wb) = bytes.split_at(n * 4);
+        let ids = ib
+            .chunks_exact(4)
+            .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+            .collect();
+        let weights = wb
+            .chunks_exact(8)
+            .map(|c| f64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]))
+            .collect();
+        Ok((ids, weights))
+    }
+}
+
+#[cfg(unix)]
+fn read_exact_at(file: &std::fs::File, buf: &mut [u8], at: u64) -> std::io::Result<()> {
+    std::os::unix::fs::FileExt::read_exact_at(file, buf, at)
+}
+
+#[cfg(not(unix))]
+fn read_exact_at(file: &std::fs::File, buf: &mut [u8], at: u64) -> std::io::Result<()> {
+    use std::io::{Read, Seek, SeekFrom};
+    let mut f = file;
+    f.seek(SeekFrom::Start(at))?;
+    f.read_exact(buf)
+}
+
+fn view(v: &Owned) -> Vector<'_> {
+    (&v.0, &v.1)
 }
 
 /// Dot product of two vectors: the products of the weights at common term
@@ -314,12 +416,20 @@ pub fn stories(articles: &[ArticleInput], config: &StoryConfig) -> Vec<Story> {
     for tf in &tokens {
         vectors.push(tf, &df, config);
     }
-    cluster(&Metas::of(articles, true), &vectors, config)
+    // In memory: no I/O that could fail.
+    cluster(&Metas::of(articles, true), vectors, config).unwrap_or_default()
 }
 
 /// The stories of `articles` (only their ids, dates, outlets and titles
-/// are read) given each one's vector.
-pub(crate) fn cluster(articles: &Metas, vectors: &Vectors, config: &StoryConfig) -> Vec<Story> {
+/// are read) given each one's vector. Only the vectors of the window's
+/// articles are held (read back one article at a time when spilled), and
+/// those of the stories' seeds and members when asked for.
+pub(crate) fn cluster(
+    articles: &Metas,
+    vectors: Vectors,
+    config: &StoryConfig,
+) -> std::io::Result<Vec<Story>> {
+    let vectors = vectors.seal()?;
     let n = articles.len();
     let keys: Vec<u64> = articles.date_keys();
     let mut order: Vec<usize> = (0..n).filter(|&a| keys[a] != u64::MAX).collect();
@@ -339,9 +449,21 @@ pub(crate) fn cluster(articles: &Metas, vectors: &Vectors, config: &StoryConfig)
     let mut postings: FxHashMap<u32, Vec<u32>> = FxHashMap::default();
     let mut shared: FxHashMap<u32, usize> = FxHashMap::default();
     let mut matches: Vec<(f64, u32)> = Vec::new();
+    // The vectors of the articles within the window of the current one
+    // (the only candidates), oldest first.
+    let mut held: FxHashMap<u32, Owned> = FxHashMap::default();
+    let mut held_order: std::collections::VecDeque<u32> = std::collections::VecDeque::new();
     for &a in &order {
+        while let Some(&b) = held_order.front() {
+            if keys[a] - keys[b as usize] <= window {
+                break;
+            }
+            held.remove(&b);
+            held_order.pop_front();
+        }
+        let va = vectors.read(a)?;
         shared.clear();
-        for &t in vectors.get(a).0 {
+        for &t in &va.0 {
             if let Some(list) = postings.get_mut(&t) {
                 // Only those within the window: the tail of the list.
                 let mut inside = list.len();
@@ -362,7 +484,8 @@ pub(crate) fn cluster(articles: &Metas, vectors: &Vectors, config: &StoryConfig)
             if count < config.min_shared {
                 continue;
             }
-            let cos = dot(vectors.get(a), vectors.get(b as usize));
+            let Some(vb) = held.get(&b) else { continue };
+            let cos = dot(view(&va), view(vb));
             if cos >= config.min_similarity {
                 matches.push((cos, b));
             }
@@ -375,8 +498,13 @@ pub(crate) fn cluster(articles: &Metas, vectors: &Vectors, config: &StoryConfig)
         matches.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
         for &(cos, b) in &matches {
             let s = seed[b as usize];
-            let like_seed =
-                s == b || dot(vectors.get(a), vectors.get(s as usize)) >= config.min_similarity;
+            let like_seed = s == b || {
+                let cos_seed = match held.get(&s) {
+                    Some(vs) => dot(view(&va), view(vs)),
+                    None => dot(view(&va), view(&vectors.read(s as usize)?)),
+                };
+                cos_seed >= config.min_similarity
+            };
             if like_seed {
                 debug_assert!(cos >= config.min_similarity);
                 uf.union(a, b as usize);
@@ -384,78 +512,79 @@ pub(crate) fn cluster(articles: &Metas, vectors: &Vectors, config: &StoryConfig)
                 break;
             }
         }
-        for &t in vectors.get(a).0 {
+        for &t in &va.0 {
             postings.entry(t).or_default().push(a as u32);
         }
+        held.insert(a as u32, va);
+        held_order.push_back(a as u32);
     }
+    drop((held, held_order, postings, shared));
     let mut groups: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
     for &a in &order {
         if uf.set_size(a) > 1 {
             groups.entry(uf.find(a)).or_default().push(a);
         }
     }
-    let mut out: Vec<(u64, Story)> = groups
-        .into_values()
-        .map(|mut members| {
-            members.sort_by_key(|&a| (keys[a], a));
-            let first = members[0];
-            let last = members[members.len() - 1];
-            let mut outlets: Vec<String> = Vec::new();
-            for &a in &members {
-                if let Some(o) = articles.outlet(a) {
-                    if !outlets.iter().any(|x| x == o) {
-                        outlets.push(o.to_string());
-                    }
+    let mut out: Vec<(u64, Story)> = Vec::with_capacity(groups.len());
+    for mut members in groups.into_values() {
+        members.sort_by_key(|&a| (keys[a], a));
+        let first = members[0];
+        let last = members[members.len() - 1];
+        let mut outlets: Vec<String> = Vec::new();
+        for &a in &members {
+            if let Some(o) = articles.outlet(a) {
+                if !outlets.iter().any(|x| x == o) {
+                    outlets.push(o.to_string());
                 }
             }
-            let mut weight: FxHashMap<u32, (usize, f64)> = FxHashMap::default();
-            for &a in &members {
-                let (ids, weights) = vectors.get(a);
-                for (&t, &x) in ids.iter().zip(weights) {
-                    let e = weight.entry(t).or_default();
-                    e.0 += 1;
-                    e.1 += x;
-                }
+        }
+        let mut weight: FxHashMap<u32, (usize, f64)> = FxHashMap::default();
+        for &a in &members {
+            let (ids, weights) = vectors.read(a)?;
+            for (&t, &x) in ids.iter().zip(&weights) {
+                let e = weight.entry(t).or_default();
+                e.0 += 1;
+                e.1 += x;
             }
-            let mut terms: Vec<(u32, (usize, f64))> =
-                weight.into_iter().filter(|t| t.1 .0 >= 2).collect();
-            terms.sort_by(|a, b| {
-                b.1 .0
-                    .cmp(&a.1 .0)
-                    .then(b.1 .1.total_cmp(&a.1 .1))
-                    .then(a.0.cmp(&b.0))
-            });
-            let story = Story {
-                title: articles
-                    .title(first)
-                    .unwrap_or_else(|| articles.id(first))
-                    .to_string(),
-                articles: members
-                    .iter()
-                    .map(|&a| articles.id(a).to_string())
-                    .collect(),
-                outlets,
-                first_seen: FirstSeen {
-                    article: articles.id(first).to_string(),
-                    date: articles.date(first).map(str::to_string),
-                },
-                last_date: articles.date(last).map(str::to_string),
-                terms: terms
-                    .iter()
-                    .take(8)
-                    .map(|t| vectors.names[t.0 as usize].clone())
-                    .collect(),
-            };
-            (keys[members[0]], story)
-        })
-        .collect();
+        }
+        let mut terms: Vec<(u32, (usize, f64))> =
+            weight.into_iter().filter(|t| t.1 .0 >= 2).collect();
+        terms.sort_by(|a, b| {
+            b.1 .0
+                .cmp(&a.1 .0)
+                .then(b.1 .1.total_cmp(&a.1 .1))
+                .then(a.0.cmp(&b.0))
+        });
+        let story = Story {
+            title: articles
+                .title(first)
+                .unwrap_or_else(|| articles.id(first))
+                .to_string(),
+            articles: members
+                .iter()
+                .map(|&a| articles.id(a).to_string())
+                .collect(),
+            outlets,
+            first_seen: FirstSeen {
+                article: articles.id(first).to_string(),
+                date: articles.date(first).map(str::to_string),
+            },
+            last_date: articles.date(last).map(str::to_string),
+            terms: terms
+                .iter()
+                .take(8)
+                .map(|t| vectors.vectors.names[t.0 as usize].clone())
+                .collect(),
+        };
+        out.push((keys[members[0]], story));
+    }
     out.sort_by(|a, b| {
         b.1.articles
             .len()
             .cmp(&a.1.articles.len())
             .then(a.0.cmp(&b.0))
     });
-    out.into_iter().map(|s| s.1).collect()
+    Ok(out.into_iter().map(|s| s.1).collect())
 }
 
 #[cfg(test)]
@@ -588,7 +717,7 @@ mod tests {
             let mut p: Vec<(String, f64)> = top.clone();
             p.sort_by(|x, y| x.0.cmp(&y.0));
             p.dedup_by(|x, y| x.0 == y.0);
-            vectors.push_top(p.clone());
+            vectors.push_top(p.clone()).unwrap();
             let (ids, weights) = vectors.get(a as usize);
             pairs.push(ids.iter().copied().zip(weights.iter().copied()).collect());
             assert!(ids.windows(2).all(|w| w[0] < w[1]));
@@ -674,6 +803,68 @@ mod tests {
         let expect: Vec<(String, f64)> = all.into_iter().map(|(w, x)| (w, x / norm)).collect();
         assert_eq!(expect.len(), config.terms);
         assert_eq!(top_terms(&tf, &df, &config), expect);
+    }
+
+    /// Articles on overlapping events over two months (about six an
+    /// event, each naming its event's three rare words and some of the
+    /// next event's), some undated.
+    fn many() -> Vec<ArticleInput> {
+        let word = |n: usize| -> String {
+            (0..5)
+                .map(|k| char::from(b'a' + ((n / 26usize.pow(k)) % 26) as u8))
+                .collect()
+        };
+        (0..240usize)
+            .map(|i| {
+                let e = i / 6;
+                let day = 1 + (i * 59 / 240);
+                let date = format!("2023-{:02}-{:02}", 1 + (day - 1) / 30, 1 + (day - 1) % 30);
+                let ev = |e: usize, k: usize| word(1000 + e * 7 + k);
+                let title = format!("{} {} report", ev(e, 0), ev(e, 1));
+                let text = format!(
+                    "{} {} {} meeting {} {} delegates {}",
+                    ev(e, 0),
+                    ev(e, 1),
+                    ev(e, 2),
+                    if i % 3 == 0 { ev(e + 1, 0) } else { ev(e, 3) },
+                    if i % 4 == 0 { ev(e + 1, 1) } else { ev(e, 4) },
+                    word(i * 31 % 97)
+                );
+                let mut a = art(&format!("a{i}"), &date, &title, &text);
+                if i % 37 == 5 {
+                    a.date = None;
+                }
+                a
+            })
+            .collect()
+    }
+
+    #[test]
+    fn stories_from_spilled_vectors_are_those_from_vectors_in_memory() {
+        let articles = many();
+        for window_days in [1, 3, 20] {
+            let config = StoryConfig {
+                window_days,
+                ..StoryConfig::default()
+            };
+            let held = stories(&articles, &config);
+            assert!(held.len() > 3, "{window_days}: {held:#?}");
+            let tokens: Vec<TermCounts> = articles
+                .iter()
+                .map(|a| term_counts(a.title.as_deref(), &a.text))
+                .collect();
+            let mut df = DocFreq::default();
+            for tf in &tokens {
+                df.add(tf.keys().map(|w| term_hash(w)));
+            }
+            let mut vectors = Vectors::spilled().unwrap();
+            for tf in &tokens {
+                vectors.push_top(top_terms(tf, &df, &config)).unwrap();
+            }
+            assert!(vectors.ids.is_empty() && vectors.entries() > 0);
+            let spilled = cluster(&Metas::of(&articles, true), vectors, &config).unwrap();
+            assert_eq!(format!("{held:?}"), format!("{spilled:?}"), "{window_days}");
+        }
     }
 
     #[test]
