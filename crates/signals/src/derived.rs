@@ -586,6 +586,9 @@ fn first_pass(store: &Store, first: &mut FirstPass) -> Result<Corpus, SignalsErr
         first.add(&items)?;
         Ok(())
     })?;
+    corpus.metas.shrink_to_fit();
+    corpus.rowids.shrink_to_fit();
+    corpus.hashes.shrink_to_fit();
     Ok(corpus)
 }
 
@@ -750,6 +753,14 @@ fn derived_with(store: &Store, db: &Path, write: bool) -> Result<(Derived, Sourc
         }
     };
     lap(&format!("state: {source:?}"));
+    // The store's quotes not yet indexed: the added articles' (a hint;
+    // articles stored since the first pass are not added).
+    let quotes = usize::try_from(fp.quotes)
+        .unwrap_or(0)
+        .saturating_sub(state.index.quote_count());
+    state.index.reserve(add.len(), quotes);
+    state.rowids.reserve_exact(add.len());
+    state.hashes.reserve_exact(add.len());
     let pages = StorePages {
         store,
         corpus: &corpus,

@@ -838,6 +838,19 @@ impl SignalIndex {
         self.quote_sets.shrink_to_fit();
     }
 
+    /// Room for `articles` more articles and `quotes` more quotes in the
+    /// per-item arrays, reserved exactly (grown by doubling they hold up
+    /// to twice their length while indexing).
+    pub fn reserve(&mut self, articles: usize, quotes: usize) {
+        self.article_dates.reserve_exact(articles);
+        self.article_ids.ends.reserve_exact(articles);
+        self.article_sets.reserve_exact(articles);
+        self.quote_articles.reserve_exact(quotes);
+        self.quote_speakers.reserve_exact(quotes);
+        self.quote_ids.numbers.reserve_exact(quotes);
+        self.quote_sets.reserve_exact(quotes);
+    }
+
     /// Date key of article `i` (`u64::MAX` when undated).
     pub fn article_date_key(&self, i: usize) -> u64 {
         self.article_dates[i]
@@ -1061,6 +1074,31 @@ mod tests {
         });
         assert_eq!(idx.quote_id(q), "b#12");
         assert_eq!(idx.quote_ids.other.len(), 6);
+    }
+
+    #[test]
+    fn an_index_with_room_reserved_is_the_one_grown_without() {
+        let mut plain = SignalIndex::new(SignalConfig::default());
+        let mut reserved = SignalIndex::new(SignalConfig::default());
+        reserved.reserve(3, 1000);
+        for idx in [&mut plain, &mut reserved] {
+            for (i, text) in [STORY, STORY, "Another text entirely about floods"]
+                .iter()
+                .enumerate()
+            {
+                let a = idx.add_article(&article(&format!("a{i}"), "2023-01-10", text));
+                idx.add_quote(&QuoteRef {
+                    id: format!("a{i}#0"),
+                    article: a,
+                    text: "We are ready to negotiate, but only on our terms".into(),
+                    speaker: Some("Lavrov".into()),
+                });
+            }
+        }
+        assert_eq!(plain.save(), reserved.save());
+        reserved.forget_candidates();
+        plain.forget_candidates();
+        assert_eq!(plain.save(), reserved.save());
     }
 
     #[test]

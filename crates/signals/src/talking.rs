@@ -305,6 +305,16 @@ impl Metas {
         }
     }
 
+    /// Gives back the arrays' spare capacity (once every article is in).
+    pub(crate) fn shrink_to_fit(&mut self) {
+        self.ids.shrink_to_fit();
+        self.id_ends.shrink_to_fit();
+        self.dates.shrink_to_fit();
+        self.outlets.shrink_to_fit();
+        self.languages.shrink_to_fit();
+        self.titles.shrink_to_fit();
+    }
+
     pub(crate) fn len(&self) -> usize {
         self.id_ends.len()
     }

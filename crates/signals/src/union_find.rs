@@ -17,6 +17,12 @@ impl UnionFind {
         i
     }
 
+    /// Room for `n` more items, reserved exactly.
+    pub fn reserve_exact(&mut self, n: usize) {
+        self.parent.reserve_exact(n);
+        self.size.reserve_exact(n);
+    }
+
     /// Gives back the arrays' spare capacity.
     pub fn shrink_to_fit(&mut self) {
         self.parent.shrink_to_fit();
