@@ -27,8 +27,8 @@ pub use dates::{date_key, day_string};
 #[cfg(feature = "store")]
 pub use derived::{
     appearances, appearances_from, derived, derived_path, derived_read_only, is_current, load,
-    quote_id, rules_signature, state_path, Appearance, Derived, Fingerprint, Loaded, SignalsError,
-    Source, DERIVED_FORMAT, STATE_FORMAT,
+    quote_id, rules_signature, state_path, Appearance, Derived, Fingerprint, Loaded, QuoteClusters,
+    SignalsError, Source, DERIVED_FORMAT, STATE_FORMAT,
 };
 pub use minhash::{LshTable, MinHasher, Signature, BANDS, ROWS};
 pub use shingles::{normalize_words, shingles, ShingleSet};
