@@ -862,6 +862,11 @@ const STOP_FORWARD: &[&str] = &[
     "durante",
     "após",
     "perante",
+    // "“…”, acrescentou, citado pela Tass": the speaker went before.
+    "citado",
+    "citada",
+    "citados",
+    "citadas",
 ];
 
 /// Prepositions before the addressee of a speech verb ("disse Rogov à RIA
@@ -1046,6 +1051,11 @@ pub(crate) struct Lexicon {
     not_name: HashSet<&'static str>,
     frame: HashSet<String>,
     genders: HashMap<&'static str, Gender>,
+    /// Forms of the other languages' generated verbs (see
+    /// [`crate::speech_verbs`]) that report speech after their subject only
+    /// with a clause or a quote ("заяви, че …", not "подчертава
+    /// опасността").
+    needs_clause: HashSet<String>,
 }
 
 /// The gender of a person a pronoun or a first name points to.
@@ -1473,6 +1483,15 @@ pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         cues.remove(*w);
         weak_ing.remove(*w);
     }
+    // The other languages' verbs in every form a report uses; the lists
+    // above win where both hold a form.
+    let mut needs_clause = HashSet::new();
+    for (form, cue) in crate::speech_verbs::forms() {
+        if !cues.contains_key(&form) {
+            cues.insert(form.clone(), cue);
+            needs_clause.insert(form);
+        }
+    }
     // Multi-word cues by their first word; the rest is checked in place.
     for w in ["according", "по", "за", "de"] {
         cues.insert(w.to_string(), Cue::According(1));
@@ -1502,6 +1521,7 @@ pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             .map(|w| (*w, Gender::Male))
             .chain(FEMALE_NAMES.iter().map(|w| (*w, Gender::Female)))
             .collect(),
+        needs_clause,
     }
 });
 
@@ -2091,6 +2111,11 @@ impl Lexicon {
     /// See [`ADDRESSEE_PREPOSITIONS`].
     pub(crate) fn is_addressee_preposition(lower: &str) -> bool {
         ADDRESSEE_PREPOSITIONS.contains(&lower)
+    }
+    /// Whether the verb form reports speech after its subject only with
+    /// a clause or a quote after it.
+    pub(crate) fn needs_clause(&self, lower: &str) -> bool {
+        self.needs_clause.contains(lower)
     }
     pub(crate) fn is_honorific(&self, lower: &str) -> bool {
         self.honorifics.contains(lower)

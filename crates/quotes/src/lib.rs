@@ -10,6 +10,7 @@
 mod extractor;
 mod lexicon;
 mod marks;
+mod speech_verbs;
 mod tokens;
 
 pub use extractor::{QuoteConfig, QuoteExtractor};

@@ -2098,3 +2098,37 @@ fn a_quote_after_a_dotted_abbreviation_continues_the_statement() {
     assert!(got[0].said.contains("nervous energy"), "{got:?}");
     assert_eq!(got[0].speaker.as_deref(), Some("Cruz"));
 }
+
+#[test]
+fn generated_verb_forms_are_read_in_every_person_and_gender() {
+    // Russian neuter past of a ministry, Bulgarian present after the
+    // quote, Portuguese plural preterite.
+    let got = run(
+        "Министерство обороны сообщило, что удар был нанесен ночью.",
+        "ru",
+    );
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].cue.as_deref(), Some("сообщило"));
+    let got = run(
+        "„Европа се отказа от своята сигурност“, твърди професорът.",
+        "bg",
+    );
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].speaker.as_deref(), Some("професорът"));
+    let got = run("Os ministros afirmaram que a reunião foi adiada.", "pt");
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].speaker.as_deref(), Some("Os ministros"));
+}
+
+#[test]
+fn a_generated_verb_with_only_an_object_reports_nothing() {
+    // "The study emphasises the danger", "the bloc announced sanctions":
+    // no clause, no quote, no statement; with "че"/"que" they are one.
+    assert!(run("Проучването подчертава опасността от наводнения.", "bg").is_empty());
+    assert!(run("O bloco anunciou novas sanções contra Moscovo.", "pt").is_empty());
+    let got = run(
+        "O bloco anunciou que as sanções entram em vigor amanhã.",
+        "pt",
+    );
+    assert_eq!(got.len(), 1, "{got:?}");
+}
