@@ -1648,7 +1648,9 @@ impl<'a> Ctx<'a> {
             // paragraph) goes on.
             if attr.is_some() && cand.spk.is_none() {
                 if let Some((p, prev)) = &last_attr {
-                    if *p + 1 >= para_i && *p <= para_i {
+                    // Up to two paragraphs back, as for a quote with no
+                    // cue ("“…”, acrescenta." after a paragraph between).
+                    if *p + 2 >= para_i && *p <= para_i {
                         cand.spk = prev.spk;
                         cand.spk_tok = prev.spk_tok;
                     }

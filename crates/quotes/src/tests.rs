@@ -2132,3 +2132,17 @@ fn a_generated_verb_with_only_an_object_reports_nothing() {
     );
     assert_eq!(got.len(), 1, "{got:?}");
 }
+
+#[test]
+fn a_subjectless_postposed_cue_takes_the_speaker_two_paragraphs_back() {
+    let text = "“Os mosquitos chegam mais cedo”, disse a investigadora Rafaela Silva.\n\n\
+                O calor acelera o ciclo.\n\n\
+                “Vai haver uma população maior”, acrescenta.";
+    let got = run(text, "pt");
+    let last = find(&got, "Vai haver uma população maior");
+    assert_eq!(
+        last.speaker.as_deref(),
+        Some("a investigadora Rafaela Silva"),
+        "{got:?}"
+    );
+}
