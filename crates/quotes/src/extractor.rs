@@ -258,7 +258,7 @@ impl QuoteExtractor {
         }
         let ctx = Ctx::new(doc);
         let mut cands = ctx.direct(&self.config);
-        if ctx.dash_speech {
+        if ctx.cyrillic {
             ctx.dash_quotes(&mut cands);
         }
         if self.config.join_split {
@@ -371,7 +371,9 @@ pub(crate) struct Ctx<'a> {
     paras: Vec<(usize, usize)>,
     sents: Vec<(usize, usize)>,
     lex: &'static Lexicon,
-    dash_speech: bool,
+    /// A ru/uk/bg text: dialogue dashes are speech, and a word in Latin
+    /// letters is a foreign name.
+    cyrillic: bool,
     /// Every pair of quote marks.
     quotes: Vec<QuoteMarks>,
 }
@@ -469,7 +471,7 @@ impl<'a> Ctx<'a> {
         let sents = split_glued(text, merged);
         let quotes = find_quotes(text, &paras);
         let lang = doc.lang.as_deref().unwrap_or("");
-        let dash_speech = matches!(lang, "ru" | "uk" | "bg")
+        let cyrillic = matches!(lang, "ru" | "uk" | "bg")
             || (lang.is_empty() && text.chars().any(|c| ('а'..='я').contains(&c)));
         Ctx {
             text,
@@ -477,7 +479,7 @@ impl<'a> Ctx<'a> {
             paras,
             sents,
             lex: &LEXICON,
-            dash_speech,
+            cyrillic,
             quotes,
         }
     }
@@ -1171,7 +1173,134 @@ impl<'a> Ctx<'a> {
         while j > a && !self.word(j - 1) {
             j -= 1;
         }
+        // "Според климатолозите основната причина …": no comma closes the
+        // source, so it ends where the clause begins.
+        let closed = j < hi && !self.word(j) && matches!(self.ch(j), ',' | ':' | '—' | '–');
+        if !closed && matches!(self.lower(last), "според" | "segundo" | "según") {
+            // "според която", "според това", "според най-малко": no
+            // source of a statement.
+            if matches!(
+                self.lower(a),
+                "която"
+                    | "който"
+                    | "което"
+                    | "които"
+                    | "това"
+                    | "тази"
+                    | "този"
+                    | "тези"
+                    | "най-малко"
+                    | "que"
+                    | "se"
+            ) {
+                return None;
+            }
+            j = self.source_without_comma(a, j);
+        }
         (j > a).then_some((a, j))
+    }
+
+    /// The end of the source of "според"/"segundo"/"según" starting at
+    /// token `a` when no comma closes it before `j`: a name ("Зеленски",
+    /// "Владимир Путин"), or a noun with the adjectives before it
+    /// ("научна публикация", "Световната метеорологична организация"),
+    /// each with the phrases of "на"/"от"/"за"/"de" hanging on it ("доклада
+    /// на СМО", "Службата за климатични промени").
+    fn source_without_comma(&self, a: usize, j: usize) -> usize {
+        let lower_word = |i: usize| i < j && self.word(i) && !self.tk.toks[i].upper;
+        // An adjective ending: "научна", "климатичната", "руските".
+        let adjective = |i: usize| {
+            let w = self.lower(i);
+            [
+                "ски",
+                "ска",
+                "ско",
+                "ските",
+                "ската",
+                "ското",
+                "ични",
+                "ния",
+                "ната",
+                "ното",
+                "на",
+                "но",
+            ]
+            .iter()
+            .any(|e| w.ends_with(e) && w.chars().count() > e.chars().count() + 2)
+        };
+        // One noun phrase from `i`: a capitalised run (a first name takes
+        // the next capitalised word only), or adjectives and their noun.
+        let phrase = |i: usize| -> usize {
+            let mut e = i;
+            if matches!(
+                self.lower(e),
+                "o" | "a" | "os" | "as" | "el" | "la" | "los" | "las"
+            ) {
+                e += 1;
+            }
+            if e >= j || !self.word(e) {
+                return e;
+            }
+            // A name in Latin letters in Cyrillic text ("World Weather
+            // Attribution") runs to its last capitalised word.
+            let latin_run = |mut e: usize| {
+                while e < j && self.word(e) && self.tk.toks[e].upper && self.latin_in_cyrillic(e) {
+                    e += 1;
+                }
+                e
+            };
+            if self.tk.toks[e].upper {
+                if self.latin_in_cyrillic(e) {
+                    return latin_run(e);
+                }
+                let first = self.lex.is_first_name(self.lower(e));
+                e += 1;
+                if first && e < j && self.word(e) && self.tk.toks[e].upper {
+                    e += 1;
+                }
+                // "Световната метеорологична организация".
+                if adjective(e - 1) {
+                    while lower_word(e) && adjective(e) {
+                        e += 1;
+                    }
+                    if lower_word(e) && !self.of_word(e) {
+                        e += 1;
+                    }
+                }
+                return e;
+            }
+            while lower_word(e + 1) && adjective(e) && !self.of_word(e + 1) {
+                e += 1;
+            }
+            // "агенция Reuters": a foreign name in apposition.
+            latin_run(e + 1)
+        };
+        let mut e = phrase(a);
+        // "на СМО", "от службата на ЕС": the phrases hanging on it.
+        while e + 1 < j && self.word(e) && self.of_word(e) {
+            e = phrase(e + 1);
+        }
+        e.min(j)
+    }
+
+    /// A word in Latin letters in a text written in Cyrillic ("Reuters" in
+    /// Bulgarian news).
+    fn latin_in_cyrillic(&self, i: usize) -> bool {
+        self.cyrillic
+            && self
+                .lower(i)
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_alphabetic())
+    }
+
+    /// A preposition that hangs a phrase on a noun ("на", "от", "de").
+    fn of_word(&self, i: usize) -> bool {
+        self.word(i)
+            && matches!(
+                self.lower(i),
+                "на" | "от" | "за" | "de" | "do" | "da" | "dos" | "das" | "del"
+            )
     }
 
     fn words_between(&self, a: usize, b: usize) -> usize {

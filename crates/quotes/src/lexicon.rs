@@ -1654,6 +1654,10 @@ impl Lexicon {
         }
         None
     }
+    /// A common first name ("vladimir", "мария").
+    pub(crate) fn is_first_name(&self, lower: &str) -> bool {
+        self.genders.contains_key(lower)
+    }
     /// A plural present cue ("think", "show"), also a noun or infinitive.
     pub(crate) fn is_base(&self, lower: &str) -> bool {
         self.base.contains(lower)

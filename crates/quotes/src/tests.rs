@@ -2146,3 +2146,49 @@ fn a_subjectless_postposed_cue_takes_the_speaker_two_paragraphs_back() {
         "{got:?}"
     );
 }
+
+#[test]
+fn according_to_without_a_comma_ends_the_source_where_the_clause_begins() {
+    // Bulgarian often writes no comma after "Според X".
+    for (text, source, content) in [
+        (
+            "Според климатолозите основната причина са емисиите.",
+            "климатолозите",
+            "основната причина",
+        ),
+        (
+            "Според доклада на СМО страните отчитат смъртност от бедствия.",
+            "доклада на СМО",
+            "страните отчитат",
+        ),
+        (
+            "Според Зеленски Путин е потвърдил намеренията си.",
+            "Зеленски",
+            "Путин е потвърдил",
+        ),
+        (
+            "Според Владимир Путин Русия е готова за преговори.",
+            "Владимир Путин",
+            "Русия е готова",
+        ),
+        (
+            "Според агенция Reuters лидерите са постигнали споразумение.",
+            "агенция Reuters",
+            "лидерите са",
+        ),
+    ] {
+        let got = run(text, "bg");
+        assert_eq!(got.len(), 1, "{text}: {got:?}");
+        assert_eq!(got[0].speaker.as_deref(), Some(source), "{text}");
+        assert!(got[0].text.starts_with(content), "{text}: {got:?}");
+    }
+    // "според която" (according to which) names no source.
+    let got = run(
+        "Това е тезата, според която Западът помага на Украйна.",
+        "bg",
+    );
+    assert!(
+        got.iter().all(|g| g.speaker.as_deref() != Some("която")),
+        "{got:?}"
+    );
+}
