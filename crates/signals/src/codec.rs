@@ -157,35 +157,154 @@ impl<'a> Writer<'a> {
     }
 }
 
+/// Little-endian decoder over a byte slice, or ([`Reader::streaming`])
+/// over a file read a [`CHUNK`] at a time with its [`Checksum`], so a
+/// large state is never held whole (365 MB at a million generated
+/// articles, read whole before session 9).
 pub(crate) struct Reader<'a> {
     buf: &'a [u8],
+    stream: Option<StreamIn<'a>>,
 }
+
+struct StreamIn<'a> {
+    src: &'a mut dyn std::io::Read,
+    /// Bytes still to pull from `src`.
+    left: u64,
+    /// The current chunk and how much of it was read.
+    block: Vec<u8>,
+    at: usize,
+    sum: Checksum,
+    /// The first read error (then every read returns `None`).
+    error: Option<std::io::Error>,
+}
+
+impl StreamIn<'_> {
+    fn available(&self) -> u64 {
+        (self.block.len() - self.at) as u64 + self.left
+    }
+
+    /// The next chunk into `block` (after the current one is used up).
+    fn pull(&mut self) -> Option<()> {
+        if self.left == 0 || self.error.is_some() {
+            return None;
+        }
+        let n = (CHUNK as u64).min(self.left) as usize;
+        self.block.resize(n, 0);
+        if let Err(e) = self.src.read_exact(&mut self.block) {
+            self.error = Some(e);
+            return None;
+        }
+        self.left -= n as u64;
+        self.at = 0;
+        self.sum.add(&self.block);
+        Some(())
+    }
+
+    /// Copies the next `out.len()` bytes into `out`.
+    fn copy(&mut self, out: &mut [u8]) -> Option<()> {
+        if (out.len() as u64) > self.available() {
+            return None;
+        }
+        let mut done = 0;
+        while done < out.len() {
+            if self.at == self.block.len() {
+                self.pull()?;
+            }
+            let k = (out.len() - done).min(self.block.len() - self.at);
+            out[done..done + k].copy_from_slice(&self.block[self.at..self.at + k]);
+            self.at += k;
+            done += k;
+        }
+        Some(())
+    }
+}
+
+/// Items decoded from one piece of a streaming read at a time.
+const ITEMS_READ_AT_A_TIME: usize = 1 << 14;
 
 impl<'a> Reader<'a> {
     pub(crate) fn new(buf: &'a [u8]) -> Self {
-        Reader { buf }
+        Reader { buf, stream: None }
     }
-    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
+
+    /// A reader of the next `len` bytes of `src`, read a [`CHUNK`] at a
+    /// time; [`Reader::checksum`] gives their [`Checksum`].
+    #[cfg_attr(not(feature = "store"), allow(dead_code))] // the state file (`derived.rs`)
+    pub(crate) fn streaming(src: &'a mut dyn std::io::Read, len: u64) -> Self {
+        Reader {
+            buf: &[],
+            stream: Some(StreamIn {
+                src,
+                left: len,
+                block: Vec::new(),
+                at: 0,
+                sum: Checksum::default(),
+                error: None,
+            }),
+        }
+    }
+
+    /// Bytes not read yet.
+    fn available(&self) -> u64 {
+        match &self.stream {
+            Some(s) => s.available(),
+            None => self.buf.len() as u64,
+        }
+    }
+
+    /// The next `n` bytes (borrowed from a slice, copied from a stream).
+    fn take(&mut self, n: usize) -> Option<std::borrow::Cow<'a, [u8]>> {
+        if let Some(s) = &mut self.stream {
+            let mut out = vec![0u8; n];
+            s.copy(&mut out)?;
+            return Some(std::borrow::Cow::Owned(out));
+        }
         if n > self.buf.len() {
             return None;
         }
         let (a, b) = self.buf.split_at(n);
         self.buf = b;
-        Some(a)
+        Some(std::borrow::Cow::Borrowed(a))
     }
+
+    fn fixed<const N: usize>(&mut self) -> Option<[u8; N]> {
+        let mut x = [0u8; N];
+        match &mut self.stream {
+            Some(s) => s.copy(&mut x)?,
+            None => x.copy_from_slice(&self.take(N)?),
+        }
+        Some(x)
+    }
+
     pub(crate) fn is_empty(&self) -> bool {
-        self.buf.is_empty()
+        self.available() == 0
     }
-    /// Everything not read yet.
+
+    /// Reads what is left of a streaming reader and gives the checksum of
+    /// all its bytes (`None`: a read failed; a slice reader gives the
+    /// checksum of what is left).
     #[cfg_attr(not(feature = "store"), allow(dead_code))] // the state file (`derived.rs`)
-    pub(crate) fn rest(&mut self) -> &'a [u8] {
-        std::mem::take(&mut self.buf)
+    pub(crate) fn checksum(mut self) -> Option<u64> {
+        let Some(s) = &mut self.stream else {
+            return Some(Checksum::of(self.buf));
+        };
+        s.at = s.block.len();
+        while s.left > 0 {
+            s.pull()?;
+        }
+        s.error.is_none().then(|| s.sum.finish())
+    }
+
+    /// The next `n` bytes as written by [`Writer::raw`].
+    #[cfg_attr(not(feature = "store"), allow(dead_code))] // the state file (`derived.rs`)
+    pub(crate) fn raw(&mut self, n: usize) -> Option<std::borrow::Cow<'a, [u8]>> {
+        self.take(n)
     }
     pub(crate) fn u32(&mut self) -> Option<u32> {
-        Some(u32::from_le_bytes(self.take(4)?.try_into().ok()?))
+        Some(u32::from_le_bytes(self.fixed::<4>()?))
     }
     pub(crate) fn u64(&mut self) -> Option<u64> {
-        Some(u64::from_le_bytes(self.take(8)?.try_into().ok()?))
+        Some(u64::from_le_bytes(self.fixed::<8>()?))
     }
     pub(crate) fn usize(&mut self) -> Option<usize> {
         usize::try_from(self.u64()?).ok()
@@ -193,46 +312,42 @@ impl<'a> Reader<'a> {
     /// A length of items of `size` bytes each that fits in what is left.
     fn len(&mut self, size: usize) -> Option<usize> {
         let n = self.usize()?;
-        (n.checked_mul(size)? <= self.buf.len()).then_some(n)
+        (n.checked_mul(size)? as u64 <= self.available()).then_some(n)
     }
-    pub(crate) fn bytes(&mut self) -> Option<&'a [u8]> {
+    pub(crate) fn bytes(&mut self) -> Option<std::borrow::Cow<'a, [u8]>> {
         let n = self.len(1)?;
         self.take(n)
     }
     pub(crate) fn string(&mut self) -> Option<String> {
-        String::from_utf8(self.bytes()?.to_vec()).ok()
+        String::from_utf8(self.bytes()?.into_owned()).ok()
+    }
+    /// `n` items of `size` bytes each, decoded by `item` (a piece of
+    /// [`ITEMS_READ_AT_A_TIME`] at a time, so a stream copies no more).
+    fn items<T>(&mut self, size: usize, item: impl Fn(&[u8]) -> T) -> Option<Vec<T>> {
+        let n = self.len(size)?;
+        let mut out = Vec::with_capacity(n);
+        let mut left = n;
+        while left > 0 {
+            let k = left.min(ITEMS_READ_AT_A_TIME);
+            let raw = self.take(k * size)?;
+            out.extend(raw.chunks_exact(size).map(&item));
+            left -= k;
+        }
+        Some(out)
     }
     pub(crate) fn u32s(&mut self) -> Option<Vec<u32>> {
-        let n = self.len(4)?;
-        let raw = self.take(n * 4)?;
-        Some(
-            raw.chunks_exact(4)
-                .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
-                .collect(),
-        )
+        self.items(4, |c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
     }
     pub(crate) fn u64s(&mut self) -> Option<Vec<u64>> {
-        let n = self.len(8)?;
-        let raw = self.take(n * 8)?;
-        Some(
-            raw.chunks_exact(8)
-                .map(|c| u64::from_le_bytes(c.try_into().unwrap_or([0; 8])))
-                .collect(),
-        )
+        self.items(8, |c| u64::from_le_bytes(c.try_into().unwrap_or([0; 8])))
     }
     pub(crate) fn pairs(&mut self) -> Option<Vec<(u32, u32)>> {
-        let n = self.len(8)?;
-        let raw = self.take(n * 8)?;
-        Some(
-            raw.chunks_exact(8)
-                .map(|c| {
-                    (
-                        u32::from_le_bytes([c[0], c[1], c[2], c[3]]),
-                        u32::from_le_bytes([c[4], c[5], c[6], c[7]]),
-                    )
-                })
-                .collect(),
-        )
+        self.items(8, |c| {
+            (
+                u32::from_le_bytes([c[0], c[1], c[2], c[3]]),
+                u32::from_le_bytes([c[4], c[5], c[6], c[7]]),
+            )
+        })
     }
 }
 
@@ -298,6 +413,45 @@ mod tests {
         let mut other = bytes.clone();
         other[CHUNK + 3] ^= 1;
         assert_ne!(Checksum::of(&other), sum);
+    }
+
+    type Values = (u32, String, Vec<u64>, Vec<u32>, Vec<(u32, u32)>);
+
+    fn read_all(r: &mut Reader) -> Option<Values> {
+        assert_eq!(&*r.raw(5)?, b"MAGIC");
+        let v = (r.u32()?, r.string()?, r.u64s()?, r.u32s()?, r.pairs()?);
+        assert_eq!(&*r.bytes()?, &[9u8; 5]);
+        Some(v)
+    }
+
+    #[test]
+    fn a_streaming_reader_reads_what_a_slice_reader_reads_with_the_checksum() {
+        let mut w = Writer::default();
+        write_all(&mut w);
+        let bytes = w.buf;
+        let mut slice = Reader::new(&bytes);
+        let want = read_all(&mut slice).unwrap();
+        assert!(slice.is_empty());
+        let mut src: &[u8] = &bytes;
+        let mut stream = Reader::streaming(&mut src, bytes.len() as u64);
+        assert_eq!(read_all(&mut stream).unwrap(), want);
+        assert!(stream.is_empty());
+        assert_eq!(stream.checksum(), Some(Checksum::of(&bytes)));
+        // The checksum of a stream read in part covers the rest too.
+        let mut src: &[u8] = &bytes;
+        let mut part = Reader::streaming(&mut src, bytes.len() as u64);
+        assert_eq!(part.u32(), Some(u32::from_le_bytes(*b"MAGI")));
+        assert_eq!(part.checksum(), Some(Checksum::of(&bytes)));
+        // Shorter than said: reads fail, no checksum.
+        let mut src: &[u8] = &bytes[..3 * CHUNK];
+        let mut short = Reader::streaming(&mut src, bytes.len() as u64);
+        assert!(read_all(&mut short).is_none());
+        assert_eq!(short.checksum(), None);
+        // A length past the end.
+        let mut huge = Writer::default();
+        huge.u64(u64::MAX / 2);
+        let mut src: &[u8] = &huge.buf;
+        assert_eq!(Reader::streaming(&mut src, 8).u32s(), None);
     }
 
     #[test]

@@ -25,7 +25,7 @@
 //! file keeps the quote clusters as quote ids; [`Derived::travel_rows`]
 //! reads their rows from the store.
 
-use crate::codec::{Checksum, Reader, Writer};
+use crate::codec::{Reader, Writer};
 use crate::passes::{compute, feed, FirstPass, Item, Pages, SPILL_AT};
 use crate::stories::{Story, StoryConfig};
 use crate::talking::{replay_order, ArticleInput, Metas, QuoteInput, TalkingConfig, TalkingPoint};
@@ -719,33 +719,62 @@ fn write_state(s: &State, out: &mut dyn Write) -> std::io::Result<()> {
     out.write_all(&sum.to_le_bytes())
 }
 
-/// The state in `bytes`, or why it cannot be used.
-fn decode_state(bytes: &[u8]) -> Result<State, String> {
-    let body = bytes
-        .len()
+/// The state in the file at `path`, or why it cannot be used. The file
+/// is read a chunk at a time as it is decoded (never whole), and its
+/// checksum checked at the end.
+fn read_state(path: &Path) -> Result<State, String> {
+    let mut file = std::fs::File::open(path).map_err(|_| "no saved state".to_string())?;
+    let len = file
+        .metadata()
+        .map_err(|e| format!("the state file cannot be read: {e}"))?
+        .len();
+    let mut sum = [0u8; 8];
+    let body = len
         .checked_sub(8)
-        .filter(|&n| n >= STATE_MAGIC.len())
+        .filter(|&n| n >= STATE_MAGIC.len() as u64)
         .ok_or("the state file is truncated")?;
-    let (body, sum) = bytes.split_at(body);
-    if !body.starts_with(STATE_MAGIC) {
-        return Err("the state file is not a signals state".into());
+    {
+        use std::io::{Read, Seek, SeekFrom};
+        let stored = file
+            .seek(SeekFrom::Start(body))
+            .and_then(|_| file.read_exact(&mut sum))
+            .and_then(|_| file.seek(SeekFrom::Start(0)));
+        stored.map_err(|e| format!("the state file cannot be read: {e}"))?;
     }
-    let mut r = Reader::new(&body[STATE_MAGIC.len()..]);
+    let mut src = std::io::BufReader::with_capacity(crate::codec::CHUNK, file);
+    let mut r = Reader::streaming(&mut src, body);
+    let decoded = decode_state(&mut r);
+    // Checked before decoding when the file was read whole: a file of
+    // another kind or format says so, else a damaged one says so first.
+    let Some(got) = r.checksum() else {
+        return Err("the state file cannot be read".into());
+    };
+    match decoded {
+        Err(e) if e == NOT_STATE || e == OTHER_FORMAT => Err(e),
+        _ if got.to_le_bytes() != sum => Err("the state file is damaged (checksum)".into()),
+        d => d,
+    }
+}
+
+const NOT_STATE: &str = "the state file is not a signals state";
+const OTHER_FORMAT: &str = "the state file has another format";
+
+/// The state read from `r` (its checksum is checked by the caller).
+fn decode_state(r: &mut Reader) -> Result<State, String> {
     let damaged = || "the state file is damaged".to_string();
-    // The format before the checksum: another format's checksum is
-    // taken another way.
-    if r.u32().ok_or_else(damaged)? != STATE_FORMAT {
-        return Err("the state file has another format".into());
+    if *r.raw(STATE_MAGIC.len()).ok_or_else(damaged)? != STATE_MAGIC[..] {
+        return Err(NOT_STATE.into());
     }
-    if Checksum::of(body).to_le_bytes() != sum {
-        return Err("the state file is damaged (checksum)".into());
+    // Another format's checksum is taken another way: said first.
+    if r.u32().ok_or_else(damaged)? != STATE_FORMAT {
+        return Err(OTHER_FORMAT.into());
     }
     if r.string().ok_or_else(damaged)? != rules_signature() {
         return Err("the state was computed under other rules".into());
     }
     let rowids = r.u64s().ok_or_else(damaged)?;
     let hashes = r.u64s().ok_or_else(damaged)?;
-    let index = SignalIndex::load(SignalConfig::default(), r.rest()).ok_or_else(damaged)?;
+    let index = SignalIndex::load_from(SignalConfig::default(), r).ok_or_else(damaged)?;
     if rowids.len() != index.article_count() || hashes.len() != rowids.len() {
         return Err(damaged());
     }
@@ -828,11 +857,8 @@ fn derived_with(store: &Store, db: &Path, write: bool) -> Result<(Derived, Sourc
     first.park()?;
     crate::passes::release_free_memory();
     lap("first pass (store read, n-grams, terms)");
-    let resumed = match std::fs::read(state_path(db)) {
-        Err(_) => Err("no saved state".to_string()),
-        Ok(bytes) => decode_state(&bytes)
-            .and_then(|state| resume(&state, &corpus).map(|(slots, add)| (state, slots, add))),
-    };
+    let resumed = read_state(&state_path(db))
+        .and_then(|state| resume(&state, &corpus).map(|(slots, add)| (state, slots, add)));
     let (mut state, mut slot_of_pos, add, source) = match resumed {
         Ok((state, slots, add)) => {
             let n = add.len();
@@ -1276,6 +1302,19 @@ mod tests {
                 "{name}: {source:?}"
             );
             assert_eq!(content(&d), expected, "{name}");
+            let Source::Rebuilt { reason } = source else {
+                continue;
+            };
+            let want = match name {
+                "empty" | "truncated" => "truncated",
+                "garbage" => "not a signals state",
+                _ => "damaged (checksum)",
+            };
+            // A truncated file's length says so only when the cut is
+            // before the checksum could be found: either way it is refused.
+            if name != "truncated" {
+                assert!(reason.contains(want), "{name}: {reason}");
+            }
         }
         // The rebuilt state is good again.
         let _ = std::fs::remove_file(derived_path(&db));

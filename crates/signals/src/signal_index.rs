@@ -780,18 +780,23 @@ impl SignalIndex {
     /// An index saved by [`SignalIndex::save`], under `config`; `None` when
     /// the bytes are damaged (checked enough never to panic later).
     pub fn load(config: SignalConfig, bytes: &[u8]) -> Option<SignalIndex> {
-        let mut r = Reader::new(bytes);
+        Self::load_from(config, &mut Reader::new(bytes))
+    }
+
+    /// [`SignalIndex::load`] from a reader holding the saved index and
+    /// nothing after it.
+    pub(crate) fn load_from(config: SignalConfig, r: &mut Reader) -> Option<SignalIndex> {
         let article_dates = r.u64s()?;
         let n = article_dates.len();
-        let article_ids = Strings::load(&mut r)?;
-        let article_sets = UnionFind::load(&mut r)?;
-        let articles = Window::load(&mut r, n)?;
+        let article_ids = Strings::load(r)?;
+        let article_sets = UnionFind::load(r)?;
+        let articles = Window::load(r, n)?;
         let quote_articles = r.u32s()?;
         let quote_speakers = r.u32s()?;
         let m = quote_articles.len();
-        let quote_ids = QuoteIds::load(&mut r)?;
-        let quote_sets = UnionFind::load(&mut r)?;
-        let quotes = Window::load(&mut r, m)?;
+        let quote_ids = QuoteIds::load(r)?;
+        let quote_sets = UnionFind::load(r)?;
+        let quotes = Window::load(r, m)?;
         let newest = r.u64()?;
         let consistent = article_ids.ends.len() == n
             && article_sets.len() == n

@@ -306,6 +306,7 @@ impl Metas {
     }
 
     /// Gives back the arrays' spare capacity (once every article is in).
+    #[cfg_attr(not(feature = "store"), allow(dead_code))] // the store's corpus (`derived.rs`)
     pub(crate) fn shrink_to_fit(&mut self) {
         self.ids.shrink_to_fit();
         self.id_ends.shrink_to_fit();
