@@ -3593,6 +3593,18 @@ impl<'a> Ctx<'a> {
             }
             j += 1;
         }
+        // "каза пред журналисти, че …", "заявил в интервью, что …": an
+        // addressee or circumstance closed by a comma before the clause.
+        if let Some(c) = (i..b.min(i + 9)).find(|&c| {
+            c > i
+                && self.word(c)
+                && matches!(self.lower(c), "что" | "що" | "че" | "que")
+                && self.comma_at(c - 1)
+        }) {
+            if (i..c).all(|t| self.word(t) || self.comma_at(t)) {
+                return c;
+            }
+        }
         if tell && i < b && self.word(i) {
             // Skip the addressee: a name, "reporters", "the Times".
             let mut j = i;
@@ -3730,7 +3742,13 @@ impl<'a> Ctx<'a> {
         {
             j -= 1;
         }
-        if j <= ts || !self.word(j - 1) || !matches!(self.lower(j - 1), "and" | "but" | "then") {
+        if j <= ts
+            || !self.word(j - 1)
+            || !matches!(
+                self.lower(j - 1),
+                "and" | "but" | "then" | "и" | "і" | "а" | "e" | "y" | "mas" | "pero"
+            )
+        {
             return None;
         }
         self.first_subject(ts, j - 1)

@@ -782,6 +782,32 @@ const SKIP_BACK: &[&str] = &[
     "също",
     "também",
     "también",
+    // Auxiliaries and adverbs between a subject and its verb in the other
+    // languages ("Министърът е заявил", "O ministro teria dito", "ha dicho").
+    "е",
+    "са",
+    "бе",
+    "беше",
+    "ще",
+    "вече",
+    "уже",
+    "ранее",
+    "вчера",
+    "неоднократно",
+    "tem",
+    "têm",
+    "teria",
+    "teriam",
+    "tinha",
+    "havia",
+    "já",
+    "ontem",
+    "ha",
+    "han",
+    "habría",
+    "había",
+    "ya",
+    "ayer",
 ];
 
 /// Words that end a speaker phrase that follows its cue ("said X in …").

@@ -84,6 +84,19 @@ const RU_PRESENT: &[[&str; 2]] = &[
     ["настаивает", "настаивают"],
 ];
 
+/// Russian impersonal passives of a document ("В докладе отмечается,
+/// что …").
+const RU_PASSIVE: &[&str] = &[
+    "отмечается",
+    "подчеркивается",
+    "сообщается",
+    "указывается",
+    "утверждается",
+    "заявляется",
+    "поясняется",
+    "уточняется",
+];
+
 const RU_PRESENT_WEAK: &[[&str; 2]] = &[["подтверждает", "подтверждают"], ["отрицает", "отрицают"]];
 
 /// Ukrainian past stems: the stem + в, ла, ло, ли ("заяви" → "заявив",
@@ -375,11 +388,15 @@ pub(crate) fn forms() -> Vec<(String, Cue)> {
             out.extend(pair.iter().map(|w| (w.to_string(), cue)));
         }
     }
+    out.extend(RU_PASSIVE.iter().map(|w| (w.to_string(), Cue::Verb)));
     out.extend(
         BG_PARTICIPLES
             .iter()
             .map(|w| (w.to_string(), Cue::Participle)),
     );
+    // Past participles of the compound tenses ("tem dito que", "teria
+    // afirmado que", "ha dicho que").
+    out.extend(["dito", "dicho"].map(|w| (w.to_string(), Cue::Verb)));
     let romance: [Conjugation; 4] = [
         (PT_VERBS, Cue::Verb, pt_forms),
         (PT_VERBS_WEAK, Cue::Weak, pt_forms),
@@ -390,6 +407,8 @@ pub(crate) fn forms() -> Vec<(String, Cue)> {
         for &(stem, conj) in verbs {
             let (finite, gerund) = conjugate(stem, conj);
             out.extend(finite.into_iter().map(|f| (f, cue)));
+            let participle = if conj == Conj::Ar { "ado" } else { "ido" };
+            out.push((format!("{stem}{participle}"), cue));
             if cue == Cue::Verb {
                 out.push((gerund, Cue::Participle));
             }

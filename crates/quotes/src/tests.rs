@@ -2192,3 +2192,49 @@ fn according_to_without_a_comma_ends_the_source_where_the_clause_begins() {
         "{got:?}"
     );
 }
+
+#[test]
+fn compound_tenses_passives_and_second_verbs_in_other_languages() {
+    for (text, lang, speaker, content) in [
+        // The Bulgarian perfect: the auxiliary is not part of the speaker.
+        (
+            "Министърът е заявил, че преговорите ще започнат.",
+            "bg",
+            "Министърът",
+            "че преговорите",
+        ),
+        // An addressee closed by a comma before the clause.
+        (
+            "Песков каза пред журналисти, че Кремъл е готов.",
+            "bg",
+            "Песков",
+            "че Кремъл",
+        ),
+        // A second verb of the same subject after "и".
+        (
+            "Зеленски благодари на Франция и каза, че се надява на помощ.",
+            "bg",
+            "Зеленски",
+            "че се надява",
+        ),
+        // A document's impersonal passive.
+        (
+            "В докладе отмечается, что температура растет.",
+            "ru",
+            "В докладе",
+            "что температура",
+        ),
+        // Portuguese compound and conditional perfect.
+        (
+            "O ministro teria dito que as negociações começam amanhã.",
+            "pt",
+            "O ministro",
+            "que as negociações",
+        ),
+    ] {
+        let got = run(text, lang);
+        assert_eq!(got.len(), 1, "{text}: {got:?}");
+        assert_eq!(got[0].speaker.as_deref(), Some(speaker), "{text}");
+        assert!(got[0].text.starts_with(content), "{text}: {got:?}");
+    }
+}
