@@ -806,12 +806,13 @@ pub(crate) fn compute<P: Pages>(
     for s in (0..index.quote_count()).rev() {
         first_quote[index.quote_article(s)] = s;
     }
-    let clusters = index.quote_clusters();
+    let clusters = index.quote_clusters_flat();
     // The clusters' first quotes (a bit per quote slot), and their texts
     // on a shelf: (slot, shelf id) in slot order once the pass is done.
     let mut firsts = vec![0u64; index.quote_count().div_ceil(64)];
-    for c in &clusters {
-        firsts[c.members[0] / 64] |= 1 << (c.members[0] % 64);
+    for c in 0..clusters.len() {
+        let first = clusters.first(c);
+        firsts[first / 64] |= 1 << (first % 64);
     }
     let is_first = |s: usize| firsts[s / 64] & (1 << (s % 64)) != 0;
     let spill = prepared.budget.is_some();
@@ -951,20 +952,18 @@ pub(crate) fn compute<P: Pages>(
     let mut points = TopPoints::new(talk.max_points);
     statement_text.sort_unstable();
     let mut statement_shelf = statement_shelf.seal()?;
-    for c in &clusters {
-        let Ok(k) = statement_text.binary_search_by_key(&c.members[0], |&(s, _)| s) else {
+    for c in 0..clusters.len() {
+        let Ok(k) = statement_text.binary_search_by_key(&clusters.first(c), |&(s, _)| s) else {
             continue;
         };
         let text = statement_shelf.get(statement_text[k].1)?;
-        let ids = c
-            .members
-            .iter()
-            .map(|&s| index.quote_id(s).into_owned())
+        let ids = clusters
+            .members(c)
+            .map(|s| index.quote_id(s).into_owned())
             .collect();
-        let occ: Vec<Occurrence> = c
-            .members
-            .iter()
-            .filter_map(|&s| {
+        let occ: Vec<Occurrence> = clusters
+            .members(c)
+            .filter_map(|s| {
                 let article = *pos_of_slot.get(index.quote_article(s))?;
                 (article < total).then(|| Occurrence {
                     article,
