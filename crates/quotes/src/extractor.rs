@@ -705,6 +705,19 @@ impl<'a> Ctx<'a> {
                 if let Some(last) = went_on().or_else(put_it) {
                     return Some((Cue::Verb, last));
                 }
+                // "Как заявил Лавров, …", "Както съобщава БТА, …", "Como
+                // disse o ministro, …": the name after the verb is the
+                // source of the clause after the comma, as after "според".
+                if matches!(self.lower(i), "как" | "както" | "як" | "como")
+                    && i + 1 < hi
+                    && self.word(i + 1)
+                    && matches!(
+                        self.lex.cue(self.lower(i + 1)),
+                        Some(Cue::Verb | Cue::Weak | Cue::Tell)
+                    )
+                {
+                    return Some((Cue::According(1), i + 1));
+                }
                 // "she made it clear that …": a cue of three words.
                 if let Some(last) = self.make_clear(i, hi) {
                     if self.passive_before(i) {
@@ -1604,7 +1617,14 @@ impl<'a> Ctx<'a> {
 
     fn attr_cand(&self, s: usize, e: usize, kind: QuoteKind, attr: Option<Attr>) -> Cand {
         let cue = attr.and_then(|a| self.byte_range(a.cue_first, a.cue_last + 1));
-        let spk_tok = attr.and_then(|a| a.spk);
+        let spk_tok = attr.and_then(|a| match a.spk {
+            // "„…“, се посочва още в материала": the reflexive is no
+            // speaker; the document after "в" is the source.
+            Some((x, y)) if y == x + 1 && matches!(self.lower(x), "се" | "ся") => {
+                self.document_after(a.cue_last)
+            }
+            spk => spk,
+        });
         Cand {
             s,
             e,
@@ -1619,6 +1639,29 @@ impl<'a> Ctx<'a> {
             gaps: Vec::new(),
             part_gaps: Vec::new(),
         }
+    }
+
+    /// The document a passive cue ending at token `last` names after
+    /// "в"/"във" ("се посочва още в материала" → "материала"): up to four
+    /// words before the next punctuation.
+    fn document_after(&self, last: usize) -> Option<(usize, usize)> {
+        let mut i = last + 1;
+        while i < self.tk.len()
+            && i <= last + 3
+            && self.word(i)
+            && matches!(self.lower(i), "още" | "също" | "и")
+        {
+            i += 1;
+        }
+        if i >= self.tk.len() || !self.word(i) || !matches!(self.lower(i), "в" | "във") {
+            return None;
+        }
+        let a = i + 1;
+        let mut b = a;
+        while b < self.tk.len() && b < a + 4 && self.word(b) {
+            b += 1;
+        }
+        (b > a).then_some((a, b))
     }
 
     /// Quotes in quote marks, with their cue and speaker.

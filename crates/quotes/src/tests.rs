@@ -2238,3 +2238,39 @@ fn compound_tenses_passives_and_second_verbs_in_other_languages() {
         assert!(got[0].text.starts_with(content), "{text}: {got:?}");
     }
 }
+
+#[test]
+fn as_x_said_names_the_source_of_the_clause_after_the_comma() {
+    for (text, lang, speaker, content) in [
+        (
+            "Как заявил министр Сергей Лавров, Россия готова к переговорам.",
+            "ru",
+            "министр Сергей Лавров",
+            "Россия готова",
+        ),
+        (
+            "Както съобщава БТА, ударът е бил нанесен през нощта.",
+            "bg",
+            "БТА",
+            "ударът",
+        ),
+        (
+            "Como observou Rogov, cada vez mais ucranianos compreendem a situação.",
+            "pt",
+            "Rogov",
+            "cada vez mais",
+        ),
+    ] {
+        let got = run(text, lang);
+        assert_eq!(got.len(), 1, "{text}: {got:?}");
+        assert_eq!(got[0].speaker.as_deref(), Some(speaker), "{text}");
+        assert!(got[0].text.starts_with(content), "{text}: {got:?}");
+    }
+}
+
+#[test]
+fn a_reflexive_passive_names_the_document_not_se() {
+    let got = run("„Това е опасно“, се посочва още в материала.", "bg");
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].speaker.as_deref(), Some("материала"));
+}
