@@ -1189,7 +1189,7 @@ impl<'a> Ctx<'a> {
         // "Според климатолозите основната причина …": no comma closes the
         // source, so it ends where the clause begins.
         let closed = j < hi && !self.word(j) && matches!(self.ch(j), ',' | ':' | '—' | '–');
-        if !closed && matches!(self.lower(last), "според" | "segundo" | "según") {
+        if !closed && j > a && matches!(self.lower(last), "според" | "segundo" | "según") {
             // "според която", "според това", "според най-малко": no
             // source of a statement.
             if matches!(
@@ -1220,6 +1220,9 @@ impl<'a> Ctx<'a> {
     /// each with the phrases of "на"/"от"/"за"/"de" hanging on it ("доклада
     /// на СМО", "Службата за климатични промени").
     fn source_without_comma(&self, a: usize, j: usize) -> usize {
+        if j <= a {
+            return j;
+        }
         let lower_word = |i: usize| i < j && self.word(i) && !self.tk.toks[i].upper;
         // An adjective ending: "научна", "климатичната", "руските".
         let adjective = |i: usize| {
@@ -4071,6 +4074,10 @@ impl<'a> Ctx<'a> {
             return None;
         }
         let a = y + 1;
+        // A sentence ending in the comma ("… пред журналисти,"): no name.
+        if a >= te {
+            return None;
+        }
         let mut b = a;
         while b < te && self.word(b) && self.tk.toks[b].upper {
             b += 1;

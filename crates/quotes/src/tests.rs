@@ -2274,3 +2274,53 @@ fn a_reflexive_passive_names_the_document_not_se() {
     assert_eq!(got.len(), 1, "{got:?}");
     assert_eq!(got[0].speaker.as_deref(), Some("материала"));
 }
+
+#[test]
+fn texts_ending_inside_the_new_cues_do_not_panic() {
+    for (text, lang) in [
+        ("Според", "bg"),
+        ("Според Зеленски", "bg"),
+        ("Това е така, според", "bg"),
+        ("Както каза", "bg"),
+        ("Как заявил", "ru"),
+        ("„Това е опасно“, се посочва", "bg"),
+        ("„Това е опасно“, се посочва още в", "bg"),
+        ("Песков каза пред журналисти,", "bg"),
+        ("O ministro teria dito", "pt"),
+        ("Segundo o", "pt"),
+        ("in Fort Mill, S.C. \"", "en"),
+    ] {
+        // Nothing to assert but that each text is read without a panic;
+        // the quotes found must lie inside the text.
+        for got in run(text, lang) {
+            assert!(text.contains(&got.text), "{text}: {got:?}");
+        }
+    }
+}
+
+#[test]
+fn an_article_ending_in_a_comma_is_read() {
+    // Regression: the appositive-name rule read the word after a comma
+    // that ended the text, and the whole article was lost.
+    let got = run("The minister said,", "en");
+    assert!(got.is_empty(), "{got:?}");
+}
+
+#[test]
+fn every_prefix_of_a_text_is_read_without_a_panic() {
+    // Rules look a few tokens ahead; a text may end anywhere.
+    let samples = [
+        ("“We are ready,” Anna Berg, the minister, said on Monday, adding that talks, according to Reuters, would resume. Sanders's manager, Jeff Weaver, said, “No.”", "en"),
+        ("Според доклада на СМО страните, както съобщава БТА, „отчитат“ загуби. Министърът е заявил пред журналисти, че „Това е опасно“, се посочва още в материала.", "bg"),
+        ("Как заявил Лавров, Россия готова. — Мы готовы, — сказал он. По его словам, в докладе отмечается, что «все хорошо».", "ru"),
+        ("“Agora, não”, disse sobre o governo, acrescentando que o ministro teria dito que, segundo a agência, tudo vai bem.", "pt"),
+    ];
+    for (text, lang) in samples {
+        for (end, _) in text.char_indices().skip(1) {
+            let prefix = &text[..end];
+            for got in run(prefix, lang) {
+                assert!(prefix.contains(&got.text), "{prefix}: {got:?}");
+            }
+        }
+    }
+}
