@@ -564,6 +564,22 @@ impl EntityLinker {
                     continue;
                 }
                 if let Some((end, actor)) = self.fuzzy(text, t) {
+                    // "David Schulz" is not Olaf Scholz: a known first name
+                    // right before that is not the actor's own.
+                    let other_first = k > 0 && t.tight && {
+                        let p = &tokens[k - 1];
+                        let first = &text[p.start..p.end];
+                        p.cap
+                            && self.first_names.contains(first)
+                            && !self.base.actors()[actor]
+                                .aliases
+                                .iter()
+                                .chain(std::iter::once(&self.base.actors()[actor].name))
+                                .any(|n| n.starts_with(first))
+                    };
+                    if other_first {
+                        continue;
+                    }
                     mentions.push((t.start, end, Target::Actor(actor)));
                     covered[k] = true;
                 }
@@ -596,6 +612,19 @@ impl EntityLinker {
             } else {
                 self.resolve(p, &day, &mentioned)
             };
+            // "Ukraine's foreign minister, Dmytro Kuleba, said": the title
+            // is a mention of the person named between the commas, whoever
+            // held the office on the article's day.
+            if let Some((ns, ne, _)) = comma_apposition(text, oe).filter(|a| a.2 >= 2) {
+                let named = mentions
+                    .iter()
+                    .find(|m| m.0 == ns && m.1 == ne && self.is_person(&m.2, &groups))
+                    .map(|m| m.2);
+                if let Some(t) = named {
+                    mentions.push((os, oe, t));
+                }
+                continue;
+            }
             if let Some(a) = target {
                 if !apposition(text, oe) {
                     mentions.push((os, oe, Target::Actor(a)));
@@ -606,6 +635,15 @@ impl EntityLinker {
         let entities = build_entities(text, &self.base, mentions, &groups);
         doc.entities = entities;
         self.link_speakers(doc, &day);
+    }
+
+    /// Whether a mention's target is a person (a base person, or a group
+    /// of unknown names taken for a person).
+    fn is_person(&self, t: &Target, groups: &[(String, EntityKind, Vec<String>)]) -> bool {
+        match *t {
+            Target::Actor(a) => self.base.actors()[a].kind == EntityKind::Person,
+            Target::Group(g) => groups.get(g).is_some_and(|g| g.1 == EntityKind::Person),
+        }
     }
 
     /// A capitalised token that is a base person's single-word alias glued to
@@ -813,6 +851,20 @@ impl EntityLinker {
                 }
             }
             let mut chosen = best.map(|b| b.3);
+            // "Ukraine's foreign minister, Dmytro Kuleba, said": the person
+            // named in apposition, when no person is named inside.
+            if !best.is_some_and(|b| b.0) {
+                if let Some((a, b, _)) = comma_apposition(text, e) {
+                    let named = entities.iter().position(|ent| {
+                        ent.kind == EntityKind::Person
+                            && ent.mentions.iter().any(|m| m.start() == a && m.end() == b)
+                    });
+                    if named.is_some() {
+                        chosen = named;
+                        sp.name = None;
+                    }
+                }
+            }
             if chosen.is_none() {
                 if let Some(name) = sp.name.as_deref() {
                     match self.entity_for_name(text, entities, name, day, &mentioned) {
@@ -1057,8 +1109,14 @@ fn not_current(text: &str, at: usize) -> bool {
 }
 
 /// Whether a capitalised name follows `at` right away ("Foreign Minister
-/// Sergei Lavrov"): the title is then an apposition, not a mention.
+/// Sergei Lavrov") or between commas ("Ukraine's foreign minister, Dmytro
+/// Kuleba, said"): the title is then an apposition, not a mention.
 fn apposition(text: &str, at: usize) -> bool {
+    // Two words at least: "президента РФ, Москва, как и ранее" holds a
+    // place between commas, not a name.
+    if comma_apposition(text, at).is_some_and(|(_, _, words)| words >= 2) {
+        return true;
+    }
     let rest = &text[at..];
     let trimmed = rest.trim_start_matches(' ');
     if trimmed.len() == rest.len() || rest.len() - trimmed.len() > 2 {
@@ -1070,6 +1128,38 @@ fn apposition(text: &str, at: usize) -> bool {
         .collect();
     word.chars().next().is_some_and(char::is_uppercase)
         && !matches!(word.as_str(), "The" | "In" | "On" | "And" | "But" | "A")
+}
+
+/// The byte range and word count of a capitalised name of one to four
+/// words between a comma right after `at` and a closing comma or dash
+/// ("…minister, Dmytro Kuleba, said"), or `None`.
+fn comma_apposition(text: &str, at: usize) -> Option<(usize, usize, usize)> {
+    let rest = text.get(at..)?;
+    let after = rest.strip_prefix(',')?;
+    let name = after.trim_start_matches(' ');
+    if after.len() - name.len() != 1 {
+        return None;
+    }
+    let start = at + 1 + 1;
+    let mut words = 0;
+    let mut end = start;
+    for word in name.split(' ') {
+        let bare = word.trim_end_matches([',', '—', '–']);
+        if !bare.chars().next().is_some_and(char::is_uppercase) {
+            return None;
+        }
+        words += 1;
+        end += bare.len();
+        if bare.len() < word.len() {
+            // The closing comma or dash.
+            return (words <= 4).then_some((start, end, words));
+        }
+        if words == 4 {
+            return None;
+        }
+        end += 1;
+    }
+    None
 }
 
 /// Turns mentions into entities ordered by first mention.

@@ -632,3 +632,71 @@ fn longest_first_keeps_the_longer_of_partly_overlapping_spans_in_text_order() {
     let spans = vec![(0, 5), (3, 9), (10, 12), (11, 20), (21, 22)];
     assert_eq!(longest_first(spans, |s| *s), [(3, 9), (11, 20), (21, 22)]);
 }
+
+#[test]
+fn a_title_with_the_holder_named_between_commas_is_that_person() {
+    // Undated: the office's latest holder would be Sybiha; the text names
+    // Kuleba in apposition, so the title and the speaker are Kuleba.
+    let text = "Ukraine's foreign minister, Dmytro Kuleba, said the talks would go on.";
+    let mut d = doc(text, None);
+    d.quotes.push(quote(&d, "Ukraine's foreign minister", None));
+    linker().process(&mut d).unwrap();
+    assert!(
+        d.entities
+            .iter()
+            .all(|e| e.actor.as_deref() != Some("sybiha")),
+        "{:#?}",
+        d.entities
+    );
+    let sp = d.quotes[0].speaker.as_ref().unwrap();
+    assert_eq!(sp.name.as_deref(), Some("Dmytro Kuleba"));
+    assert_eq!(
+        d.entities[sp.entity.unwrap()].actor.as_deref(),
+        Some("kuleba")
+    );
+}
+
+#[test]
+fn comma_apposition_needs_a_closed_capitalised_name() {
+    let t = "the minister, Dmytro Kuleba, said";
+    let at = "the minister".len();
+    assert_eq!(
+        comma_apposition(t, at).map(|(a, b, n)| (&t[a..b], n)),
+        Some(("Dmytro Kuleba", 2))
+    );
+    assert_eq!(comma_apposition("the minister, who said", 12), None);
+    assert_eq!(comma_apposition("the minister, Kuleba said", 12), None);
+    assert_eq!(comma_apposition("the minister", 12), None);
+}
+
+#[test]
+fn a_name_one_letter_off_a_base_name_after_another_first_name_is_not_that_actor() {
+    // "Schulz" is one letter from "Scholz", but David Schulz is not Olaf
+    // Scholz.
+    let d = run(
+        "A lawyer, David Schulz, said no decision had been made.",
+        Some("2023-01-10"),
+    );
+    assert!(
+        d.entities
+            .iter()
+            .all(|e| e.actor.as_deref() != Some("scholz")),
+        "{:#?}",
+        d.entities
+    );
+}
+
+#[test]
+fn a_place_between_commas_after_a_title_is_no_apposition() {
+    let d = run(
+        "По словам президента РФ, Москва, как и ранее, выступает за переговоры.",
+        Some("2023-01-10"),
+    );
+    assert!(
+        d.entities
+            .iter()
+            .any(|e| e.actor.as_deref() == Some("putin")),
+        "{:#?}",
+        d.entities
+    );
+}
