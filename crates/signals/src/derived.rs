@@ -851,7 +851,7 @@ fn derived_with(store: &Store, db: &Path, write: bool) -> Result<(Derived, Sourc
     let talk = TalkingConfig::default();
     let story = StoryConfig::default();
     let mut first = FirstPass::new(&talk, true, Some(SPILL_AT));
-    let corpus = first_pass(store, &mut first)?;
+    let mut corpus = first_pass(store, &mut first)?;
     // The n-gram hashes wait on disk while the index is built; their
     // filter is made after the index's candidate segments are dropped.
     first.park()?;
@@ -884,6 +884,8 @@ fn derived_with(store: &Store, db: &Path, write: bool) -> Result<(Derived, Sourc
     state.index.reserve(add.len(), quotes);
     state.rowids.reserve_exact(add.len());
     state.hashes.reserve_exact(add.len());
+    // The content hashes are read only by the state (8 bytes an article).
+    let hashes = std::mem::take(&mut corpus.hashes);
     let pages = StorePages {
         store,
         corpus: &corpus,
@@ -893,18 +895,22 @@ fn derived_with(store: &Store, db: &Path, write: bool) -> Result<(Derived, Sourc
         trimmer.page();
         for item in &items {
             state.rowids.push(corpus.rowids[item.pos] as u64);
-            state.hashes.push(corpus.hashes[item.pos]);
+            state.hashes.push(hashes[item.pos]);
         }
         feed(&mut state.index, items, &mut slot_of_pos);
         Ok(())
     })?;
     lap(&format!("{} articles indexed", add.len()));
+    drop((hashes, add));
     if write {
         // Saved now: the passes below need the index's groups only, so
         // its candidate segments are dropped before them.
         write_atomically(&state_path(db), |w| write_state(&state, w));
         lap("state written");
     }
+    // Saved: the passes read neither (16 bytes an article).
+    state.rowids = Vec::new();
+    state.hashes = Vec::new();
     state.index.forget_candidates();
     crate::passes::release_free_memory();
     let prepared = first.finish()?;

@@ -483,6 +483,55 @@ impl Parts {
     }
 }
 
+/// A 64-bit key for each of some items of `0..n` (the members): a bit per
+/// item and a rank per 64 items find a member's key in an array of the
+/// members' keys only. Items not members read 0 and are not set.
+struct MemberKeys {
+    bits: Vec<u64>,
+    /// Per word of `bits`, the members before it.
+    before: Vec<u32>,
+    keys: Vec<u64>,
+}
+
+impl MemberKeys {
+    fn new(n: usize, members: impl Iterator<Item = usize>) -> MemberKeys {
+        let mut bits = vec![0u64; n.div_ceil(64)];
+        for m in members {
+            if let Some(w) = bits.get_mut(m / 64) {
+                *w |= 1 << (m % 64);
+            }
+        }
+        let mut before = Vec::with_capacity(bits.len());
+        let mut count = 0u32;
+        for w in &bits {
+            before.push(count);
+            count += w.count_ones();
+        }
+        MemberKeys {
+            bits,
+            before,
+            keys: vec![0; count as usize],
+        }
+    }
+
+    /// Item `i`'s place among the members, if it is one.
+    fn rank(&self, i: usize) -> Option<usize> {
+        let w = *self.bits.get(i / 64)?;
+        let bit = 1u64 << (i % 64);
+        (w & bit != 0).then(|| self.before[i / 64] as usize + (w & (bit - 1)).count_ones() as usize)
+    }
+
+    fn set(&mut self, i: usize, key: u64) {
+        if let Some(r) = self.rank(i) {
+            self.keys[r] = key;
+        }
+    }
+
+    fn get(&self, i: usize) -> u64 {
+        self.rank(i).map_or(0, |r| self.keys[r])
+    }
+}
+
 /// Texts kept until the end of a pass, by the id [`TextShelf::push`]
 /// gives: in one buffer, or (spilling) appended to a temporary file with
 /// only their ends in memory (8 bytes a text) — the statements'
@@ -770,15 +819,17 @@ fn passing(bytes: &[u8], limit: usize) -> Vec<u64> {
 }
 
 /// One run of passing `n`-grams in a text.
+/// 24 bytes (48 with `usize` fields and an `Option<u64>`: 1.4 million
+/// runs at a million generated articles).
 struct Run {
-    article: usize,
-    /// The quote's speaker's [`speaker_key`].
-    speaker: Option<u64>,
-    words: usize,
+    /// The quote's speaker's [`speaker_key`] (0: none; keys are never 0).
+    speaker: u64,
+    article: u32,
+    words: u32,
     /// Union–find id of its last `n`-gram.
-    id: usize,
+    id: u32,
     /// Its text on the phrase pass's [`TextShelf`].
-    text: usize,
+    text: u32,
 }
 
 /// Talking points (and stories when the first pass counted their terms)
@@ -819,7 +870,12 @@ pub(crate) fn compute<P: Pages>(
     let mut statement_shelf = TextShelf::new(spill)?;
     let mut statement_text: Vec<(usize, usize)> = Vec::new();
     // Speakers by key (0: none), no table of names (see `speaker_key`).
-    let mut speaker_of_slot: Vec<u64> = vec![0; index.quote_count()];
+    // Only the clusters' quotes need their speaker (a key per member, not
+    // per quote: 40 MB at 1M).
+    let mut speaker_of_slot = MemberKeys::new(
+        index.quote_count(),
+        (0..clusters.len()).flat_map(|c| clusters.members(c)),
+    );
     let mut speakers_seen = 0usize;
     let mut outlets = Names::default();
     let repeated = prepared.repeated;
@@ -896,7 +952,7 @@ pub(crate) fn compute<P: Pages>(
             for (q, s) in item.quotes.iter().zip(&qs) {
                 let Some(s) = *s else { continue };
                 if let Some(name) = &q.speaker {
-                    speaker_of_slot[s] = speaker_key(name);
+                    speaker_of_slot.set(s, speaker_key(name));
                     speakers_seen += 1;
                 }
                 if is_first(s) {
@@ -967,7 +1023,7 @@ pub(crate) fn compute<P: Pages>(
                 let article = *pos_of_slot.get(index.quote_article(s))?;
                 (article < total).then(|| Occurrence {
                     article,
-                    speaker: Some(speaker_of_slot[s]).filter(|&x| x != 0),
+                    speaker: Some(speaker_of_slot.get(s)).filter(|&x| x != 0),
                 })
             })
             .collect();
@@ -1136,11 +1192,11 @@ fn phrase_runs<P: Pages>(
                 }
                 if let Some(id) = prev {
                     runs.push(Run {
-                        article: item.pos,
-                        speaker,
-                        words: len,
-                        id,
-                        text: shelf.push(&text)?,
+                        speaker: speaker.unwrap_or(0),
+                        article: item.pos as u32,
+                        words: len as u32,
+                        id: id as u32,
+                        text: shelf.push(&text)? as u32,
                     });
                 }
             }
@@ -1158,11 +1214,18 @@ fn phrases(
     texts: &mut SealedShelf,
     out: &mut TopPoints,
 ) -> std::io::Result<()> {
-    let mut groups: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
-    for (r, run) in runs.iter().enumerate() {
-        groups.entry(uf.find(run.id)).or_default().push(r);
-    }
-    for members in groups.into_values() {
+    // (group, run) sorted: each group's runs in a row, in run order (8
+    // bytes a run, where a hash map of a list per group took ≈ 5 times
+    // that). Groups come in the order of their roots; the points are
+    // ranked on their content, which no two groups share.
+    let mut pairs: Vec<(u32, u32)> = runs
+        .iter()
+        .enumerate()
+        .map(|(r, run)| (uf.find(run.id as usize) as u32, r as u32))
+        .collect();
+    pairs.sort_unstable();
+    for group in pairs.chunk_by(|a, b| a.0 == b.0) {
+        let members: Vec<usize> = group.iter().map(|p| p.1 as usize).collect();
         let arts = distinct(members.iter().map(|&r| runs[r].article)).len();
         if arts < 2 {
             continue;
@@ -1173,7 +1236,7 @@ fn phrases(
             .max_by_key(|&r| {
                 (
                     runs[r].words,
-                    std::cmp::Reverse(ctx.order(runs[r].article)),
+                    std::cmp::Reverse(ctx.order(runs[r].article as usize)),
                     std::cmp::Reverse(r),
                 )
             })
@@ -1181,11 +1244,16 @@ fn phrases(
         let occ = members
             .iter()
             .map(|&r| Occurrence {
-                article: runs[r].article,
-                speaker: runs[r].speaker,
+                article: runs[r].article as usize,
+                speaker: Some(runs[r].speaker).filter(|&k| k != 0),
             })
             .collect();
-        out.push(ctx.point("phrase", texts.get(runs[best].text)?, occ, Vec::new()));
+        out.push(ctx.point(
+            "phrase",
+            texts.get(runs[best].text as usize)?,
+            occ,
+            Vec::new(),
+        ));
     }
     Ok(())
 }
@@ -1434,6 +1502,29 @@ mod tests {
         assert_eq!(memory, disk);
         assert_eq!(disk, repeated(values.clone()));
         assert_eq!(disk.len(), 1700);
+    }
+
+    #[test]
+    fn member_keys_read_back_the_members_keys_and_zero_for_the_rest() {
+        let n = 1000;
+        let members: Vec<usize> = (0..n)
+            .filter(|i| i % 7 == 3 || i % 64 == 63 || *i == 0)
+            .collect();
+        let mut keys = MemberKeys::new(n, members.iter().copied().chain([5000]));
+        assert_eq!(keys.keys.len(), members.len());
+        for i in 0..n {
+            keys.set(i, (i as u64 + 1) * 11);
+        }
+        for i in 0..n {
+            let want = if members.contains(&i) {
+                (i as u64 + 1) * 11
+            } else {
+                0
+            };
+            assert_eq!(keys.get(i), want, "{i}");
+        }
+        assert_eq!(keys.get(5000), 0);
+        assert_eq!(MemberKeys::new(0, std::iter::empty()).get(3), 0);
     }
 
     #[test]

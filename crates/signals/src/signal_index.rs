@@ -1038,7 +1038,8 @@ impl SignalIndex {
                 pairs.push((self.quote_sets.find(i) as u32, i as u32));
             }
         }
-        pairs.sort_unstable_by_key(|&(r, q)| (r, self.quote_order(q as usize)));
+        // By root (cheap to compare), then each run in quote order.
+        pairs.sort_unstable();
         // Runs of one root, kept when in two or more articles: (start, end)
         // in `pairs`, ordered by their first quote.
         let mut runs: Vec<(u32, u32)> = Vec::new();
@@ -1046,6 +1047,7 @@ impl SignalIndex {
         while start < pairs.len() {
             let root = pairs[start].0;
             let end = start + pairs[start..].partition_point(|p| p.0 == root);
+            pairs[start..end].sort_unstable_by_key(|&(_, q)| self.quote_order(q as usize));
             let first = self.quote_article(pairs[start].1 as usize);
             if pairs[start..end]
                 .iter()
