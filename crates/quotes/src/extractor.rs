@@ -374,6 +374,9 @@ pub(crate) struct Ctx<'a> {
     /// A ru/uk/bg text: dialogue dashes are speech, and a word in Latin
     /// letters is a foreign name.
     cyrillic: bool,
+    /// A Bulgarian text: "на" after a noun is "of" ("говорителят на
+    /// Кремъл").
+    bulgarian: bool,
     /// Every pair of quote marks.
     quotes: Vec<QuoteMarks>,
 }
@@ -480,6 +483,7 @@ impl<'a> Ctx<'a> {
             sents,
             lex: &LEXICON,
             cyrillic,
+            bulgarian: lang == "bg",
             quotes,
         }
     }
@@ -1143,17 +1147,59 @@ impl<'a> Ctx<'a> {
             j += 1;
         }
         while j < hi && j - a < 8 {
-            if !self.word(j)
-                || (self.lex.is_stop_forward(self.lower(j)) && !self.tk.toks[j].upper)
-                || (j > a && Lexicon::is_addressee_preposition(self.lower(j)))
+            // "говорителят на Кремъл", "o porta-voz do Kremlin": after a
+            // noun, "на"/"do" is "of" and the phrase goes on (right after
+            // the cue it is the addressee: "каза на журналисти").
+            let of = j > a
+                && j + 1 < hi
+                && self.word(j + 1)
+                && !self.tk.toks[j - 1].upper
+                && ((matches!(self.lower(j), "do" | "da" | "dos" | "das" | "del")
+                    && self.lex.is_other_language_verb(self.lower(last)))
+                    || (self.bulgarian && self.lower(j) == "на"));
+            if !of
+                && (!self.word(j)
+                    || (self.lex.is_stop_forward(self.lower(j)) && !self.tk.toks[j].upper)
+                    || (j > a && Lexicon::is_addressee_preposition(self.lower(j))))
             {
                 break;
             }
             j += 1;
         }
+        // "полковникът от Бундесвера в оставка Волфганг Рихтер в
+        // интервю": a name of two capitalised words within three words
+        // after the phrase stopped is its holder's (Cyrillic texts, where
+        // a title comes before the name).
+        let named = (a + 1..j).any(|i| self.tk.toks[i].upper && self.tk.toks[i - 1].upper);
+        if self.cyrillic && !named && j > a && j < hi && self.word(j) {
+            let name_at = (j + 1..(j + 4).min(hi))
+                .take_while(|&i| self.word(i))
+                .find(|&i| {
+                    self.tk.toks[i].upper
+                        && i + 1 < hi
+                        && self.word(i + 1)
+                        && self.tk.toks[i + 1].upper
+                        && !self.tk.toks[i - 1].upper
+                        // "в интервю за South China Morning Post": an outlet
+                        // in Latin letters, not the speaker's name.
+                        && !self.latin_in_cyrillic(i)
+                });
+            if let Some(n) = name_at {
+                j = n + 2;
+            }
+        }
+        // A name the word limit cut ("… бивш военен аташе Волфганг
+        // Рихтер"): to its last capitalised word.
+        while j < hi && j > a && self.word(j) && self.tk.toks[j].upper && self.tk.toks[j - 1].upper
+        {
+            j += 1;
+        }
         // "said a spokesman for the delegation" keeps "for the": cut a
         // dangling function word at the end.
-        while j > a && self.lex.is_stop_forward(self.lower(j - 1)) {
+        while j > a
+            && (self.lex.is_stop_forward(self.lower(j - 1))
+                || matches!(self.lower(j - 1), "от" | "по" | "с" | "за" | "из"))
+        {
             j -= 1;
         }
         // "disse aos jornalistas": an addressee with no name after it is no
@@ -3242,8 +3288,29 @@ impl<'a> Ctx<'a> {
                     && self.words_between(last + 2, end) >= 2
                     && self.word(last + 2);
                 let comma = comma.filter(|&c| !(c + 1 == k && pronoun_clause));
+                // "Русия подготвя офанзива, заяви полковникът … Рихтер в
+                // интервю за …", "…, afirmou o porta-voz do Kremlin, Dmitry
+                // Peskov, em declarações …": in the other languages a
+                // postposed cue's speaker runs on with titles, appositions
+                // and circumstances.
+                // Portuguese and Spanish put objects after the verb too
+                // ("…, destacou a incapacidade ucraniana de …"): there the
+                // phrase must name someone (a capitalised word).
+                // "A porta-voz …, Mao Ning, disse que …": a clause after the
+                // cue makes it "X said that", whatever comma comes before.
+                let clause_after = last + 1 < end
+                    && self.word(last + 1)
+                    && matches!(self.lower(last + 1), "que" | "что" | "що" | "че");
+                let other_language = self.lex.is_other_language_verb(self.lower(k))
+                    && !clause_after
+                    && (self.cyrillic
+                        || (last + 1..(last + 1 + tail.0 + 1).min(end))
+                            .any(|i| self.word(i) && self.tk.toks[i].upper));
                 let tail_ok = if comma.is_some_and(|c| c + 1 == k) {
-                    inverted || self.words_between(last + 1, end) <= 6 || participle_next
+                    inverted
+                        || self.words_between(last + 1, end) <= 6
+                        || participle_next
+                        || (other_language && tail.0 >= 1)
                 } else {
                     // After "X said" only circumstances may follow ("on
                     // Tuesday", "in a statement"), or an addressee of "told".

@@ -1082,6 +1082,10 @@ pub(crate) struct Lexicon {
     /// with a clause or a quote ("заяви, че …", not "подчертава
     /// опасността").
     needs_clause: HashSet<String>,
+    /// Finite speech verbs of ru, uk, bg, pt and es (hand-listed and
+    /// generated): "…, заяви полковникът … Рихтер в интервю" may run on
+    /// after the speaker.
+    other_language_verbs: HashSet<String>,
 }
 
 /// The gender of a person a pronoun or a first name points to.
@@ -1512,7 +1516,11 @@ pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     // The other languages' verbs in every form a report uses; the lists
     // above win where both hold a form.
     let mut needs_clause = HashSet::new();
+    let mut other_language_verbs: HashSet<String> = VERBS.iter().map(|w| w.to_string()).collect();
     for (form, cue) in crate::speech_verbs::forms() {
+        if matches!(cue, Cue::Verb | Cue::Weak | Cue::Tell) {
+            other_language_verbs.insert(form.clone());
+        }
         if !cues.contains_key(&form) {
             cues.insert(form.clone(), cue);
             needs_clause.insert(form);
@@ -1548,6 +1556,7 @@ pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             .chain(FEMALE_NAMES.iter().map(|w| (*w, Gender::Female)))
             .collect(),
         needs_clause,
+        other_language_verbs,
     }
 });
 
@@ -1679,6 +1688,10 @@ impl Lexicon {
             }
         }
         None
+    }
+    /// A finite speech verb of ru, uk, bg, pt or es ("заяви", "afirmou").
+    pub(crate) fn is_other_language_verb(&self, lower: &str) -> bool {
+        self.other_language_verbs.contains(lower)
     }
     /// A common first name ("vladimir", "мария").
     pub(crate) fn is_first_name(&self, lower: &str) -> bool {

@@ -2324,3 +2324,58 @@ fn every_prefix_of_a_text_is_read_without_a_panic() {
         }
     }
 }
+
+#[test]
+fn a_postposed_cue_in_other_languages_takes_a_long_speaker_phrase() {
+    for (text, lang, speaker) in [
+        (
+            "Русия подготвя нова офанзива, заяви полковникът от запаса и бивш военен аташе Волфганг Рихтер в интервю за германската телевизия.",
+            "bg",
+            "полковникът от запаса и бивш военен аташе Волфганг Рихтер",
+        ),
+        (
+            "„Това е опасно“, подчерта говорителят на Кремъл Дмитрий Песков пред журналисти.",
+            "bg",
+            "говорителят на Кремъл Дмитрий Песков",
+        ),
+        (
+            "Россия готова к диалогу, заявил официальный представитель Кремля Дмитрий Песков в беседе с журналистами.",
+            "ru",
+            "официальный представитель Кремля Дмитрий Песков",
+        ),
+        (
+            "A Rússia está pronta para negociar, afirmou o porta-voz do Kremlin, Dmitry Peskov, em declarações aos jornalistas.",
+            "pt",
+            "o porta-voz do Kremlin",
+        ),
+    ] {
+        let got = run(text, lang);
+        assert_eq!(got.len(), 1, "{text}: {got:?}");
+        assert_eq!(got[0].speaker.as_deref(), Some(speaker), "{text}");
+    }
+    // A Portuguese object after the verb names no one: no statement.
+    let got = run(
+        "O inimigo não consegue avançar, destacou a incapacidade ucraniana de defender a região durante semanas.",
+        "pt",
+    );
+    assert!(got.is_empty(), "{got:?}");
+}
+
+#[test]
+fn a_cyrillic_title_phrase_reaches_the_name_after_a_circumstance() {
+    let got = run(
+        "Западът трябва да предупреди Киев, заяви полковникът от Бундесвера в оставка Волфганг Рихтер в интервю за канала Welt.",
+        "bg",
+    );
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(
+        got[0].speaker.as_deref(),
+        Some("полковникът от Бундесвера в оставка Волфганг Рихтер")
+    );
+    // An outlet in Latin letters after the name is no part of it.
+    let got = run(
+        "Войната ще продължи, каза Зеленко в интервю за South China Morning Post.",
+        "bg",
+    );
+    assert_eq!(got[0].speaker.as_deref(), Some("Зеленко"), "{got:?}");
+}
