@@ -407,8 +407,12 @@ pub(crate) fn forms() -> Vec<(String, Cue)> {
         for &(stem, conj) in verbs {
             let (finite, gerund) = conjugate(stem, conj);
             out.extend(finite.into_iter().map(|f| (f, cue)));
-            let participle = if conj == Conj::Ar { "ado" } else { "ido" };
-            out.push((format!("{stem}{participle}"), cue));
+            // The participle of a compound tense ("tem afirmado que"); not
+            // of the verbs that need a clause ("tem contado com a ajuda").
+            if cue == Cue::Verb {
+                let participle = if conj == Conj::Ar { "ado" } else { "ido" };
+                out.push((format!("{stem}{participle}"), cue));
+            }
             if cue == Cue::Verb {
                 out.push((gerund, Cue::Participle));
             }
@@ -469,5 +473,10 @@ mod tests {
         assert_eq!(cue_of("conta"), None);
         assert_eq!(cue_of("alerta"), None);
         assert_eq!(cue_of("nega"), None);
+        // Participles of compound tenses, only of the verbs that report
+        // with an object too ("tem contado com" is "has relied on").
+        assert_eq!(cue_of("afirmado"), Some(Cue::Verb));
+        assert_eq!(cue_of("contado"), None);
+        assert_eq!(cue_of("anunciado"), None);
     }
 }
