@@ -834,7 +834,11 @@ impl EntityLinker {
                     if ov == 0 && !exact_empty {
                         continue;
                     }
-                    if ent.kind == EntityKind::Location && !exact_empty && ov * 2 < e - s {
+                    // Nor an unclassified name hanging on the title by
+                    // "of" ("a ministra do Ambiente" is not "Ambiente").
+                    let minor = ent.kind == EntityKind::Location
+                        || (ent.kind == EntityKind::Other && after_of(text, m.start()));
+                    if minor && !exact_empty && ov * 2 < e - s {
                         continue;
                     }
                     // A title phrase ("премиерът на страната") resolved to
@@ -868,6 +872,19 @@ impl EntityLinker {
             if chosen.is_none() {
                 if let Some(name) = sp.name.as_deref() {
                     match self.entity_for_name(text, entities, name, day, &mentioned) {
+                        // "a ministra do Ambiente": a place, or an unclassified
+                        // name hanging on the title by "of", that is a small
+                        // part of the phrase is not who spoke.
+                        Some(NameMatch::Entity(i))
+                            if entities[i].mentions.iter().any(|m| {
+                                let minor = entities[i].kind == EntityKind::Location
+                                    || (entities[i].kind == EntityKind::Other
+                                        && after_of(text, m.start()));
+                                minor && s <= m.start() && m.end() <= e && m.len() * 2 < e - s
+                            }) =>
+                        {
+                            sp.name = None;
+                        }
                         Some(NameMatch::Entity(i)) => chosen = Some(i),
                         Some(NameMatch::Actor(a)) => {
                             // Known to the base but not named in the text:
@@ -1128,6 +1145,20 @@ fn apposition(text: &str, at: usize) -> bool {
         .collect();
     word.chars().next().is_some_and(char::is_uppercase)
         && !matches!(word.as_str(), "The" | "In" | "On" | "And" | "But" | "A")
+}
+
+/// Whether the word before byte `at` is a preposition "of" ("do
+/// Ambiente", "of the Interior", "на Кремъл"), possibly with an article.
+fn after_of(text: &str, at: usize) -> bool {
+    let mut words = text[..at].split_whitespace().rev();
+    let mut w = words.next().unwrap_or("").to_lowercase();
+    if matches!(w.as_str(), "the" | "o" | "a" | "os" | "as" | "el" | "la") {
+        w = words.next().unwrap_or("").to_lowercase();
+    }
+    matches!(
+        w.as_str(),
+        "of" | "do" | "da" | "dos" | "das" | "de" | "del" | "на"
+    )
 }
 
 /// The byte range and word count of a capitalised name of one to four

@@ -700,3 +700,19 @@ fn a_place_between_commas_after_a_title_is_no_apposition() {
         d.entities
     );
 }
+
+#[test]
+fn a_name_hanging_on_a_title_by_of_is_not_the_speaker() {
+    let text = "Disse a ministra do Ambiente. Depois falou o governo.";
+    let mut d = doc(text, Some("2023-05-16"));
+    d.quotes
+        .push(quote(&d, "a ministra do Ambiente", Some("Ambiente")));
+    linker().process(&mut d).unwrap();
+    let sp = d.quotes[0].speaker.as_ref().unwrap();
+    assert_eq!(sp.name, None, "{sp:?}");
+    assert!(after_of(
+        "the head of the Interior",
+        "the head of the ".len()
+    ));
+    assert!(!after_of("17-year-old Jared", "17-year-old ".len()));
+}
