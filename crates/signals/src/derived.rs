@@ -848,6 +848,7 @@ fn derived_with(store: &Store, db: &Path, write: bool) -> Result<(Derived, Sourc
             );
         }
     };
+    crate::passes::map_large_blocks();
     let talk = TalkingConfig::default();
     let story = StoryConfig::default();
     let mut first = FirstPass::new(&talk, true, Some(SPILL_AT));

@@ -145,6 +145,22 @@ pub(crate) fn release_free_memory() {
     }
 }
 
+/// Makes the allocator give each block of a megabyte or more its own
+/// mapping, returned to the system as soon as it is freed. glibc starts at
+/// 128 KiB but raises that threshold (up to 32 MiB) each time such a block
+/// is freed, after which the passes' page buffers, sorted parts and spill
+/// buffers land in the heap and arenas, whose freed pages stay resident
+/// until the next trim (100k: peak 309 -> 273 MB with the threshold held
+/// at 1 MiB). Process-wide; only on Linux with glibc.
+#[cfg_attr(not(feature = "store"), allow(dead_code))] // the store path (`derived.rs`)
+pub(crate) fn map_large_blocks() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: mallopt only changes an allocator setting.
+    unsafe {
+        libc::mallopt(libc::M_MMAP_THRESHOLD, 1 << 20);
+    }
+}
+
 /// Parts of the records (by their key's top 6 bits).
 const PARTS: usize = 64;
 

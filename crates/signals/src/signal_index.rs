@@ -285,8 +285,13 @@ impl QuoteIds {
     /// `N` when `id` is `article#N` (N written as `u32` writes it).
     fn number(article: &str, id: &str) -> Option<u32> {
         let n = id.strip_prefix(article)?.strip_prefix('#')?;
-        let v: u32 = n.parse().ok()?;
-        (v != Self::OTHER && v.to_string() == n).then_some(v)
+        // Digits only, no leading zero: as `u32` writes it (checked
+        // without writing it: once a quote in each pass).
+        let plain = !n.is_empty()
+            && n.bytes().all(|b| b.is_ascii_digit())
+            && (n.len() == 1 || !n.starts_with('0'));
+        let v: u32 = n.parse().ok().filter(|_| plain)?;
+        (v != Self::OTHER).then_some(v)
     }
 
     /// Adds the next quote's id; `article` is its article's id (`None`:
@@ -1118,6 +1123,9 @@ mod tests {
             ("q2", b),
             ("a#x#3", b), // another article's form: kept whole
             ("b#", b),
+            ("b#+5", b),
+            ("b#0", b),
+            ("b#99999999999", b),
         ];
         for (id, art) in given {
             idx.add_quote(&QuoteRef {
@@ -1137,7 +1145,7 @@ mod tests {
             }
         };
         check(&idx);
-        assert_eq!(idx.quote_ids.other.len(), 5);
+        assert_eq!(idx.quote_ids.other.len(), 7);
         let loaded = SignalIndex::load(SignalConfig::default(), &idx.save()).unwrap();
         check(&loaded);
         let mut forgot = loaded;
@@ -1151,7 +1159,7 @@ mod tests {
             speaker: None,
         });
         assert_eq!(idx.quote_id(q), "b#12");
-        assert_eq!(idx.quote_ids.other.len(), 6);
+        assert_eq!(idx.quote_ids.other.len(), 8);
     }
 
     #[test]

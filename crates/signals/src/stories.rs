@@ -333,6 +333,7 @@ impl Vectors {
         Ok(SealedVectors {
             vectors: Vectors { file: None, ..self },
             file,
+            block: std::cell::RefCell::new((0, Vec::new())),
         })
     }
 }
@@ -341,7 +342,14 @@ impl Vectors {
 struct SealedVectors {
     vectors: Vectors,
     file: Option<std::fs::File>,
+    /// The last block read from the file (its offset and bytes): articles
+    /// are mostly read in file order, a read per block instead of per
+    /// article.
+    block: std::cell::RefCell<(u64, Vec<u8>)>,
 }
+
+/// Bytes read from the spilled vectors at a time.
+const BLOCK: u64 = 1 << 16;
 
 impl SealedVectors {
     /// Article `a`'s vector, from memory or the file.
@@ -352,8 +360,18 @@ impl SealedVectors {
         };
         let (start, end) = self.vectors.range(a);
         let n = end - start;
-        let mut bytes = vec![0u8; n * 12];
-        read_exact_at(file, &mut bytes, start as u64 * 12)?;
+        let (from, to) = (start as u64 * 12, end as u64 * 12);
+        let mut block = self.block.borrow_mut();
+        let (at, held) = &mut *block;
+        if from < *at || to > *at + held.len() as u64 {
+            // The block from this article on (to the end of the file).
+            let total = self.vectors.entries as u64 * 12;
+            let len = BLOCK.max(to - from).min(total - from);
+            held.resize(len as usize, 0);
+            read_exact_at(file, held, from)?;
+            *at = from;
+        }
+        let bytes = &held[(from - *at) as usize..(to - *at) as usize];
         let (ib, wb) = bytes.split_at(n * 4);
         let ids = ib
             .chunks_exact(4)
