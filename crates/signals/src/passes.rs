@@ -1054,15 +1054,11 @@ pub(crate) fn compute<P: Pages>(
     drop((firsts, speaker_of_slot));
     release_free_memory();
     step("statements", t);
-    // The stories need only the story vectors: made here, so the vectors
-    // (180 MB at 1M) are freed before the phrase pass.
-    let t = std::time::Instant::now();
-    let stories = match df {
-        Some(_) => cluster(metas, vectors, story)?,
-        None => Vec::new(),
-    };
-    release_free_memory();
-    step("stories", t);
+    // The stories need only the story vectors (on a temporary file since
+    // session 9): made last, so their lists of articles (117 MB at 1M)
+    // are not held through the phrase pass.
+    let with_stories = df.is_some();
+    drop(df);
     let t = std::time::Instant::now();
     if talk.phrases {
         let mut limit = talk.max_articles;
@@ -1097,6 +1093,13 @@ pub(crate) fn compute<P: Pages>(
     let t = std::time::Instant::now();
     let points = with_speaker_names(pages, points.finish())?;
     step("speaker names", t);
+    let t = std::time::Instant::now();
+    let stories = if with_stories {
+        cluster(metas, vectors, story)?
+    } else {
+        Vec::new()
+    };
+    step("stories", t);
     Ok((points, stories))
 }
 
