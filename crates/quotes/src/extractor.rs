@@ -3300,7 +3300,7 @@ impl<'a> Ctx<'a> {
                 // cue makes it "X said that", whatever comma comes before.
                 let clause_after = last + 1 < end
                     && self.word(last + 1)
-                    && matches!(self.lower(last + 1), "que" | "что" | "що" | "че");
+                    && Lexicon::is_other_complementizer(self.lower(last + 1));
                 let other_language = self.lex.is_other_language_verb(self.lower(k))
                     && !clause_after
                     && (self.cyrillic
@@ -3489,19 +3489,19 @@ impl<'a> Ctx<'a> {
             .unwrap_or(b)
     }
 
-    /// Does the content `a..b` read as reported speech: "that …" or a quote?
     /// A clause reported after a verb ending at token `a - 1`: a colon
     /// right after it, a complementizer within its first ten tokens
     /// ("заяви пред журналисти, че"), or a quote mark before `b`.
     fn clause_near(&self, a: usize, b: usize) -> bool {
         (a < b && !self.word(a) && self.ch(a) == ':')
             || (a..b.min(a + 10))
-                .any(|i| self.word(i) && matches!(self.lower(i), "что" | "що" | "че" | "que"))
+                .any(|i| self.word(i) && Lexicon::is_other_complementizer(self.lower(i)))
             || self.reports(a, b)
     }
 
+    /// Does the content `a..b` read as reported speech: "that …" or a quote?
     fn reports(&self, a: usize, b: usize) -> bool {
-        (a < b && self.word(a) && matches!(self.lower(a), "that" | "что" | "що" | "че" | "que"))
+        (a < b && self.word(a) && Lexicon::is_complementizer(self.lower(a)))
             || (a..b).any(|i| !self.word(i) && matches!(self.ch(i), '“' | '"' | '«' | '„' | '‘'))
     }
 
@@ -3701,7 +3701,7 @@ impl<'a> Ctx<'a> {
         let reach = if tell { 6 } else { 4 };
         let mut j = i;
         while j < b && j - i < reach && self.word(j) {
-            if matches!(self.lower(j), "that" | "что" | "що" | "че" | "que") {
+            if Lexicon::is_complementizer(self.lower(j)) {
                 return j;
             }
             j += 1;
@@ -3711,7 +3711,7 @@ impl<'a> Ctx<'a> {
         if let Some(c) = (i..b.min(i + 9)).find(|&c| {
             c > i
                 && self.word(c)
-                && matches!(self.lower(c), "что" | "що" | "че" | "que")
+                && Lexicon::is_other_complementizer(self.lower(c))
                 && self.comma_at(c - 1)
         }) {
             if (i..c).all(|t| self.word(t) || self.comma_at(t)) {

@@ -1689,6 +1689,16 @@ impl Lexicon {
         }
         None
     }
+    /// A word opening a reported clause in ru, uk, bg, pt or es ("что",
+    /// "що", "че", "que").
+    pub(crate) fn is_other_complementizer(lower: &str) -> bool {
+        matches!(lower, "что" | "що" | "че" | "que")
+    }
+    /// A word opening a reported clause: "that" or
+    /// [`Lexicon::is_other_complementizer`].
+    pub(crate) fn is_complementizer(lower: &str) -> bool {
+        lower == "that" || Self::is_other_complementizer(lower)
+    }
     /// A finite speech verb of ru, uk, bg, pt or es ("заяви", "afirmou").
     pub(crate) fn is_other_language_verb(&self, lower: &str) -> bool {
         self.other_language_verbs.contains(lower)
