@@ -614,7 +614,8 @@ impl EntityLinker {
             };
             // "Ukraine's foreign minister, Dmytro Kuleba, said": the title
             // is a mention of the person named between the commas, whoever
-            // held the office on the article's day.
+            // held the office on the article's day. Two words at least:
+            // "президента РФ, Москва, как и ранее" holds a place there.
             if let Some((ns, ne, _)) = comma_apposition(text, oe).filter(|a| a.2 >= 2) {
                 let named = mentions
                     .iter()
@@ -836,9 +837,7 @@ impl EntityLinker {
                     }
                     // Nor an unclassified name hanging on the title by
                     // "of" ("a ministra do Ambiente" is not "Ambiente").
-                    let minor = ent.kind == EntityKind::Location
-                        || (ent.kind == EntityKind::Other && after_of(text, m.start()));
-                    if minor && !exact_empty && ov * 2 < e - s {
+                    if qualifier(text, ent.kind, m.start()) && !exact_empty && ov * 2 < e - s {
                         continue;
                     }
                     // A title phrase ("премиерът на страната") resolved to
@@ -877,10 +876,10 @@ impl EntityLinker {
                         // part of the phrase is not who spoke.
                         Some(NameMatch::Entity(i))
                             if entities[i].mentions.iter().any(|m| {
-                                let minor = entities[i].kind == EntityKind::Location
-                                    || (entities[i].kind == EntityKind::Other
-                                        && after_of(text, m.start()));
-                                minor && s <= m.start() && m.end() <= e && m.len() * 2 < e - s
+                                qualifier(text, entities[i].kind, m.start())
+                                    && s <= m.start()
+                                    && m.end() <= e
+                                    && m.len() * 2 < e - s
                             }) =>
                         {
                             sp.name = None;
@@ -1126,14 +1125,10 @@ fn not_current(text: &str, at: usize) -> bool {
 }
 
 /// Whether a capitalised name follows `at` right away ("Foreign Minister
-/// Sergei Lavrov") or between commas ("Ukraine's foreign minister, Dmytro
-/// Kuleba, said"): the title is then an apposition, not a mention.
+/// Sergei Lavrov"): the title is then an apposition, not a mention. (A name
+/// between commas, "Ukraine's foreign minister, Dmytro Kuleba, said", makes
+/// the title that person's: see [`comma_apposition`].)
 fn apposition(text: &str, at: usize) -> bool {
-    // Two words at least: "президента РФ, Москва, как и ранее" holds a
-    // place between commas, not a name.
-    if comma_apposition(text, at).is_some_and(|(_, _, words)| words >= 2) {
-        return true;
-    }
     let rest = &text[at..];
     let trimmed = rest.trim_start_matches(' ');
     if trimmed.len() == rest.len() || rest.len() - trimmed.len() > 2 {
@@ -1145,6 +1140,14 @@ fn apposition(text: &str, at: usize) -> bool {
         .collect();
     word.chars().next().is_some_and(char::is_uppercase)
         && !matches!(word.as_str(), "The" | "In" | "On" | "And" | "But" | "A")
+}
+
+/// Whether a mention of `kind` at byte `at` inside a speaker phrase can
+/// only qualify it: a place ("посол России в Нидерландах"), or an
+/// unclassified name hanging on the title by "of" ("a ministra do
+/// Ambiente").
+fn qualifier(text: &str, kind: EntityKind, at: usize) -> bool {
+    kind == EntityKind::Location || (kind == EntityKind::Other && after_of(text, at))
 }
 
 /// Whether the word before byte `at` is a preposition "of" ("do
