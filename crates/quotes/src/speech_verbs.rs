@@ -407,13 +407,12 @@ pub(crate) fn forms() -> Vec<(String, Cue)> {
         for &(stem, conj) in verbs {
             let (finite, gerund) = conjugate(stem, conj);
             out.extend(finite.into_iter().map(|f| (f, cue)));
-            // The participle of a compound tense ("tem afirmado que"); not
-            // of the verbs that need a clause ("tem contado com a ajuda").
+            // The participle of a compound tense ("tem afirmado que") and
+            // the gerund; not of the verbs that need a clause ("tem contado
+            // com a ajuda").
             if cue == Cue::Verb {
                 let participle = if conj == Conj::Ar { "ado" } else { "ido" };
                 out.push((format!("{stem}{participle}"), cue));
-            }
-            if cue == Cue::Verb {
                 out.push((gerund, Cue::Participle));
             }
         }
