@@ -261,12 +261,22 @@ impl QuoteExtractor {
         if ctx.cyrillic {
             ctx.dash_quotes(&mut cands);
         }
+        // Long quotes with no cue wait until every rule has run: a clause
+        // or fragment rule that takes the same words knows its speaker.
+        let (uncued, mut cands): (Vec<Cand>, Vec<Cand>) =
+            cands.into_iter().partition(|c| c.uncued);
         if self.config.join_split {
             cands.sort_by_key(|c| (c.s, c.e));
             ctx.join_split(&mut cands);
         }
         if self.config.indirect {
             ctx.indirect(&mut cands, &self.config);
+        }
+        for u in uncued {
+            let (s, e) = u.outer.unwrap_or((u.s, u.e));
+            if !cands.iter().any(|c| c.s < e && s < c.e) {
+                cands.push(u);
+            }
         }
         cands.sort_by_key(|c| (c.s, c.e));
         ctx.fix_junk_speakers(&mut cands);
@@ -347,6 +357,9 @@ pub(crate) struct Cand {
     pub inherits: bool,
     /// A quote running on into the next paragraph.
     pub open_end: bool,
+    /// A long quote with no cue, kept by `min_uncued_words`: added only
+    /// where no other rule found a statement.
+    pub uncued: bool,
     /// The text between the parts of a joined split quote (the cue and
     /// whatever follows it), as byte ranges: reported speech there is
     /// still found ("“A,” she said, adding that …. “B.”").
@@ -1685,6 +1698,7 @@ impl<'a> Ctx<'a> {
             outer: None,
             inherits: false,
             open_end: false,
+            uncued: false,
             gaps: Vec::new(),
             part_gaps: Vec::new(),
         }
@@ -1932,27 +1946,33 @@ impl<'a> Ctx<'a> {
                     cand.cue = self.byte_range(a.cue_first, a.cue_last + 1);
                     cand.spk_tok = a.spk;
                     cand.spk = a.spk.and_then(|(x, y)| self.spk_bytes(x, y));
-                } else if config.min_uncued_words == 0
-                    || nwords < config.min_uncued_words
-                    || kind != QuoteKind::Direct
-                {
+                } else {
                     // "Sanders has made clear that he expects … “attack
                     // dogs” on him.": a quoted fragment with no cue is the
                     // statement of its clause's subject, the words after
-                    // the verb its content.
+                    // the verb its content. Tried first even when long
+                    // uncued quotes are kept, so that setting only adds.
                     if words_before > 0 && !before_colon {
                         if let Some(c) = self.uncued_clause(lo, t_open, q.close) {
                             out.push(c);
+                            continue;
                         }
                     }
-                    continue;
-                } else if let Some((p, prev)) = &last_attr {
+                    if config.min_uncued_words == 0
+                        || nwords < config.min_uncued_words
+                        || kind != QuoteKind::Direct
+                    {
+                        continue;
+                    }
                     // A long quote with no cue: most likely the speaker of
                     // the paragraphs just before.
-                    if *p + 2 >= para_i {
-                        cand.spk = prev.spk;
-                        cand.spk_tok = prev.spk_tok;
-                        cand.inherits = true;
+                    cand.uncued = true;
+                    if let Some((p, prev)) = &last_attr {
+                        if *p + 2 >= para_i {
+                            cand.spk = prev.spk;
+                            cand.spk_tok = prev.spk_tok;
+                            cand.inherits = true;
+                        }
                     }
                 }
             }
@@ -2755,6 +2775,7 @@ impl<'a> Ctx<'a> {
                     outer: Some((self.tk.toks[s - 1].s, be)),
                     inherits: inherited && spk.is_some(),
                     open_end: false,
+                    uncued: false,
                     gaps: Vec::new(),
                     part_gaps: Vec::new(),
                 });
@@ -2943,6 +2964,7 @@ impl<'a> Ctx<'a> {
             outer: None,
             inherits: false,
             open_end: false,
+            uncued: false,
             gaps: Vec::new(),
             part_gaps: Vec::new(),
         })
@@ -3435,6 +3457,7 @@ impl<'a> Ctx<'a> {
             outer: None,
             inherits: false,
             open_end: false,
+            uncued: false,
             gaps: Vec::new(),
             part_gaps: Vec::new(),
         };
