@@ -263,8 +263,7 @@ impl QuoteExtractor {
         }
         // Long quotes with no cue wait until every rule has run: a clause
         // or fragment rule that takes the same words knows its speaker.
-        let (uncued, mut cands): (Vec<Cand>, Vec<Cand>) =
-            cands.into_iter().partition(|c| c.uncued);
+        let (uncued, mut cands): (Vec<Cand>, Vec<Cand>) = cands.into_iter().partition(|c| c.uncued);
         if self.config.join_split {
             cands.sort_by_key(|c| (c.s, c.e));
             ctx.join_split(&mut cands);
@@ -279,6 +278,7 @@ impl QuoteExtractor {
             }
         }
         cands.sort_by_key(|c| (c.s, c.e));
+        ctx.trim_other_openers(&mut cands);
         ctx.fix_junk_speakers(&mut cands);
         ctx.reattach_inherited(&mut cands);
         ctx.poll_sources(&mut cands);
@@ -390,6 +390,9 @@ pub(crate) struct Ctx<'a> {
     /// A Bulgarian text: "на" after a noun is "of" ("говорителят на
     /// Кремъл").
     bulgarian: bool,
+    /// A ru/uk/bg/pt/es text: adverbs, time phrases and addressees opening
+    /// a speaker phrase are trimmed (`trim_other_openers`).
+    other: bool,
     /// Every pair of quote marks.
     quotes: Vec<QuoteMarks>,
 }
@@ -497,6 +500,7 @@ impl<'a> Ctx<'a> {
             lex: &LEXICON,
             cyrillic,
             bulgarian: lang == "bg",
+            other: cyrillic || matches!(lang, "pt" | "es"),
             quotes,
         }
     }
@@ -1145,6 +1149,48 @@ impl<'a> Ctx<'a> {
         while j < hi && matches!(self.ch(j), ',' | ':') {
             j += 1;
         }
+        // "afirmou ainda o ministro", "disse à EFE o porta-voz", "каза днес
+        // украинският президент": the speaker comes after the adverb, time
+        // or addressee; with nothing after them the cue has no subject here.
+        if self.other && j < hi && self.word(j) {
+            let k = self.skip_other_openers(j, hi);
+            if k > j {
+                // "afirmou ainda, acrescentando": a comma after them ends
+                // the phrase.
+                return if k < hi && self.word(k) && (self.word(k - 1) || self.ch(k - 1) != ',') {
+                    self.subject_fwd(k - 1, hi)
+                } else {
+                    None
+                };
+            }
+            // "disse ter falado com …", "disse em entrevista": no subject.
+            if Lexicon::is_other_not_postposed(self.lower(j)) {
+                // "escreveu, num artigo na agência RIA Novosti, o colunista
+                // Anton Trofimov": a circumstance between commas, the
+                // speaker after it.
+                let stop = (j + 1..hi.min(j + 14)).find(|&i| !self.word(i));
+                return stop
+                    .filter(|&c| {
+                        self.ch(c) == ','
+                            && c + 1 < hi
+                            && self.word(c + 1)
+                            && (self.tk.toks[c + 1].upper
+                                || matches!(
+                                    self.lower(c + 1),
+                                    "o" | "a"
+                                        | "os"
+                                        | "as"
+                                        | "el"
+                                        | "la"
+                                        | "los"
+                                        | "las"
+                                        | "um"
+                                        | "uma"
+                                ))
+                    })
+                    .and_then(|c| self.subject_fwd(c, hi));
+            }
+        }
         let a = j;
         if a < hi && self.word(a) && self.lex.is_pronoun(self.lower(a)) {
             return Some((a, a + 1));
@@ -1168,7 +1214,7 @@ impl<'a> Ctx<'a> {
                 && self.word(j + 1)
                 && !self.tk.toks[j - 1].upper
                 && ((matches!(self.lower(j), "do" | "da" | "dos" | "das" | "del")
-                    && self.lex.is_other_language_verb(self.lower(last)))
+                    && (self.other || self.lex.is_other_language_verb(self.lower(last))))
                     || (self.bulgarian && self.lower(j) == "на"));
             if !of
                 && (!self.word(j)
@@ -3891,6 +3937,125 @@ impl<'a> Ctx<'a> {
             .filter(|&(a, b)| !(b == a + 1 && matches!(self.lower(a), "there" | "it" | "this")))
     }
 
+    /// The first word of a speaker phrase after the adverbs, connectives,
+    /// time phrases and addressees that open it in the other languages
+    /// (`a` itself when none does; `b` or a punctuation mark when nothing
+    /// else is left): "Ранее Риттер", "Още в началото на годината Дейвид
+    /// Петреъс", "por seu turno Ko Barrett", "пред АФП Марина Романело".
+    fn skip_other_openers(&self, a: usize, b: usize) -> usize {
+        let mut i = a;
+        while i < b && self.word(i) {
+            let w = self.lower(i);
+            let next = |k: usize| (k < b && self.word(k)).then(|| self.lower(k));
+            let skip = if Lexicon::is_other_speaker_opener(w) {
+                1
+            } else if let Some(n) = next(i + 1)
+                .map(|second| Lexicon::other_opener_pair(w, second, next(i + 2)))
+                .filter(|&n| n > 0)
+            {
+                n
+            } else if let Some(end) = self.other_time_phrase(i, b) {
+                end - i
+            } else if let Some(end) = self.other_addressee(i, b) {
+                end - i
+            } else {
+                0
+            };
+            if skip == 0 {
+                break;
+            }
+            i += skip;
+            while i < b && !self.word(i) && self.ch(i) == ',' {
+                i += 1;
+            }
+        }
+        i
+    }
+
+    /// The end of a time phrase opening at `a` ("В мае этого года", "Em
+    /// janeiro de 2023", "esta segunda-feira (7)", "в началото на
+    /// годината"), when one does.
+    fn other_time_phrase(&self, a: usize, b: usize) -> Option<usize> {
+        let mut i = a;
+        if self.word(i) && Lexicon::is_other_time_preposition(self.lower(i)) {
+            i += 1;
+        }
+        if i >= b || !self.word(i) || !Lexicon::is_other_time_word(self.lower(i)) {
+            return None;
+        }
+        let demonstrative = Lexicon::is_other_time_demonstrative(self.lower(i));
+        i += 1;
+        let tail = |k: usize| {
+            k < b
+                && self.word(k)
+                && (self.lower(k).chars().all(|c| c.is_ascii_digit())
+                    || !self.tk.toks[k].upper && Lexicon::is_other_time_tail(self.lower(k)))
+        };
+        if demonstrative && !tail(i) {
+            return None;
+        }
+        while i < b && (tail(i) || !self.word(i) && matches!(self.ch(i), '(' | ')' | '-')) {
+            i += 1;
+        }
+        Some(i)
+    }
+
+    /// The end of an addressee with its outlet's name opening a speaker
+    /// phrase ("à AFP Evert van Zijtveld", "пред БНР-Радио София
+    /// журналистът …", "за Асошиейтед прес ръководителят …"), when a
+    /// phrase follows it.
+    fn other_addressee(&self, a: usize, b: usize) -> Option<usize> {
+        let w = self.lower(a);
+        if !(Lexicon::is_addressee_preposition(w) || self.bulgarian && w == "за") {
+            return None;
+        }
+        let start = a + 1;
+        // "à AFP Evert van Zijtveld": an outlet in capitals is one word (and
+        // the pieces hyphenated to it); "à Agência Brasil o membro": else
+        // every capitalised word.
+        let acronym = start < b && self.word(start) && self.all_caps(start);
+        let mut i = start;
+        while i < b && i - start < 5 {
+            let name = self.word(i)
+                && (self.tk.toks[i].upper && (i == start || !acronym || !self.word(i - 1))
+                    || i > start && Lexicon::is_agency_tail(self.lower(i)));
+            let hyphen =
+                i > start && !self.word(i) && self.ch(i) == '-' && i + 1 < b && self.word(i + 1);
+            if !(name || hyphen) {
+                break;
+            }
+            i += 1;
+        }
+        (i > start && i < b && self.word(i)).then_some(i)
+    }
+
+    /// Trims the openers of [`Self::skip_other_openers`] from every speaker
+    /// phrase of a text in another language; a phrase of nothing else, or
+    /// of one function word ("се", "като", "lhe"), names no speaker, and
+    /// the cue is then treated as having none (`fix_junk_speakers`).
+    fn trim_other_openers(&self, cands: &mut [Cand]) {
+        if !self.other {
+            return;
+        }
+        for c in cands.iter_mut() {
+            let Some((a, b)) = c.spk_tok else {
+                continue;
+            };
+            if a >= b || b > self.tk.len() || !self.word(a) {
+                continue;
+            }
+            let k = self.skip_other_openers(a, b);
+            let junk = k + 1 == b && Lexicon::is_other_junk_speaker(self.lower(k));
+            if k >= b || !self.word(k) || junk {
+                c.spk_tok = None;
+                c.spk = None;
+            } else if k > a {
+                c.spk_tok = Some((k, b));
+                c.spk = self.spk_bytes(k, b);
+            }
+        }
+    }
+
     /// A speaker phrase that cannot be a subject ("in the Trump", "hoping
     /// voters") gives way to the subject of its sentence when that is a
     /// name or a pronoun (otherwise it stays: dropping those statements
@@ -3923,9 +4088,18 @@ impl<'a> Ctx<'a> {
                 .filter(|p| p.cue.is_some_and(|(pc, _)| sent.0 <= pc && pc < cs))
                 .find(|p| !self.junk_speaker(p))
                 .and_then(|p| p.spk_tok);
+            // "…, се казва в доклада": a reflexive passive names no
+            // subject before it in the other languages.
+            if self.other && k > 0 && self.word(k - 1) && matches!(self.lower(k - 1), "се" | "ся")
+            {
+                continue;
+            }
             let subj = earlier.or_else(|| {
                 self.first_subject(ts.min(k), k).filter(|&(x, y)| {
-                    y <= k && self.tk.toks[x].upper || self.lex.is_pronoun_form(self.lower(x))
+                    (y <= k && self.tk.toks[x].upper || self.lex.is_pronoun_form(self.lower(x)))
+                        && !(self.other
+                            && (Lexicon::is_other_not_subject(self.lower(x))
+                                || self.skip_other_openers(x, y) > x))
                 })
             });
             if let Some((x, y)) = subj {

@@ -901,6 +901,358 @@ const STOP_FORWARD: &[&str] = &[
 /// Silva", where the speaker follows the addressee).
 const ADDRESSEE_PREPOSITIONS: &[&str] = &["à", "às", "ao", "aos", "ante", "пред", "перед"];
 
+/// Adverbs and connectives that open a speaker phrase in the other
+/// languages without being part of it ("afirmou ainda", "Ранее Риттер
+/// заявил", "каза още Орбан", "Также Путин подчеркнул"): pt, es, bg, ru, uk.
+const OTHER_SPEAKER_OPENERS: &[&str] = &[
+    // pt / es
+    "ainda",
+    "também",
+    "tambem",
+    "já",
+    "anteriormente",
+    "hoje",
+    "ontem",
+    "agora",
+    "entretanto",
+    "depois",
+    "porém",
+    "contudo",
+    "então",
+    "igualmente",
+    "recentemente",
+    "posteriormente",
+    "novamente",
+    "além",
+    "además",
+    "ya",
+    "hoy",
+    "ayer",
+    "ahora",
+    "luego",
+    "después",
+    "asimismo",
+    "todavía",
+    // bg
+    "още",
+    "по-рано",
+    "днес",
+    "вчера",
+    "сега",
+    "също",
+    "тогава",
+    "впоследствие",
+    "по-късно",
+    "вече",
+    "впрочем",
+    "обаче",
+    "отново",
+    // ru / uk
+    "ранее",
+    "также",
+    "тогда",
+    "сегодня",
+    "вчера",
+    "однако",
+    "впоследствии",
+    "позднее",
+    "позже",
+    "теперь",
+    "сейчас",
+    "уже",
+    "впрочем",
+    "потом",
+    "затем",
+    "вновь",
+    "раніше",
+    "також",
+    "тоді",
+    "сьогодні",
+    "вчора",
+    "проте",
+    "однак",
+    "згодом",
+];
+
+/// Two-word connectives of the same kind ("При этом Медведев
+/// констатирует", "afirmou por seu turno Ko Barrett").
+const OTHER_SPEAKER_OPENER_PAIRS: &[(&str, &str)] = &[
+    ("при", "этом"),
+    ("кроме", "того"),
+    ("при", "цьому"),
+    ("крім", "того"),
+    ("por", "seu"),
+    ("por", "sua"),
+    ("por", "outro"),
+    ("por", "otro"),
+    ("sin", "embargo"),
+    ("no", "entanto"),
+];
+
+/// Words that close such a two-word connective ("por seu turno").
+const OTHER_OPENER_TAILS: &[&str] = &["turno", "vez", "lado"];
+
+/// Month names and parts of a period ("В мае этого года Бербок", "Em
+/// janeiro de 2023 Viktor Orbán", "Още в началото на годината Дейвид
+/// Петреъс", "esta segunda-feira"): a time phrase opening a speaker
+/// phrase. Nominative, genitive and locative forms where they differ.
+const OTHER_TIME_WORDS: &[&str] = &[
+    // ru / uk
+    "январе",
+    "феврале",
+    "марте",
+    "апреле",
+    "мае",
+    "июне",
+    "июле",
+    "августе",
+    "сентябре",
+    "октябре",
+    "ноябре",
+    "декабре",
+    "января",
+    "февраля",
+    "марта",
+    "апреля",
+    "мая",
+    "июня",
+    "июля",
+    "августа",
+    "сентября",
+    "октября",
+    "ноября",
+    "декабря",
+    "начале",
+    "конце",
+    "середине",
+    "понедельник",
+    "вторник",
+    "среду",
+    "четверг",
+    "пятницу",
+    "субботу",
+    "воскресенье",
+    "січні",
+    "лютому",
+    "березні",
+    "квітні",
+    "травні",
+    "червні",
+    "липні",
+    "серпні",
+    "вересні",
+    "жовтні",
+    "листопаді",
+    "грудні",
+    "минулого",
+    "прошлом",
+    "прошлой",
+    "этом",
+    "этой",
+    // bg
+    "януари",
+    "февруари",
+    "април",
+    "юни",
+    "юли",
+    "август",
+    "септември",
+    "октомври",
+    "ноември",
+    "декември",
+    "началото",
+    "края",
+    "средата",
+    "понеделник",
+    "сряда",
+    "четвъртък",
+    "петък",
+    "събота",
+    "неделя",
+    "миналата",
+    "миналия",
+    "тази",
+    "този",
+    // pt / es
+    "janeiro",
+    "fevereiro",
+    "março",
+    "abril",
+    "maio",
+    "junho",
+    "julho",
+    "agosto",
+    "setembro",
+    "outubro",
+    "novembro",
+    "dezembro",
+    "enero",
+    "febrero",
+    "marzo",
+    "mayo",
+    "junio",
+    "julio",
+    "septiembre",
+    "octubre",
+    "noviembre",
+    "diciembre",
+    "segunda-feira",
+    "terça-feira",
+    "quarta-feira",
+    "quinta-feira",
+    "sexta-feira",
+    "sábado",
+    "domingo",
+    "lunes",
+    "martes",
+    "miércoles",
+    "jueves",
+    "viernes",
+    "esta",
+    "nesta",
+    "este",
+    "neste",
+    "início",
+    "inicio",
+    "final",
+    "meados",
+    "principios",
+    "finales",
+];
+
+/// Words that go on a time phrase after its first time word ("этого
+/// года", "de 2023", "semana passada", "на годината").
+const OTHER_TIME_TAILS: &[&str] = &[
+    "года",
+    "году",
+    "год",
+    "г",
+    "година",
+    "годината",
+    "месеца",
+    "седмица",
+    "седмицата",
+    "недели",
+    "неделе",
+    "месяца",
+    "этого",
+    "того",
+    "прошлого",
+    "текущего",
+    "на",
+    "de",
+    "del",
+    "do",
+    "da",
+    "ano",
+    "año",
+    "mês",
+    "mes",
+    "semana",
+    "manhã",
+    "tarde",
+    "noite",
+    "mañana",
+    "noche",
+    "passada",
+    "passado",
+    "pasada",
+    "pasado",
+    "feira",
+    "днес",
+    "сутринта",
+    "вечерта",
+    "утром",
+    "вечером",
+    "днем",
+];
+
+/// Prepositions that open a time phrase.
+const OTHER_TIME_PREPOSITIONS: &[&str] = &["в", "во", "у", "през", "em", "en", "no", "na"];
+
+/// Time words that open a time phrase only with another time word after
+/// them ("этом году", "esta segunda-feira"; not "esta tradução").
+const OTHER_TIME_DEMONSTRATIVES: &[&str] = &[
+    "минулого",
+    "прошлом",
+    "прошлой",
+    "этом",
+    "этой",
+    "миналата",
+    "миналия",
+    "тази",
+    "този",
+    "esta",
+    "nesta",
+    "este",
+    "neste",
+];
+
+/// One function word taken alone as a speaker in the other languages
+/// ("се посочва", "като съобщи", "que lhe assegurou", "Фото:"): no speaker.
+const OTHER_JUNK_SPEAKERS: &[&str] = &[
+    "се", "като", "в", "във", "на", "от", "за", "и", "но", "че", "не", "как", "что", "о", "по",
+    "фото", "se", "lhe", "como", "que", "não", "no", "por", "segundo", "em", "de", "e", "mas",
+    "según", "segun", "ya",
+];
+
+/// Words that cannot open the subject found for a cue with none in the
+/// other languages ("Apesar das notícias …", "Към момента …", "За
+/// разлика от …", "ter falado …"): prepositions and auxiliaries.
+const OTHER_NOT_SUBJECT: &[&str] = &[
+    "apesar",
+    "para",
+    "com",
+    "sem",
+    "sobre",
+    "após",
+    "durante",
+    "entre",
+    "desde",
+    "até",
+    "contra",
+    "ter",
+    "ser",
+    "estar",
+    "haver",
+    "към",
+    "срещу",
+    "въпреки",
+    "след",
+    "преди",
+    "освен",
+    "сред",
+    "между",
+    "при",
+    "для",
+    "без",
+    "после",
+    "перед",
+    "против",
+    "это",
+    "това",
+    "то",
+    "isso",
+    "isto",
+    "esto",
+    "eso",
+    "num",
+    "numa",
+    "nos",
+    "nas",
+    "ao",
+    "aos",
+    "à",
+    "às",
+    "pelo",
+    "pela",
+    "na",
+];
+
+/// Words that continue an agency's name after it ("Франс прес",
+/// "Асошиейтед прес").
+const AGENCY_TAILS: &[&str] = &["прес", "пресс", "press", "news"];
+
 /// Honorifics and titles whose trailing period is not a sentence end.
 pub(crate) const HONORIFICS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "sgt", "st", "jr", "sr", "col",
@@ -2160,6 +2512,84 @@ impl Lexicon {
             lower,
             "who" | "который" | "которая" | "який" | "яка" | "който" | "която" | "quien"
         )
+    }
+    /// See [`OTHER_SPEAKER_OPENERS`].
+    pub(crate) fn is_other_speaker_opener(lower: &str) -> bool {
+        OTHER_SPEAKER_OPENERS.contains(&lower)
+    }
+    /// See [`OTHER_SPEAKER_OPENER_PAIRS`] and [`OTHER_OPENER_TAILS`]: how
+    /// many words the connective at `first`, `second`, `third` takes.
+    pub(crate) fn other_opener_pair(first: &str, second: &str, third: Option<&str>) -> usize {
+        if !OTHER_SPEAKER_OPENER_PAIRS.contains(&(first, second)) {
+            return 0;
+        }
+        if third.is_some_and(|t| OTHER_OPENER_TAILS.contains(&t)) {
+            3
+        } else {
+            2
+        }
+    }
+    /// See [`OTHER_TIME_WORDS`].
+    pub(crate) fn is_other_time_word(lower: &str) -> bool {
+        OTHER_TIME_WORDS.contains(&lower)
+    }
+    /// See [`OTHER_TIME_TAILS`].
+    pub(crate) fn is_other_time_tail(lower: &str) -> bool {
+        OTHER_TIME_TAILS.contains(&lower) || OTHER_TIME_WORDS.contains(&lower)
+    }
+    /// See [`OTHER_TIME_DEMONSTRATIVES`].
+    pub(crate) fn is_other_time_demonstrative(lower: &str) -> bool {
+        OTHER_TIME_DEMONSTRATIVES.contains(&lower)
+    }
+    /// See [`OTHER_JUNK_SPEAKERS`].
+    pub(crate) fn is_other_junk_speaker(lower: &str) -> bool {
+        OTHER_JUNK_SPEAKERS.contains(&lower)
+    }
+    /// See [`OTHER_NOT_SUBJECT`] and [`OTHER_JUNK_SPEAKERS`]; also
+    /// adverbs in -mente and gerunds ("Implicitamente", "acrescentando").
+    pub(crate) fn is_other_not_subject(lower: &str) -> bool {
+        OTHER_NOT_SUBJECT.contains(&lower)
+            || OTHER_JUNK_SPEAKERS.contains(&lower)
+            || lower.chars().count() > 6 && (lower.ends_with("mente") || lower.ends_with("ndo"))
+    }
+    /// A word that cannot open a speaker phrase after its cue in pt/es
+    /// ("disse ter falado", "insistiu, lembrando", "disse que"):
+    /// infinitive auxiliaries, gerunds, adverbs in -mente, particles.
+    pub(crate) fn is_other_not_postposed(lower: &str) -> bool {
+        matches!(
+            lower,
+            "ter"
+                | "ser"
+                | "estar"
+                | "haver"
+                | "que"
+                | "se"
+                | "lhe"
+                | "não"
+                | "como"
+                | "tener"
+                | "haber"
+                | "no"
+                | "num"
+                | "numa"
+                | "em"
+                | "na"
+                | "nas"
+                | "nos"
+                | "pelo"
+                | "pela"
+                | "através"
+                | "durante"
+                | "segundo"
+        ) || lower.chars().count() > 6 && (lower.ends_with("mente") || lower.ends_with("ndo"))
+    }
+    /// See [`OTHER_TIME_PREPOSITIONS`].
+    pub(crate) fn is_other_time_preposition(lower: &str) -> bool {
+        OTHER_TIME_PREPOSITIONS.contains(&lower)
+    }
+    /// See [`AGENCY_TAILS`].
+    pub(crate) fn is_agency_tail(lower: &str) -> bool {
+        AGENCY_TAILS.contains(&lower)
     }
     /// See [`ADDRESSEE_PREPOSITIONS`].
     pub(crate) fn is_addressee_preposition(lower: &str) -> bool {

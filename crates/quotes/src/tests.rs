@@ -2379,3 +2379,70 @@ fn a_cyrillic_title_phrase_reaches_the_name_after_a_circumstance() {
     );
     assert_eq!(got[0].speaker.as_deref(), Some("Зеленко"), "{got:?}");
 }
+
+#[test]
+fn adverbs_and_time_phrases_opening_a_speaker_phrase_are_trimmed_in_other_languages() {
+    let got = run("Ранее Песков заявил, что переговоры невозможны.", "ru");
+    assert_eq!(got[0].speaker.as_deref(), Some("Песков"));
+    let got = run("В мае этого года Бербок утверждала, что диалога нет.", "ru");
+    assert_eq!(got[0].speaker.as_deref(), Some("Бербок"));
+    let got = run("„Няма да се поддадем“, каза още Орбан.", "bg");
+    assert_eq!(got[0].speaker.as_deref(), Some("Орбан"));
+    let got = run(
+        "Em janeiro de 2023 Viktor Orbán afirmou que “a Ucrânia não pode vencer”.",
+        "pt",
+    );
+    assert!(got
+        .iter()
+        .all(|g| g.speaker.as_deref() == Some("Viktor Orbán")));
+    let got = run(
+        "“Estamos a recolher informações”, disse esta segunda-feira o porta-voz do ministério.",
+        "pt",
+    );
+    assert_eq!(got[0].speaker.as_deref(), Some("o porta-voz do ministério"));
+}
+
+#[test]
+fn an_addressee_with_its_outlet_before_the_speaker_is_no_part_of_the_speaker() {
+    let got = run(
+        "“Não creio que cumpram a pena”, disse à AFP Evert van Zijtveld, que perdeu a filha.",
+        "pt",
+    );
+    assert_eq!(got[0].speaker.as_deref(), Some("Evert van Zijtveld"));
+    let got = run(
+        "„Не можем да спим“, каза пред АФП Александър Тудор, млад мъж от Букурещ.",
+        "bg",
+    );
+    assert_eq!(got[0].speaker.as_deref(), Some("Александър Тудор"));
+}
+
+#[test]
+fn a_lone_adverb_or_function_word_is_no_speaker_in_other_languages() {
+    // Regression: "afirmou ainda" gave the speaker "ainda", then
+    // "acrescentando".
+    let got = run(
+        "“As condições estão claramente definidas”, afirmou ainda, acrescentando que Moscovo responderia.",
+        "pt",
+    );
+    for g in &got {
+        let s = g.speaker.as_deref().unwrap_or("");
+        assert!(!matches!(s, "ainda" | "acrescentando"), "{got:?}");
+    }
+    // "се казва в доклада": the reflexive is no speaker.
+    let got = run(
+        "„Затоплянето може да бъде ограничено“, се казва в доклада на ООН.",
+        "bg",
+    );
+    assert!(
+        got.iter().all(|g| g.speaker.as_deref() != Some("се")),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn english_speakers_keep_their_openers_untouched() {
+    // The trimming is for the other languages only: "Earlier" in English
+    // is left to the English rules.
+    let got = run("“We will win,” said Lavrov on Monday.", "en");
+    assert_eq!(got[0].speaker.as_deref(), Some("Lavrov"));
+}
