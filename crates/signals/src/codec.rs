@@ -144,6 +144,25 @@ impl<'a> Writer<'a> {
             self.spill();
         }
     }
+    /// [`Writer::u64s`] of the `n` values of `v` (the same bytes), for
+    /// values that are not held in one slice.
+    #[cfg_attr(not(feature = "store"), allow(dead_code))] // the state file (`derived.rs`)
+    pub(crate) fn u64s_from(&mut self, n: usize, v: impl Iterator<Item = u64>) {
+        self.usize(n);
+        let mut k = 0;
+        for x in v.take(n) {
+            self.u64(x);
+            k += 1;
+            if k % ITEMS_AT_A_TIME == 0 {
+                self.spill();
+            }
+        }
+        // Fewer values than said: zeros, so the length stays true.
+        for _ in k..n {
+            self.u64(0);
+        }
+        self.spill();
+    }
     pub(crate) fn pairs(&mut self, v: &[(u32, u32)]) {
         self.usize(v.len());
         for c in v.chunks(ITEMS_AT_A_TIME) {
@@ -354,6 +373,23 @@ impl<'a> Reader<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn u64s_from_an_iterator_writes_the_bytes_of_the_slice() {
+        let v: Vec<u64> = (0..(3 * ITEMS_AT_A_TIME as u64 + 5))
+            .map(|x| x * 7919)
+            .collect();
+        for n in [0, 1, 5, ITEMS_AT_A_TIME, v.len()] {
+            let (mut a, mut b) = (Vec::new(), Vec::new());
+            let mut wa = Writer::streaming(&mut a);
+            wa.u64s(&v[..n]);
+            let sa = wa.finish().unwrap();
+            let mut wb = Writer::streaming(&mut b);
+            wb.u64s_from(n, v.iter().copied());
+            let sb = wb.finish().unwrap();
+            assert_eq!((a, sa), (b, sb), "{n}");
+        }
+    }
 
     #[test]
     fn values_round_trip_and_short_input_reads_none() {

@@ -588,7 +588,8 @@ fn content_hash(a: &ArticleInput, quotes: &[QuoteInput]) -> u64 {
 /// (rowid order) in `corpus`.
 struct StorePages<'a> {
     store: &'a Store,
-    corpus: &'a Corpus,
+    /// The corpus' rowids (by position).
+    rowids: &'a [i64],
 }
 
 impl StorePages<'_> {
@@ -597,7 +598,7 @@ impl StorePages<'_> {
     fn items(&self, page: Vec<(ScannedArticle, Vec<QuoteRow>)>) -> Vec<Item> {
         page.into_iter()
             .filter_map(|(a, rows)| {
-                let pos = self.corpus.rowids.binary_search(&a.rowid).ok()?;
+                let pos = self.rowids.binary_search(&a.rowid).ok()?;
                 let quotes = rows
                     .into_iter()
                     .map(|r| quote_input_owned(r, pos))
@@ -628,7 +629,7 @@ impl Pages for StorePages<'_> {
         f: &mut dyn FnMut(Vec<Item>) -> Result<(), SignalsError>,
     ) -> Result<(), SignalsError> {
         let mut chunks = positions.chunks(PAGE as usize);
-        let corpus = self.corpus;
+        let corpus_rowids = self.rowids;
         read_ahead(
             self.store,
             |store| {
@@ -637,7 +638,7 @@ impl Pages for StorePages<'_> {
                 };
                 let rowids: Vec<i64> = chunk
                     .iter()
-                    .filter_map(|&p| corpus.rowids.get(p).copied())
+                    .filter_map(|&p| corpus_rowids.get(p).copied())
                     .collect();
                 let page = store.articles_by_rowids(&rowids, true)?;
                 Ok(Some(with_quotes(store, page, Rows::Texts)?))
@@ -697,24 +698,52 @@ const STATE_MAGIC: &[u8; 8] = b"NLSIGST\0";
 pub const STATE_FORMAT: u32 = 3;
 
 /// The saved index state: the index, and per article slot its store
-/// rowid and content hash.
+/// rowid and content hash (as read; a state is written from the corpus).
 struct State {
     index: SignalIndex,
     rowids: Vec<u64>,
     hashes: Vec<u64>,
 }
 
-/// Writes the state to `out` as it is encoded (a megabyte at a time: the
-/// state is 365 MB at a million generated articles and was built whole in
-/// memory before session 8), then its checksum.
-fn write_state(s: &State, out: &mut dyn Write) -> std::io::Result<()> {
+/// Writes the state of `index` to `out` as it is encoded (a megabyte at a
+/// time: the state is 365 MB at a million generated articles and was built
+/// whole in memory before session 8), then its checksum. Each slot's
+/// rowid and content hash are those of its article's position
+/// (`slot_of_pos`) in the corpus: since session 10 they are not copied
+/// per slot while indexing (16 bytes an article, held through the index
+/// step).
+fn write_state(
+    index: &SignalIndex,
+    slot_of_pos: &[usize],
+    rowids: &[i64],
+    hashes: &[u64],
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    let n = index.article_count();
+    let mut pos_of_slot = vec![u32::MAX; n];
+    for (p, &s) in slot_of_pos.iter().enumerate() {
+        if let Some(x) = pos_of_slot.get_mut(s) {
+            *x = p as u32;
+        }
+    }
     let mut w = Writer::streaming(out);
     w.raw(STATE_MAGIC);
     w.u32(STATE_FORMAT);
     w.str(&rules_signature());
-    w.u64s(&s.rowids);
-    w.u64s(&s.hashes);
-    s.index.save_into(&mut w);
+    // `as u64`: what the state kept of a rowid before (SQLite's are positive).
+    w.u64s_from(
+        n,
+        pos_of_slot
+            .iter()
+            .map(|&p| rowids.get(p as usize).map_or(0, |&r| r as u64)),
+    );
+    w.u64s_from(
+        n,
+        pos_of_slot
+            .iter()
+            .map(|&p| hashes.get(p as usize).copied().unwrap_or(0)),
+    );
+    index.save_into(&mut w);
     let sum = w.finish()?;
     out.write_all(&sum.to_le_bytes())
 }
@@ -883,37 +912,41 @@ fn derived_with(store: &Store, db: &Path, write: bool) -> Result<(Derived, Sourc
         .unwrap_or(0)
         .saturating_sub(state.index.quote_count());
     state.index.reserve(add.len(), quotes);
-    state.rowids.reserve_exact(add.len());
-    state.hashes.reserve_exact(add.len());
+    // Checked by `resume`: each slot's rowid and hash are its article's in
+    // the corpus, where the state is written from.
+    state.rowids = Vec::new();
+    state.hashes = Vec::new();
     // The content hashes are read only by the state (8 bytes an article).
     let hashes = std::mem::take(&mut corpus.hashes);
+    // The index step reads none of the articles' ids, dates, outlets and
+    // languages: they wait on a temporary file (31 MB at a million
+    // generated articles, held through the step that set the peak).
+    let parked = corpus.metas.park()?;
     let pages = StorePages {
         store,
-        corpus: &corpus,
+        rowids: &corpus.rowids,
     };
     let mut trimmer = crate::passes::Trimmer::default();
     pages.fetch(&add, &mut |items| {
         trimmer.page();
-        for item in &items {
-            state.rowids.push(corpus.rowids[item.pos] as u64);
-            state.hashes.push(hashes[item.pos]);
-        }
         feed(&mut state.index, items, &mut slot_of_pos);
         Ok(())
     })?;
     lap(&format!("{} articles indexed", add.len()));
-    drop((hashes, add));
+    drop(add);
     if write {
         // Saved now: the passes below need the index's groups only, so
         // its candidate segments are dropped before them.
-        write_atomically(&state_path(db), |w| write_state(&state, w));
+        write_atomically(&state_path(db), |w| {
+            write_state(&state.index, &slot_of_pos, &corpus.rowids, &hashes, w)
+        });
         lap("state written");
     }
-    // Saved: the passes read neither (16 bytes an article).
-    state.rowids = Vec::new();
-    state.hashes = Vec::new();
+    // Saved: the passes do not read them (8 bytes an article).
+    drop(hashes);
     state.index.forget_candidates();
     crate::passes::release_free_memory();
+    corpus.metas.unpark(parked)?;
     let prepared = first.finish()?;
     lap("repeated n-grams");
     let (talking, mut story_list) = compute(

@@ -1029,10 +1029,6 @@ pub(crate) fn compute<P: Pages>(
             continue;
         };
         let text = statement_shelf.get(statement_text[k].1)?;
-        let ids = clusters
-            .members(c)
-            .map(|s| index.quote_id(s).into_owned())
-            .collect();
         let occ: Vec<Occurrence> = clusters
             .members(c)
             .filter_map(|s| {
@@ -1043,9 +1039,18 @@ pub(crate) fn compute<P: Pages>(
                 })
             })
             .collect();
-        if !occ.is_empty() {
-            points.push(ctx.point("statement", text, occ, ids));
+        if occ.is_empty() {
+            continue;
         }
+        let (score, first) = ctx.score(&occ);
+        if !points.admits(score, metas.date(first), &text) {
+            continue;
+        }
+        let ids = clusters
+            .members(c)
+            .map(|s| index.quote_id(s).into_owned())
+            .collect();
+        points.push(ctx.point("statement", text, occ, ids));
     }
     // What only the statements needed (the statements' first-quote texts
     // are 140 MB at 1M): freed before the phrase pass, which takes the
@@ -1260,19 +1265,18 @@ fn phrases(
                 )
             })
             .unwrap_or(members[0]);
-        let occ = members
+        let occ: Vec<Occurrence> = members
             .iter()
             .map(|&r| Occurrence {
                 article: runs[r].article as usize,
                 speaker: Some(runs[r].speaker).filter(|&k| k != 0),
             })
             .collect();
-        out.push(ctx.point(
-            "phrase",
-            texts.get(runs[best].text as usize)?,
-            occ,
-            Vec::new(),
-        ));
+        let text = texts.get(runs[best].text as usize)?;
+        let (score, first) = ctx.score(&occ);
+        if out.admits(score, ctx.articles.date(first), &text) {
+            out.push(ctx.point("phrase", text, occ, Vec::new()));
+        }
     }
     Ok(())
 }
@@ -1282,9 +1286,29 @@ fn phrases(
 /// doubles, so memory stays bounded by `max` whatever the corpus. Sorting
 /// is stable, so among equal points the earlier pushed are kept, as a
 /// sort of all of them would.
+///
+/// Since session 10 the list is cut when it holds a quarter more than
+/// `max` (was twice `max`), and once cut to `max` a point that does not
+/// rank before the last one kept is not made at all ([`TopPoints::admits`],
+/// asked before the point's lists of strings are made): it could never be
+/// kept, as `max` points pushed before it rank at least as high. The
+/// points of a million generated articles hold about 9 KB each (150
+/// articles and 115 outlets for the first ones), and twice 10,000 of them
+/// set the peak of the phrases step.
 pub(crate) struct TopPoints {
     max: Option<usize>,
     points: Vec<Ranked>,
+    /// Score, first date and text of the last point kept by the latest cut
+    /// to `max` points.
+    last_kept: Option<(f64, Option<String>, String)>,
+}
+
+/// The order points are kept in: higher score first, then earlier first
+/// date, then text (then the order they were pushed in).
+fn rank_order(a: (f64, Option<&str>, &str), b: (f64, Option<&str>, &str)) -> std::cmp::Ordering {
+    b.0.total_cmp(&a.0)
+        .then_with(|| a.1.cmp(&b.1))
+        .then_with(|| a.2.cmp(b.2))
 }
 
 impl TopPoints {
@@ -1292,13 +1316,25 @@ impl TopPoints {
         TopPoints {
             max,
             points: Vec::new(),
+            last_kept: None,
+        }
+    }
+
+    /// Whether a point of this score, first date and text can still be
+    /// among the kept ones (else pushing it changes nothing).
+    pub(crate) fn admits(&self, score: f64, date: Option<&str>, text: &str) -> bool {
+        match &self.last_kept {
+            None => true,
+            Some((s, d, t)) => {
+                rank_order((score, date, text), (*s, d.as_deref(), t)) == std::cmp::Ordering::Less
+            }
         }
     }
 
     pub(crate) fn push(&mut self, p: Ranked) {
         self.points.push(p);
         if let Some(max) = self.max {
-            if self.points.len() >= 2 * max.max(1) {
+            if self.points.len() >= max + (max / 4).max(1) {
                 self.cut(max);
             }
         }
@@ -1307,12 +1343,18 @@ impl TopPoints {
     fn cut(&mut self, max: usize) {
         self.points.sort_by(|a, b| {
             let (a, b) = (&a.point, &b.point);
-            b.score
-                .total_cmp(&a.score)
-                .then_with(|| a.first_seen.date.cmp(&b.first_seen.date))
-                .then_with(|| a.text.cmp(&b.text))
+            rank_order(
+                (a.score, a.first_seen.date.as_deref(), &a.text),
+                (b.score, b.first_seen.date.as_deref(), &b.text),
+            )
         });
         self.points.truncate(max);
+        if self.points.len() == max {
+            if let Some(last) = self.points.last() {
+                let p = &last.point;
+                self.last_kept = Some((p.score, p.first_seen.date.clone(), p.text.clone()));
+            }
+        }
     }
 
     /// Highest score first.
@@ -1572,7 +1614,7 @@ mod tests {
 
     #[test]
     fn top_points_keep_what_sorting_all_and_cutting_keeps() {
-        let point = |text: &str, score: f64| TalkingPoint {
+        let point = |text: &str, score: f64, date: Option<String>| TalkingPoint {
             kind: "phrase".into(),
             text: text.into(),
             articles: Vec::new(),
@@ -1581,7 +1623,7 @@ mod tests {
             languages: Vec::new(),
             first_seen: crate::FirstSeen {
                 article: "a".into(),
-                date: None,
+                date,
             },
             count: 0,
             timeline_unit: "day".into(),
@@ -1590,21 +1632,37 @@ mod tests {
             score,
             quotes: Vec::new(),
         };
-        let all: Vec<Ranked> = (0..50)
+        // Ties on score, date and text (told apart by the order pushed).
+        let all: Vec<Ranked> = (0..500)
             .map(|i| Ranked {
-                point: point(&format!("p{}", i % 7), ((i * 37) % 11) as f64),
+                point: point(
+                    &format!("p{}", i % 7),
+                    ((i * 37) % 11) as f64,
+                    (i % 3 != 0).then(|| format!("2024-01-0{}", 1 + i % 4)),
+                ),
                 speaker_keys: vec![i as u64],
             })
             .collect();
-        let mut top = TopPoints::new(Some(4));
         let mut every = TopPoints::new(None);
         for p in &all {
-            top.push(p.clone());
             every.push(p.clone());
         }
         let every = every.finish();
-        assert_eq!(every.len(), 50);
-        assert_eq!(top.finish(), every[..4]);
+        assert_eq!(every.len(), 500);
+        for max in [1, 4, 10, 37] {
+            let (mut top, mut skipped) = (TopPoints::new(Some(max)), 0);
+            for p in &all {
+                // Pushed only when admitted, as the passes do.
+                let q = &p.point;
+                if top.admits(q.score, q.first_seen.date.as_deref(), &q.text) {
+                    top.push(p.clone());
+                } else {
+                    skipped += 1;
+                }
+            }
+            assert!(skipped > 0, "the filter was not exercised (max {max})");
+            assert_eq!(top.finish(), every[..max], "max {max}");
+        }
     }
 
     #[test]

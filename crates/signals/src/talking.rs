@@ -320,6 +320,68 @@ impl Metas {
         self.id_ends.len()
     }
 
+    /// Writes the per-article arrays (ids, dates, outlets, languages;
+    /// about 30 bytes an article) to a temporary file and frees them, for
+    /// a step that reads none of them (the store path's index step, which
+    /// sets the peak with them held); [`Metas::unpark`] reads them back.
+    /// Nothing else may be read in between. The names' table and the
+    /// titles stay.
+    #[cfg_attr(not(feature = "store"), allow(dead_code))] // the store path (`derived.rs`)
+    pub(crate) fn park(&mut self) -> std::io::Result<Parked> {
+        use std::io::{Seek, Write};
+        let mut f = std::io::BufWriter::new(tempfile::tempfile()?);
+        let count = self.len();
+        f.write_all(self.ids.as_bytes())?;
+        for &e in &self.id_ends {
+            f.write_all(&(e as u64).to_le_bytes())?;
+        }
+        for v in [&self.dates, &self.outlets, &self.languages] {
+            for &x in v {
+                f.write_all(&x.to_le_bytes())?;
+            }
+        }
+        let mut file = f.into_inner().map_err(|e| e.into_error())?;
+        file.rewind()?;
+        let parked = Parked {
+            file,
+            count,
+            text: self.ids.len(),
+        };
+        self.ids = String::new();
+        self.id_ends = Vec::new();
+        self.dates = Vec::new();
+        self.outlets = Vec::new();
+        self.languages = Vec::new();
+        Ok(parked)
+    }
+
+    /// The arrays [`Metas::park`] wrote, read back.
+    #[cfg_attr(not(feature = "store"), allow(dead_code))] // the store path (`derived.rs`)
+    pub(crate) fn unpark(&mut self, parked: Parked) -> std::io::Result<()> {
+        use std::io::Read;
+        let Parked { file, count, text } = parked;
+        let mut r = std::io::BufReader::new(file);
+        let mut ids = vec![0u8; text];
+        r.read_exact(&mut ids)?;
+        self.ids = String::from_utf8(ids)
+            .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))?;
+        let mut b8 = [0u8; 8];
+        self.id_ends = Vec::with_capacity(count);
+        for _ in 0..count {
+            r.read_exact(&mut b8)?;
+            self.id_ends.push(u64::from_le_bytes(b8) as usize);
+        }
+        let mut b4 = [0u8; 4];
+        for v in [&mut self.dates, &mut self.outlets, &mut self.languages] {
+            *v = Vec::with_capacity(count);
+            for _ in 0..count {
+                r.read_exact(&mut b4)?;
+                v.push(u32::from_le_bytes(b4));
+            }
+        }
+        Ok(())
+    }
+
     pub(crate) fn id(&self, a: usize) -> &str {
         let start = if a == 0 { 0 } else { self.id_ends[a - 1] };
         &self.ids[start..self.id_ends[a]]
@@ -331,6 +393,18 @@ impl Metas {
 
     pub(crate) fn date(&self, a: usize) -> Option<&str> {
         self.name(self.dates[a])
+    }
+
+    /// Article `a`'s outlet as its id in the names' table (`u32::MAX`:
+    /// none); two articles have the same id exactly when they have the
+    /// same outlet.
+    pub(crate) fn outlet_id(&self, a: usize) -> u32 {
+        self.outlets[a]
+    }
+
+    /// Article `a`'s language as [`Metas::outlet_id`] gives the outlet.
+    pub(crate) fn language_id(&self, a: usize) -> u32 {
+        self.languages[a]
     }
 
     pub(crate) fn outlet(&self, a: usize) -> Option<&str> {
@@ -352,6 +426,15 @@ impl Metas {
             .map(|a| self.date(a).and_then(date_key).unwrap_or(u64::MAX))
             .collect()
     }
+}
+
+/// [`Metas`]' per-article arrays on a temporary file ([`Metas::park`]).
+#[cfg_attr(not(feature = "store"), allow(dead_code))] // the store path (`derived.rs`)
+pub(crate) struct Parked {
+    file: std::fs::File,
+    count: usize,
+    /// Bytes of the ids.
+    text: usize,
 }
 
 /// What a talking point is built from: the articles (their texts are not
@@ -380,6 +463,66 @@ impl<'a> Ctx<'a> {
 
     pub(crate) fn order(&self, a: usize) -> (u64, usize) {
         (self.keys[a], a)
+    }
+
+    /// The score of a point of `articles` distinct articles, outlets,
+    /// speakers and languages whose first article is `first` (the one
+    /// formula of [`Ctx::point`] and [`Ctx::score`]).
+    fn score_of(
+        &self,
+        articles: usize,
+        outlets: usize,
+        speakers: usize,
+        languages: usize,
+        first: usize,
+    ) -> f64 {
+        let first_key = self.keys[first];
+        let novelty = if first_key == u64::MAX || self.newest == 0 {
+            0.0
+        } else {
+            let age = self.newest.saturating_sub(first_key) as f64 / 86_400.0;
+            30.0 / (30.0 + age)
+        };
+        let spread = outlets as f64
+            + (articles as f64).ln()
+            + 0.5 * speakers.saturating_sub(1) as f64
+            + languages.saturating_sub(1) as f64;
+        (spread * (1.0 + novelty) * 1000.0).round() / 1000.0
+    }
+
+    /// The score and first article (position) the point of `occ` would
+    /// have ([`Ctx::point`]'s `score` and `first_seen`), without making
+    /// it: its lists of strings are made only for the points that can
+    /// still be among the kept ones ([`crate::passes`]' `TopPoints`).
+    /// `occ` must not be empty.
+    pub(crate) fn score(&self, occ: &[Occurrence]) -> (f64, usize) {
+        let m = self.articles;
+        let mut arts: Vec<usize> = occ.iter().map(|o| o.article).collect();
+        arts.sort_unstable();
+        arts.dedup();
+        let first = arts
+            .iter()
+            .copied()
+            .min_by_key(|&a| self.order(a))
+            .unwrap_or(0);
+        // Names (outlets, languages) have one id each in the metadata's
+        // table: distinct ids are distinct names.
+        let count = |id: fn(&Metas, usize) -> u32| {
+            let mut ids: Vec<u32> = arts
+                .iter()
+                .map(|&a| id(m, a))
+                .filter(|&x| x != u32::MAX)
+                .collect();
+            ids.sort_unstable();
+            ids.dedup();
+            ids.len()
+        };
+        let (outlets, languages) = (count(Metas::outlet_id), count(Metas::language_id));
+        let mut speakers: Vec<u64> = occ.iter().filter_map(|o| o.speaker).collect();
+        speakers.sort_unstable();
+        speakers.dedup();
+        let score = self.score_of(arts.len(), outlets, speakers.len(), languages, first);
+        (score, first)
     }
 
     pub(crate) fn point(
@@ -436,18 +579,13 @@ impl<'a> Ctx<'a> {
             }
         }
         bins.sort_unstable();
-        let first_key = self.keys[arts[0]];
-        let novelty = if first_key == u64::MAX || self.newest == 0 {
-            0.0
-        } else {
-            let age = self.newest.saturating_sub(first_key) as f64 / 86_400.0;
-            30.0 / (30.0 + age)
-        };
-        let spread = outlets.len() as f64
-            + (articles.len() as f64).ln()
-            + 0.5 * speakers.len().saturating_sub(1) as f64
-            + languages.len().saturating_sub(1) as f64;
-        let score = (spread * (1.0 + novelty) * 1000.0).round() / 1000.0;
+        let score = self.score_of(
+            articles.len(),
+            outlets.len(),
+            speakers.len(),
+            languages.len(),
+            first,
+        );
         let point = TalkingPoint {
             kind: kind.to_string(),
             text,
@@ -564,6 +702,66 @@ mod tests {
             speaker: Some(speaker.into()),
             said_on: None,
             span: None,
+        }
+    }
+
+    #[test]
+    fn parked_metas_read_back_as_they_were() {
+        let articles: Vec<ArticleInput> = (0..3000)
+            .map(|i| ArticleInput {
+                id: format!("ä{i}"),
+                date: (i % 5 != 0).then(|| format!("2023-05-{:02}", 1 + i % 28)),
+                outlet: (i % 6 != 0).then(|| format!("O{}", i % 4)),
+                language: (i % 9 != 0).then(|| "en".to_string()),
+                title: None,
+                text: String::new(),
+            })
+            .collect();
+        let plain = Metas::of(&articles, false);
+        let mut parked = Metas::of(&articles, false);
+        let file = parked.park().unwrap();
+        assert_eq!(parked.len(), 0);
+        parked.unpark(file).unwrap();
+        assert_eq!(parked.len(), plain.len());
+        for a in 0..plain.len() {
+            assert_eq!(parked.id(a), plain.id(a));
+            assert_eq!(parked.date(a), plain.date(a));
+            assert_eq!(parked.outlet(a), plain.outlet(a));
+            assert_eq!(parked.language(a), plain.language(a));
+        }
+        assert_eq!(parked.date_keys(), plain.date_keys());
+    }
+
+    #[test]
+    fn a_points_score_and_first_article_are_known_before_it_is_made() {
+        // Repeated articles and outlets, undated articles, articles
+        // without outlet or language, speakers named or not.
+        let articles: Vec<ArticleInput> = (0..40)
+            .map(|i| ArticleInput {
+                id: format!("a{i}"),
+                date: (i % 5 != 0).then(|| format!("2023-05-{:02}", 1 + (i * 7) % 28)),
+                outlet: (i % 6 != 0).then(|| format!("O{}", i % 4)),
+                language: (i % 9 != 0).then(|| ["en", "de"][i % 2].to_string()),
+                title: None,
+                text: String::new(),
+            })
+            .collect();
+        let metas = Metas::of(&articles, false);
+        let ctx = Ctx::new(&metas);
+        for n in 1..60usize {
+            let make = || -> Vec<Occurrence> {
+                (0..n)
+                    .map(|k| Occurrence {
+                        article: (k * 13 + n * 7) % 40,
+                        speaker: (k % 3 != 0).then_some(((k * n) % 5) as u64 + 1),
+                    })
+                    .collect()
+            };
+            let (score, first) = ctx.score(&make());
+            let p = ctx.point("phrase", "t".into(), make(), Vec::new()).point;
+            assert_eq!(score.to_bits(), p.score.to_bits(), "{n}");
+            assert_eq!(metas.id(first), p.first_seen.article, "{n}");
+            assert_eq!(metas.date(first), p.first_seen.date.as_deref(), "{n}");
         }
     }
 
