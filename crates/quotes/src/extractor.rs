@@ -605,11 +605,35 @@ impl<'a> Ctx<'a> {
         };
         let head_words = self.words_between(ts, c0);
         let next = c0 + 1;
-        (1..=4).contains(&head_words)
+        let article = (1..=4).contains(&head_words)
             && self.tk.toks[ts].upper
             && next < c
             && self.word(next)
-            && matches!(self.lower(next), "a" | "an" | "the")
+            && matches!(self.lower(next), "a" | "an" | "the");
+        article || self.other && self.name_between_commas(ts, head_words, next, c)
+    }
+
+    /// "O Presidente russo, Vladimir Putin, disse …", "Президентът на
+    /// Украйна, Володимир Зеленски, заяви …": a title phrase opening the
+    /// sentence, then a name of two to five capitalised words between
+    /// commas (name particles such as "da", "van" inside it).
+    fn name_between_commas(&self, ts: usize, head_words: usize, next: usize, c: usize) -> bool {
+        if !(1..=8).contains(&head_words) || !self.tk.toks[ts].upper || next >= c {
+            return false;
+        }
+        let words: Vec<usize> = (next..c).filter(|&i| self.word(i)).collect();
+        let dashes_only = (next..c).all(|i| self.word(i) || matches!(self.ch(i), '-' | '.'));
+        dashes_only
+            && (2..=5).contains(&words.len())
+            && self.tk.toks[words[0]].upper
+            && self.tk.toks[*words.last().unwrap_or(&next)].upper
+            && words.iter().all(|&i| {
+                self.tk.toks[i].upper
+                    || matches!(
+                        self.lower(i),
+                        "da" | "de" | "do" | "dos" | "das" | "del" | "van" | "von" | "der" | "bin"
+                    )
+            })
     }
 
     /// A cue starting at token `i`: its kind and last token.

@@ -2446,3 +2446,23 @@ fn english_speakers_keep_their_openers_untouched() {
     let got = run("“We will win,” said Lavrov on Monday.", "en");
     assert_eq!(got[0].speaker.as_deref(), Some("Lavrov"));
 }
+
+#[test]
+fn a_name_between_commas_after_a_title_is_the_subject_not_a_postposed_speaker() {
+    // Regression: "O Presidente russo, Vladimir Putin, disse esta
+    // quarta-feira que …" was read as "X, disse Y": the title and name
+    // became the content and the time phrase the speaker.
+    let got = run(
+        "O Presidente russo, Vladimir Putin, disse esta quarta-feira que o Ocidente mente.",
+        "pt",
+    );
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].text, "que o Ocidente mente");
+    assert_eq!(got[0].speaker.as_deref(), Some("O Presidente russo"));
+    let got = run(
+        "Президентът на Украйна, Володимир Зеленски, заяви днес, че войната трябва да спре.",
+        "bg",
+    );
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].text, "че войната трябва да спре");
+}
