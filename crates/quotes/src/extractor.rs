@@ -3390,9 +3390,7 @@ impl<'a> Ctx<'a> {
                 // phrase must name someone (a capitalised word).
                 // "A porta-voz …, Mao Ning, disse que …": a clause after the
                 // cue makes it "X said that", whatever comma comes before.
-                let clause_after = last + 1 < end
-                    && self.word(last + 1)
-                    && Lexicon::is_other_complementizer(self.lower(last + 1));
+                let clause_after = self.clause_after_addressee(last + 1, end);
                 let other_language = self.lex.is_other_language_verb(self.lower(k))
                     && !clause_after
                     && (self.cyrillic
@@ -3959,6 +3957,50 @@ impl<'a> Ctx<'a> {
         }
         self.first_subject(ts, j - 1)
             .filter(|&(a, b)| !(b == a + 1 && matches!(self.lower(a), "there" | "it" | "this")))
+    }
+
+    /// Whether a reported clause opens at `from`, after any adverbs, time
+    /// phrases and one addressee: "que" in "afirmou à agência Reuters que
+    /// …", "disse a Putin, na quarta-feira, que …", "каза пред RFE/RL, че
+    /// …" (not the relative "que" of "disse o ministro, que …").
+    fn clause_after_addressee(&self, from: usize, end: usize) -> bool {
+        let skip_commas = |mut i: usize| {
+            while i < end && !self.word(i) && self.ch(i) == ',' {
+                i += 1;
+            }
+            i
+        };
+        let mut i = skip_commas(self.skip_other_openers(from, end));
+        if i < end && self.word(i) {
+            let w = self.lower(i);
+            let addressee =
+                Lexicon::is_addressee_preposition(w) || w == "a" || self.bulgarian && w == "на";
+            if addressee {
+                let mut words = 0;
+                i += 1;
+                while i < end
+                    && words < 4
+                    && (self.word(i) || !matches!(self.ch(i), ',' | '.' | ';' | ':'))
+                {
+                    if self.word(i) {
+                        if Lexicon::is_other_complementizer(self.lower(i)) {
+                            break;
+                        }
+                        words += 1;
+                    }
+                    i += 1;
+                }
+                // "diz a WWA, que os cientistas …": "a" is also the
+                // article; after a comma only a time phrase may come first.
+                let j = skip_commas(i);
+                let k = self.skip_other_openers(j, end);
+                if w == "a" && j > i && k == j {
+                    return false;
+                }
+                i = skip_commas(k);
+            }
+        }
+        i < end && self.word(i) && Lexicon::is_other_complementizer(self.lower(i))
     }
 
     /// The first word of a speaker phrase after the adverbs, connectives,

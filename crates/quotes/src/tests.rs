@@ -2466,3 +2466,36 @@ fn a_name_between_commas_after_a_title_is_the_subject_not_a_postposed_speaker() 
     assert_eq!(got.len(), 1, "{got:?}");
     assert_eq!(got[0].text, "че войната трябва да спре");
 }
+
+#[test]
+fn a_clause_after_an_addressee_is_what_a_verb_after_a_comma_reports() {
+    // Regression: "…, disse a Putin, na quarta-feira, que …" was read as
+    // "X, disse Y" with the addressee as speaker and the subject as content.
+    let got = run(
+        "Valery Gerasimov, chefe do Estado-Maior da Rússia, disse a Putin, na quarta-feira, que as forças de Moscovo mataram quatro mil soldados.",
+        "pt",
+    );
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert!(got[0].text.starts_with("que as forças"), "{got:?}");
+    assert_eq!(got[0].speaker.as_deref(), Some("Valery Gerasimov"));
+    let got = run(
+        "Esta sexta-feira, o presidente da Petrobras, Jean Paul Prates, afirmou à agência Reuters que o Brasil deverá integrar o grupo.",
+        "pt",
+    );
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].text, "que o Brasil deverá integrar o grupo");
+    assert_eq!(got[0].speaker.as_deref(), Some("o presidente da Petrobras"));
+}
+
+#[test]
+fn a_parenthetical_cue_with_an_article_keeps_its_postposed_speaker() {
+    // "a" is the article here, not the addressee "a Putin".
+    let got = run(
+        "Foi a primeira vez, diz a WWA, que os cientistas identificaram uma ligação direta.",
+        "pt",
+    );
+    assert!(
+        got.iter().any(|g| g.speaker.as_deref() == Some("a WWA")),
+        "{got:?}"
+    );
+}
