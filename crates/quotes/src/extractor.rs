@@ -1169,6 +1169,13 @@ impl<'a> Ctx<'a> {
 
     /// The speaker phrase after the cue ending at `last` ("said the minister").
     fn subject_fwd(&self, last: usize, hi: usize) -> Option<(usize, usize)> {
+        self.subject_fwd_skipping(last, hi, 0)
+    }
+
+    /// [`Self::subject_fwd`] after `depth` openers or circumstances were
+    /// skipped; bounded, so a text of endless circumstances cannot recurse
+    /// deeply.
+    fn subject_fwd_skipping(&self, last: usize, hi: usize, depth: usize) -> Option<(usize, usize)> {
         let mut j = last + 1;
         while j < hi && matches!(self.ch(j), ',' | ':') {
             j += 1;
@@ -1177,12 +1184,15 @@ impl<'a> Ctx<'a> {
         // украинският президент": the speaker comes after the adverb, time
         // or addressee; with nothing after them the cue has no subject here.
         if self.other && j < hi && self.word(j) {
+            if depth >= 3 {
+                return None;
+            }
             let k = self.skip_other_openers(j, hi);
             if k > j {
                 // "afirmou ainda, acrescentando": a comma after them ends
                 // the phrase.
                 return if k < hi && self.word(k) && (self.word(k - 1) || self.ch(k - 1) != ',') {
-                    self.subject_fwd(k - 1, hi)
+                    self.subject_fwd_skipping(k - 1, hi, depth + 1)
                 } else {
                     None
                 };
@@ -1212,7 +1222,7 @@ impl<'a> Ctx<'a> {
                                         | "uma"
                                 ))
                     })
-                    .and_then(|c| self.subject_fwd(c, hi));
+                    .and_then(|c| self.subject_fwd_skipping(c, hi, depth + 1));
             }
         }
         let a = j;

@@ -2499,3 +2499,20 @@ fn a_parenthetical_cue_with_an_article_keeps_its_postposed_speaker() {
         "{got:?}"
     );
 }
+
+#[test]
+fn endless_circumstances_after_a_cue_are_read_without_deep_recursion() {
+    // The circumstance and opener skips of the other languages restart
+    // the speaker search; a bounded number of times.
+    let mut text = String::from("“Isto é assim”, disse, Num a");
+    for _ in 0..5_000 {
+        text.push_str(", Num a");
+    }
+    text.push_str(", o ministro.");
+    let got = run(&text, "pt");
+    assert!(got
+        .iter()
+        .all(|g| g.speaker.as_deref() != Some("o ministro")));
+    let got = run("“Isto é assim”, disse, num encontro, o ministro.", "pt");
+    assert_eq!(got[0].speaker.as_deref(), Some("o ministro"));
+}
