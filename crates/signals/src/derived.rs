@@ -694,8 +694,10 @@ const STATE_MAGIC: &[u8; 8] = b"NLSIGST\0";
 /// Bump when the saved state's layout or meaning changes (2: the index
 /// runs to the checksum without a length in front, and the checksum is
 /// taken a chunk at a time, so the state is written as it is encoded;
-/// 3: a quote id `ARTICLE_ID#N` is kept as its `N`).
-pub const STATE_FORMAT: u32 = 3;
+/// 3: a quote id `ARTICLE_ID#N` is kept as its `N`; 4: the quote
+/// clusters keep a bit per quote for "two or more" instead of a size, and
+/// the quotes' speakers are kept in the candidate window only).
+pub const STATE_FORMAT: u32 = 4;
 
 /// The saved index state: the index, and per article slot its store
 /// rowid and content hash (as read; a state is written from the corpus).
@@ -1022,7 +1024,7 @@ fn index_clusters(index: &mut SignalIndex, metas: &Metas, slot_of_pos: &[usize])
     for s in 0..index.quote_count() {
         // A quote alone is in no cluster of two (skipping it saves a list
         // per quote: 4 million at 1M).
-        if index.quote_cluster_size(s) > 1
+        if index.quote_in_cluster(s)
             && pos_of_slot
                 .get(index.quote_article(s))
                 .is_some_and(|&p| p < metas.len())
@@ -1339,12 +1341,16 @@ mod tests {
         flipped[mid] ^= 0x5a;
         let mut bad_rules = good.clone();
         bad_rules[12 + 8] ^= 1; // inside the rules string (checksum then fails too)
+                                // A state of the format before (3): rebuilt, said as such.
+        let mut older = good.clone();
+        older[8..12].copy_from_slice(&(STATE_FORMAT - 1).to_le_bytes());
         let cases: Vec<(&str, Vec<u8>)> = vec![
             ("empty", Vec::new()),
             ("garbage", b"not a state at all, just text".to_vec()),
             ("truncated", good[..good.len() / 3].to_vec()),
             ("flipped", flipped),
             ("rules", bad_rules),
+            ("older", older),
         ];
         for (name, bytes) in cases {
             std::fs::write(state_path(&db), &bytes).unwrap();
@@ -1361,6 +1367,7 @@ mod tests {
             let want = match name {
                 "empty" | "truncated" => "truncated",
                 "garbage" => "not a signals state",
+                "older" => "another format",
                 _ => "damaged (checksum)",
             };
             // A truncated file's length says so only when the cut is

@@ -16,7 +16,7 @@ use crate::dates::date_key;
 use crate::minhash::{MinHasher, BANDS, ROWS};
 use crate::postings::Postings;
 use crate::shingles::shingles;
-use crate::union_find::UnionFind;
+use crate::union_find::{FirstSets, UnionFind};
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use std::borrow::Cow;
@@ -528,10 +528,12 @@ pub struct SignalIndex {
     article_sets: UnionFind,
     articles: Window,
     quote_articles: Vec<u32>,
-    /// Per quote, [`speaker_key`] of its speaker (0: unknown).
-    quote_speakers: Vec<u32>,
     quote_ids: QuoteIds,
-    quote_sets: UnionFind,
+    quote_sets: FirstSets,
+    /// Per quote in the window, its shingle set followed by its speaker's
+    /// [`speaker_key`] (0: unknown): only the candidates' speakers are
+    /// read (a weak link needs the same speaker), so since session 10
+    /// there is no array of every quote's speaker (4 bytes a quote).
     quotes: Window,
     newest: u64,
 }
@@ -546,9 +548,8 @@ impl SignalIndex {
             article_sets: UnionFind::default(),
             articles: Window::default(),
             quote_articles: Vec::new(),
-            quote_speakers: Vec::new(),
             quote_ids: QuoteIds::default(),
-            quote_sets: UnionFind::default(),
+            quote_sets: FirstSets::default(),
             quotes: Window::default(),
             newest: 0,
         }
@@ -677,7 +678,9 @@ impl SignalIndex {
                 if self.quote_sets.find(c) == self.quote_sets.find(index) {
                     continue;
                 }
-                let Some(other) = self.quotes.data(c) else {
+                let Some((&other_speaker, other)) =
+                    self.quotes.data(c).and_then(<[u32]>::split_last)
+                else {
                     continue;
                 };
                 match self.config.link(&set, other) {
@@ -686,11 +689,7 @@ impl SignalIndex {
                     }
                     // Two named speakers who differ said different things.
                     Some(Link::Weak)
-                        if speaker == 0
-                            || self
-                                .quote_speakers
-                                .get(c)
-                                .is_none_or(|&k| k == 0 || k == speaker) =>
+                        if speaker == 0 || other_speaker == 0 || other_speaker == speaker =>
                     {
                         weak.push(c)
                     }
@@ -700,14 +699,15 @@ impl SignalIndex {
             }
             // Weak links: only for a quote still alone, into one cluster,
             // and only when the cluster's first quote matches too.
-            if self.quote_sets.set_size(index) == 1 {
+            if !self.quote_sets.is_joined(index) {
                 for c in weak {
                     let first = self.quote_sets.find(c);
                     let ok = first == c
                         || self
                             .quotes
                             .data(first)
-                            .is_some_and(|f| self.config.link(&set, f).is_some());
+                            .and_then(<[u32]>::split_last)
+                            .is_some_and(|(_, f)| self.config.link(&set, f).is_some());
                     if ok {
                         self.quote_sets.union_keep_first(index, c);
                         break;
@@ -715,19 +715,17 @@ impl SignalIndex {
                 }
             }
         }
-        let keys: &[u32] = if set.len() >= self.config.quote_min_shingles {
-            &set
-        } else {
-            &[]
-        };
-        self.quotes.push(index, date, &set, keys, &self.config);
+        let linked = set.len() >= self.config.quote_min_shingles;
+        let mut data = set;
+        data.push(speaker);
+        let keys: &[u32] = if linked { &data[..data.len() - 1] } else { &[] };
+        self.quotes.push(index, date, &data, keys, &self.config);
         self.quotes.evict(
             self.config.live_quotes,
             self.newest,
             self.config.window_days,
         );
         self.quote_articles.push(article as u32);
-        self.quote_speakers.push(speaker);
         let article_id = (article < self.article_count()).then(|| self.article_ids.get(article));
         self.quote_ids.push(article_id, &quote.id);
         index
@@ -804,7 +802,6 @@ impl SignalIndex {
         self.article_sets.save(w);
         self.articles.save(w);
         w.u32s(&self.quote_articles);
-        w.u32s(&self.quote_speakers);
         self.quote_ids.save(w);
         self.quote_sets.save(w);
         self.quotes.save(w);
@@ -826,17 +823,15 @@ impl SignalIndex {
         let article_sets = UnionFind::load(r)?;
         let articles = Window::load(r, n)?;
         let quote_articles = r.u32s()?;
-        let quote_speakers = r.u32s()?;
         let m = quote_articles.len();
         let quote_ids = QuoteIds::load(r)?;
-        let quote_sets = UnionFind::load(r)?;
+        let quote_sets = FirstSets::load(r)?;
         let quotes = Window::load(r, m)?;
         let newest = r.u64()?;
         let consistent = article_ids.ends.len() == n
             && article_sets.len() == n
             && quote_ids.len() == m
             && quote_sets.len() == m
-            && quote_speakers.len() == m
             && quote_articles.iter().all(|&a| (a as usize) < n)
             && r.is_empty();
         consistent.then(|| SignalIndex {
@@ -847,7 +842,6 @@ impl SignalIndex {
             article_sets,
             articles,
             quote_articles,
-            quote_speakers,
             quote_ids,
             quote_sets,
             quotes,
@@ -872,7 +866,6 @@ impl SignalIndex {
         self.article_ids.ends.shrink_to_fit();
         self.article_sets.shrink_to_fit();
         self.quote_articles.shrink_to_fit();
-        self.quote_speakers.shrink_to_fit();
         self.quote_ids.shrink_to_fit();
         self.quote_sets.shrink_to_fit();
     }
@@ -885,7 +878,6 @@ impl SignalIndex {
         self.article_ids.ends.reserve_exact(articles);
         self.article_sets.reserve_exact(articles);
         self.quote_articles.reserve_exact(quotes);
-        self.quote_speakers.reserve_exact(quotes);
         self.quote_ids.numbers.reserve_exact(quotes);
         self.quote_sets.reserve_exact(quotes);
     }
@@ -957,7 +949,6 @@ impl SignalIndex {
             + self.article_sets.bytes()
             + self.articles.bytes()
             + self.quote_articles.capacity() * 4
-            + self.quote_speakers.capacity() * 4
             + self.quote_ids.bytes()
             + self.quote_sets.bytes()
             + self.quotes.bytes()
@@ -1009,7 +1000,7 @@ impl SignalIndex {
     pub fn quote_clusters(&mut self) -> Vec<Cluster> {
         let mut groups: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
         for i in 0..self.quote_count() {
-            if self.quote_sets.set_size(i) > 1 {
+            if self.quote_sets.is_joined(i) {
                 let r = self.quote_sets.find(i);
                 groups.entry(r).or_default().push(i);
             }
@@ -1039,7 +1030,7 @@ impl SignalIndex {
         // (cluster root, quote) of every quote in a cluster of two or more.
         let mut pairs: Vec<(u32, u32)> = Vec::new();
         for i in 0..self.quote_count() {
-            if self.quote_sets.set_size(i) > 1 {
+            if self.quote_sets.is_joined(i) {
                 pairs.push((self.quote_sets.find(i) as u32, i as u32));
             }
         }
@@ -1075,17 +1066,18 @@ impl SignalIndex {
         out
     }
 
-    /// How many quotes are in quote `i`'s cluster (1: it travelled
-    /// nowhere).
-    pub fn quote_cluster_size(&mut self, i: usize) -> usize {
-        self.quote_sets.set_size(i)
+    /// Whether quote `i`'s cluster holds two or more quotes (else it
+    /// travelled nowhere). Since session 10 the index keeps no cluster
+    /// sizes (`quote_cluster_size` was only ever compared with 1).
+    pub fn quote_in_cluster(&self, i: usize) -> bool {
+        self.quote_sets.is_joined(i)
     }
 
     /// The cluster holding quote `i` (itself alone when it travelled
     /// nowhere), first appearance first.
     pub fn travel(&mut self, i: usize) -> Cluster {
         let r = self.quote_sets.find(i);
-        let mut members: Vec<usize> = if self.quote_sets.set_size(i) == 1 {
+        let mut members: Vec<usize> = if !self.quote_sets.is_joined(i) {
             vec![i]
         } else {
             (0..self.quote_count())
@@ -1527,10 +1519,8 @@ mod tests {
         assert_eq!(idx.article_group(b), idx.article_group(a));
         assert_eq!(idx.quote_article(2), b);
         assert_eq!(
-            (0..3)
-                .map(|q| idx.quote_cluster_size(q))
-                .collect::<Vec<_>>(),
-            [2, 2, 1]
+            (0..3).map(|q| idx.quote_in_cluster(q)).collect::<Vec<_>>(),
+            [true, true, false]
         );
     }
 
