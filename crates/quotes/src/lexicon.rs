@@ -603,6 +603,14 @@ const PERSON_PRONOUNS: &[&str] = &[
     "he",
     "she",
     "who",
+    // the source after "according to" (en), "според" (bg), "за словами"
+    // (uk)
+    "him",
+    "her",
+    "него",
+    "нея",
+    "його",
+    "її",
     // the source inside "по его словам" (ru), "по думите му" (bg)
     "его",
     "её",
@@ -2018,12 +2026,10 @@ impl Lexicon {
     /// "she", "она"), `None` for the others.
     pub(crate) fn pronoun_gender(&self, lower: &str) -> Option<Gender> {
         match lower {
-            "he" | "him" | "his" | "он" | "він" | "той" | "ele" | "él" | "его" | "му" => {
-                Some(Gender::Male)
-            }
-            "she" | "her" | "она" | "вона" | "тя" | "ela" | "ella" | "её" | "ее" | "ѝ" => {
-                Some(Gender::Female)
-            }
+            "he" | "him" | "his" | "он" | "він" | "той" | "ele" | "él" | "его" | "му" | "него"
+            | "його" => Some(Gender::Male),
+            "she" | "her" | "она" | "вона" | "тя" | "ela" | "ella" | "её" | "ее" | "ѝ" | "нея"
+            | "її" => Some(Gender::Female),
             _ => None,
         }
     }

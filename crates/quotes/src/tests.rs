@@ -2516,3 +2516,23 @@ fn endless_circumstances_after_a_cue_are_read_without_deep_recursion() {
     let got = run("“Isto é assim”, disse, num encontro, o ministro.", "pt");
     assert_eq!(got[0].speaker.as_deref(), Some("o ministro"));
 }
+
+#[test]
+fn according_to_him_and_spored_nego_name_the_person_before() {
+    // Regression: the object pronouns after "according to" / "според"
+    // were left unresolved (name None).
+    let got = run(
+        "“NATO officers shape the operations,” Rudskoy said. According to him, NATO officers shape the war.",
+        "en",
+    );
+    let g = find(&got, "NATO officers shape the war");
+    assert_eq!(g.speaker.as_deref(), Some("him"));
+    assert_eq!(g.name.as_deref(), Some("Rudskoy"));
+    let got = run(
+        "„НАТО участва във войната“, каза Рудской. Според него натовски офицери ръководят операциите.",
+        "bg",
+    );
+    let g = find(&got, "натовски офицери ръководят операциите");
+    assert_eq!(g.speaker.as_deref(), Some("него"));
+    assert_eq!(g.name.as_deref(), Some("Рудской"));
+}
