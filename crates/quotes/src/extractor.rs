@@ -4,7 +4,7 @@ use crate::lexicon::{Cue, Gender, Lexicon, LEXICON};
 use crate::marks::{find_quotes, QuoteMarks};
 use crate::tokens::Tokens;
 use newslens_core::{Document, Layer, Quote, QuoteKind, Span, Speaker, Stage, StageError};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// How many earlier names a pronoun with no named speaker before it looks
 /// back over for a person.
@@ -4576,7 +4576,11 @@ impl<'a> Ctx<'a> {
         // Capitalised words (possessive cut off): how often, and whether
         // once inside a sentence — what names look like.
         let mut caps: HashMap<&str, (usize, bool)> = HashMap::new();
+        let mut lower_words: HashSet<&str> = HashSet::new();
         for i in 0..self.tk.len() {
+            if self.other && self.word(i) && !self.tk.toks[i].upper {
+                lower_words.insert(self.lower(i));
+            }
             if self.word(i) && self.tk.toks[i].upper {
                 let w = self.lower(i);
                 let w = w.strip_suffix("'s").unwrap_or(w);
@@ -4613,7 +4617,11 @@ impl<'a> Ctx<'a> {
                 let name_like = caps
                     .get(self.lower(x))
                     .is_some_and(|&(n, mid)| mid || n >= 2);
-                if y == x + 1 && !name_like {
+                // "Ситуацията се влошава", "Унгарският премиер …": in the
+                // other languages, a word the text also writes in lower
+                // case is no name.
+                let common = self.other && lower_words.contains(self.lower(x));
+                if y == x + 1 && (!name_like || common) {
                     continue;
                 }
                 if let Some((x, y)) = self.run_name(x, y) {

@@ -2536,3 +2536,16 @@ fn according_to_him_and_spored_nego_name_the_person_before() {
     assert_eq!(g.speaker.as_deref(), Some("него"));
     assert_eq!(g.name.as_deref(), Some("Рудской"));
 }
+
+#[test]
+fn a_capitalised_common_word_opening_a_sentence_is_no_antecedent_in_other_languages() {
+    // Regression: "Унгарският" (the Hungarian, an adjective the text also
+    // writes in lower case) was the antecedent of "той".
+    let text = "Унгарският премиер Виктор Орбан говори пред журналисти. \
+                Унгарският парламент заседава. Унгарският народ чака. \
+                Министърът на унгарският спорт мълчи.\n\n\
+                „Това е великолепно предложение“, каза той.";
+    let got = run(text, "bg");
+    let g = find(&got, "Това е великолепно предложение");
+    assert_ne!(g.name.as_deref(), Some("Унгарският"), "{got:?}");
+}
