@@ -1204,6 +1204,20 @@ const OTHER_JUNK_SPEAKERS: &[&str] = &[
     "según", "segun", "ya",
 ];
 
+/// Words that cannot open a speaker phrase after its cue in pt/es
+/// ("disse ter falado", "disse que", "disse em entrevista"): infinitive
+/// auxiliaries, particles and the prepositions of a circumstance.
+const OTHER_NOT_POSTPOSED: &[&str] = &[
+    "ter", "ser", "estar", "haver", "que", "se", "lhe", "não", "como", "tener", "haber", "no",
+    "num", "numa", "em", "na", "nas", "nos", "pelo", "pela", "através", "durante", "segundo",
+];
+
+/// A Portuguese or Spanish adverb in -mente or gerund ("Implicitamente",
+/// "acrescentando"), which opens no speaker phrase.
+fn adverb_or_gerund(lower: &str) -> bool {
+    lower.chars().count() > 6 && (lower.ends_with("mente") || lower.ends_with("ndo"))
+}
+
 /// Words that cannot open the subject found for a cue with none in the
 /// other languages ("Apesar das notícias …", "Към момента …", "За
 /// разлика от …", "ter falado …"): prepositions and auxiliaries.
@@ -2556,38 +2570,11 @@ impl Lexicon {
     pub(crate) fn is_other_not_subject(lower: &str) -> bool {
         OTHER_NOT_SUBJECT.contains(&lower)
             || OTHER_JUNK_SPEAKERS.contains(&lower)
-            || lower.chars().count() > 6 && (lower.ends_with("mente") || lower.ends_with("ndo"))
+            || adverb_or_gerund(lower)
     }
-    /// A word that cannot open a speaker phrase after its cue in pt/es
-    /// ("disse ter falado", "insistiu, lembrando", "disse que"):
-    /// infinitive auxiliaries, gerunds, adverbs in -mente, particles.
+    /// See [`OTHER_NOT_POSTPOSED`]; also gerunds and adverbs in -mente.
     pub(crate) fn is_other_not_postposed(lower: &str) -> bool {
-        matches!(
-            lower,
-            "ter"
-                | "ser"
-                | "estar"
-                | "haver"
-                | "que"
-                | "se"
-                | "lhe"
-                | "não"
-                | "como"
-                | "tener"
-                | "haber"
-                | "no"
-                | "num"
-                | "numa"
-                | "em"
-                | "na"
-                | "nas"
-                | "nos"
-                | "pelo"
-                | "pela"
-                | "através"
-                | "durante"
-                | "segundo"
-        ) || lower.chars().count() > 6 && (lower.ends_with("mente") || lower.ends_with("ndo"))
+        OTHER_NOT_POSTPOSED.contains(&lower) || adverb_or_gerund(lower)
     }
     /// See [`OTHER_TIME_PREPOSITIONS`].
     pub(crate) fn is_other_time_preposition(lower: &str) -> bool {
