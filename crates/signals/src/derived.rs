@@ -26,7 +26,7 @@
 //! reads their rows from the store.
 
 use crate::codec::{Reader, Writer};
-use crate::passes::{compute, feed, FirstPass, Item, Pages, SPILL_AT};
+use crate::passes::{compute_points, feed, stories_of, FirstPass, Item, Pages, SPILL_AT};
 use crate::stories::{Story, StoryConfig};
 use crate::talking::{replay_order, ArticleInput, Metas, QuoteInput, TalkingConfig, TalkingPoint};
 use crate::{SignalConfig, SignalIndex};
@@ -951,7 +951,7 @@ fn derived_with(store: &Store, db: &Path, write: bool) -> Result<(Derived, Sourc
     corpus.metas.unpark(parked)?;
     let prepared = first.finish()?;
     lap("repeated n-grams");
-    let (talking, mut story_list) = compute(
+    let (talking, vectors) = compute_points(
         &pages,
         &corpus.metas,
         prepared,
@@ -960,12 +960,19 @@ fn derived_with(store: &Store, db: &Path, write: bool) -> Result<(Derived, Sourc
         &talk,
         &story,
     )?;
+    let clusters = index_clusters(&mut state.index, &corpus.metas, &slot_of_pos);
+    // The index (saved above) is not read again: freed before the stories
+    // are made (since session 10; the clusters were made with the stories'
+    // lists of articles held, which set the 1M peak: 588 MiB).
+    drop((state, slot_of_pos));
+    crate::passes::release_free_memory();
+    lap("quote clusters");
+    let mut story_list = stories_of(&corpus.metas, vectors, &story)?;
     story_titles(store, &corpus, &mut story_list)?;
     lap("talking points and stories");
-    let clusters = index_clusters(&mut state.index, &corpus.metas, &slot_of_pos);
-    // The index (saved above) and the corpus are not read again: freed
-    // before the derived file is encoded.
-    drop((state, slot_of_pos, corpus));
+    // The corpus is not read again: freed before the derived file is
+    // encoded.
+    drop(corpus);
     crate::passes::release_free_memory();
     let d = Derived {
         format: DERIVED_FORMAT,

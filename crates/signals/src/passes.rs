@@ -861,17 +861,54 @@ pub(crate) fn compute<P: Pages>(
     talk: &TalkingConfig,
     story: &StoryConfig,
 ) -> Result<(Vec<TalkingPoint>, Vec<Story>), P::Error> {
+    let (points, vectors) =
+        compute_points(pages, metas, prepared, index, slot_of_pos, talk, story)?;
+    Ok((points, stories_of(metas, vectors, story)?))
+}
+
+/// The stories of the story vectors [`compute_points`] gave (none when
+/// the first pass counted no story terms).
+pub(crate) fn stories_of(
+    metas: &Metas,
+    vectors: Option<Vectors>,
+    story: &StoryConfig,
+) -> std::io::Result<Vec<Story>> {
+    let t = std::time::Instant::now();
+    let stories = match vectors {
+        Some(v) => cluster(metas, v, story)?,
+        None => Vec::new(),
+    };
+    step("stories", t);
+    Ok(stories)
+}
+
+/// [`compute`] without the stories: the talking points, and the story
+/// vectors to make the stories of ([`stories_of`]) when the first pass
+/// counted their terms. The store path makes the stories after it has
+/// freed the index (their lists of articles, 117 MB at a million
+/// generated articles, are not held beside it).
+pub(crate) fn compute_points<P: Pages>(
+    pages: &P,
+    metas: &Metas,
+    prepared: Prepared,
+    index: &mut SignalIndex,
+    slot_of_pos: &[usize],
+    talk: &TalkingConfig,
+    story: &StoryConfig,
+) -> Result<(Vec<TalkingPoint>, Option<Vectors>), P::Error> {
     let n = talk.phrase_words.max(2);
     let total = metas.len();
-    let mut pos_of_slot = vec![usize::MAX; index.article_count()];
+    // Positions and quote slots as u32 (the index numbers its items so):
+    // 4 bytes an article each, not 8.
+    let mut pos_of_slot = vec![u32::MAX; index.article_count()];
     for (p, &s) in slot_of_pos.iter().enumerate() {
         if let Some(x) = pos_of_slot.get_mut(s) {
-            *x = p;
+            *x = p as u32;
         }
     }
-    let mut first_quote = vec![usize::MAX; index.article_count()];
+    let mut first_quote = vec![u32::MAX; index.article_count()];
     for s in (0..index.quote_count()).rev() {
-        first_quote[index.quote_article(s)] = s;
+        first_quote[index.quote_article(s)] = s as u32;
     }
     let clusters = index.quote_clusters_flat();
     // The clusters' first quotes (a bit per quote slot), and their texts
@@ -884,7 +921,7 @@ pub(crate) fn compute<P: Pages>(
     let is_first = |s: usize| firsts[s / 64] & (1 << (s % 64)) != 0;
     let spill = prepared.budget.is_some();
     let mut statement_shelf = TextShelf::new(spill)?;
-    let mut statement_text: Vec<(usize, usize)> = Vec::new();
+    let mut statement_text: Vec<(u32, u32)> = Vec::new();
     // Speakers by key (0: none), no table of names (see `speaker_key`).
     // Only the clusters' quotes need their speaker (a key per member, not
     // per quote: 40 MB at 1M).
@@ -914,7 +951,10 @@ pub(crate) fn compute<P: Pages>(
         let Some(&a) = slot_of_pos.get(item.pos).filter(|&&s| s != usize::MAX) else {
             return vec![None; item.quotes.len()];
         };
-        let first = first_quote.get(a).copied().unwrap_or(usize::MAX);
+        let first = match first_quote.get(a) {
+            Some(&f) if f != u32::MAX => f as usize,
+            _ => usize::MAX,
+        };
         item.quotes
             .iter()
             .enumerate()
@@ -972,7 +1012,7 @@ pub(crate) fn compute<P: Pages>(
                     speakers_seen += 1;
                 }
                 if is_first(s) {
-                    statement_text.push((s, statement_shelf.push(&q.text)?));
+                    statement_text.push((s as u32, statement_shelf.push(&q.text)? as u32));
                 }
             }
             if !talk.phrases {
@@ -1025,14 +1065,15 @@ pub(crate) fn compute<P: Pages>(
     statement_text.sort_unstable();
     let mut statement_shelf = statement_shelf.seal()?;
     for c in 0..clusters.len() {
-        let Ok(k) = statement_text.binary_search_by_key(&clusters.first(c), |&(s, _)| s) else {
+        let Ok(k) = statement_text.binary_search_by_key(&(clusters.first(c) as u32), |&(s, _)| s)
+        else {
             continue;
         };
-        let text = statement_shelf.get(statement_text[k].1)?;
+        let text = statement_shelf.get(statement_text[k].1 as usize)?;
         let occ: Vec<Occurrence> = clusters
             .members(c)
             .filter_map(|s| {
-                let article = *pos_of_slot.get(index.quote_article(s))?;
+                let article = *pos_of_slot.get(index.quote_article(s))? as usize;
                 (article < total).then(|| Occurrence {
                     article,
                     speaker: Some(speaker_of_slot.get(s)).filter(|&x| x != 0),
@@ -1098,14 +1139,7 @@ pub(crate) fn compute<P: Pages>(
     let t = std::time::Instant::now();
     let points = with_speaker_names(pages, points.finish())?;
     step("speaker names", t);
-    let t = std::time::Instant::now();
-    let stories = if with_stories {
-        cluster(metas, vectors, story)?
-    } else {
-        Vec::new()
-    };
-    step("stories", t);
-    Ok((points, stories))
+    Ok((points, with_stories.then_some(vectors)))
 }
 
 /// The points with their speakers' names, looked up by key in one pass
