@@ -15,6 +15,11 @@ See docs/quotes-semeval-check.md.
 With --lang BG|RU|PT|ALL it reads semeval-quote-check-multi.tsv instead (the
 BG/RU/PT check, docs/quotes-semeval-check-multi.md) and prints the same figures
 per language and, for ALL, overall; --rerun then selects that language's files.
+
+With --blind (implies --lang ALL unless --lang is given) it reads
+semeval-quote-check-blind.tsv, the blind check on the URW files after the ones
+the multi check judged (BG 9-13, RU 11-15, PT 5-8 by name;
+docs/quotes-semeval-check-blind.md); --rerun then selects those files.
 """
 import argparse
 import collections
@@ -33,6 +38,10 @@ N_ARTICLES = 10  # selection rule: first 10 EN_UA_*.txt files, sorted by name (b
 # line in subtask-2-annotations.txt has a narrative label starting with "URW:".
 MULTI_TSV = os.path.join(ROOT, "crates/quotes/tests/data/semeval-quote-check-multi.tsv")
 MULTI_N = {"BG": 8, "RU": 10, "PT": 4}
+# Blind check (docs/quotes-semeval-check-blind.md): the next BLIND_N URW files after
+# the first MULTI_N, same order.
+BLIND_TSV = os.path.join(ROOT, "crates/quotes/tests/data/semeval-quote-check-blind.tsv")
+BLIND_N = {"BG": 5, "RU": 5, "PT": 4}
 
 
 def lang_of(article_id):
@@ -92,18 +101,21 @@ def errors(rows):
         print(f"  {t:24s} false={f:2d} speaker_wrong={w:2d} miss={m:2d}")
 
 
-def selected(data, lang="EN"):
+def selected(data, lang="EN", blind=False):
     if lang != "EN":
         ann = os.path.join(os.path.dirname(data), "subtask-2-annotations.txt")
         with open(ann, encoding="utf-8") as f:
             names = sorted(l.split("\t")[0] for l in f if "URW:" in l.split("\t")[1])
+        if blind:
+            names = names[MULTI_N[lang]:MULTI_N[lang] + BLIND_N[lang]]
+            return [os.path.join(data, n) for n in names]
         return [os.path.join(data, n) for n in names[:MULTI_N[lang]]]
     names = sorted(n for n in os.listdir(data) if n.startswith("EN_UA_") and n.endswith(".txt"))
     return [os.path.join(data, n) for n in names[:N_ARTICLES]]
 
 
-def rerun(rows, data, binary, lang="EN"):
-    files = selected(data, lang)
+def rerun(rows, data, binary, lang="EN", blind=False):
+    files = selected(data, lang, blind)
     out = subprocess.run([binary, "annotate", "--quiet", *files], check=True,
                          capture_output=True, text=True).stdout
     now = {}
@@ -140,7 +152,12 @@ def main():
     ap.add_argument("--lang", choices=("BG", "RU", "PT", "ALL"),
                     help="BG/RU/PT check (default TSV semeval-quote-check-multi.tsv): "
                          "one language, or ALL for each language and overall")
+    ap.add_argument("--blind", action="store_true",
+                    help="the blind BG/RU/PT check (TSV semeval-quote-check-blind.tsv, the "
+                         "URW files after the multi check's); implies --lang ALL")
     a = ap.parse_args()
+    if a.blind and not a.lang:
+        a.lang = "ALL"
     if a.lang:
         return main_multi(a)
     rows = load(a.tsv)
@@ -156,20 +173,25 @@ def main():
 
 
 def main_multi(a):
-    tsv = MULTI_TSV if a.tsv == TSV else a.tsv
+    blind = getattr(a, "blind", False)
+    tsv = a.tsv if a.tsv != TSV else (BLIND_TSV if blind else MULTI_TSV)
     rows = load(tsv)
     langs = ("BG", "RU", "PT") if a.lang == "ALL" else (a.lang,)
     for lang in langs:
         lr = [r for r in rows if lang_of(r["article_id"]) == lang]
         arts = sorted({r["article_id"] for r in lr})
-        print(f"== {lang}: articles with judgements: {len(arts)} (selection: first "
-              f"{MULTI_N[lang]} URW-labelled {lang} Development files)")
+        if blind:
+            print(f"== {lang}: articles with judgements: {len(arts)} (selection: URW-labelled "
+                  f"{lang} Development files {MULTI_N[lang] + 1}-{MULTI_N[lang] + BLIND_N[lang]})")
+        else:
+            print(f"== {lang}: articles with judgements: {len(arts)} (selection: first "
+                  f"{MULTI_N[lang]} URW-labelled {lang} Development files)")
         figures(lr, f"{lang} all")
         for t in ("direct", "indirect"):
             figures([r for r in lr if r["type"] == t], f"{lang} {t}")
         errors(lr)
         if a.rerun:
-            rerun(lr, data_dir(lang) if a.data == DATA else a.data, a.bin, lang)
+            rerun(lr, data_dir(lang) if a.data == DATA else a.data, a.bin, lang, blind)
     if len(langs) > 1:
         rows = [r for r in rows if lang_of(r["article_id"]) in langs]
         print("== overall")
