@@ -932,7 +932,11 @@ pub(crate) fn compute_points<P: Pages>(
     let mut speakers_seen = 0usize;
     let mut outlets = Names::default();
     let repeated = prepared.repeated;
-    let mut records = Parts::new(prepared.budget);
+    // Half the budget for the counting records: the pass holds the
+    // index, the repeated filter and the statements' lists beside them,
+    // and set the 1M peak with 64 MB of them (records are only written
+    // out in smaller pieces: the same records, the same parts).
+    let mut records = Parts::new(prepared.budget.map(|b| b / 2));
     let mut df = prepared.df;
     if let Some(df) = &mut df {
         let all = df.len();
@@ -1091,7 +1095,14 @@ pub(crate) fn compute_points<P: Pages>(
             .members(c)
             .map(|s| index.quote_id(s).into_owned())
             .collect();
-        points.push(ctx.point("statement", text, occ, ids));
+        points.push(Draft::new(
+            &ctx,
+            "statement",
+            (score, first),
+            text,
+            occ,
+            ids,
+        ));
     }
     // What only the statements needed (the statements' first-quote texts
     // are 140 MB at 1M): freed before the phrase pass, which takes the
@@ -1133,11 +1144,14 @@ pub(crate) fn compute_points<P: Pages>(
         phrases(&ctx, runs, &mut shelf.seal()?, &mut points)?;
         step("phrases", t);
     }
-    drop(ctx);
     drop(first_quote);
+    // The kept drafts made into points (their strings), once the phrase
+    // runs are freed.
     release_free_memory();
+    let ranked: Vec<Ranked> = points.finish().into_iter().map(|d| d.make(&ctx)).collect();
+    drop(ctx);
     let t = std::time::Instant::now();
-    let points = with_speaker_names(pages, points.finish())?;
+    let points = with_speaker_names(pages, ranked)?;
     step("speaker names", t);
     Ok((points, with_stories.then_some(vectors)))
 }
@@ -1309,7 +1323,14 @@ fn phrases(
         let text = texts.get(runs[best].text as usize)?;
         let (score, first) = ctx.score(&occ);
         if out.admits(score, ctx.articles.date(first), &text) {
-            out.push(ctx.point("phrase", text, occ, Vec::new()));
+            out.push(Draft::new(
+                ctx,
+                "phrase",
+                (score, first),
+                text,
+                occ,
+                Vec::new(),
+            ));
         }
     }
     Ok(())
@@ -1326,12 +1347,15 @@ fn phrases(
 /// rank before the last one kept is not made at all ([`TopPoints::admits`],
 /// asked before the point's lists of strings are made): it could never be
 /// kept, as `max` points pushed before it rank at least as high. The
-/// points of a million generated articles hold about 9 KB each (150
-/// articles and 115 outlets for the first ones), and twice 10,000 of them
-/// set the peak of the phrases step.
-pub(crate) struct TopPoints {
+/// passes keep [`Draft`]s (the occurrences by position), made into points
+/// only once the list is final: the 10,000 points kept at a million
+/// generated articles take 36.7 MB as JSON (150 articles and 115 outlets
+/// each for the first ones), and in memory as points they grew the heap
+/// by 72 MB in the phrases step (statement points replaced by phrase
+/// points), beside the phrase runs.
+pub(crate) struct TopPoints<T = Draft> {
     max: Option<usize>,
-    points: Vec<Ranked>,
+    points: Vec<T>,
     /// Score, first date and text of the last point kept by the latest cut
     /// to `max` points.
     last_kept: Option<(f64, Option<String>, String)>,
@@ -1345,7 +1369,64 @@ fn rank_order(a: (f64, Option<&str>, &str), b: (f64, Option<&str>, &str)) -> std
         .then_with(|| a.2.cmp(b.2))
 }
 
-impl TopPoints {
+/// What [`TopPoints`] ranks by: score, first date, text.
+pub(crate) trait Rank {
+    fn rank_key(&self) -> (f64, Option<&str>, &str);
+}
+
+impl Rank for Ranked {
+    fn rank_key(&self) -> (f64, Option<&str>, &str) {
+        let p = &self.point;
+        (p.score, p.first_seen.date.as_deref(), &p.text)
+    }
+}
+
+/// A talking point not made yet: what [`Ctx::point`] makes it from, with
+/// its score and first date (as the point will have them, from
+/// [`Ctx::score`]) to rank it by. About 24 bytes an occurrence, where the
+/// point holds each article's id, outlet and date as strings.
+pub(crate) struct Draft {
+    kind: &'static str,
+    score: f64,
+    date: Option<String>,
+    text: String,
+    occ: Vec<Occurrence>,
+    quotes: Vec<String>,
+}
+
+impl Draft {
+    /// The draft of a point whose score and first article `ctx.score`
+    /// gave (`first`: its position).
+    fn new(
+        ctx: &Ctx,
+        kind: &'static str,
+        (score, first): (f64, usize),
+        text: String,
+        occ: Vec<Occurrence>,
+        quotes: Vec<String>,
+    ) -> Draft {
+        Draft {
+            kind,
+            score,
+            date: ctx.articles.date(first).map(str::to_string),
+            text,
+            occ,
+            quotes,
+        }
+    }
+
+    fn make(self, ctx: &Ctx) -> Ranked {
+        ctx.point(self.kind, self.text, self.occ, self.quotes)
+    }
+}
+
+impl Rank for Draft {
+    fn rank_key(&self) -> (f64, Option<&str>, &str) {
+        (self.score, self.date.as_deref(), &self.text)
+    }
+}
+
+impl<T: Rank> TopPoints<T> {
     pub(crate) fn new(max: Option<usize>) -> Self {
         TopPoints {
             max,
@@ -1365,7 +1446,7 @@ impl TopPoints {
         }
     }
 
-    pub(crate) fn push(&mut self, p: Ranked) {
+    pub(crate) fn push(&mut self, p: T) {
         self.points.push(p);
         if let Some(max) = self.max {
             if self.points.len() >= max + (max / 4).max(1) {
@@ -1375,24 +1456,19 @@ impl TopPoints {
     }
 
     fn cut(&mut self, max: usize) {
-        self.points.sort_by(|a, b| {
-            let (a, b) = (&a.point, &b.point);
-            rank_order(
-                (a.score, a.first_seen.date.as_deref(), &a.text),
-                (b.score, b.first_seen.date.as_deref(), &b.text),
-            )
-        });
+        self.points
+            .sort_by(|a, b| rank_order(a.rank_key(), b.rank_key()));
         self.points.truncate(max);
         if self.points.len() == max {
             if let Some(last) = self.points.last() {
-                let p = &last.point;
-                self.last_kept = Some((p.score, p.first_seen.date.clone(), p.text.clone()));
+                let (score, date, text) = last.rank_key();
+                self.last_kept = Some((score, date.map(str::to_string), text.to_string()));
             }
         }
     }
 
     /// Highest score first.
-    pub(crate) fn finish(mut self) -> Vec<Ranked> {
+    pub(crate) fn finish(mut self) -> Vec<T> {
         self.cut(self.max.unwrap_or(usize::MAX));
         self.points
     }
@@ -1696,6 +1772,55 @@ mod tests {
             }
             assert!(skipped > 0, "the filter was not exercised (max {max})");
             assert_eq!(top.finish(), every[..max], "max {max}");
+        }
+    }
+
+    #[test]
+    fn a_draft_ranks_as_the_point_it_is_made_into() {
+        let articles: Vec<ArticleInput> = (0..30)
+            .map(|i| ArticleInput {
+                id: format!("a{i}"),
+                date: (i % 4 != 0).then(|| format!("2023-06-{:02}", 1 + (i * 11) % 28)),
+                outlet: Some(format!("O{}", i % 5)),
+                language: Some("en".into()),
+                title: None,
+                text: String::new(),
+            })
+            .collect();
+        let metas = Metas::of(&articles, false);
+        let ctx = Ctx::new(&metas);
+        for n in 1..25usize {
+            let occ = || -> Vec<Occurrence> {
+                (0..n)
+                    .map(|k| Occurrence {
+                        article: (k * 7 + n) % 30,
+                        speaker: (k % 2 == 0).then_some(k as u64 % 3 + 1),
+                    })
+                    .collect()
+            };
+            let draft = Draft::new(
+                &ctx,
+                "phrase",
+                ctx.score(&occ()),
+                format!("t{n}"),
+                occ(),
+                vec!["q".into()],
+            );
+            let key = {
+                let (s, d, t) = draft.rank_key();
+                (s.to_bits(), d.map(str::to_string), t.to_string())
+            };
+            let made = draft.make(&ctx);
+            let (s, d, t) = made.rank_key();
+            assert_eq!(
+                key,
+                (s.to_bits(), d.map(str::to_string), t.to_string()),
+                "{n}"
+            );
+            assert_eq!(
+                made,
+                ctx.point("phrase", format!("t{n}"), occ(), vec!["q".into()])
+            );
         }
     }
 
