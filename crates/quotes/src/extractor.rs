@@ -4719,7 +4719,14 @@ impl<'a> Ctx<'a> {
                             .filter_map(|&(x, y)| self.run_name(x, y).map(|r| (x, r)))
                             .map(|(x0, (x, y))| (x, y, full_name(x, y, pos), x0))
                             .find(|(x, y, n, x0)| {
+                                // In the other languages a name inside
+                                // quote marks is what the speaker talked
+                                // about, not who spoke ("«Гестапо
+                                // Зеленски …», пише той"); English puts
+                                // group names in quotes ("the “Tyre
+                                // Extinguishers” who believe").
                                 y - x >= 2
+                                    && !(self.other && self.in_quote(self.tk.toks[*x].s))
                                     && self.person_like(*x, *y)
                                     && fits(gender_of(*x0, *y, n))
                             })

@@ -2549,3 +2549,18 @@ fn a_capitalised_common_word_opening_a_sentence_is_no_antecedent_in_other_langua
     let g = find(&got, "Това е великолепно предложение");
     assert_ne!(g.name.as_deref(), Some("Унгарският"), "{got:?}");
 }
+
+#[test]
+fn a_name_inside_the_quote_is_no_antecedent_of_its_speaker_pronoun() {
+    // Regression: "той" after a quote naming Zelensky resolved to Zelensky
+    // instead of the colonel named before the quote.
+    let text = "Бившият съветник на Пентагона полковник Дъглас Макгрегър пусна видео.\n\n\
+                \"Гестапо Зеленски отвлича мъж с дете на ръце. Това е ужасно\", пише той.";
+    let got = run(text, "bg");
+    let g = find(
+        &got,
+        "Гестапо Зеленски отвлича мъж с дете на ръце. Това е ужасно",
+    );
+    assert_ne!(g.name.as_deref(), Some("Гестапо Зеленски"), "{got:?}");
+    assert_ne!(g.name.as_deref(), Some("Зеленски"), "{got:?}");
+}
