@@ -933,9 +933,10 @@ pub(crate) fn compute_points<P: Pages>(
     let mut outlets = Names::default();
     let repeated = prepared.repeated;
     // Half the budget for the counting records: the pass holds the
-    // index, the repeated filter and the statements' lists beside them,
-    // and set the 1M peak with 64 MB of them (records are only written
-    // out in smaller pieces: the same records, the same parts).
+    // index, the repeated filter and the statements' lists beside them
+    // (it reached 528 MiB at 1M with 64 MB of records, the highest step
+    // after the phrases then); records are only written out in smaller
+    // pieces: the same records, the same parts.
     let mut records = Parts::new(prepared.budget.map(|b| b / 2));
     let mut df = prepared.df;
     if let Some(df) = &mut df {
