@@ -2564,3 +2564,26 @@ fn a_name_inside_the_quote_is_no_antecedent_of_its_speaker_pronoun() {
     assert_ne!(g.name.as_deref(), Some("Гестапо Зеленски"), "{got:?}");
     assert_ne!(g.name.as_deref(), Some("Зеленски"), "{got:?}");
 }
+
+#[test]
+fn long_uncued_quotes_kept_by_the_setting_never_take_a_clause_s_words() {
+    // Regression: with `min_uncued_words` set, the long quote with no cue
+    // was pushed before the reported-clause rules ran, so "She said that
+    // …, “because …”" lost its clause (and its speaker) to a speakerless
+    // quote of the marked words.
+    let text = "Bradley spoke in 1992.\n\nShe said that it would be better to get AIDS than cancer, “because those afflicted with the disease will be getting all of the funding.”";
+    let config = QuoteConfig {
+        min_uncued_words: 1,
+        ..QuoteConfig::default()
+    };
+    let got = run_with(text, "en", config);
+    let clause = got
+        .iter()
+        .find(|g| g.text.starts_with("that it would be better"))
+        .unwrap_or_else(|| panic!("no reported clause in {got:#?}"));
+    assert_eq!(clause.speaker.as_deref(), Some("She"));
+    assert!(
+        !got.iter().any(|g| g.text.starts_with("because")),
+        "{got:#?}"
+    );
+}
