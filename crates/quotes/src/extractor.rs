@@ -3335,7 +3335,14 @@ impl<'a> Ctx<'a> {
                             .filter(|&(a, _)| !self.in_quote(self.tk.toks[a].s))
                     })
                     .or(sent_spk)
-                    .or_else(|| self.first_subject(ts, k))?;
+                    .or_else(|| {
+                        let first = self.first_subject(ts, k)?;
+                        if let Some(v) = (!self.other).then(|| self.runs_into_verb(first)).flatten()
+                        {
+                            return self.subordinate_subject(ts, k).or(Some((first.0, v)));
+                        }
+                        Some(first)
+                    })?;
                 let cs = self.content_start(last + 1, end, false);
                 if self.lex.is_weak_participle(self.lower(k)) && !self.reports(cs, end) {
                     return None;
@@ -3842,6 +3849,94 @@ impl<'a> Ctx<'a> {
 
     /// The subject at the start of a sentence: a pronoun or the noun
     /// phrase after an introductory phrase ("In a statement, the senator …").
+    /// Whether an English sentence's opening phrase `(a, b)` runs into its own
+    /// verb ("The fracas erupted just two months", "The night started
+    /// with a joke"): the first lower-case past form or auxiliary after
+    /// its first word.
+    fn runs_into_verb(&self, (a, b): (usize, usize)) -> Option<usize> {
+        let v = (a + 1..b).find(|&i| {
+            let w = self.lower(i);
+            // "the announced plan", "Many unnaturalized adoptees": a past
+            // form after a determiner or quantifier is an adjective.
+            let prev = self.lower(i - 1);
+            if !self.word(i)
+                || self.tk.toks[i].upper
+                || DETERMINERS.contains(&prev)
+                || matches!(prev, "many" | "most" | "more" | "several" | "few")
+            {
+                return false;
+            }
+            if AUX.contains(&w) || w.ends_with("n't") || w.ends_with("n’t") {
+                return true;
+            }
+            past_form(w)
+        })?;
+        // "The nurse later sued": adverbs before the verb are not the subject's.
+        let mut e = v;
+        while e > a + 1
+            && (self.adverb(e - 1)
+                || matches!(self.lower(e - 1), "just" | "later" | "also" | "then"))
+        {
+            e -= 1;
+        }
+        Some(e)
+    }
+
+    /// The subject of the last subordinate clause before the participle
+    /// cue at `k` ("… two months after the real estate tycoon launched his
+    /// campaign, vowing …" → "the real estate tycoon"): a pronoun, or a
+    /// phrase of at most six words opening with a determiner or a capital,
+    /// right after the conjunction and followed by a verb (a past form or
+    /// an auxiliary).
+    fn subordinate_subject(&self, ts: usize, k: usize) -> Option<(usize, usize)> {
+        let c = (ts..k).rev().find(|&i| {
+            self.word(i)
+                && matches!(
+                    self.lower(i),
+                    "after"
+                        | "when"
+                        | "as"
+                        | "while"
+                        | "because"
+                        | "since"
+                        | "until"
+                        | "before"
+                        | "where"
+                        | "once"
+                        | "though"
+                        | "although"
+                )
+        })?;
+        let a = c + 1;
+        if a >= k || !self.word(a) {
+            return None;
+        }
+        let w = self.lower(a);
+        if self.lex.is_pronoun(w) {
+            return Some((a, a + 1));
+        }
+        let det = DETERMINERS.contains(&w) || matches!(w, "more" | "many" | "most" | "several");
+        if !(det || self.tk.toks[a].upper && !self.lex.is_not_name(w)) {
+            return None;
+        }
+        let v = (a + 1..k.min(a + 7))
+            .take_while(|&i| self.word(i) && !matches!(self.lower(i), "who" | "which" | "that"))
+            .find(|&i| {
+                let x = self.lower(i);
+                !self.tk.toks[i].upper && (past_form(x) || AUX.contains(&x))
+            })?;
+        // "after her initial statement was shown to be false": a passive
+        // clause's subject is no speaker.
+        if v + 1 < k
+            && self.word(v + 1)
+            && AUX.contains(&self.lower(v))
+            && (past_form(self.lower(v + 1)) || PARTICIPLE_VERBS.contains(&self.lower(v + 1)))
+        {
+            return None;
+        }
+        Some((a, v))
+    }
+
     fn first_subject(&self, ts: usize, k: usize) -> Option<(usize, usize)> {
         let mut i = ts;
         // "But in a statement, the senator …": the conjunction first.

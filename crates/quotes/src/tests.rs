@@ -2587,3 +2587,58 @@ fn long_uncued_quotes_kept_by_the_setting_never_take_a_clause_s_words() {
         "{got:#?}"
     );
 }
+
+#[test]
+fn participle_cue_after_a_subordinate_clause_takes_that_clause_s_subject() {
+    // The sentence's opening phrase runs into its verb ("The fracas
+    // erupted"); the participle belongs to the clause just before it.
+    let got = run(
+        "The fracas erupted just two months after the real estate tycoon launched his campaign, vowing to make Mexico pay for a massive border wall.",
+        "en",
+    );
+    let q = find(&got, "to make Mexico pay for a massive border wall");
+    assert_eq!(q.cue.as_deref(), Some("vowing"));
+    assert_eq!(q.speaker.as_deref(), Some("the real estate tycoon"));
+}
+
+#[test]
+fn participle_cue_speaker_phrase_stops_at_the_sentence_s_verb() {
+    // Was "The billionaire businessman began by talking" and "The nurse
+    // later sued": the speaker phrase ran on into its own verb.
+    let got = run(
+        "The billionaire businessman began by talking about the crisis, saying that heroin is now cheaper than candy.\n\nThe nurse later sued, claiming the quarantine violated her rights.",
+        "en",
+    );
+    let q = find(&got, "that heroin is now cheaper than candy");
+    assert_eq!(q.speaker.as_deref(), Some("The billionaire businessman"));
+    let q = find(&got, "the quarantine violated her rights");
+    assert_eq!(q.speaker.as_deref(), Some("The nurse"));
+}
+
+#[test]
+fn participle_cue_after_a_passive_subordinate_clause_keeps_the_main_subject() {
+    // "after her initial statement was shown to be false": a passive
+    // clause's subject is no speaker.
+    let got = run(
+        "The candidate changed her story a few months later, after her initial statement was shown to be false, stating that she had not sent any classified emails.",
+        "en",
+    );
+    let q = find(&got, "that she had not sent any classified emails");
+    assert_eq!(q.speaker.as_deref(), Some("The candidate"));
+}
+
+#[test]
+fn participle_cue_speaker_in_portuguese_keeps_do_as_of() {
+    // English auxiliaries are not looked for in other languages: "do" is
+    // "of the" in "O coautor do estudo".
+    let got = run(
+        "O coautor do estudo publicou os dados em maio, acrescentando que a observação do plâncton pode ser um sistema de alerta.",
+        "pt",
+    );
+    let q = find(
+        &got,
+        "que a observação do plâncton pode ser um sistema de alerta",
+    );
+    let spk = q.speaker.as_deref().unwrap_or_default();
+    assert!(spk.starts_with("O coautor do estudo"), "{spk:?}");
+}
