@@ -976,6 +976,15 @@ impl<'a> Ctx<'a> {
         {
             return Some((b - 1, b));
         }
+        // "…, Dmitry Kuleba, que disse que …" (pt/es): the relative "que"
+        // or "quien" after a comma stands for the name just before it.
+        if self.other
+            && b > lo + 2
+            && self.word(b - 1)
+            && matches!(self.lower(b - 1), "que" | "quien")
+        {
+            return self.relative_antecedent(b - 1, lo);
+        }
         // "Sen. Jane Doe (D-Ore.) said": step over the parentheses.
         if b > lo && !self.word(b - 1) && self.ch(b - 1) == ')' {
             let open = (lo..b - 1)
@@ -4618,6 +4627,48 @@ impl<'a> Ctx<'a> {
             let w = self.lower(i);
             !self.lex.is_org_word(w) && !self.adverb(i) && !self.lex.is_pronoun_form(w)
         })
+    }
+
+    /// The name a relative pronoun at `r` stands for: a run of capitalised
+    /// words closed by the comma just before it ("Dmitry Kuleba, que …",
+    /// "ao presidente Maduro, que …", "A Comissão Europeia, que …"), of
+    /// two words or more or after a title. A place ("radicada em Nova
+    /// Iorque, que …") is no speaker.
+    fn relative_antecedent(&self, r: usize, lo: usize) -> Option<(usize, usize)> {
+        if r < lo + 2 || self.word(r - 1) || self.ch(r - 1) != ',' {
+            return None;
+        }
+        let b = r - 1;
+        let mut a = b;
+        while a > lo && self.word(a - 1) && self.tk.toks[a - 1].upper && b - a < 5 {
+            a -= 1;
+        }
+        let (x, y) = self.run_name(a, b)?;
+        let titled = x > lo && self.word(x - 1) && self.lex.is_title_word(self.lower(x - 1));
+        let titled = titled || x > a;
+        let before = (x > lo).then(|| self.lower(x - 1));
+        // "em Kiev", "em Nova Iorque": capitalised words after a
+        // preposition are a place.
+        let place = before.is_some_and(|w| {
+            self.lex.is_preposition(w)
+                || matches!(
+                    w,
+                    "em" | "no"
+                        | "na"
+                        | "nos"
+                        | "nas"
+                        | "de"
+                        | "do"
+                        | "da"
+                        | "dos"
+                        | "das"
+                        | "en"
+                        | "del"
+                        | "para"
+                        | "por"
+                )
+        });
+        ((y - x >= 2 || titled) && !place).then_some((x, y))
     }
 
     /// The name text of a token run, without honorifics.

@@ -2642,3 +2642,32 @@ fn participle_cue_speaker_in_portuguese_keeps_do_as_of() {
     let spk = q.speaker.as_deref().unwrap_or_default();
     assert!(spk.starts_with("O coautor do estudo"), "{spk:?}");
 }
+
+#[test]
+fn portuguese_relative_que_after_a_name_reports_for_that_name() {
+    // "…, Dmitry Kuleba, que disse que …": before, the relative "que" was
+    // no subject and the report was lost.
+    let got = run(
+        "A proposta seguiu-se a uma declaração do ministro ucraniano, Dmitry Kuleba, que disse que Kiev poderá negociar com Moscovo.\n\nPerguntei isso ao presidente Maduro, que disse que era uma questão de dias.",
+        "pt",
+    );
+    let q = find(&got, "que Kiev poderá negociar com Moscovo");
+    assert_eq!(q.cue.as_deref(), Some("disse"));
+    assert_eq!(q.speaker.as_deref(), Some("Dmitry Kuleba"));
+    let q = find(&got, "que era uma questão de dias");
+    assert_eq!(q.speaker.as_deref(), Some("Maduro"));
+}
+
+#[test]
+fn portuguese_relative_que_after_a_place_names_no_speaker() {
+    // "radicada em Nova Iorque, que sublinhou": the place is no speaker.
+    let got = run(
+        "O gesto foi elogiado pela jornalista Katerina Sergatskova, radicada em Nova Iorque, que sublinhou que as autoridades continuam firmes.",
+        "pt",
+    );
+    assert!(
+        got.iter()
+            .all(|g| g.speaker.as_deref() != Some("Nova Iorque")),
+        "{got:#?}"
+    );
+}
