@@ -1320,9 +1320,24 @@ impl<'a> Ctx<'a> {
         if let Some(p) = self.according_pronoun_source(last) {
             return Some((p, p + 1));
         }
-        let a = last + 1;
+        let mut a = last + 1;
         if a < hi && self.word(a) && self.lex.is_source_pronoun(self.lower(a)) {
             return Some((a, a + 1));
+        }
+        // "Segundo observou a diplomata, …" (pt/es: "according to what the
+        // diplomat observed"): the source follows the verb; "Segundo
+        // disse, …" names none.
+        if self.other
+            && matches!(self.lower(last), "segundo" | "según" | "conforme")
+            && a < hi
+            && self.word(a)
+            && !self.tk.toks[a].upper
+            && self.lex.cue(self.lower(a)).is_some()
+        {
+            a += 1;
+            if a >= hi || !self.word(a) {
+                return None;
+            }
         }
         let mut j = a;
         // Quote marks inside the source stay in it (according to the

@@ -2671,3 +2671,31 @@ fn portuguese_relative_que_after_a_place_names_no_speaker() {
         "{got:#?}"
     );
 }
+
+#[test]
+fn segundo_before_a_speech_verb_takes_the_source_after_the_verb() {
+    // "Segundo observou a diplomata, …": the speaker was "observou a
+    // diplomata"; "segundo anunciou Putin" was "anunciou".
+    let got = run(
+        "Segundo observou a diplomata, as primeiras declarações foram positivas.\n\nA Rússia invadiu a Ucrânia em 2022 para desmilitarizar o país vizinho, segundo anunciou Putin na altura.",
+        "pt",
+    );
+    let q = find(&got, "as primeiras declarações foram positivas");
+    assert_eq!(q.speaker.as_deref(), Some("a diplomata"));
+    assert!(
+        got.iter().any(|g| g.speaker.as_deref() == Some("Putin")),
+        "{got:#?}"
+    );
+}
+
+#[test]
+fn segundo_disse_with_no_name_gives_no_verb_as_speaker() {
+    let got = run(
+        "O prefeito visitou Canoas. Segundo disse, a água afetou os geradores do hospital.",
+        "pt",
+    );
+    assert!(
+        got.iter().all(|g| g.speaker.as_deref() != Some("disse")),
+        "{got:#?}"
+    );
+}
