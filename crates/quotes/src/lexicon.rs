@@ -995,10 +995,24 @@ const OTHER_SPEAKER_OPENER_PAIRS: &[(&str, &str)] = &[
     ("por", "otro"),
     ("sin", "embargo"),
     ("no", "entanto"),
+    ("от", "своя"),
+    ("в", "свою"),
+    ("на", "този"),
+    ("в", "същото"),
+    ("в", "този"),
 ];
 
 /// Words that close such a two-word connective ("por seu turno").
-const OTHER_OPENER_TAILS: &[&str] = &["turno", "vez", "lado"];
+const OTHER_OPENER_TAILS: &[&str] = &[
+    "turno",
+    "vez",
+    "lado",
+    "страна",
+    "очередь",
+    "фон",
+    "време",
+    "контекст",
+];
 
 /// Month names and parts of a period ("В мае этого года Бербок", "Em
 /// janeiro de 2023 Viktor Orbán", "Още в началото на годината Дейвид
@@ -1173,6 +1187,38 @@ const OTHER_TIME_TAILS: &[&str] = &[
     "утром",
     "вечером",
     "днем",
+];
+
+/// Bulgarian and Russian prepositions that cannot open a subject: a
+/// speaker phrase opening with one ("пред журналисти президентът …",
+/// "от СМО", "в Минобороны России") holds its subject further in, or
+/// names the source after it.
+const SLAVIC_PREPOSITIONS: &[&str] = &[
+    "на", "в", "във", "за", "от", "пред", "след", "при", "с", "със", "по", "през", "о", "об", "во",
+    "из", "до", "к", "у",
+];
+
+/// Relative pronouns and particles of bg/ru that mark a clause, not a
+/// speaker, inside a phrase opening with a preposition ("в който се
+/// посочва", "за да", "о чем").
+const SLAVIC_CLAUSE_WORDS: &[&str] = &[
+    "който",
+    "която",
+    "което",
+    "които",
+    "се",
+    "да",
+    "що",
+    "котором",
+    "которой",
+    "который",
+    "которых",
+    "которые",
+    "чем",
+    "чём",
+    "ся",
+    "го",
+    "ни",
 ];
 
 /// Prepositions that open a time phrase.
@@ -2575,6 +2621,14 @@ impl Lexicon {
     /// See [`OTHER_NOT_POSTPOSED`]; also gerunds and adverbs in -mente.
     pub(crate) fn is_other_not_postposed(lower: &str) -> bool {
         OTHER_NOT_POSTPOSED.contains(&lower) || adverb_or_gerund(lower)
+    }
+    /// See [`SLAVIC_PREPOSITIONS`].
+    pub(crate) fn is_slavic_preposition(lower: &str) -> bool {
+        SLAVIC_PREPOSITIONS.contains(&lower)
+    }
+    /// See [`SLAVIC_CLAUSE_WORDS`].
+    pub(crate) fn is_slavic_clause_word(lower: &str) -> bool {
+        SLAVIC_CLAUSE_WORDS.contains(&lower)
     }
     /// See [`OTHER_TIME_PREPOSITIONS`].
     pub(crate) fn is_other_time_preposition(lower: &str) -> bool {
