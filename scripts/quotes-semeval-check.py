@@ -20,6 +20,12 @@ With --blind (implies --lang ALL unless --lang is given) it reads
 semeval-quote-check-blind.tsv, the blind check on the URW files after the ones
 the multi check judged (BG 9-13, RU 11-15, PT 5-8 by name;
 docs/quotes-semeval-check-blind.md); --rerun then selects those files.
+
+With --blind2 (implies --lang ALL unless --lang is given; ALL then includes EN) it
+reads semeval-quote-check-blind2.tsv, the second blind check on the next files
+(BG 14-16, RU 16-20, PT 9 of the URW files; EN_UA files 11-15 by name;
+docs/quotes-semeval-check-blind2.md), prints rough Wilson 95 % intervals beside
+the figures, and --rerun then selects those files.
 """
 import argparse
 import collections
@@ -42,6 +48,12 @@ MULTI_N = {"BG": 8, "RU": 10, "PT": 4}
 # the first MULTI_N, same order.
 BLIND_TSV = os.path.join(ROOT, "crates/quotes/tests/data/semeval-quote-check-blind.tsv")
 BLIND_N = {"BG": 5, "RU": 5, "PT": 4}
+# Second blind check (docs/quotes-semeval-check-blind2.md): the BLIND2_N files after
+# the first BLIND2_SKIP, same orders (URW files for BG/RU/PT, EN_UA_*.txt for EN).
+BLIND2_TSV = os.path.join(ROOT, "crates/quotes/tests/data/semeval-quote-check-blind2.tsv")
+BLIND2_SKIP = {"BG": MULTI_N["BG"] + BLIND_N["BG"], "RU": MULTI_N["RU"] + BLIND_N["RU"],
+               "PT": MULTI_N["PT"] + BLIND_N["PT"], "EN": N_ARTICLES}
+BLIND2_N = {"BG": 3, "RU": 5, "PT": 1, "EN": 5}
 
 
 def lang_of(article_id):
@@ -71,7 +83,19 @@ def pct(a, b):
     return f"{a}/{b} = {100.0 * a / b:.1f}%" if b else f"{a}/0 = n/a"
 
 
-def figures(rows, label):
+def wilson(a, b, z=1.96):
+    """Rough 95 % Wilson interval for a/b, as ' [lo-hi %]' ('' when b is 0)."""
+    if not b:
+        return ""
+    p = a / b
+    d = 1 + z * z / b
+    c = (p + z * z / (2 * b)) / d
+    h = z * ((p * (1 - p) / b + z * z / (4 * b * b)) ** 0.5) / d
+    return f"  [{100 * (c - h):.0f}-{100 * (c + h):.0f}%]"
+
+
+def figures(rows, label, ci=False):
+    ival = wilson if ci else (lambda a, b: "")
     sysr = [r for r in rows if r["kind"] == "system"]
     gold = [r for r in rows if r["kind"] == "gold"]
     s_found = sum(r["verdict"] in ("match", "speaker_wrong") for r in sysr)
@@ -79,9 +103,9 @@ def figures(rows, label):
     g_found = sum(r["verdict"] in ("match", "speaker_wrong") for r in gold)
     g_ok = sum(r["verdict"] == "match" for r in gold)
     print(f"[{label}] system quotes {len(sysr)}, gold attributions {len(gold)}")
-    print(f"  precision (content)          {pct(s_found, len(sysr))}")
-    print(f"  recall (content)             {pct(g_found, len(gold))}")
-    print(f"  speaker accuracy on matches  {pct(s_ok, s_found)}")
+    print(f"  precision (content)          {pct(s_found, len(sysr))}{ival(s_found, len(sysr))}")
+    print(f"  recall (content)             {pct(g_found, len(gold))}{ival(g_found, len(gold))}")
+    print(f"  speaker accuracy on matches  {pct(s_ok, s_found)}{ival(s_ok, s_found)}")
     print(f"  strict precision (content+speaker) {pct(s_ok, len(sysr))}")
     print(f"  strict recall (content+speaker)    {pct(g_ok, len(gold))}")
 
@@ -101,7 +125,16 @@ def errors(rows):
         print(f"  {t:24s} false={f:2d} speaker_wrong={w:2d} miss={m:2d}")
 
 
-def selected(data, lang="EN", blind=False):
+def selected(data, lang="EN", blind=False, blind2=False):
+    if blind2:
+        if lang == "EN":
+            names = sorted(n for n in os.listdir(data) if n.startswith("EN_UA_") and n.endswith(".txt"))
+        else:
+            ann = os.path.join(os.path.dirname(data), "subtask-2-annotations.txt")
+            with open(ann, encoding="utf-8") as f:
+                names = sorted(l.split("\t")[0] for l in f if "URW:" in l.split("\t")[1])
+        k = BLIND2_SKIP[lang]
+        return [os.path.join(data, n) for n in names[k:k + BLIND2_N[lang]]]
     if lang != "EN":
         ann = os.path.join(os.path.dirname(data), "subtask-2-annotations.txt")
         with open(ann, encoding="utf-8") as f:
@@ -114,8 +147,8 @@ def selected(data, lang="EN", blind=False):
     return [os.path.join(data, n) for n in names[:N_ARTICLES]]
 
 
-def rerun(rows, data, binary, lang="EN", blind=False):
-    files = selected(data, lang, blind)
+def rerun(rows, data, binary, lang="EN", blind=False, blind2=False):
+    files = selected(data, lang, blind, blind2)
     out = subprocess.run([binary, "annotate", "--quiet", *files], check=True,
                          capture_output=True, text=True).stdout
     now = {}
@@ -149,14 +182,22 @@ def main():
     ap.add_argument("--rerun", action="store_true", help="re-run the CLI and compare")
     ap.add_argument("--data", default=DATA)
     ap.add_argument("--bin", default=os.path.join(ROOT, "target/release/newslens"))
-    ap.add_argument("--lang", choices=("BG", "RU", "PT", "ALL"),
+    ap.add_argument("--lang", choices=("BG", "RU", "PT", "EN", "ALL"),
                     help="BG/RU/PT check (default TSV semeval-quote-check-multi.tsv): "
                          "one language, or ALL for each language and overall")
     ap.add_argument("--blind", action="store_true",
                     help="the blind BG/RU/PT check (TSV semeval-quote-check-blind.tsv, the "
                          "URW files after the multi check's); implies --lang ALL")
+    ap.add_argument("--blind2", action="store_true",
+                    help="the second blind check (TSV semeval-quote-check-blind2.tsv: BG/RU/PT "
+                         "URW files after the first blind check's, EN_UA files 11-15); "
+                         "implies --lang ALL (with EN)")
     a = ap.parse_args()
-    if a.blind and not a.lang:
+    if a.blind and a.blind2:
+        ap.error("--blind and --blind2 are two checks; give one")
+    if a.lang == "EN" and not a.blind2:
+        ap.error("--lang EN exists only with --blind2 (the English check is the default)")
+    if (a.blind or a.blind2) and not a.lang:
         a.lang = "ALL"
     if a.lang:
         return main_multi(a)
@@ -174,12 +215,29 @@ def main():
 
 def main_multi(a):
     blind = getattr(a, "blind", False)
-    tsv = a.tsv if a.tsv != TSV else (BLIND_TSV if blind else MULTI_TSV)
+    blind2 = getattr(a, "blind2", False)
+    tsv = a.tsv if a.tsv != TSV else (BLIND2_TSV if blind2 else BLIND_TSV if blind else MULTI_TSV)
     rows = load(tsv)
-    langs = ("BG", "RU", "PT") if a.lang == "ALL" else (a.lang,)
+    if a.lang == "ALL":
+        langs = ("BG", "RU", "PT", "EN") if blind2 else ("BG", "RU", "PT")
+    else:
+        langs = (a.lang,)
     for lang in langs:
         lr = [r for r in rows if lang_of(r["article_id"]) == lang]
         arts = sorted({r["article_id"] for r in lr})
+        if blind2:
+            k = BLIND2_SKIP[lang]
+            which = "EN_UA_*.txt" if lang == "EN" else f"URW-labelled {lang}"
+            span = f"{k + 1}" if BLIND2_N[lang] == 1 else f"{k + 1}-{k + BLIND2_N[lang]}"
+            print(f"== {lang}: articles with judgements: {len(arts)} (selection: {which} "
+                  f"Development files {span})")
+            figures(lr, f"{lang} all", ci=True)
+            for t in ("direct", "indirect"):
+                figures([r for r in lr if r["type"] == t], f"{lang} {t}", ci=True)
+            errors(lr)
+            if a.rerun:
+                rerun(lr, data_dir(lang) if a.data == DATA else a.data, a.bin, lang, blind, blind2)
+            continue
         if blind:
             print(f"== {lang}: articles with judgements: {len(arts)} (selection: URW-labelled "
                   f"{lang} Development files {MULTI_N[lang] + 1}-{MULTI_N[lang] + BLIND_N[lang]})")
@@ -195,10 +253,14 @@ def main_multi(a):
     if len(langs) > 1:
         rows = [r for r in rows if lang_of(r["article_id"]) in langs]
         print("== overall")
-        figures(rows, "overall all")
+        figures(rows, "overall all", ci=blind2)
         for t in ("direct", "indirect"):
-            figures([r for r in rows if r["type"] == t], f"overall {t}")
+            figures([r for r in rows if r["type"] == t], f"overall {t}", ci=blind2)
         errors(rows)
+        if blind2:
+            nonen = [r for r in rows if lang_of(r["article_id"]) != "EN"]
+            print("== BG+RU+PT (to compare with the first blind check)")
+            figures(nonen, "BG+RU+PT all", ci=True)
     return 0
 
 
