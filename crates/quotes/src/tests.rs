@@ -2769,3 +2769,39 @@ fn bulgarian_reflexive_report_names_the_document_not_a_clause() {
         "{got:#?}"
     );
 }
+
+#[test]
+fn english_accept_and_adds_with_a_noun_phrase_report_nothing() {
+    // Second blind check, EN_UA Development: "accepted this offer", "adds
+    // a significant mental burden" were false indirect quotes.
+    let got = run(
+        "Ukraine accepted this offer last week.\n\nThe war adds a significant mental burden to families.",
+        "en",
+    );
+    assert!(got.is_empty(), "{got:#?}");
+    // With a clause they still report.
+    let got = run("The minister accepted that the talks had failed.", "en");
+    let q = find(&got, "that the talks had failed");
+    assert_eq!(q.speaker.as_deref(), Some("The minister"));
+}
+
+#[test]
+fn participle_with_its_agent_after_a_noun_reports_nothing() {
+    // "the territory claimed by Moscow", "a move backed by the US": a
+    // reduced relative clause, not a statement.
+    let got = run(
+        "Kyiv wants back the territory claimed by Moscow since 2014.\n\nIt was a move backed by the United States but opposed by Germany.",
+        "en",
+    );
+    assert!(got.is_empty(), "{got:#?}");
+    // "… reported by Reuters that …" keeps its clause.
+    let got = run(
+        "The plan was first reported by Reuters that the army would withdraw.",
+        "en",
+    );
+    assert!(
+        got.iter()
+            .any(|g| g.text.contains("the army would withdraw")),
+        "{got:#?}"
+    );
+}
