@@ -1339,6 +1339,31 @@ impl<'a> Ctx<'a> {
                 return None;
             }
         }
+        // "o aeroporto de Debrecen, segundo maior do país": the ordinal
+        // "second", not "according to".
+        if matches!(self.lower(last), "segundo" | "segunda")
+            && a < hi
+            && self.word(a)
+            && matches!(
+                self.lower(a),
+                "maior"
+                    | "menor"
+                    | "melhor"
+                    | "pior"
+                    | "mais"
+                    | "lugar"
+                    | "vez"
+                    | "dia"
+                    | "ano"
+                    | "turno"
+                    | "semestre"
+                    | "trimestre"
+                    | "plano"
+                    | "classificado"
+            )
+        {
+            return None;
+        }
         let mut j = a;
         // Quote marks inside the source stay in it (according to the
         // “Medicare for all” document).
@@ -3337,6 +3362,47 @@ impl<'a> Ctx<'a> {
                     while ce > ts && !self.word(ce - 1) {
                         ce -= 1;
                     }
+                    // "These include, according to McFaul, new sanctions
+                    // …", "Этот план, по его словам, провалился": a source
+                    // between commas inside the sentence; the statement
+                    // runs on both sides of it.
+                    // Only after a short subject ("These include", "Этот
+                    // план"), and with the sentence going on after the
+                    // comma, not an appositive of the source ("according
+                    // to a study by X, a professor at …", "segundo os
+                    // dados …, da União Europeia").
+                    let se = src.1.max(last + 1);
+                    let closed = se < end && !self.word(se) && self.ch(se) == ',';
+                    let opened = k > ts && !self.word(k - 1) && self.ch(k - 1) == ',';
+                    let goes_on = se + 1 < end
+                        && self.word(se + 1)
+                        && !self.tk.toks[se + 1].upper
+                        && !matches!(
+                            self.lower(se + 1),
+                            "a" | "an"
+                                | "the"
+                                | "who"
+                                | "which"
+                                | "whose"
+                                | "um"
+                                | "uma"
+                                | "o"
+                                | "os"
+                                | "as"
+                                | "da"
+                                | "do"
+                                | "de"
+                                | "que"
+                                | "который"
+                                | "которая"
+                                | "който"
+                                | "която"
+                        )
+                        && !self.lex.is_title_word(self.lower(se + 1))
+                        && !Lexicon::is_slavic_title_noun(self.lower(se + 1));
+                    if closed && opened && goes_on && (1..=5).contains(&self.words_between(ts, k)) {
+                        ce = end;
+                    }
                     (Some(src), ts, ce)
                 }
             }
@@ -3466,7 +3532,37 @@ impl<'a> Ctx<'a> {
                 // comma closes an appositive of the sentence's subject, so
                 // this is "X said …", not "…, said X".
                 let comma = comma.filter(|&c| c + 1 != k || !self.appositive_subject(ts, c));
+                // "Да и в самой Венгрии, указал Шатилов, растет …", "Този
+                // план, каза Песков, е обречен": a cue and its speaker
+                // between commas inside the sentence, the sentence going
+                // on in lower case after them (not "said X, director of").
+                let after = last + 1 + tail.0 + 1;
+                // In ru/bg a lower-case word after the name is the verb
+                // going on ("указал Шатилов, растет …") unless it is a title
+                // of the name ("заявил Иванов, директор …").
+                let title_after = after < end
+                    && (self.lex.is_title_word(self.lower(after))
+                        || Lexicon::is_slavic_title_noun(self.lower(after)));
+                let appositive = inverted && (!self.cyrillic || title_after);
+                let inverted_parenthetical = comma.is_some_and(|c| c + 1 == k)
+                    && tail.1
+                    && (1..=4).contains(&tail.0)
+                    && !appositive
+                    && !participle_next
+                    && after < end
+                    && self.word(after)
+                    && !self.tk.toks[after].upper
+                    && self.lex.cue(self.lower(after)).is_none()
+                    && self.words_between(after, end) >= 3;
                 match comma {
+                    Some(c)
+                        if tail_ok
+                            && inverted_parenthetical
+                            && (1..3).contains(&self.words_between(ts, c)) =>
+                    {
+                        let spk = self.subject_fwd(last, te);
+                        (Some(spk?), ts, end)
+                    }
                     Some(c) if tail_ok && self.words_between(ts, c) >= 3 => {
                         let spk = if c + 1 == k {
                             self.subject_fwd(last, te)
@@ -3479,7 +3575,6 @@ impl<'a> Ctx<'a> {
                         }
                         // "At the time, she said, the plan was …": the
                         // statement runs on both sides of the cue.
-                        let after = last + 1 + tail.0 + 1;
                         let parenthetical = c + 1 != k
                             && tail.1
                             && self.words_between(after, end) >= 3

@@ -1228,6 +1228,47 @@ const SLAVIC_CLAUSE_WORDS: &[&str] = &[
     "ни",
 ];
 
+/// Russian and Bulgarian nouns of office that stand in apposition after a
+/// name ("заявил Иванов, директор …", "каза Петров, говорител на …").
+const SLAVIC_TITLE_NOUNS: &[&str] = &[
+    "директор",
+    "председатель",
+    "председател",
+    "говорител",
+    "представитель",
+    "представител",
+    "эксперт",
+    "експерт",
+    "декан",
+    "профессор",
+    "професор",
+    "депутат",
+    "генерал",
+    "командир",
+    "лидер",
+    "глава",
+    "министр",
+    "министър",
+    "посол",
+    "посланик",
+    "советник",
+    "съветник",
+    "руководитель",
+    "ръководител",
+    "заместитель",
+    "заместник",
+    "член",
+    "автор",
+    "аналитик",
+    "анализатор",
+    "политолог",
+    "политологът",
+    "бивш",
+    "бывший",
+    "бившият",
+    "бившия",
+];
+
 /// Prepositions that open a time phrase.
 const OTHER_TIME_PREPOSITIONS: &[&str] = &["в", "во", "у", "през", "em", "en", "no", "na"];
 
@@ -2640,6 +2681,10 @@ impl Lexicon {
     /// See [`SLAVIC_PREPOSITIONS`].
     pub(crate) fn is_slavic_preposition(lower: &str) -> bool {
         SLAVIC_PREPOSITIONS.contains(&lower)
+    }
+    /// See [`SLAVIC_TITLE_NOUNS`].
+    pub(crate) fn is_slavic_title_noun(lower: &str) -> bool {
+        SLAVIC_TITLE_NOUNS.contains(&lower)
     }
     /// See [`SLAVIC_CLAUSE_WORDS`].
     pub(crate) fn is_slavic_clause_word(lower: &str) -> bool {

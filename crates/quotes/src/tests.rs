@@ -2805,3 +2805,47 @@ fn participle_with_its_agent_after_a_noun_reports_nothing() {
         "{got:#?}"
     );
 }
+
+#[test]
+fn source_between_commas_after_a_short_subject_reports_the_whole_sentence() {
+    // "These include, according to McFaul, …" was only "These include";
+    // "Этот план, по его словам, провалился" only "Этот план".
+    let got = run(
+        "These include, according to McFaul, new sanctions and more weapons.",
+        "en",
+    );
+    let q = find(
+        &got,
+        "These include, according to McFaul, new sanctions and more weapons",
+    );
+    assert_eq!(q.speaker.as_deref(), Some("McFaul"));
+    let got = run(
+        "Путин выступил в Москве. Этот план, по его словам, провалился.",
+        "ru",
+    );
+    find(&got, "Этот план, по его словам, провалился");
+    // An appositive of the source is no continuation.
+    let got = run(
+        "Microplastics become embedded in shrimp gills, according to a study by John Weinstein, a professor of physiology.",
+        "en",
+    );
+    find(&got, "Microplastics become embedded in shrimp gills");
+}
+
+#[test]
+fn cue_and_speaker_between_commas_after_a_short_subject_report_the_whole_sentence() {
+    // "Този план, каза Песков, е обречен на провал": nothing was found.
+    let got = run("Този план, каза Песков, е обречен на провал.", "bg");
+    let q = find(&got, "Този план, каза Песков, е обречен на провал");
+    assert_eq!(q.speaker.as_deref(), Some("Песков"));
+}
+
+#[test]
+fn portuguese_segundo_before_an_ordinal_word_is_no_source() {
+    // "segundo maior do país" is "second largest", not "according to".
+    let got = run(
+        "O aeroporto húngaro de Debrecen, segundo maior do país, teve que ser fechado.",
+        "pt",
+    );
+    assert!(got.is_empty(), "{got:#?}");
+}
