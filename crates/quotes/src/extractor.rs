@@ -4473,7 +4473,15 @@ impl<'a> Ctx<'a> {
                 && ["ской", "ского", "ной", "ного", "ого", "его"]
                     .iter()
                     .any(|e| first.ends_with(e));
-            if !genitive && !prep(s - 1) && self.word(s - 1) {
+            // Russian declines: one capitalised word after a lower-case
+            // noun is its genitive ("в силовых структурах ДНР", "в офисе
+            // Зеленского"), not the speaker.
+            let declined = !self.bulgarian
+                && s + 1 == b
+                && !self.tk.toks[s - 1].upper
+                && !Lexicon::is_slavic_clause_word(self.lower(s - 1))
+                && !self.lex.is_title_word(self.lower(s - 1));
+            if !genitive && !declined && !prep(s - 1) && self.word(s - 1) {
                 while s > a + 1 && self.word(s - 1) && self.lex.is_title_word(self.lower(s - 1)) {
                     s -= 1;
                 }

@@ -2849,3 +2849,14 @@ fn portuguese_segundo_before_an_ordinal_word_is_no_source() {
     );
     assert!(got.is_empty(), "{got:#?}");
 }
+
+#[test]
+fn russian_genitive_name_after_a_noun_is_not_the_speaker() {
+    // "В силовых структурах ДНР сообщили": the bodies of the DNR, not "ДНР".
+    let got = run(
+        "Ранее в силовых структурах ДНР сообщили, что пленный дал показания.",
+        "ru",
+    );
+    let q = find(&got, "что пленный дал показания");
+    assert_ne!(q.speaker.as_deref(), Some("ДНР"));
+}
