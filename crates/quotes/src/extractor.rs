@@ -1723,6 +1723,77 @@ impl<'a> Ctx<'a> {
         i > 0 && b < self.quotes[i - 1].close
     }
 
+    /// The name opening the sentence of byte `b` before it, or one of the
+    /// three sentences before (in its paragraph `para_i` or the one
+    /// before): the first run of two or
+    /// more capitalised words among a sentence's first sixteen tokens,
+    /// outside quote marks, not after a preposition and no organisation
+    /// ("A porta-voz Maria Zakharova falou …", "O ministro dos Negócios
+    /// Estrangeiros, Sergei Lavrov, …").
+    fn recent_named_subject(&self, b: usize, para_i: usize) -> Option<(usize, usize)> {
+        let own = self.sents.partition_point(|s| s.0 <= b).saturating_sub(1);
+        // The quote's own sentence up to the quote first ("O deputado X
+        // considerou “…”").
+        for si in (own.saturating_sub(3)..=own).rev() {
+            let (ss, se) = self.sents[si];
+            let se = if si == own { se.min(b) } else { se };
+            if self.para_of(ss).0 + 1 < para_i {
+                break;
+            }
+            let (ts, te) = (self.tk.at(ss), self.tk.at(se));
+            let upper = |i: usize| {
+                self.word(i) && self.tk.toks[i].upper && !self.lex.is_not_name(self.lower(i))
+            };
+            // "do Reino Unido", "dos Negócios Estrangeiros", "на Украйна":
+            // a name governed by a preposition is a place or a body.
+            let governed = |i: usize| {
+                i > ts && self.word(i - 1) && {
+                    let w = self.lower(i - 1);
+                    self.lex.is_preposition(w)
+                        || Lexicon::is_slavic_preposition(w)
+                        || matches!(
+                            w,
+                            "de" | "do"
+                                | "da"
+                                | "dos"
+                                | "das"
+                                | "no"
+                                | "na"
+                                | "nos"
+                                | "nas"
+                                | "em"
+                                | "para"
+                                | "por"
+                                | "pelo"
+                                | "pela"
+                                | "ao"
+                                | "à"
+                                | "del"
+                                | "en"
+                                | "con"
+                                | "com"
+                        )
+                }
+            };
+            let mut i = ts;
+            while i < te.min(ts + 16) {
+                if !upper(i) || self.in_quote(self.tk.toks[i].s) {
+                    i += 1;
+                    continue;
+                }
+                let mut j = i;
+                while j < te && upper(j) {
+                    j += 1;
+                }
+                if j - i >= 2 && !governed(i) && self.person_like(i, j) {
+                    return self.run_name(i, j).filter(|&(x, y)| y - x >= 2);
+                }
+                i = j;
+            }
+        }
+        None
+    }
+
     /// "„…“. Това заяви X …", "«…», — об этом заявил X": an anaphoric
     /// report right after a quote (across a period or comma) is the
     /// quote's cue, and the speaker is named after the verb.
@@ -2017,6 +2088,15 @@ impl<'a> Ctx<'a> {
                     if *p + 2 >= para_i && *p <= para_i {
                         cand.spk = prev.spk;
                         cand.spk_tok = prev.spk_tok;
+                    }
+                }
+                // "A porta-voz Maria Zakharova falou … “…”, afirmou.": pt
+                // and es drop the subject; it is the person named in a
+                // sentence just before.
+                if cand.spk.is_none() && self.other && !self.cyrillic {
+                    if let Some(s) = self.recent_named_subject(q.open, para_i) {
+                        cand.spk_tok = Some(s);
+                        cand.spk = self.spk_bytes(s.0, s.1);
                     }
                 }
             }

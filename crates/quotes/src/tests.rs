@@ -2860,3 +2860,30 @@ fn russian_genitive_name_after_a_noun_is_not_the_speaker() {
     let q = find(&got, "что пленный дал показания");
     assert_ne!(q.speaker.as_deref(), Some("ДНР"));
 }
+
+#[test]
+fn portuguese_null_subject_cue_takes_the_person_named_just_before() {
+    // Second blind check, PT_259: "“…”, afirmou" and "frisou ainda" had
+    // no speaker; Portuguese drops the subject, Zakharova is named in the
+    // sentence before.
+    let got = run(
+        "A porta-voz Maria Zakharova falou em Moscovo na quinta-feira.\n\n\"Estamos prontos para negociar\", afirmou, numa conferência de imprensa.\n\n\"O Ocidente não quer a paz\", frisou ainda.",
+        "pt",
+    );
+    let q = find(&got, "Estamos prontos para negociar");
+    assert_eq!(q.speaker.as_deref(), Some("Maria Zakharova"));
+    let q = find(&got, "O Ocidente não quer a paz");
+    assert_eq!(q.speaker.as_deref(), Some("Maria Zakharova"));
+}
+
+#[test]
+fn portuguese_null_subject_skips_a_name_after_a_preposition() {
+    // "O secretário da Defesa do Reino Unido, Grant Shapps, …": "Reino
+    // Unido" is governed by "do".
+    let got = run(
+        "O secretário da Defesa do Reino Unido, Grant Shapps, visitou Kiev.\n\n\"Temos de pensar no futuro\", disse.",
+        "pt",
+    );
+    let q = find(&got, "Temos de pensar no futuro");
+    assert_eq!(q.speaker.as_deref(), Some("Grant Shapps"));
+}
