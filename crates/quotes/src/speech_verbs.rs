@@ -57,7 +57,14 @@ const RU_PAST: &[&str] = &[
 
 /// Russian past stems of verbs that report speech only with "что" or a
 /// quote after them ("подтвердил информацию" is no statement).
-const RU_PAST_WEAK: &[&str] = &["подтверди", "объяви", "анонсирова", "отрица", "опроверга"];
+const RU_PAST_WEAK: &[&str] = &[
+    "подтверди",
+    "объяви",
+    "анонсирова",
+    "отрица",
+    "опроверга",
+    "полага",
+];
 
 /// Russian present tense, third person singular and plural.
 const RU_PRESENT: &[[&str; 2]] = &[
@@ -82,6 +89,7 @@ const RU_PRESENT: &[[&str; 2]] = &[
     ["констатирует", "констатируют"],
     ["цитирует", "цитируют"],
     ["настаивает", "настаивают"],
+    ["прогнозирует", "прогнозируют"],
 ];
 
 /// Russian impersonal passives of a document ("В докладе отмечается,
@@ -97,7 +105,12 @@ const RU_PASSIVE: &[&str] = &[
     "уточняется",
 ];
 
-const RU_PRESENT_WEAK: &[[&str; 2]] = &[["подтверждает", "подтверждают"], ["отрицает", "отрицают"]];
+const RU_PRESENT_WEAK: &[[&str; 2]] = &[
+    ["подтверждает", "подтверждают"],
+    ["отрицает", "отрицают"],
+    ["полагает", "полагают"],
+    ["информирует", "информируют"],
+];
 
 /// Ukrainian past stems: the stem + в, ла, ло, ли ("заяви" → "заявив",
 /// "заявила", "заявило", "заявили").
@@ -268,6 +281,7 @@ const PT_VERBS_WEAK: &[(&str, Conj)] = &[
     ("observ", Conj::Ar),
     ("coment", Conj::Ar),
     ("garant", Conj::Ir),
+    ("suger", Conj::Ir),
 ];
 
 /// Spanish verbs by stem and conjugation.

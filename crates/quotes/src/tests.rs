@@ -2887,3 +2887,28 @@ fn portuguese_null_subject_skips_a_name_after_a_preposition() {
     let q = find(&got, "Temos de pensar no futuro");
     assert_eq!(q.speaker.as_deref(), Some("Grant Shapps"));
 }
+
+#[test]
+fn verbs_named_missing_by_the_second_blind_check_are_cues() {
+    // pt "sugerir" (with "que"), ru "полагать" / "прогнозировать".
+    for (text, lang, content) in [
+        (
+            "Zakharova sugeriu também que a Europa paga o preço.",
+            "pt",
+            "que a Europa paga o preço",
+        ),
+        (
+            "Шатилов полагает, что конфликт затянется.",
+            "ru",
+            "что конфликт затянется",
+        ),
+        (
+            "Шатилов прогнозирует, что конфликт затянется.",
+            "ru",
+            "что конфликт затянется",
+        ),
+    ] {
+        let got = run(text, lang);
+        assert!(got.iter().any(|g| g.text == content), "{text}: {got:#?}");
+    }
+}
