@@ -5168,6 +5168,21 @@ impl<'a> Ctx<'a> {
                 if Lexicon::is_relative_pronoun(w) && a >= 2 && self.ch(a - 1) == ',' {
                     let ri = runs.partition_point(|r| r.1 < a);
                     if ri > 0 && runs[ri - 1].1 == a - 1 {
+                        // "Mr. Coleman of New York, who said": the place
+                        // after "of"/"from" hangs on the name before it (not
+                        // "Secretary of State Madeleine Albright": a first
+                        // name in it).
+                        let mut ri = ri;
+                        let r0 = runs[ri - 1].0;
+                        if ri > 1
+                            && r0 >= 2
+                            && self.word(r0 - 1)
+                            && matches!(self.lower(r0 - 1), "of" | "from")
+                            && runs[ri - 2].1 == r0 - 1
+                            && !(r0..runs[ri - 1].1).any(|i| self.lex.is_first_name(self.lower(i)))
+                        {
+                            ri -= 1;
+                        }
                         if let Some((x, y)) = self.run_name(runs[ri - 1].0, runs[ri - 1].1) {
                             let name = full_name(x, y, pos);
                             let g = gender_of(runs[ri - 1].0, y, &name);

@@ -2912,3 +2912,17 @@ fn verbs_named_missing_by_the_second_blind_check_are_cues() {
         assert!(got.iter().any(|g| g.text == content), "{text}: {got:#?}");
     }
 }
+
+#[test]
+fn relative_who_after_name_of_place_names_the_person() {
+    // "Senator Ted Cruz of Texas, who threatened …" named Texas.
+    let got = run(
+        "Senator Ted Cruz of Texas, who said the shutdown was justified, spoke on Monday.",
+        "en",
+    );
+    assert!(
+        got.iter()
+            .any(|g| g.speaker.as_deref() == Some("who") && g.name.as_deref() == Some("Ted Cruz")),
+        "{got:#?}"
+    );
+}
