@@ -27,7 +27,7 @@
 
 use crate::codec::{Reader, Writer};
 use crate::passes::{compute_points, feed, stories_of, FirstPass, Item, Pages, SPILL_AT};
-use crate::stories::{Story, StoryConfig};
+use crate::stories::{Stories, StoryConfig};
 use crate::talking::{replay_order, ArticleInput, Metas, QuoteInput, TalkingConfig, TalkingPoint};
 use crate::{SignalConfig, SignalIndex};
 use newslens_store::{QuoteQuery, QuoteRow, ScannedArticle, Store, StoreError};
@@ -313,8 +313,9 @@ pub struct Derived {
     pub rules: String,
     /// Highest score first.
     pub talking_points: Vec<TalkingPoint>,
-    /// Largest first.
-    pub stories: Vec<Story>,
+    /// Largest first (article ids and outlets held compactly; a
+    /// [`crate::Story`] is made when asked for).
+    pub stories: Stories,
     /// Quote clusters of two or more quotes: their ids (`ARTICLE_ID#N`),
     /// first appearance first; the rows are read from the store when asked
     /// for ([`Derived::travel_rows`]).
@@ -994,21 +995,22 @@ fn derived_with(store: &Store, db: &Path, write: bool) -> Result<(Derived, Sourc
 
 /// Each story's title: its first article's title, else its id (the
 /// corpus keeps no titles, so they are read for the first articles only).
-fn story_titles(store: &Store, corpus: &Corpus, list: &mut [Story]) -> Result<(), SignalsError> {
-    let wanted: FxHashSet<&str> = list.iter().map(|s| s.first_seen.article.as_str()).collect();
+fn story_titles(store: &Store, corpus: &Corpus, list: &mut Stories) -> Result<(), SignalsError> {
+    let wanted: FxHashSet<&str> = (0..list.len()).map(|i| list.first_article(i)).collect();
     let rowids: Vec<i64> = (0..corpus.metas.len())
         .filter(|&p| wanted.contains(corpus.metas.id(p)))
         .map(|p| corpus.rowids[p])
         .collect();
+    drop(wanted);
     let mut titles: FxHashMap<String, Option<String>> = FxHashMap::default();
     for chunk in rowids.chunks(PAGE as usize) {
         for a in store.articles_by_rowids(chunk, false)? {
             titles.insert(a.id, a.title);
         }
     }
-    for s in list {
-        if let Some(Some(title)) = titles.get(&s.first_seen.article) {
-            s.title = title.clone();
+    for i in 0..list.len() {
+        if let Some(Some(title)) = titles.get(list.first_article(i)) {
+            list.set_title(i, title.clone());
         }
     }
     Ok(())

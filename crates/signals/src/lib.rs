@@ -33,7 +33,7 @@ pub use derived::{
 pub use minhash::{LshTable, MinHasher, Signature, BANDS, ROWS};
 pub use shingles::{normalize_words, shingles, ShingleSet};
 pub use signal_index::{same_statement, ArticleRef, Cluster, QuoteRef, SignalConfig, SignalIndex};
-pub use stories::{stories, Story, StoryConfig};
+pub use stories::{stories, Stories, Story, StoryConfig};
 pub use talking::{
     talking_points, ArticleInput, FirstSeen, OutletSpread, QuoteInput, TalkingConfig, TalkingPoint,
     TimelineBin,

@@ -31,7 +31,7 @@
 
 use crate::signal_index::{ArticleRef, QuoteRef, SignalConfig, SignalIndex};
 use crate::stories::{
-    cluster, term_counts, term_hashes, top_terms, DocFreq, Story, StoryConfig, Vectors,
+    cluster, term_counts, term_hashes, top_terms, DocFreq, Stories, StoryConfig, Vectors,
 };
 use crate::talking::{
     date_keys, distinct, narration, replay_order, speaker_key, ArticleInput, Ctx, Metas, Names,
@@ -860,7 +860,7 @@ pub(crate) fn compute<P: Pages>(
     slot_of_pos: &[usize],
     talk: &TalkingConfig,
     story: &StoryConfig,
-) -> Result<(Vec<TalkingPoint>, Vec<Story>), P::Error> {
+) -> Result<(Vec<TalkingPoint>, Stories), P::Error> {
     let (points, vectors) =
         compute_points(pages, metas, prepared, index, slot_of_pos, talk, story)?;
     Ok((points, stories_of(metas, vectors, story)?))
@@ -872,11 +872,11 @@ pub(crate) fn stories_of(
     metas: &Metas,
     vectors: Option<Vectors>,
     story: &StoryConfig,
-) -> std::io::Result<Vec<Story>> {
+) -> std::io::Result<Stories> {
     let t = std::time::Instant::now();
     let stories = match vectors {
         Some(v) => cluster(metas, v, story)?,
-        None => Vec::new(),
+        None => Stories::default(),
     };
     step("stories", t);
     Ok(stories)

@@ -69,6 +69,237 @@ pub struct Story {
     pub terms: Vec<String>,
 }
 
+/// Stories, largest first, with every story's article ids in one string
+/// and its outlets as ids into one table of names: about 8 bytes an
+/// article and 4 an outlet besides the ids' text, where a [`Story`]'s
+/// `Vec<String>`s took about 40 bytes a string (an article id and an
+/// outlet per article: 117 MB at a million generated articles, which set
+/// the build's peak). A [`Story`] is made when asked for
+/// ([`Stories::get`], [`Stories::iter`]); read and written as the JSON of
+/// a list of [`Story`]s.
+#[derive(Debug, Clone, Default)]
+pub struct Stories {
+    heads: Vec<Head>,
+    ids: String,
+    /// Per article of a story, where its id ends in `ids`.
+    id_ends: Vec<u64>,
+    /// Per outlet of a story, its id in `outlet_names`.
+    outlets: Vec<u32>,
+    outlet_names: Vec<String>,
+    /// `outlet_names` by name (while stories are added).
+    outlet_ids: FxHashMap<String, u32>,
+}
+
+/// What a story holds besides its articles and outlets.
+#[derive(Debug, Clone)]
+struct Head {
+    title: String,
+    first_seen: FirstSeen,
+    last_date: Option<String>,
+    terms: Vec<String>,
+    /// Where its articles end in `Stories::id_ends` and its outlets in
+    /// `Stories::outlets`.
+    articles_end: usize,
+    outlets_end: usize,
+}
+
+/// A story as it is written (the JSON of a [`Story`]), borrowed.
+#[derive(Serialize)]
+struct StoryRef<'a> {
+    title: &'a str,
+    articles: Vec<&'a str>,
+    outlets: Vec<&'a str>,
+    first_seen: &'a FirstSeen,
+    last_date: &'a Option<String>,
+    terms: &'a [String],
+}
+
+impl Stories {
+    /// How many stories.
+    pub fn len(&self) -> usize {
+        self.heads.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.heads.is_empty()
+    }
+
+    /// Adds a story after the others: its title, article ids (earliest
+    /// first), outlets, first article, last date and terms.
+    pub(crate) fn push<'a>(
+        &mut self,
+        title: String,
+        articles: impl IntoIterator<Item = &'a str>,
+        outlets: impl IntoIterator<Item = &'a str>,
+        first_seen: FirstSeen,
+        last_date: Option<String>,
+        terms: Vec<String>,
+    ) {
+        for id in articles {
+            self.ids.push_str(id);
+            self.id_ends.push(self.ids.len() as u64);
+        }
+        for name in outlets {
+            let id = match self.outlet_ids.get(name) {
+                Some(&id) => id,
+                None => {
+                    let id = self.outlet_names.len() as u32;
+                    self.outlet_names.push(name.to_string());
+                    self.outlet_ids.insert(name.to_string(), id);
+                    id
+                }
+            };
+            self.outlets.push(id);
+        }
+        self.heads.push(Head {
+            title,
+            first_seen,
+            last_date,
+            terms,
+            articles_end: self.id_ends.len(),
+            outlets_end: self.outlets.len(),
+        });
+    }
+
+    /// Adds `story` after the others.
+    pub fn push_story(&mut self, story: &Story) {
+        self.push(
+            story.title.clone(),
+            story.articles.iter().map(String::as_str),
+            story.outlets.iter().map(String::as_str),
+            story.first_seen.clone(),
+            story.last_date.clone(),
+            story.terms.clone(),
+        );
+    }
+
+    /// Done adding: the outlets' lookup freed, the arrays' spare room
+    /// given back.
+    pub(crate) fn finish(&mut self) {
+        self.outlet_ids = FxHashMap::default();
+        self.heads.shrink_to_fit();
+        self.ids.shrink_to_fit();
+        self.id_ends.shrink_to_fit();
+        self.outlets.shrink_to_fit();
+        self.outlet_names.shrink_to_fit();
+    }
+
+    fn id(&self, k: usize) -> &str {
+        let start = if k == 0 {
+            0
+        } else {
+            self.id_ends[k - 1] as usize
+        };
+        &self.ids[start..self.id_ends[k] as usize]
+    }
+
+    /// Story `i` borrowed, as it is written.
+    fn story_ref(&self, i: usize) -> StoryRef<'_> {
+        let h = &self.heads[i];
+        let (a0, o0) = match i.checked_sub(1).map(|j| &self.heads[j]) {
+            Some(p) => (p.articles_end, p.outlets_end),
+            None => (0, 0),
+        };
+        StoryRef {
+            title: &h.title,
+            articles: (a0..h.articles_end).map(|k| self.id(k)).collect(),
+            outlets: self.outlets[o0..h.outlets_end]
+                .iter()
+                .map(|&o| self.outlet_names[o as usize].as_str())
+                .collect(),
+            first_seen: &h.first_seen,
+            last_date: &h.last_date,
+            terms: &h.terms,
+        }
+    }
+
+    /// Story `i` (largest first).
+    pub fn get(&self, i: usize) -> Option<Story> {
+        if i >= self.len() {
+            return None;
+        }
+        let s = self.story_ref(i);
+        Some(Story {
+            title: s.title.to_string(),
+            articles: s.articles.iter().map(|x| x.to_string()).collect(),
+            outlets: s.outlets.iter().map(|x| x.to_string()).collect(),
+            first_seen: s.first_seen.clone(),
+            last_date: s.last_date.clone(),
+            terms: s.terms.to_vec(),
+        })
+    }
+
+    /// Every story, largest first, made one at a time.
+    pub fn iter(&self) -> impl Iterator<Item = Story> + '_ {
+        (0..self.len()).filter_map(|i| self.get(i))
+    }
+
+    /// Story `i`'s first article.
+    #[cfg_attr(not(feature = "store"), allow(dead_code))] // the store path (`derived.rs`)
+    pub(crate) fn first_article(&self, i: usize) -> &str {
+        &self.heads[i].first_seen.article
+    }
+
+    /// Sets story `i`'s title.
+    #[cfg_attr(not(feature = "store"), allow(dead_code))] // the store path (`derived.rs`)
+    pub(crate) fn set_title(&mut self, i: usize, title: String) {
+        self.heads[i].title = title;
+    }
+}
+
+impl PartialEq for Stories {
+    fn eq(&self, other: &Stories) -> bool {
+        self.len() == other.len() && self.iter().eq(other.iter())
+    }
+}
+
+impl From<&[Story]> for Stories {
+    fn from(list: &[Story]) -> Stories {
+        let mut out = Stories::default();
+        for s in list {
+            out.push_story(s);
+        }
+        out.finish();
+        out
+    }
+}
+
+impl Serialize for Stories {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeSeq;
+        let mut seq = s.serialize_seq(Some(self.len()))?;
+        for i in 0..self.len() {
+            seq.serialize_element(&self.story_ref(i))?;
+        }
+        seq.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for Stories {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct List;
+        impl<'de> serde::de::Visitor<'de> for List {
+            type Value = Stories;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a list of stories")
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<Stories, A::Error> {
+                let mut out = Stories::default();
+                // One story at a time (no list of all of them first).
+                while let Some(story) = seq.next_element::<Story>()? {
+                    out.push_story(&story);
+                }
+                out.finish();
+                Ok(out)
+            }
+        }
+        d.deserialize_seq(List)
+    }
+}
+
 /// An article's terms with their weighted counts: words of four letters or
 /// more that are not all digits, title words counted three times. A term
 /// that is written as it is normalised (lower case, no typographic
@@ -435,7 +666,9 @@ pub fn stories(articles: &[ArticleInput], config: &StoryConfig) -> Vec<Story> {
         vectors.push(tf, &df, config);
     }
     // In memory: no I/O that could fail.
-    cluster(&Metas::of(articles, true), vectors, config).unwrap_or_default()
+    cluster(&Metas::of(articles, true), vectors, config)
+        .map(|s| s.iter().collect())
+        .unwrap_or_default()
 }
 
 /// The stories of `articles` (only their ids, dates, outlets and titles
@@ -446,7 +679,7 @@ pub(crate) fn cluster(
     articles: &Metas,
     vectors: Vectors,
     config: &StoryConfig,
-) -> std::io::Result<Vec<Story>> {
+) -> std::io::Result<Stories> {
     let vectors = vectors.seal()?;
     let n = articles.len();
     let keys: Vec<u64> = articles.date_keys();
@@ -543,17 +776,30 @@ pub(crate) fn cluster(
             groups.entry(uf.find(a)).or_default().push(a);
         }
     }
-    let mut out: Vec<(u64, Story)> = Vec::with_capacity(groups.len());
-    for mut members in groups.into_values() {
-        members.sort_by_key(|&a| (keys[a], a));
+    drop((uf, order, seed));
+    // Largest first, then earliest (a stable sort of the groups in the
+    // map's order: the order the stories were sorted in when each was
+    // made first).
+    let mut groups: Vec<Vec<usize>> = groups
+        .into_values()
+        .map(|mut members| {
+            members.sort_by_key(|&a| (keys[a], a));
+            members
+        })
+        .collect();
+    groups.sort_by(|a, b| b.len().cmp(&a.len()).then(keys[a[0]].cmp(&keys[b[0]])));
+    let mut out = Stories::default();
+    let mut outlets: Vec<u32> = Vec::new();
+    for members in groups {
         let first = members[0];
         let last = members[members.len() - 1];
-        let mut outlets: Vec<String> = Vec::new();
+        // Distinct outlets in order of first appearance (ids of one name
+        // table: equal exactly when the outlets are).
+        outlets.clear();
         for &a in &members {
-            if let Some(o) = articles.outlet(a) {
-                if !outlets.iter().any(|x| x == o) {
-                    outlets.push(o.to_string());
-                }
+            let o = articles.outlet_id(a);
+            if o != u32::MAX && !outlets.contains(&o) {
+                outlets.push(o);
             }
         }
         let mut weight: FxHashMap<u32, (usize, f64)> = FxHashMap::default();
@@ -573,36 +819,27 @@ pub(crate) fn cluster(
                 .then(b.1 .1.total_cmp(&a.1 .1))
                 .then(a.0.cmp(&b.0))
         });
-        let story = Story {
-            title: articles
+        out.push(
+            articles
                 .title(first)
                 .unwrap_or_else(|| articles.id(first))
                 .to_string(),
-            articles: members
-                .iter()
-                .map(|&a| articles.id(a).to_string())
-                .collect(),
-            outlets,
-            first_seen: FirstSeen {
+            members.iter().map(|&a| articles.id(a)),
+            outlets.iter().filter_map(|&o| articles.name(o)),
+            FirstSeen {
                 article: articles.id(first).to_string(),
                 date: articles.date(first).map(str::to_string),
             },
-            last_date: articles.date(last).map(str::to_string),
-            terms: terms
+            articles.date(last).map(str::to_string),
+            terms
                 .iter()
                 .take(8)
                 .map(|t| vectors.vectors.names[t.0 as usize].clone())
                 .collect(),
-        };
-        out.push((keys[members[0]], story));
+        );
     }
-    out.sort_by(|a, b| {
-        b.1.articles
-            .len()
-            .cmp(&a.1.articles.len())
-            .then(a.0.cmp(&b.0))
-    });
-    Ok(out.into_iter().map(|s| s.1).collect())
+    out.finish();
+    Ok(out)
 }
 
 #[cfg(test)]
@@ -881,7 +1118,96 @@ mod tests {
             }
             assert!(vectors.ids.is_empty() && vectors.entries() > 0);
             let spilled = cluster(&Metas::of(&articles, true), vectors, &config).unwrap();
+            let spilled: Vec<Story> = spilled.iter().collect();
             assert_eq!(format!("{held:?}"), format!("{spilled:?}"), "{window_days}");
+        }
+    }
+
+    #[test]
+    fn stories_read_and_write_the_json_of_their_story_list() {
+        let story = |title: &str, articles: &[&str], outlets: &[&str], date: Option<&str>| Story {
+            title: title.into(),
+            articles: articles.iter().map(|x| x.to_string()).collect(),
+            outlets: outlets.iter().map(|x| x.to_string()).collect(),
+            first_seen: FirstSeen {
+                article: articles[0].into(),
+                date: date.map(str::to_string),
+            },
+            last_date: Some("2023-02-07".into()),
+            terms: vec!["quake".into(), "hatay".into()],
+        };
+        let list = vec![
+            story(
+                "Quake",
+                &["q1", "q2", "q3"],
+                &["B", "A"],
+                Some("2023-02-06"),
+            ),
+            story("Vote", &["v1", "v2"], &[], None),
+            story(
+                "Ünïcode “title”",
+                &["é1", "q2"],
+                &["A", "C", "B"],
+                Some("2023-02-06"),
+            ),
+        ];
+        let stories = Stories::from(&list[..]);
+        assert_eq!(stories.len(), 3);
+        assert_eq!(stories.iter().collect::<Vec<_>>(), list);
+        assert_eq!(stories.get(1), Some(list[1].clone()));
+        assert_eq!(stories.get(3), None);
+        // The outlets' names are kept once.
+        assert_eq!(stories.outlet_names, ["B", "A", "C"]);
+        assert!(stories.outlet_ids.is_empty());
+        let json = serde_json::to_string(&stories).unwrap();
+        assert_eq!(json, serde_json::to_string(&list).unwrap());
+        let back: Stories = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, stories);
+        assert_eq!(back.iter().collect::<Vec<_>>(), list);
+        let empty: Stories = serde_json::from_str("[]").unwrap();
+        assert!(empty.is_empty());
+        assert_eq!(serde_json::to_string(&empty).unwrap(), "[]");
+        assert!(serde_json::from_str::<Stories>("[{\"title\": 1}]").is_err());
+        let mut retitled = stories.clone();
+        assert_eq!(retitled.first_article(2), "é1");
+        retitled.set_title(2, "Other".into());
+        assert_ne!(retitled, stories);
+        assert_eq!(retitled.get(2).unwrap().title, "Other");
+    }
+
+    #[test]
+    fn clustered_stories_are_the_stories_made_one_by_one() {
+        // The stories as `cluster` made them before they were held
+        // compactly: each a `Story`, sorted largest first, then earliest.
+        let articles = many();
+        let config = StoryConfig::default();
+        let metas = Metas::of(&articles, true);
+        let made = stories(&articles, &config);
+        assert!(made.len() > 3, "{made:#?}");
+        let keys = metas.date_keys();
+        let key_of = |id: &str| keys[(0..metas.len()).find(|&a| metas.id(a) == id).unwrap()];
+        for s in &made {
+            assert!(s.articles.len() >= 2);
+            let mut outlets: Vec<String> = Vec::new();
+            for id in &s.articles {
+                let a = (0..metas.len()).find(|&a| metas.id(a) == id).unwrap();
+                if let Some(o) = metas.outlet(a) {
+                    if !outlets.iter().any(|x| x == o) {
+                        outlets.push(o.to_string());
+                    }
+                }
+            }
+            assert_eq!(s.outlets, outlets);
+            assert_eq!(s.first_seen.article, s.articles[0]);
+        }
+        for w in made.windows(2) {
+            let (a, b) = (&w[0], &w[1]);
+            assert!(
+                a.articles.len() > b.articles.len()
+                    || (a.articles.len() == b.articles.len()
+                        && key_of(&a.articles[0]) <= key_of(&b.articles[0])),
+                "{a:?} before {b:?}"
+            );
         }
     }
 

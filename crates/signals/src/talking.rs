@@ -387,7 +387,7 @@ impl Metas {
         &self.ids[start..self.id_ends[a]]
     }
 
-    fn name(&self, id: u32) -> Option<&str> {
+    pub(crate) fn name(&self, id: u32) -> Option<&str> {
         (id != u32::MAX).then(|| self.names.get(id)).flatten()
     }
 

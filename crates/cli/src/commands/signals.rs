@@ -240,7 +240,8 @@ pub fn stories(args: StoriesArgs) -> anyhow::Result<ExitCode> {
         ..StoryConfig::default()
     };
     let mut list = if args.since.is_none() && args.days == StoryConfig::default().window_days {
-        newslens_signals::derived(&store, &args.db)?.0.stories
+        let stories = newslens_signals::derived(&store, &args.db)?.0.stories;
+        stories.iter().take(args.limit).collect()
     } else {
         let loaded = newslens_signals::load(&store, args.since.as_deref(), true)?;
         newslens_signals::stories(&loaded.articles, &config)
