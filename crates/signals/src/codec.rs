@@ -144,6 +144,35 @@ impl<'a> Writer<'a> {
             self.spill();
         }
     }
+    /// The values of [`Writer::u64s`] without their count in front (for
+    /// an array written in parts).
+    #[cfg_attr(not(feature = "store"), allow(dead_code))] // a spooled index (`derived.rs`)
+    pub(crate) fn u64s_body(&mut self, v: &[u64]) {
+        for c in v.chunks(ITEMS_AT_A_TIME) {
+            self.buf.reserve(c.len() * 8);
+            for &x in c {
+                self.u64(x);
+            }
+            self.spill();
+        }
+    }
+    /// The values of [`Writer::u32s`] without their count in front.
+    pub(crate) fn u32s_body(&mut self, v: &[u32]) {
+        for c in v.chunks(ITEMS_AT_A_TIME) {
+            self.buf.reserve(c.len() * 4);
+            for &x in c {
+                self.u32(x);
+            }
+            self.spill();
+        }
+    }
+    /// Makes a streaming writer fail with `e` (what it was given to write
+    /// could not be read); a writer that is not streaming has no error.
+    pub(crate) fn fail(&mut self, e: std::io::Error) {
+        if let Some(s) = &mut self.stream {
+            s.error.get_or_insert(e);
+        }
+    }
     /// [`Writer::u64s`] of the `n` values of `v` (the same bytes), for
     /// values that are not held in one slice.
     #[cfg_attr(not(feature = "store"), allow(dead_code))] // the state file (`derived.rs`)

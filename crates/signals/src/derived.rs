@@ -653,6 +653,32 @@ impl Pages for StorePages<'_> {
     }
 }
 
+/// `values` written to a temporary file (and freed), for a step that
+/// does not read them; [`unpark_u64s`] reads them back.
+fn park_u64s(values: Vec<u64>) -> std::io::Result<(std::fs::File, usize)> {
+    use std::io::{Seek, Write};
+    let mut f = std::io::BufWriter::new(tempfile::tempfile()?);
+    for v in &values {
+        f.write_all(&v.to_le_bytes())?;
+    }
+    let mut file = f.into_inner().map_err(|e| e.into_error())?;
+    file.rewind()?;
+    Ok((file, values.len()))
+}
+
+/// The values [`park_u64s`] wrote.
+fn unpark_u64s((file, n): (std::fs::File, usize)) -> std::io::Result<Vec<u64>> {
+    use std::io::Read;
+    let mut r = std::io::BufReader::new(file);
+    let mut out = Vec::with_capacity(n);
+    let mut b = [0u8; 8];
+    for _ in 0..n {
+        r.read_exact(&mut b)?;
+        out.push(u64::from_le_bytes(b));
+    }
+    Ok(out)
+}
+
 /// The first pass: every article's id, dates, outlet, title and content
 /// hash, and what [`FirstPass`] collects.
 fn first_pass(store: &Store, first: &mut FirstPass) -> Result<Corpus, SignalsError> {
@@ -914,13 +940,19 @@ fn derived_with(store: &Store, db: &Path, write: bool) -> Result<(Derived, Sourc
     let quotes = usize::try_from(fp.quotes)
         .unwrap_or(0)
         .saturating_sub(state.index.quote_count());
+    // The index's per-item ids, dates and quote articles wait on
+    // temporary files while it is fed (66 bytes an article at a million
+    // generated articles, held through the step that set the peak); the
+    // state is written from them.
+    state.index.spool_items()?;
     state.index.reserve(add.len(), quotes);
     // Checked by `resume`: each slot's rowid and hash are its article's in
     // the corpus, where the state is written from.
     state.rowids = Vec::new();
     state.hashes = Vec::new();
-    // The content hashes are read only by the state (8 bytes an article).
-    let hashes = std::mem::take(&mut corpus.hashes);
+    // The content hashes are read only by the state (8 bytes an article):
+    // on a temporary file during the index step.
+    let hashes = park_u64s(std::mem::take(&mut corpus.hashes))?;
     // The index step reads none of the articles' ids, dates, outlets and
     // languages: they wait on a temporary file (31 MB at a million
     // generated articles, held through the step that set the peak).
@@ -933,10 +965,11 @@ fn derived_with(store: &Store, db: &Path, write: bool) -> Result<(Derived, Sourc
     pages.fetch(&add, &mut |items| {
         trimmer.page();
         feed(&mut state.index, items, &mut slot_of_pos);
-        Ok(())
+        Ok(state.index.spool_items()?)
     })?;
     lap(&format!("{} articles indexed", add.len()));
     drop(add);
+    let hashes = unpark_u64s(hashes)?;
     if write {
         // Saved now: the passes below need the index's groups only, so
         // its candidate segments are dropped before them.
@@ -949,6 +982,7 @@ fn derived_with(store: &Store, db: &Path, write: bool) -> Result<(Derived, Sourc
     drop(hashes);
     state.index.forget_candidates();
     crate::passes::release_free_memory();
+    state.index.unspool_items()?;
     corpus.metas.unpark(parked)?;
     let prepared = first.finish()?;
     lap("repeated n-grams");
