@@ -982,13 +982,15 @@ fn derived_with(store: &Store, db: &Path, write: bool) -> Result<(Derived, Sourc
     drop(hashes);
     state.index.forget_candidates();
     crate::passes::release_free_memory();
-    state.index.unspool_items()?;
+    // Not the article ids: the passes and the clusters take them from the
+    // corpus (18 bytes an article).
+    state.index.unspool_items(false)?;
     corpus.metas.unpark(parked)?;
     let prepared = first.finish()?;
     lap("repeated n-grams");
     let (talking, vectors) = compute_points(
         &pages,
-        &corpus.metas,
+        &mut corpus.metas,
         prepared,
         &mut state.index,
         &slot_of_pos,
@@ -1101,7 +1103,10 @@ fn index_clusters(index: &mut SignalIndex, metas: &Metas, slot_of_pos: &[usize])
     for (start, end) in runs {
         let ids: Vec<std::borrow::Cow<str>> = members[start as usize..end as usize]
             .iter()
-            .map(|&s| index.quote_id(s as usize))
+            .map(|&s| {
+                let s = s as usize;
+                index.quote_id_of(s, metas.id(pos_of_slot[index.quote_article(s)]))
+            })
             .collect();
         clusters.push(ids.iter().map(|x| &**x));
     }

@@ -854,7 +854,7 @@ struct Run {
 /// texts (position order).
 pub(crate) fn compute<P: Pages>(
     pages: &P,
-    metas: &Metas,
+    metas: &mut Metas,
     prepared: Prepared,
     index: &mut SignalIndex,
     slot_of_pos: &[usize],
@@ -889,7 +889,7 @@ pub(crate) fn stories_of(
 /// generated articles, are not held beside it).
 pub(crate) fn compute_points<P: Pages>(
     pages: &P,
-    metas: &Metas,
+    metas: &mut Metas,
     prepared: Prepared,
     index: &mut SignalIndex,
     slot_of_pos: &[usize],
@@ -967,11 +967,15 @@ pub(crate) fn compute_points<P: Pages>(
                 let s = first.checked_add(k)?;
                 (s < index.quote_count()
                     && index.quote_article(s) == a
-                    && index.quote_id_is(s, &q.id))
+                    && index.quote_id_is_of(s, &item.article.id, &q.id))
                 .then_some(s)
             })
             .collect()
     };
+    // The counting pass reads none of the articles' ids, dates, outlets
+    // and languages (the items carry their own): when spilling they wait
+    // on a temporary file (31 bytes an article).
+    let parked = if spill { Some(metas.park()?) } else { None };
     // Counting pass.
     let t = std::time::Instant::now();
     let mut trimmer = Trimmer::default();
@@ -1065,6 +1069,9 @@ pub(crate) fn compute_points<P: Pages>(
     drop(repeated);
     step("counting pass", t);
     let t = std::time::Instant::now();
+    if let Some(parked) = parked {
+        metas.unpark(parked)?;
+    }
     let ctx = Ctx::new(metas);
     let mut points = TopPoints::new(talk.max_points);
     statement_text.sort_unstable();
@@ -1092,9 +1099,16 @@ pub(crate) fn compute_points<P: Pages>(
         if !points.admits(score, metas.date(first), &text) {
             continue;
         }
+        // The article ids from the corpus: the index's may not be held.
         let ids = clusters
             .members(c)
-            .map(|s| index.quote_id(s).into_owned())
+            .map(|s| {
+                match pos_of_slot.get(index.quote_article(s)) {
+                    Some(&p) if (p as usize) < total => index.quote_id_of(s, metas.id(p as usize)),
+                    _ => index.quote_id(s),
+                }
+                .into_owned()
+            })
             .collect();
         points.push(Draft::new(
             &ctx,
@@ -1117,6 +1131,13 @@ pub(crate) fn compute_points<P: Pages>(
     // are not held through the phrase pass.
     let with_stories = df.is_some();
     drop(df);
+    // Nor does the phrase pass read them (nor the date keys of `ctx`).
+    drop(ctx);
+    let parked = if spill && talk.phrases {
+        Some(metas.park()?)
+    } else {
+        None
+    };
     let t = std::time::Instant::now();
     if talk.phrases {
         let mut limit = talk.max_articles;
@@ -1141,14 +1162,18 @@ pub(crate) fn compute_points<P: Pages>(
             shelf.ends.last().copied().unwrap_or(0)
         ));
         step("phrase pass", t);
+        if let Some(parked) = parked {
+            metas.unpark(parked)?;
+        }
         let t = std::time::Instant::now();
-        phrases(&ctx, runs, &mut shelf.seal()?, &mut points)?;
+        phrases(&Ctx::new(metas), runs, &mut shelf.seal()?, &mut points)?;
         step("phrases", t);
     }
     drop(first_quote);
     // The kept drafts made into points (their strings), once the phrase
     // runs are freed.
     release_free_memory();
+    let ctx = Ctx::new(metas);
     let ranked: Vec<Ranked> = points.finish().into_iter().map(|d| d.make(&ctx)).collect();
     drop(ctx);
     let t = std::time::Instant::now();
@@ -1567,7 +1592,7 @@ pub(crate) fn talking_points_in_memory(
         })?;
         let (points, _) = compute(
             &pages,
-            &Metas::of(articles, false),
+            &mut Metas::of(articles, false),
             prepared,
             &mut index,
             &slot_of_pos,
@@ -1933,7 +1958,7 @@ mod tests {
                 .unwrap();
             compute(
                 &pages,
-                &Metas::of(&articles, false),
+                &mut Metas::of(&articles, false),
                 prepared,
                 &mut index,
                 &slot_of_pos,

@@ -1092,9 +1092,12 @@ impl SignalIndex {
     }
 
     /// The spooled per-item arrays read back into memory (nothing to do
-    /// when the index is not spooled).
+    /// when the index is not spooled); the article ids only when
+    /// `article_ids`, else they are dropped, for a reader that knows each
+    /// article's id (`quote_id_of`, `quote_id_is_of`): then
+    /// [`SignalIndex::article_id`] and [`SignalIndex::quote_id`] panic.
     #[cfg_attr(not(feature = "store"), allow(dead_code))] // the store path (`derived.rs`)
-    pub(crate) fn unspool_items(&mut self) -> std::io::Result<()> {
+    pub(crate) fn unspool_items(&mut self, article_ids: bool) -> std::io::Result<()> {
         let Some(spool) = self.spool.take() else {
             return Ok(());
         };
@@ -1122,17 +1125,27 @@ impl SignalIndex {
             std::mem::take(&mut self.article_dates),
             u64::from_le_bytes,
         )?;
-        self.article_ids.ends = read(
-            &spool.id_ends,
-            n,
-            std::mem::take(&mut self.article_ids.ends),
-            u64::from_le_bytes,
-        )?;
-        let mut text = Vec::with_capacity(spool.text as usize + self.article_ids.text.len());
-        each_chunk(&spool.id_text, spool.text, |c| text.extend_from_slice(c))?;
-        text.extend_from_slice(self.article_ids.text.as_bytes());
-        self.article_ids.text = String::from_utf8(text).map_err(bad)?;
-        self.article_ids.base = 0;
+        if !article_ids {
+            // No id held: every article's is asked of the reader.
+            self.article_ids = Strings {
+                text: String::new(),
+                ends: Vec::new(),
+                base: self.article_count(),
+                base_text: 0,
+            };
+        } else {
+            let mut text = Vec::with_capacity(spool.text as usize + self.article_ids.text.len());
+            each_chunk(&spool.id_text, spool.text, |c| text.extend_from_slice(c))?;
+            text.extend_from_slice(self.article_ids.text.as_bytes());
+            self.article_ids.text = String::from_utf8(text).map_err(bad)?;
+            self.article_ids.ends = read(
+                &spool.id_ends,
+                n,
+                std::mem::take(&mut self.article_ids.ends),
+                u64::from_le_bytes,
+            )?;
+            self.article_ids.base = 0;
+        }
         self.article_ids.base_text = 0;
         self.quote_articles = read(
             &spool.quote_articles,
@@ -1151,6 +1164,10 @@ impl SignalIndex {
     }
 
     pub fn article_id(&self, i: usize) -> &str {
+        assert!(
+            i >= self.article_ids.base,
+            "the article ids of this index were not read back"
+        );
         self.article_ids.get(i)
     }
 
@@ -1176,12 +1193,23 @@ impl SignalIndex {
         self.quote_ids.is(i, self.quote_article_id(i), id)
     }
 
+    /// [`SignalIndex::quote_id`] given the id of the quote's article
+    /// (for an index that holds no article ids: `unspool_items(false)`).
+    pub(crate) fn quote_id_of(&self, i: usize, article_id: &str) -> Cow<'_, str> {
+        self.quote_ids.get(i, article_id)
+    }
+
+    /// [`SignalIndex::quote_id_is`] given the id of the quote's article.
+    pub(crate) fn quote_id_is_of(&self, i: usize, article_id: &str, id: &str) -> bool {
+        self.quote_ids.is(i, article_id, id)
+    }
+
     /// The id of quote `i`'s article ("" when there is none: then its id
     /// is kept whole).
     fn quote_article_id(&self, i: usize) -> &str {
         let a = self.quote_article(i);
         if a < self.article_count() {
-            self.article_ids.get(a)
+            self.article_id(a)
         } else {
             ""
         }
@@ -1501,7 +1529,7 @@ mod tests {
         assert_eq!(streamed(&spooled), streamed(&plain));
         let bytes = streamed(&plain);
         assert_eq!(bytes[..bytes.len() - 8], plain.save()[..]);
-        spooled.unspool_items().unwrap();
+        spooled.unspool_items(true).unwrap();
         assert!(spooled.spool.is_none());
         assert_eq!(spooled.save(), plain.save());
         for i in 0..30 {
@@ -1519,9 +1547,31 @@ mod tests {
         let mut again = SignalIndex::new(SignalConfig::default());
         feed(&mut again, true);
         again.forget_candidates();
-        again.unspool_items().unwrap();
+        again.unspool_items(true).unwrap();
         plain.forget_candidates();
         assert_eq!(again.save(), plain.save());
+        // Read back without the article ids: the quote ids and clusters
+        // given each article's id, the rest as before.
+        let mut no_ids = SignalIndex::new(SignalConfig::default());
+        feed(&mut no_ids, true);
+        no_ids.forget_candidates();
+        no_ids.unspool_items(false).unwrap();
+        assert!(no_ids.article_ids.text.is_empty() && no_ids.article_ids.ends.is_empty());
+        assert_eq!(no_ids.article_count(), 30);
+        for q in 0..60 {
+            let a = plain.article_id(plain.quote_article(q));
+            assert_eq!(no_ids.quote_id_of(q, a), plain.quote_id(q));
+            assert!(no_ids.quote_id_is_of(q, a, &plain.quote_id(q)));
+            assert!(!no_ids.quote_id_is_of(q, a, "a1#99"));
+            assert_eq!(no_ids.quote_article(q), plain.quote_article(q));
+            assert_eq!(no_ids.quote_number(q), plain.quote_number(q));
+        }
+        for i in 0..30 {
+            assert_eq!(no_ids.article_date_key(i), plain.article_date_key(i));
+        }
+        assert_eq!(no_ids.quote_clusters(), plain.quote_clusters());
+        let asked = std::panic::catch_unwind(|| no_ids.article_id(3).to_string());
+        assert!(asked.is_err());
     }
 
     #[test]
