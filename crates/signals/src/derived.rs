@@ -26,7 +26,9 @@
 //! reads their rows from the store.
 
 use crate::codec::{Reader, Writer};
-use crate::passes::{compute_points, feed, stories_of, FirstPass, Item, Pages, SPILL_AT};
+use crate::passes::{
+    compute_points, feed, stories_of, FirstPass, Item, Pages, SlotOfPos, NO_SLOT, SPILL_AT,
+};
 use crate::stories::{Stories, StoryConfig};
 use crate::talking::{replay_order, ArticleInput, Metas, QuoteInput, TalkingConfig, TalkingPoint};
 use crate::{SignalConfig, SignalIndex};
@@ -626,7 +628,7 @@ impl Pages for StorePages<'_> {
 
     fn fetch(
         &self,
-        positions: &[usize],
+        positions: &[u32],
         f: &mut dyn FnMut(Vec<Item>) -> Result<(), SignalsError>,
     ) -> Result<(), SignalsError> {
         let mut chunks = positions.chunks(PAGE as usize);
@@ -639,7 +641,7 @@ impl Pages for StorePages<'_> {
                 };
                 let rowids: Vec<i64> = chunk
                     .iter()
-                    .filter_map(|&p| corpus_rowids.get(p).copied())
+                    .filter_map(|&p| corpus_rowids.get(p as usize).copied())
                     .collect();
                 let page = store.articles_by_rowids(&rowids, true)?;
                 Ok(Some(with_quotes(store, page, Rows::Texts)?))
@@ -743,7 +745,7 @@ struct State {
 /// step).
 fn write_state(
     index: &SignalIndex,
-    slot_of_pos: &[usize],
+    slot_of_pos: &[u32],
     rowids: &[i64],
     hashes: &[u64],
     out: &mut dyn Write,
@@ -751,7 +753,7 @@ fn write_state(
     let n = index.article_count();
     let mut pos_of_slot = vec![u32::MAX; n];
     for (p, &s) in slot_of_pos.iter().enumerate() {
-        if let Some(x) = pos_of_slot.get_mut(s) {
+        if let Some(x) = pos_of_slot.get_mut(s as usize) {
             *x = p as u32;
         }
     }
@@ -847,14 +849,14 @@ fn decode_state(r: &mut Reader) -> Result<State, String> {
 /// article it holds (by position; `usize::MAX`: not indexed), and the
 /// positions of the articles to add (in replay order); `Err` says why a
 /// full rebuild is needed. A changed quote changes its article's hash.
-fn resume(state: &State, corpus: &Corpus) -> Result<(Vec<usize>, Vec<usize>), String> {
+fn resume(state: &State, corpus: &Corpus) -> Result<(SlotOfPos, Vec<u32>), String> {
     let index = &state.index;
     let articles = &corpus.metas;
     let mut position: FxHashMap<&str, usize> = FxHashMap::default();
     for p in 0..articles.len() {
         position.insert(articles.id(p), p);
     }
-    let mut slot_of_pos = vec![usize::MAX; articles.len()];
+    let mut slot_of_pos = vec![NO_SLOT; articles.len()];
     let mut newest_known = 0u64;
     for slot in 0..index.article_count() {
         let id = index.article_id(slot);
@@ -864,15 +866,16 @@ fn resume(state: &State, corpus: &Corpus) -> Result<(Vec<usize>, Vec<usize>), St
         if corpus.rowids[p] as u64 != state.rowids[slot] || corpus.hashes[p] != state.hashes[slot] {
             return Err(format!("article {id} was replaced"));
         }
-        slot_of_pos[p] = slot;
+        slot_of_pos[p] = slot as u32;
         newest_known = newest_known.max(index.article_date_key(slot));
     }
     let keys = articles.date_keys();
     let add = replay_order(
         &keys,
-        (0..articles.len()).filter(|&p| slot_of_pos[p] == usize::MAX),
+        (0..articles.len()).filter(|&p| slot_of_pos[p] == NO_SLOT),
     );
     if let Some(&first) = add.first() {
+        let first = first as usize;
         if keys[first] < newest_known {
             return Err(format!(
                 "article {} is dated before the newest one already indexed",
@@ -930,7 +933,7 @@ fn derived_with(store: &Store, db: &Path, write: bool) -> Result<(Derived, Sourc
                 hashes: Vec::new(),
             };
             let add = replay_order(&corpus.metas.date_keys(), 0..corpus.metas.len());
-            let slots = vec![usize::MAX; corpus.metas.len()];
+            let slots = vec![NO_SLOT; corpus.metas.len()];
             (state, slots, add, Source::Rebuilt { reason })
         }
     };
@@ -1055,10 +1058,10 @@ fn story_titles(store: &Store, corpus: &Corpus, list: &mut Stories) -> Result<()
 /// Quote clusters of two or more quotes of the index, as quote ids: members
 /// and clusters in the order of the store's quote list by date (published,
 /// article id, position; undated last).
-fn index_clusters(index: &mut SignalIndex, metas: &Metas, slot_of_pos: &[usize]) -> QuoteClusters {
+fn index_clusters(index: &mut SignalIndex, metas: &Metas, slot_of_pos: &[u32]) -> QuoteClusters {
     let mut pos_of_slot = vec![usize::MAX; index.article_count()];
     for (p, &s) in slot_of_pos.iter().enumerate() {
-        if let Some(x) = pos_of_slot.get_mut(s) {
+        if let Some(x) = pos_of_slot.get_mut(s as usize) {
             *x = p;
         }
     }

@@ -184,7 +184,7 @@ pub(crate) trait Pages {
     /// The articles at `positions`, in that order.
     fn fetch(
         &self,
-        positions: &[usize],
+        positions: &[u32],
         f: &mut dyn FnMut(Vec<Item>) -> Result<(), Self::Error>,
     ) -> Result<(), Self::Error>;
     /// Every quote's speaker name (repeats allowed, any order), for the
@@ -763,7 +763,14 @@ impl FirstPass {
 
 /// Adds `items` (in their order) to `index`, each article followed by its
 /// quotes, recording each article's slot at its position.
-pub(crate) fn feed(index: &mut SignalIndex, items: Vec<Item>, slot_of_pos: &mut Vec<usize>) {
+/// Each position's article slot in the index, [`NO_SLOT`] for none (u32:
+/// the index numbers its items so; 4 bytes an article less than usize).
+pub(crate) type SlotOfPos = Vec<u32>;
+
+/// A position not in the index.
+pub(crate) const NO_SLOT: u32 = u32::MAX;
+
+pub(crate) fn feed(index: &mut SignalIndex, items: Vec<Item>, slot_of_pos: &mut SlotOfPos) {
     let mut refs: Vec<ArticleRef> = Vec::with_capacity(items.len());
     let mut qrefs: Vec<QuoteRef> = Vec::new();
     let mut positions = Vec::with_capacity(items.len());
@@ -788,9 +795,9 @@ pub(crate) fn feed(index: &mut SignalIndex, items: Vec<Item>, slot_of_pos: &mut 
     let (first, _) = index.add_articles_with_quotes(&refs, &qrefs);
     for (k, pos) in positions.into_iter().enumerate() {
         if slot_of_pos.len() <= pos {
-            slot_of_pos.resize(pos + 1, usize::MAX);
+            slot_of_pos.resize(pos + 1, NO_SLOT);
         }
-        slot_of_pos[pos] = first + k;
+        slot_of_pos[pos] = (first + k) as u32;
     }
 }
 
@@ -857,7 +864,7 @@ pub(crate) fn compute<P: Pages>(
     metas: &mut Metas,
     prepared: Prepared,
     index: &mut SignalIndex,
-    slot_of_pos: &[usize],
+    slot_of_pos: &[u32],
     talk: &TalkingConfig,
     story: &StoryConfig,
 ) -> Result<(Vec<TalkingPoint>, Stories), P::Error> {
@@ -892,7 +899,7 @@ pub(crate) fn compute_points<P: Pages>(
     metas: &mut Metas,
     prepared: Prepared,
     index: &mut SignalIndex,
-    slot_of_pos: &[usize],
+    slot_of_pos: &[u32],
     talk: &TalkingConfig,
     story: &StoryConfig,
 ) -> Result<(Vec<TalkingPoint>, Option<Vectors>), P::Error> {
@@ -902,7 +909,7 @@ pub(crate) fn compute_points<P: Pages>(
     // 4 bytes an article each, not 8.
     let mut pos_of_slot = vec![u32::MAX; index.article_count()];
     for (p, &s) in slot_of_pos.iter().enumerate() {
-        if let Some(x) = pos_of_slot.get_mut(s) {
+        if let Some(x) = pos_of_slot.get_mut(s as usize) {
             *x = p as u32;
         }
     }
@@ -953,7 +960,11 @@ pub(crate) fn compute_points<P: Pages>(
     };
     // The quote slots of an item (`None`: not in the index as this quote).
     let quote_slots = |index: &SignalIndex, item: &Item| -> Vec<Option<usize>> {
-        let Some(&a) = slot_of_pos.get(item.pos).filter(|&&s| s != usize::MAX) else {
+        let Some(a) = slot_of_pos
+            .get(item.pos)
+            .filter(|&&s| s != NO_SLOT)
+            .map(|&s| s as usize)
+        else {
             return vec![None; item.quotes.len()];
         };
         let first = match first_quote.get(a) {
@@ -1010,7 +1021,11 @@ pub(crate) fn compute_points<P: Pages>(
             if let Some(top) = top {
                 vectors.push_top(top)?;
             }
-            let Some(&slot) = slot_of_pos.get(item.pos).filter(|&&s| s != usize::MAX) else {
+            let Some(slot) = slot_of_pos
+                .get(item.pos)
+                .filter(|&&s| s != NO_SLOT)
+                .map(|&s| s as usize)
+            else {
                 continue;
             };
             let qs = quote_slots(index, item);
@@ -1541,20 +1556,21 @@ impl Pages for SlicePages<'_> {
         &self,
         f: &mut dyn FnMut(Vec<Item>) -> Result<(), Self::Error>,
     ) -> Result<(), Self::Error> {
-        let all: Vec<usize> = (0..self.articles.len()).collect();
+        let all: Vec<u32> = (0..self.articles.len() as u32).collect();
         self.fetch(&all, f)
     }
 
     fn fetch(
         &self,
-        positions: &[usize],
+        positions: &[u32],
         f: &mut dyn FnMut(Vec<Item>) -> Result<(), Self::Error>,
     ) -> Result<(), Self::Error> {
         for chunk in positions.chunks(1024) {
             f(chunk
                 .iter()
-                .filter(|&&p| p < self.articles.len())
-                .map(|&p| self.item(p))
+                .map(|&p| p as usize)
+                .filter(|&p| p < self.articles.len())
+                .map(|p| self.item(p))
                 .collect())?;
         }
         Ok(())
@@ -1585,7 +1601,7 @@ pub(crate) fn talking_points_in_memory(
         let prepared = first.finish()?;
         let order = replay_order(&date_keys(articles), 0..articles.len());
         let mut index = SignalIndex::new(SignalConfig::default());
-        let mut slot_of_pos = vec![usize::MAX; articles.len()];
+        let mut slot_of_pos = vec![NO_SLOT; articles.len()];
         pages.fetch(&order, &mut |items| {
             feed(&mut index, items, &mut slot_of_pos);
             Ok(())
@@ -1949,7 +1965,7 @@ mod tests {
             }
             let order = replay_order(&date_keys(&articles), 0..articles.len());
             let mut index = SignalIndex::new(SignalConfig::default());
-            let mut slot_of_pos = vec![usize::MAX; articles.len()];
+            let mut slot_of_pos = vec![NO_SLOT; articles.len()];
             pages
                 .fetch(&order, &mut |items| {
                     feed(&mut index, items, &mut slot_of_pos);

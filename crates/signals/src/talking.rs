@@ -663,9 +663,11 @@ pub(crate) fn date_keys(articles: &[ArticleInput]) -> Vec<u64> {
 }
 
 /// The order articles go into the index: oldest first, then by position.
-pub(crate) fn replay_order(keys: &[u64], positions: impl Iterator<Item = usize>) -> Vec<usize> {
-    let mut order: Vec<usize> = positions.collect();
-    order.sort_by_key(|&a| (keys[a], a));
+pub(crate) fn replay_order(keys: &[u64], positions: impl Iterator<Item = usize>) -> Vec<u32> {
+    // u32 positions (4 bytes an article less than usize, held through
+    // the index step).
+    let mut order: Vec<u32> = positions.map(|p| p as u32).collect();
+    order.sort_by_key(|&a| (keys[a as usize], a));
     order
 }
 
