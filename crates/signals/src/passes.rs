@@ -429,7 +429,6 @@ impl Parts {
     /// Writes every part held in memory to its file and frees its buffer
     /// (only when spilling, and once some part has been written out:
     /// records that fit the budget stay in memory).
-    #[cfg_attr(not(feature = "store"), allow(dead_code))] // the store path (`derived.rs`)
     fn write_all_out(&mut self) -> std::io::Result<()> {
         if self.files.is_none() {
             return Ok(());
@@ -939,12 +938,13 @@ pub(crate) fn compute_points<P: Pages>(
     let mut speakers_seen = 0usize;
     let mut outlets = Names::default();
     let repeated = prepared.repeated;
-    // Half the budget for the counting records: the pass holds the
-    // index, the repeated filter and the statements' lists beside them
-    // (it reached 528 MiB at 1M with 64 MB of records, the highest step
-    // after the phrases then); records are only written out in smaller
-    // pieces: the same records, the same parts.
-    let mut records = Parts::new(prepared.budget.map(|b| b / 2));
+    // A quarter of the budget for the counting records (half before
+    // session 11, the whole before session 10): the pass holds the
+    // index, the repeated filter and the statements' lists beside them,
+    // and set the 1M peak once the index step held less; records are
+    // only written out in smaller pieces: the same records, the same
+    // parts.
+    let mut records = Parts::new(prepared.budget.map(|b| b / 4));
     let mut df = prepared.df;
     if let Some(df) = &mut df {
         let all = df.len();
@@ -1082,6 +1082,10 @@ pub(crate) fn compute_points<P: Pages>(
         outlets.len()
     ));
     drop(repeated);
+    // The records left in memory go to their files (when spilling): the
+    // statements step does not hold them (up to the budget: they set the
+    // 1M peak there, with the corpus' metadata read back).
+    records.write_all_out()?;
     step("counting pass", t);
     let t = std::time::Instant::now();
     if let Some(parked) = parked {
