@@ -964,7 +964,8 @@ fn derived_with(store: &Store, db: &Path, write: bool) -> Result<(Derived, Sourc
         store,
         rowids: &corpus.rowids,
     };
-    let mut trimmer = crate::passes::Trimmer::default();
+    // Trimmed more often than the passes: the step that sets the peak.
+    let mut trimmer = crate::passes::Trimmer::every(8);
     pages.fetch(&add, &mut |items| {
         trimmer.page();
         feed(&mut state.index, items, &mut slot_of_pos);

@@ -118,17 +118,34 @@ fn heap_in_use() -> String {
     String::new()
 }
 
-/// Calls [`release_free_memory`] every 32nd page of a pass: the
-/// allocations of the worker threads leave freed memory in their arenas
-/// that later pages do not all reuse (at 300k articles 140–170 MB of the
-/// resident memory in the index step and the counting pass).
-#[derive(Default)]
-pub(crate) struct Trimmer(usize);
+/// Calls [`release_free_memory`] every 32nd page of a pass (or every
+/// `every`th): the allocations of the worker threads leave freed memory
+/// in their arenas that later pages do not all reuse (at 300k articles
+/// 140–170 MB of the resident memory in the index step and the counting
+/// pass).
+pub(crate) struct Trimmer {
+    pages: usize,
+    every: usize,
+}
+
+impl Default for Trimmer {
+    fn default() -> Self {
+        Trimmer::every(32)
+    }
+}
 
 impl Trimmer {
+    /// Trims every `every`th page (the index step: every 8th).
+    pub(crate) fn every(every: usize) -> Trimmer {
+        Trimmer {
+            pages: 0,
+            every: every.max(1),
+        }
+    }
+
     pub(crate) fn page(&mut self) {
-        self.0 += 1;
-        if self.0 % 32 == 0 {
+        self.pages += 1;
+        if self.pages % self.every == 0 {
             release_free_memory();
         }
     }
@@ -1180,6 +1197,10 @@ pub(crate) fn compute_points<P: Pages>(
             runs.1.len(),
             shelf.ends.last().copied().unwrap_or(0)
         ));
+        // The passing n-grams and the memory the pass freed go before the
+        // corpus' metadata comes back (the 1M peak was set there).
+        drop(good);
+        release_free_memory();
         step("phrase pass", t);
         if let Some(parked) = parked {
             metas.unpark(parked)?;
