@@ -16,6 +16,7 @@ use crate::dates::date_key;
 use crate::minhash::{MinHasher, BANDS, ROWS};
 use crate::postings::Postings;
 use crate::shingles::shingles;
+use crate::stories::read_exact_at;
 use crate::union_find::{FirstSets, UnionFind};
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
@@ -620,19 +621,6 @@ fn each_chunk(file: &std::fs::File, len: u64, mut f: impl FnMut(&[u8])) -> std::
         at += n as u64;
     }
     Ok(())
-}
-
-#[cfg(unix)]
-fn read_exact_at(file: &std::fs::File, buf: &mut [u8], at: u64) -> std::io::Result<()> {
-    std::os::unix::fs::FileExt::read_exact_at(file, buf, at)
-}
-
-#[cfg(not(unix))]
-fn read_exact_at(file: &std::fs::File, buf: &mut [u8], at: u64) -> std::io::Result<()> {
-    use std::io::{Read, Seek, SeekFrom};
-    let mut f = file;
-    f.seek(SeekFrom::Start(at))?;
-    f.read_exact(buf)
 }
 
 impl SignalIndex {
