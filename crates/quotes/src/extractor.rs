@@ -3430,11 +3430,55 @@ impl<'a> Ctx<'a> {
                             | "y"
                     )
                 });
-                if before_words == 0 || lead {
+                // "… направи изказване – по думите му, те …", "… a short
+                // speech — according to him, the talks …": after a dash or
+                // a colon the source opens its own clause, like a sentence
+                // start (blind check 2, `wrong_span_dash`). Not a dash that
+                // closes a pair (`… crime — including murder — according
+                // to the FBI`), and only with a comma after the source.
+                let spaced_dash = |i: usize| {
+                    !self.word(i)
+                        && (is_dash(self.ch(i))
+                            || (self.ch(i) == '-'
+                                && self.text[..self.tk.toks[i].s].ends_with(char::is_whitespace)))
+                };
+                let after_break = k > ts + 1
+                    && !self.word(k - 1)
+                    && (self.ch(k - 1) == ':'
+                        || (spaced_dash(k - 1) && !(ts..k - 1).any(spaced_dash)))
+                    && {
+                        let se = src.1.max(last + 1);
+                        se < end && !self.word(se) && self.ch(se) == ','
+                    };
+                if before_words == 0 || lead || after_break {
                     // "По его словам, …": the source may lie inside the cue.
                     let mut c = src.1.max(last + 1);
                     while c < end && !self.word(c) {
                         c += 1;
+                    }
+                    // "De acordo com Sergei Ryabkov, vice-ministro dos …
+                    // da Rússia, os americanos …": the source's appositive
+                    // (a lower-case title up to the next comma) is no part
+                    // of the statement.
+                    let head = if c + 1 < end && matches!(self.lower(c), "the" | "a" | "an" | "o") {
+                        c + 1
+                    } else {
+                        c
+                    };
+                    if head < end
+                        && self.word(head)
+                        && !self.tk.toks[head].upper
+                        && self
+                            .lower(head)
+                            .split('-')
+                            .any(|w| self.lex.is_title_word(w))
+                    {
+                        if let Some(comma) = (c + 1..end.min(c + 25))
+                            .find(|&i| !self.word(i) && matches!(self.ch(i), ',' | '.' | ';'))
+                            .filter(|&i| self.ch(i) == ',' && i + 1 < end && self.word(i + 1))
+                        {
+                            c = comma + 1;
+                        }
                     }
                     (Some(src), c, end)
                 } else {

@@ -2926,3 +2926,41 @@ fn relative_who_after_name_of_place_names_the_person() {
         "{got:#?}"
     );
 }
+
+#[test]
+fn source_after_a_dash_reports_the_clause_after_it() {
+    // Blind check 2, A9_BG_8427: "… направи критично изказване – по думите
+    // му, те …" took the clause before the dash as the statement.
+    let got = run(
+        "Опозиционерът Владимир Кара-Мурза направи изказване за санкциите – по думите му, те са насочени срещу руската страна като цяло.",
+        "bg",
+    );
+    let q = find(&got, "те са насочени срещу руската страна като цяло");
+    assert_eq!(q.speaker.as_deref(), Some("му"));
+    assert!(
+        got.iter().all(|g| !g.text.contains("направи изказване")),
+        "{got:#?}"
+    );
+    let got = run(
+        "The minister gave a short speech — according to him, the talks have failed.",
+        "en",
+    );
+    let q = find(&got, "the talks have failed");
+    assert_eq!(q.speaker.as_deref(), Some("him"));
+}
+
+#[test]
+fn appositive_after_an_opening_source_is_not_the_statement() {
+    // SemEval Train PT_298: the statement began at "vice-ministro".
+    let got = run(
+        "O governo russo falou ontem.\n\nDe acordo com Sergei Ryabkov, vice-ministro dos Negócios Estrangeiros da Rússia, os americanos intervieram numa conspiração.",
+        "pt",
+    );
+    let q = find(&got, "os americanos intervieram numa conspiração");
+    assert_eq!(q.speaker.as_deref(), Some("Sergei Ryabkov"));
+    let got = run(
+        "According to Sergei Lavrov, the minister, the talks have failed.",
+        "en",
+    );
+    find(&got, "the talks have failed");
+}
