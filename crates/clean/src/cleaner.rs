@@ -2,6 +2,7 @@
 
 use crate::boilerplate::{BoilerplateFilter, LineKind};
 use crate::credits::{is_agency, Credit, CreditExtractor};
+use crate::csv_field::CsvField;
 use crate::dateline::DatelineParser;
 use crate::homoglyphs::HomoglyphRepair;
 use crate::normalizer::Normalizer;
@@ -39,6 +40,7 @@ impl Default for CleanConfig {
 pub struct Cleaner {
     config: CleanConfig,
     normalizer: Normalizer,
+    csv_field: CsvField,
     homoglyphs: HomoglyphRepair,
     filter: BoilerplateFilter,
     datelines: DatelineParser,
@@ -111,10 +113,11 @@ impl Cleaner {
     /// Cleans one document in place (never panics).
     pub fn clean(&self, doc: &mut Document) {
         let normalized = self.normalizer.normalize(&doc.raw);
+        let unwrapped = self.csv_field.unwrap(&normalized);
         let repaired = if self.config.homoglyphs {
-            self.homoglyphs.repair(&normalized)
+            self.homoglyphs.repair(&unwrapped)
         } else {
-            std::borrow::Cow::Borrowed(normalized.as_str())
+            std::borrow::Cow::Borrowed(unwrapped.as_ref())
         };
         let mut lines = self.normalizer.logical_lines(&repaired);
         let mut kinds = vec![Kind::Content; lines.len()];
@@ -420,6 +423,21 @@ mod tests {
         doc.title = Some("Big news today".into());
         Cleaner::new(CleanConfig::default()).clean(&mut doc);
         assert_eq!(doc.text, "President Zelensky spoke.");
+    }
+
+    #[test]
+    fn body_left_as_a_csv_field_is_unwrapped() {
+        // SemEval RU-URW-1118: the scrape's body opens with `"` and doubles
+        // every quote mark inside.
+        let mut doc = Document::new(
+            "t",
+            "\"Россия сделала свои предложения, заявил Картаполов.\n\n\"\"Шар на стороне партнёров\"\", — подчеркнул парламентарий.\"",
+        );
+        Cleaner::new(CleanConfig::default()).clean(&mut doc);
+        assert_eq!(
+            doc.text,
+            "Россия сделала свои предложения, заявил Картаполов.\n\n\"Шар на стороне партнёров\", — подчеркнул парламентарий."
+        );
     }
 
     #[test]
