@@ -4397,6 +4397,8 @@ impl<'a> Ctx<'a> {
                 end - i
             } else if let Some(end) = self.other_addressee(i, b) {
                 end - i
+            } else if let Some(end) = self.dative_outlet(i, b) {
+                end - i
             } else {
                 0
             };
@@ -4437,6 +4439,45 @@ impl<'a> Ctx<'a> {
             i += 1;
         }
         Some(i)
+    }
+
+    /// The end of an outlet named in the dative with no preposition
+    /// opening a Russian or Ukrainian speaker phrase ("сообщил [ТАСС]
+    /// источник в Кремле", "заявил [РИА Новости] глава МИД …", "заявил
+    /// [Life.ru] председатель …"), when a title, a source or a name
+    /// follows it; "сообщило ТАСС" alone keeps the agency as the speaker.
+    fn dative_outlet(&self, a: usize, b: usize) -> Option<usize> {
+        if !self.cyrillic
+            || self.bulgarian
+            || !self.tk.toks[a].upper
+            || !Lexicon::is_ru_addressee_outlet(self.lower(a))
+        {
+            return None;
+        }
+        let mut i = a + 1;
+        // "Life.ru", "URA.RU": the domain is part of the name.
+        if i + 1 < b
+            && !self.word(i)
+            && self.ch(i) == '.'
+            && self.tk.toks[i].e == self.tk.toks[i + 1].s
+            && self.word(i + 1)
+            && matches!(self.lower(i + 1), "ru" | "ua" | "com")
+        {
+            i += 2;
+        }
+        // "РИА Новости", "Интерфакс-Украина".
+        while i < b && self.word(i) && matches!(self.lower(i), "новости" | "новостям" | "украина")
+        {
+            i += 1;
+        }
+        if i + 1 < b && !self.word(i) && self.ch(i) == '-' && self.word(i + 1) {
+            i += 2;
+        }
+        let w = (i < b && self.word(i)).then(|| self.lower(i))?;
+        let follows = Lexicon::is_slavic_title_noun(w)
+            || matches!(w, "источник" | "источники" | "собеседник" | "джерело")
+            || self.tk.toks[i].upper;
+        follows.then_some(i)
     }
 
     /// The end of an addressee with its outlet's name opening a speaker

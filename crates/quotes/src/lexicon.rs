@@ -1365,6 +1365,36 @@ const OTHER_NOT_SUBJECT: &[&str] = &[
     "na",
 ];
 
+/// Outlets a Russian or Ukrainian speech verb names as its addressee in
+/// the dative, with no preposition, before the speaker: "заявил ТАСС
+/// источник", "сообщил РИА Новости глава …", "рассказал Известиям
+/// депутат …", "заявил Life.ru председатель …" (lower case; the
+/// indeclinable names and the dative of the declined ones).
+const RU_ADDRESSEE_OUTLETS: &[&str] = &[
+    "тасс",
+    "риа",
+    "интерфакс",
+    "интерфаксу",
+    "рбк",
+    "известиям",
+    "ведомостям",
+    "коммерсанту",
+    "газете",
+    "life",
+    "rt",
+    "cnn",
+    "bbc",
+    "reuters",
+    "рейтер",
+    "рейтерс",
+    "униан",
+    "укринформу",
+    "sputnik",
+    "спутнику",
+    "ura",
+    "mash",
+];
+
 /// Words that continue an agency's name after it ("Франс прес",
 /// "Асошиейтед прес").
 const AGENCY_TAILS: &[&str] = &["прес", "пресс", "press", "news"];
@@ -2697,6 +2727,10 @@ impl Lexicon {
     /// See [`AGENCY_TAILS`].
     pub(crate) fn is_agency_tail(lower: &str) -> bool {
         AGENCY_TAILS.contains(&lower)
+    }
+    /// See [`RU_ADDRESSEE_OUTLETS`].
+    pub(crate) fn is_ru_addressee_outlet(lower: &str) -> bool {
+        RU_ADDRESSEE_OUTLETS.contains(&lower)
     }
     /// See [`ADDRESSEE_PREPOSITIONS`].
     pub(crate) fn is_addressee_preposition(lower: &str) -> bool {

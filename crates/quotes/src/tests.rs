@@ -2964,3 +2964,26 @@ fn appositive_after_an_opening_source_is_not_the_statement() {
     );
     find(&got, "the talks have failed");
 }
+
+#[test]
+fn russian_outlet_in_the_dative_after_the_verb_is_the_addressee() {
+    // "сообщил ТАСС источник" gave "ТАСС источник" (name TASS); "заявил
+    // Life.ru председатель" gave "Life" (blind check 2, RU-URW-1118).
+    let got = run(
+        "Москва готова к переговорам.\n\nПереговоры с Украиной возможны уже в этом месяце, сообщил ТАСС источник в Кремле.\n\nЗапад проиграл эту войну и скоро это признает, заявил Life.ru депутат Андрей Картаполов.\n\nРоссия готова к переговорам с Западом без условий, заявил РИА Новости глава МИД Сергей Лавров.",
+        "ru",
+    );
+    let q = find(&got, "Переговоры с Украиной возможны уже в этом месяце");
+    assert_eq!(q.speaker.as_deref(), Some("источник"));
+    let q = find(&got, "Запад проиграл эту войну и скоро это признает");
+    assert_eq!(q.speaker.as_deref(), Some("депутат Андрей Картаполов"));
+    let q = find(&got, "Россия готова к переговорам с Западом без условий");
+    assert_eq!(q.speaker.as_deref(), Some("глава МИД Сергей Лавров"));
+    // The agency alone is the speaker.
+    let got = run(
+        "Москва готова к переговорам.\n\nВзрывы прогремели в Харькове этой ночью, сообщило ТАСС.",
+        "ru",
+    );
+    let q = find(&got, "Взрывы прогремели в Харькове этой ночью");
+    assert_eq!(q.speaker.as_deref(), Some("ТАСС"));
+}
