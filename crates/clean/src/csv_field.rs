@@ -10,9 +10,10 @@ use std::borrow::Cow;
 /// empty quotes.
 ///
 /// The check is strict, so that a real quotation is never touched: the
-/// first and last characters are `"`, every `"` between them is one of a
-/// doubled pair, and the body holds at least one doubled pair or more than
-/// one paragraph (a one-paragraph body in plain quote marks may be a quote).
+/// first character is `"`, every later `"` is one of a doubled pair but for
+/// a last character `"` (the closing mark, lost in some scrapes), and the
+/// body holds at least one doubled pair, or is closed and has more than one
+/// paragraph (a one-paragraph body in plain quote marks may be a quote).
 /// Then the outer marks are dropped and each `""` becomes `"`.
 ///
 /// Written here rather than with the `csv` crate: the parsing is the two
@@ -29,24 +30,33 @@ impl CsvField {
     /// The body without its CSV quoting, or the body as it is.
     pub fn unwrap<'a>(&self, body: &'a str) -> Cow<'a, str> {
         let trimmed = body.trim();
-        let inner = match trimmed
-            .strip_prefix('"')
-            .and_then(|rest| rest.strip_suffix('"'))
-        {
-            Some(inner) if !inner.is_empty() => inner,
-            _ => return Cow::Borrowed(body),
+        let Some(rest) = trimmed.strip_prefix('"') else {
+            return Cow::Borrowed(body);
         };
+        // Every mark is one of a doubled pair, except one last mark: the
+        // field's closing one.
         let mut doubled = 0usize;
-        let mut chars = inner.chars();
-        while let Some(c) = chars.next() {
-            if c == '"' {
-                if chars.next() != Some('"') {
-                    return Cow::Borrowed(body);
-                }
-                doubled += 1;
+        let mut closed = false;
+        let mut chars = rest.char_indices();
+        while let Some((i, c)) = chars.next() {
+            if c != '"' {
+                continue;
+            }
+            match chars.next() {
+                Some((_, '"')) => doubled += 1,
+                None if i + 1 == rest.len() => closed = true,
+                _ => return Cow::Borrowed(body),
             }
         }
-        if doubled == 0 && !inner.contains('\n') {
+        let inner = if closed {
+            &rest[..rest.len() - 1]
+        } else {
+            rest
+        };
+        // A scrape that lost the closing mark still shows its doubled marks;
+        // without them, only a closed body of several paragraphs is a field.
+        let field = doubled > 0 || (closed && inner.contains('\n'));
+        if !field || inner.trim().is_empty() {
             return Cow::Borrowed(body);
         }
         Cow::Owned(inner.replace("\"\"", "\""))
@@ -89,5 +99,19 @@ mod tests {
         assert_eq!(CsvField.unwrap("\""), "\"");
         assert_eq!(CsvField.unwrap("\"\""), "\"\"");
         assert_eq!(CsvField.unwrap(""), "");
+        // Unclosed without doubled marks: a quote opening the body.
+        let unclosed = "\"Мы не готовы\n\nВторой абзац.";
+        assert_eq!(CsvField.unwrap(unclosed), unclosed);
+    }
+
+    #[test]
+    fn a_wrapped_body_that_lost_its_closing_mark_is_unwrapped() {
+        // SemEval Development RU-URW-1118 ends without the field's mark.
+        let body =
+            "\"Россия сделала предложения.\n\n\"\"Шар на стороне партнёров\"\", — подчеркнул он.";
+        assert_eq!(
+            CsvField.unwrap(body),
+            "Россия сделала предложения.\n\n\"Шар на стороне партнёров\", — подчеркнул он."
+        );
     }
 }
