@@ -3391,6 +3391,44 @@ impl<'a> Ctx<'a> {
         None
     }
 
+    /// Whether the words of `ts..k` are only an opening phrase closed by a
+    /// comma right before the cue at `k`: "At the same time, according to
+    /// X, …", "В същото време, според X, …", "В свою очередь, по словам
+    /// X, …" (an adverb, or a phrase of at most five lower-case words after
+    /// a preposition; in the other languages what `skip_other_openers`
+    /// skips).
+    fn opener_only(&self, ts: usize, k: usize) -> bool {
+        if k < ts + 2 || self.word(k - 1) || self.ch(k - 1) != ',' || !self.word(ts) {
+            return false;
+        }
+        let c = k - 1;
+        if self.other {
+            return self.skip_other_openers(ts, c) >= c;
+        }
+        if (ts..c).any(|i| !self.word(i)) || c - ts > 5 {
+            return false;
+        }
+        let w = self.lower(ts);
+        let head = self.lex.is_preposition(w)
+            || (c == ts + 1
+                && (self.adverb(ts)
+                    || matches!(
+                        w,
+                        "meanwhile"
+                            | "however"
+                            | "still"
+                            | "instead"
+                            | "now"
+                            | "also"
+                            | "moreover"
+                            | "furthermore"
+                            | "again"
+                            | "today"
+                            | "yesterday"
+                    )));
+        head && (ts + 1..c).all(|i| !self.tk.toks[i].upper)
+    }
+
     /// One reported statement around the cue at `k..=last` in sentence `ts..te`.
     fn reported(
         &self,
@@ -3450,7 +3488,7 @@ impl<'a> Ctx<'a> {
                         let se = src.1.max(last + 1);
                         se < end && !self.word(se) && self.ch(se) == ','
                     };
-                if before_words == 0 || lead || after_break {
+                if before_words == 0 || lead || after_break || self.opener_only(ts, k) {
                     // "По его словам, …": the source may lie inside the cue.
                     let mut c = src.1.max(last + 1);
                     while c < end && !self.word(c) {
@@ -5359,8 +5397,27 @@ impl<'a> Ctx<'a> {
             }
             if let Some((x, y)) = best {
                 let name = full_name(x, y, pos);
-                // Only people are what "he" and "she" point back to.
-                if self.person_like(x, y) {
+                // Only people are what "he" and "she" point back to, not
+                // an outlet ("Italian press outlet Corriere della Sera";
+                // not "press", which opens "press secretary Josh Earnest").
+                let outlet = (a..x).any(|i| {
+                    self.word(i)
+                        && !self.tk.toks[i].upper
+                        && matches!(
+                            self.lower(i),
+                            "outlet"
+                                | "newspaper"
+                                | "paper"
+                                | "broadcaster"
+                                | "channel"
+                                | "website"
+                                | "tabloid"
+                                | "daily"
+                                | "magazine"
+                                | "publication"
+                        )
+                });
+                if self.person_like(x, y) && !outlet {
                     let g = gender_of(a, b, &name);
                     named.push((pos, name.clone(), g));
                 }

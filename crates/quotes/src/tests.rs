@@ -2987,3 +2987,45 @@ fn russian_outlet_in_the_dative_after_the_verb_is_the_addressee() {
     let q = find(&got, "Взрывы прогремели в Харькове этой ночью");
     assert_eq!(q.speaker.as_deref(), Some("ТАСС"));
 }
+
+#[test]
+fn source_after_an_opening_phrase_reports_what_follows_it() {
+    // "At the same time, according to Peskov, the talks …" gave "At the
+    // same time"; "В същото време, според Песков, …" kept the opener.
+    let got = run(
+        "At the same time, according to Peskov, the talks are impossible without guarantees.",
+        "en",
+    );
+    let q = find(&got, "the talks are impossible without guarantees");
+    assert_eq!(q.speaker.as_deref(), Some("Peskov"));
+    let got = run(
+        "Москва готова към преговори.\n\nВ същото време, според Песков, преговорите са невъзможни без гаранции.",
+        "bg",
+    );
+    let q = find(&got, "преговорите са невъзможни без гаранции");
+    assert_eq!(q.speaker.as_deref(), Some("Песков"));
+    let got = run(
+        "Москва готова к переговорам.\n\nВ свою очередь, по словам Пескова, переговоры невозможны без гарантий.",
+        "ru",
+    );
+    find(&got, "переговоры невозможны без гарантий");
+    // A subject before the source stays the statement's.
+    let got = run("The plan, according to Peskov, is doomed.", "en");
+    assert!(
+        got.iter().any(|g| g.text.starts_with("The plan")),
+        "{got:#?}"
+    );
+}
+
+#[test]
+fn pronoun_does_not_point_back_to_an_outlet() {
+    // SemEval Train EN_UA_300005: "He" after "according to Italian press
+    // outlet Corriere della Sera, …" was named "Sera", not Orbán.
+    let got = run(
+        "A report says that the group has rejected Hungarian Prime Minister Viktor Orbán’s bid to join it. However, according to Italian press outlet Corriere della Sera, Meloni sees more disadvantages than advantages. One sticking point is Orbán’s position on the war. He remains opposed to sending weapons to Ukraine.",
+        "en",
+    );
+    let q = find(&got, "to sending weapons to Ukraine");
+    assert_eq!(q.speaker.as_deref(), Some("He"));
+    assert_ne!(q.name.as_deref(), Some("Sera"));
+}
