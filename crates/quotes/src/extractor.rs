@@ -1751,28 +1751,7 @@ impl<'a> Ctx<'a> {
                     let w = self.lower(i - 1);
                     self.lex.is_preposition(w)
                         || Lexicon::is_slavic_preposition(w)
-                        || matches!(
-                            w,
-                            "de" | "do"
-                                | "da"
-                                | "dos"
-                                | "das"
-                                | "no"
-                                | "na"
-                                | "nos"
-                                | "nas"
-                                | "em"
-                                | "para"
-                                | "por"
-                                | "pelo"
-                                | "pela"
-                                | "ao"
-                                | "à"
-                                | "del"
-                                | "en"
-                                | "con"
-                                | "com"
-                        )
+                        || Lexicon::is_pt_es_name_preposition(w)
                 }
             };
             let mut i = ts;
@@ -5128,25 +5107,8 @@ impl<'a> Ctx<'a> {
         let before = (x > lo).then(|| self.lower(x - 1));
         // "em Kiev", "em Nova Iorque": capitalised words after a
         // preposition are a place.
-        let place = before.is_some_and(|w| {
-            self.lex.is_preposition(w)
-                || matches!(
-                    w,
-                    "em" | "no"
-                        | "na"
-                        | "nos"
-                        | "nas"
-                        | "de"
-                        | "do"
-                        | "da"
-                        | "dos"
-                        | "das"
-                        | "en"
-                        | "del"
-                        | "para"
-                        | "por"
-                )
-        });
+        let place = before
+            .is_some_and(|w| self.lex.is_preposition(w) || Lexicon::is_pt_es_name_preposition(w));
         ((y - x >= 2 || titled) && !place).then_some((x, y))
     }
 

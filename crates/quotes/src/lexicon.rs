@@ -1365,6 +1365,16 @@ const OTHER_NOT_SUBJECT: &[&str] = &[
     "na",
 ];
 
+/// Portuguese and Spanish prepositions (with their contractions) that put
+/// the capitalised words after them in a place or a body, not a speaker:
+/// "em Nova Iorque", "do Reino Unido", "ao Kremlin", "con Moscú". One list
+/// for the relative pronoun's antecedent and for the named subject of a
+/// cue with none (they were two lists that differed by six words).
+const PT_ES_NAME_PREPOSITIONS: &[&str] = &[
+    "de", "do", "da", "dos", "das", "no", "na", "nos", "nas", "em", "para", "por", "pelo", "pela",
+    "ao", "à", "del", "en", "con", "com",
+];
+
 /// Outlets a Russian or Ukrainian speech verb names as its addressee in
 /// the dative, with no preposition, before the speaker: "заявил ТАСС
 /// источник", "сообщил РИА Новости глава …", "рассказал Известиям
@@ -2727,6 +2737,10 @@ impl Lexicon {
     /// See [`AGENCY_TAILS`].
     pub(crate) fn is_agency_tail(lower: &str) -> bool {
         AGENCY_TAILS.contains(&lower)
+    }
+    /// See [`PT_ES_NAME_PREPOSITIONS`].
+    pub(crate) fn is_pt_es_name_preposition(lower: &str) -> bool {
+        PT_ES_NAME_PREPOSITIONS.contains(&lower)
     }
     /// See [`RU_ADDRESSEE_OUTLETS`].
     pub(crate) fn is_ru_addressee_outlet(lower: &str) -> bool {
