@@ -4464,24 +4464,16 @@ impl<'a> Ctx<'a> {
     /// [Life.ru] председатель …"), when a title, a source or a name
     /// follows it; "сообщило ТАСС" alone keeps the agency as the speaker.
     fn dative_outlet(&self, a: usize, b: usize) -> Option<usize> {
+        // "Life.ru", "URA.RU": a site's address is one word and an outlet.
+        let w = self.lower(a);
         if !self.cyrillic
             || self.bulgarian
-            || !self.tk.toks[a].upper
-            || !Lexicon::is_ru_addressee_outlet(self.lower(a))
+            || !self.word(a)
+            || !(Lexicon::is_ru_addressee_outlet(w) && self.tk.toks[a].upper || w.contains('.'))
         {
             return None;
         }
         let mut i = a + 1;
-        // "Life.ru", "URA.RU": the domain is part of the name.
-        if i + 1 < b
-            && !self.word(i)
-            && self.ch(i) == '.'
-            && self.tk.toks[i].e == self.tk.toks[i + 1].s
-            && self.word(i + 1)
-            && matches!(self.lower(i + 1), "ru" | "ua" | "com")
-        {
-            i += 2;
-        }
         // "РИА Новости", "Интерфакс-Украина".
         while i < b && self.word(i) && matches!(self.lower(i), "новости" | "новостям" | "украина")
         {
