@@ -551,6 +551,65 @@ impl BoilerplateFilter {
         kinds
     }
 
+    /// Cuts a photo credit glued to the start of a paragraph ("Фото: Chad
+    /// Menegay/Keystone Press Agency/Globallookpress. Запасы …", "Фото: ©
+    /// Rod Lamkey, globallookpress.com Постоянный представитель …"): the
+    /// label, then the credit up to its first full stop before a capital or
+    /// a quote mark, or up to a site's address, within 120 bytes. Returns
+    /// the paragraph's rest and the credit, or `None` when the paragraph
+    /// opens with no credit or is nothing else.
+    pub fn strip_photo_credit(&self, para: &str) -> Option<(String, String)> {
+        let (label, after) = para.split_once(':')?;
+        let label = label.trim().to_lowercase();
+        if !matches!(
+            label.as_str(),
+            "фото" | "снимка" | "photo" | "foto" | "photo credit" | "фото на деня"
+        ) {
+            return None;
+        }
+        let window_end = after
+            .char_indices()
+            .map(|(i, _)| i)
+            .find(|&i| i > 120)
+            .unwrap_or(after.len());
+        let window = &after[..window_end];
+        let mut cut = None;
+        for (i, c) in window.char_indices() {
+            let rest = &after[i + c.len_utf8()..];
+            if c == '.' && rest.starts_with(' ') {
+                let next = rest.trim_start().chars().next();
+                if next.is_some_and(|n| n.is_uppercase() || "\"“«„".contains(n)) {
+                    cut = Some(i + 1);
+                    break;
+                }
+            }
+            if c == ' ' {
+                // "…, globallookpress.com Постоянный": the credit ends with
+                // the site's address.
+                let word = &after[..i];
+                let last = word.rsplit(' ').next().unwrap_or("");
+                let site = last.rsplit_once('.').is_some_and(|(host, tld)| {
+                    !host.is_empty()
+                        && matches!(
+                            tld.to_lowercase().as_str(),
+                            "com" | "ru" | "org" | "ua" | "net" | "bg"
+                        )
+                });
+                if site {
+                    cut = Some(i);
+                    break;
+                }
+            }
+        }
+        let cut = cut?;
+        let rest = after[cut..].trim();
+        if rest.is_empty() {
+            return None;
+        }
+        let credit_len = para.len() - after.len() + cut;
+        Some((rest.to_string(), para[..credit_len].trim().to_string()))
+    }
+
     /// Cuts parenthesised or bracketed inline teasers ("(Related: …)",
     /// "[Read more: …]") out of a paragraph; returns the cut pieces.
     pub fn strip_inline(&self, para: &str) -> Option<(String, Vec<String>)> {
@@ -602,6 +661,32 @@ impl BoilerplateFilter {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn photo_credit_glued_to_a_paragraph_is_cut() {
+        let f = BoilerplateFilter::new();
+        let (rest, credit) = f
+            .strip_photo_credit("Фото: Chad Menegay/Keystone Press Agency/Globallookpress. «Запасы снарядов велики», сказал он.")
+            .unwrap();
+        assert_eq!(rest, "«Запасы снарядов велики», сказал он.");
+        assert_eq!(
+            credit,
+            "Фото: Chad Menegay/Keystone Press Agency/Globallookpress."
+        );
+        let (rest, credit) = f
+            .strip_photo_credit("Фото: © Rod Lamkey, globallookpress.com Постоянный представитель США сообщила, что …")
+            .unwrap();
+        assert_eq!(rest, "Постоянный представитель США сообщила, что …");
+        assert_eq!(credit, "Фото: © Rod Lamkey, globallookpress.com");
+        // Nothing else in the paragraph, no label, or a label of a report.
+        assert!(f.strip_photo_credit("Фото: Reuters").is_none());
+        assert!(f
+            .strip_photo_credit("Ukraine: the talks resumed. Then they stopped.")
+            .is_none());
+        assert!(f
+            .strip_photo_credit("Песков: Переговоры невозможны. Так сказал он.")
+            .is_none());
+    }
 
     fn kinds(text: &str) -> Vec<LineKind> {
         let lines: Vec<String> = text.lines().map(str::to_string).collect();

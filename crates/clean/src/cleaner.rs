@@ -167,6 +167,20 @@ impl Cleaner {
             } else {
                 std::borrow::Cow::Borrowed(line.as_str())
             };
+            // A photo credit glued to the paragraph's start goes with the
+            // boilerplate.
+            let line = match self
+                .config
+                .boilerplate
+                .then(|| self.filter.strip_photo_credit(&line))
+                .flatten()
+            {
+                Some((kept, credit)) => {
+                    removed.push(credit);
+                    std::borrow::Cow::Owned(kept)
+                }
+                None => line,
+            };
             if line.is_empty() {
                 continue;
             }
