@@ -2043,7 +2043,7 @@ pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         }
     }
     // Multi-word cues by their first word; the rest is checked in place.
-    for w in ["according", "по", "за", "de"] {
+    for w in ["according", "по", "за", "de", "na"] {
         cues.insert(w.to_string(), Cue::According(1));
     }
     for w in ["según", "segundo", "според"] {
@@ -2141,6 +2141,12 @@ impl Lexicon {
             "по" => &[&["словам", "данным", "мнению"]],
             "за" => &[&["словами", "даними"]],
             "de" => &[&["acuerdo", "acordo"], &["con", "com"]],
+            // pt "na ótica de X", "na opinião da porta-voz X", "na visão de X"
+            // (not "na perspetiva da conservação …": mostly a topic).
+            "na" => &[
+                &["ótica", "opinião", "visão"],
+                &["de", "do", "da", "dos", "das"],
+            ],
             _ => &[],
         }
     }

@@ -3029,3 +3029,25 @@ fn pronoun_does_not_point_back_to_an_outlet() {
     assert_eq!(q.speaker.as_deref(), Some("He"));
     assert_ne!(q.name.as_deref(), Some("Sera"));
 }
+
+#[test]
+fn portuguese_na_otica_de_is_according_to() {
+    // Blind check 2, PT_259: "Na ótica de Zakharova, …" was not read.
+    let got = run(
+        "A diplomata falou ontem.\n\nNa ótica de Zakharova, o Ocidente quer prolongar a guerra na Ucrânia.",
+        "pt",
+    );
+    let q = find(&got, "o Ocidente quer prolongar a guerra na Ucrânia");
+    assert_eq!(q.speaker.as_deref(), Some("Zakharova"));
+    let got = run(
+        "A diplomata falou ontem.\n\nNa opinião da porta-voz Maria Zakharova, as sanções falharam.",
+        "pt",
+    );
+    find(&got, "as sanções falharam");
+    // "na" alone is no cue.
+    let got = run("A guerra na Ucrânia continua, disse o ministro.", "pt");
+    assert!(
+        got.iter().all(|g| g.cue.as_deref() != Some("na")),
+        "{got:#?}"
+    );
+}
