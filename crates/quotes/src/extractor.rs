@@ -3497,7 +3497,16 @@ impl<'a> Ctx<'a> {
                             c = comma + 1;
                         }
                     }
-                    (Some(src), c, end)
+                    // "… global totals—according to the IEA, China … consume
+                    // three-quarters of global coal—and the coal …": after
+                    // a dash the statement ends at the dash that closes it.
+                    let mut e = end;
+                    if after_break && is_dash(self.ch(k - 1)) {
+                        if let Some(d) = (c..end).find(|&i| !self.word(i) && is_dash(self.ch(i))) {
+                            e = d;
+                        }
+                    }
+                    (Some(src), c, e)
                 } else {
                     let mut ce = k;
                     while ce > ts && !self.word(ce - 1) {

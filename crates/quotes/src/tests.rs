@@ -2947,6 +2947,13 @@ fn source_after_a_dash_reports_the_clause_after_it() {
     );
     let q = find(&got, "the talks have failed");
     assert_eq!(q.speaker.as_deref(), Some("him"));
+    // A dash pair: the statement ends at the closing dash.
+    let got = run(
+        "Germany's use of coal was small—according to the agency, China and India burn most of the coal—and it was cleaner.",
+        "en",
+    );
+    let q = find(&got, "China and India burn most of the coal");
+    assert_eq!(q.speaker.as_deref(), Some("the agency"));
 }
 
 #[test]
