@@ -307,6 +307,8 @@ pub fn first_names() -> HashSet<String> {
 const PARTICLES: &[&str] = &[
     "von", "van", "de", "der", "den", "da", "dos", "das", "du", "la", "le", "bin", "ibn", "al",
     "el", "ter", "di", "del", "y", "of", "фон", "дер", "де", "ван", "бин", "аль",
+    // Italian: "Corriere della Sera", "Banca dei Territori".
+    "della", "delle", "dello", "degli", "dei",
 ];
 
 fn is_in(list: &[&str], w: &str) -> bool {
@@ -615,6 +617,14 @@ mod tests {
                 Some(EntityKind::Organization)
             )
         );
+    }
+
+    #[test]
+    fn italian_particle_joins_a_name() {
+        // SemEval Train EN_UA_300005: "Corriere della Sera" was the entity
+        // "Sera".
+        let r = runs("Officials met on Monday. The report by Corriere della Sera said so.");
+        assert_eq!(r[0].0, "Corriere della Sera");
     }
 
     #[test]
