@@ -5344,8 +5344,43 @@ impl<'a> Ctx<'a> {
             while i < b {
                 if self.tk.toks[i].upper && self.word(i) {
                     let mut j = i;
-                    while j < b && self.word(j) && self.tk.toks[j].upper {
-                        j += 1;
+                    loop {
+                        while j < b && self.word(j) && self.tk.toks[j].upper {
+                            j += 1;
+                        }
+                        // "Corriere della Sera", "Ursula von der Leyen": one
+                        // or two particles between capitalised words.
+                        let particle = |k: usize| {
+                            k < b
+                                && self.word(k)
+                                && matches!(
+                                    self.lower(k),
+                                    "von"
+                                        | "van"
+                                        | "der"
+                                        | "den"
+                                        | "de"
+                                        | "da"
+                                        | "del"
+                                        | "della"
+                                        | "degli"
+                                        | "dei"
+                                        | "di"
+                                        | "du"
+                                        | "dos"
+                                        | "das"
+                                        | "bin"
+                                )
+                        };
+                        let mut k = j;
+                        while k < j + 2 && particle(k) {
+                            k += 1;
+                        }
+                        if k > j && k < b && self.word(k) && self.tk.toks[k].upper {
+                            j = k;
+                        } else {
+                            break;
+                        }
                     }
                     // A capitalised modifier of a lower-case noun ("the
                     // Turkish minister", "the Kremlin spokesman") is no name.

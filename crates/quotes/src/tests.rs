@@ -3035,6 +3035,9 @@ fn pronoun_does_not_point_back_to_an_outlet() {
     let q = find(&got, "to sending weapons to Ukraine");
     assert_eq!(q.speaker.as_deref(), Some("He"));
     assert_ne!(q.name.as_deref(), Some("Sera"));
+    // The outlet's own name keeps its particle.
+    let q = find(&got, "Meloni sees more disadvantages than advantages");
+    assert_eq!(q.name.as_deref(), Some("Corriere della Sera"));
 }
 
 #[test]
