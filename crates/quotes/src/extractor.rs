@@ -3238,10 +3238,21 @@ impl<'a> Ctx<'a> {
             ("это" | "це" | "това", _) => ts + 1,
             _ => return None,
         };
-        // "Об этом 2 июля заявил X", "Об этом РИА Новости заявил X": up to
-        // four words (a date, the outlet told) before the cue.
-        let (after, last) = (after..(after + 5).min(te))
-            .take_while(|&j| self.word(j))
+        // "Об этом 2 июля заявил X", "Об этом РИА Новости заявил X", "Об
+        // этом во вторник, 2 июля, сообщили …": up to four words (a date,
+        // the outlet told), with the date's commas, before the cue.
+        let (after, last) = (after..(after + 7).min(te))
+            .take_while(|&j| self.word(j) || self.ch(j) == ',')
+            .filter(|&j| {
+                // A comma only inside a date ("во вторник, 2 июля,"), not
+                // before a second clause ("За това алармират учени, като
+                // добавят").
+                let comma = (after..j).any(|i| !self.word(i));
+                let date = (after..j).any(|i| {
+                    self.word(i) && self.lower(i).starts_with(|c: char| c.is_ascii_digit())
+                });
+                self.word(j) && self.words_between(after, j) <= 4 && (!comma || date)
+            })
             .find_map(|j| self.cue_at(j, te).map(|(_, last)| (j, last)))?;
         // "Это говорит о том, что …", "Това говори за …": "this shows",
         // not a report.

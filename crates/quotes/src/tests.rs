@@ -3061,3 +3061,19 @@ fn portuguese_na_otica_de_is_according_to() {
         "{got:#?}"
     );
 }
+
+#[test]
+fn anaphoric_report_with_a_date_between_commas() {
+    // SemEval Train: "Об этом во вторник, 2 июля, сообщили в пресс-службе"
+    // gave the content "Об этом во вторник, 2 июля".
+    let got = run(
+        "Киев готовит новое наступление.\n\nВСУ перебросили резервы к Харькову. Об этом во вторник, 2 июля, пишет издание The Times.",
+        "ru",
+    );
+    let q = find(&got, "ВСУ перебросили резервы к Харькову");
+    assert_eq!(q.speaker.as_deref(), Some("издание The Times"));
+    assert!(
+        got.iter().all(|g| !g.text.starts_with("Об этом")),
+        "{got:#?}"
+    );
+}
