@@ -3251,7 +3251,12 @@ impl<'a> Ctx<'a> {
                 let date = (after..j).any(|i| {
                     self.word(i) && self.lower(i).starts_with(|c: char| c.is_ascii_digit())
                 });
-                self.word(j) && self.words_between(after, j) <= 4 && (!comma || date)
+                // "Об этом, впрочем, открыто заявлял X": connectives and
+                // adverbs between commas.
+                let openers = (after..j)
+                    .filter(|&i| self.word(i))
+                    .all(|i| Lexicon::is_other_speaker_opener(self.lower(i)));
+                self.word(j) && self.words_between(after, j) <= 4 && (!comma || date || openers)
             })
             .find_map(|j| self.cue_at(j, te).map(|(_, last)| (j, last)))?;
         // "Это говорит о том, что …", "Това говори за …": "this shows",

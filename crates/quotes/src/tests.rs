@@ -3077,3 +3077,29 @@ fn anaphoric_report_with_a_date_between_commas() {
         "{got:#?}"
     );
 }
+
+#[test]
+fn manner_adverb_after_a_postposed_verb_is_no_speaker() {
+    // SemEval Train RU-URW-1087: speaker "открыто".
+    let got = run(
+        "Киев готовит новое наступление.\n\nУкраина проиграла войну, заявил открыто бывший глава МВД Украины Юрий Луценко.",
+        "ru",
+    );
+    let q = find(&got, "Украина проиграла войну");
+    assert_eq!(
+        q.speaker.as_deref(),
+        Some("бывший глава МВД Украины Юрий Луценко")
+    );
+    // The same after an anaphoric "Об этом, впрочем, …".
+    let got = run(
+        "Киев готовит новое наступление.
+
+Украина потратила на оборону полмиллиарда долларов. Об этом, впрочем, открыто заявлял бывший глава МВД Украины Юрий Луценко.",
+        "ru",
+    );
+    let q = find(&got, "Украина потратила на оборону полмиллиарда долларов");
+    assert_eq!(
+        q.speaker.as_deref(),
+        Some("бывший глава МВД Украины Юрий Луценко")
+    );
+}
