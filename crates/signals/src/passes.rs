@@ -102,6 +102,50 @@ pub(crate) fn memory_note() -> String {
     }
 }
 
+/// With `NEWSLENS_SIGNALS_TIMES` set, notes a step's page where the
+/// process' peak resident memory (`VmHWM`, Linux) rose by 4 MiB or more
+/// since the last note: where in a long step the peak is set (the index
+/// step's was not located before session 12).
+#[cfg_attr(not(feature = "store"), allow(dead_code))] // the store path (`derived.rs`)
+pub(crate) struct PeakNotes {
+    on: bool,
+    page: usize,
+    noted: u64,
+}
+
+#[cfg_attr(not(feature = "store"), allow(dead_code))]
+impl PeakNotes {
+    pub(crate) fn new() -> PeakNotes {
+        PeakNotes {
+            on: std::env::var_os("NEWSLENS_SIGNALS_TIMES").is_some(),
+            page: 0,
+            noted: 0,
+        }
+    }
+
+    /// Counts a page of `step`; prints a note when the peak rose.
+    pub(crate) fn page(&mut self, step: &str) {
+        self.page += 1;
+        if !self.on {
+            return;
+        }
+        let peak = std::fs::read_to_string("/proc/self/status")
+            .ok()
+            .and_then(|s| {
+                let line = s.lines().find(|l| l.starts_with("VmHWM:"))?;
+                line.split_whitespace().nth(1)?.parse::<u64>().ok()
+            });
+        if let Some(peak) = peak.filter(|&p| p >= self.noted + 4096) {
+            self.noted = peak;
+            eprintln!(
+                "signals:   {step}, page {}: peak rose{}",
+                self.page,
+                memory_note()
+            );
+        }
+    }
+}
+
 /// `, heap in use H MB` (glibc's allocator: what is allocated and not
 /// freed, touched or not — a large buffer reserved but not yet filled
 /// counts whole; resident memory well above it is freed memory the
