@@ -27,7 +27,8 @@
 
 use crate::codec::{Reader, Writer};
 use crate::passes::{
-    compute_points, feed, stories_of, FirstPass, Item, Pages, SlotOfPos, NO_SLOT, SPILL_AT,
+    compute_drafts, feed, make_points, stories_of, FirstPass, Item, Pages, SlotOfPos, NO_SLOT,
+    SPILL_AT,
 };
 use crate::stories::{Stories, StoryConfig};
 use crate::talking::{replay_order, ArticleInput, Metas, QuoteInput, TalkingConfig, TalkingPoint};
@@ -1039,7 +1040,7 @@ fn derived_with(store: &Store, db: &Path, write: bool) -> Result<(Derived, Sourc
     corpus.metas.unpark(parked)?;
     let prepared = first.finish()?;
     lap("repeated n-grams");
-    let (talking, vectors) = compute_points(
+    let (drafts, vectors) = compute_drafts(
         &pages,
         &mut corpus.metas,
         prepared,
@@ -1049,12 +1050,14 @@ fn derived_with(store: &Store, db: &Path, write: bool) -> Result<(Derived, Sourc
         &story,
     )?;
     let clusters = index_clusters(&mut state.index, &corpus.metas, &slot_of_pos);
-    // The index (saved above) is not read again: freed before the stories
-    // are made (since session 10; the clusters were made with the stories'
-    // lists of articles held, which set the 1M peak: 588 MiB).
+    // The index (saved above) is not read again: freed before the points'
+    // strings and the stories are made (since session 10 before the
+    // stories: the clusters were made with the stories' lists of articles
+    // held, which set the 1M peak: 588 MiB; since session 12 before the
+    // points, see `compute_drafts`).
     drop((state, slot_of_pos));
-    crate::passes::release_free_memory();
     lap("quote clusters");
+    let talking = make_points(&pages, &corpus.metas, drafts)?;
     let mut story_list = stories_of(&corpus.metas, vectors, &story)?;
     // What the stories freed goes back before the titles are read (1M:
     // 32 MB resident above the heap in use).

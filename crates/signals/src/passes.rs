@@ -951,9 +951,7 @@ pub(crate) fn stories_of(
 
 /// [`compute`] without the stories: the talking points, and the story
 /// vectors to make the stories of ([`stories_of`]) when the first pass
-/// counted their terms. The store path makes the stories after it has
-/// freed the index (their lists of articles, 117 MB at a million
-/// generated articles, are not held beside it).
+/// counted their terms.
 pub(crate) fn compute_points<P: Pages>(
     pages: &P,
     metas: &mut Metas,
@@ -963,6 +961,28 @@ pub(crate) fn compute_points<P: Pages>(
     talk: &TalkingConfig,
     story: &StoryConfig,
 ) -> Result<(Vec<TalkingPoint>, Option<Vectors>), P::Error> {
+    let (drafts, vectors) =
+        compute_drafts(pages, metas, prepared, index, slot_of_pos, talk, story)?;
+    Ok((make_points(pages, metas, drafts)?, vectors))
+}
+
+/// [`compute_points`] up to the kept points' drafts, which
+/// [`make_points`] makes into points: the store path makes its quote
+/// clusters in between and frees the index before the points' strings
+/// are made (the talking points were 91 MB at a million generated
+/// articles, held beside the index while the clusters were made: the
+/// peak, 348 MiB, once the store's page caches were no longer held), and
+/// it makes the stories after that (their lists of articles, 117 MB at
+/// 1M, are not held beside the index either).
+pub(crate) fn compute_drafts<P: Pages>(
+    pages: &P,
+    metas: &mut Metas,
+    prepared: Prepared,
+    index: &mut SignalIndex,
+    slot_of_pos: &[u32],
+    talk: &TalkingConfig,
+    story: &StoryConfig,
+) -> Result<(Vec<Draft>, Option<Vectors>), P::Error> {
     let n = talk.phrase_words.max(2);
     let total = metas.len();
     // Positions and quote slots as u32 (the index numbers its items so):
@@ -1254,16 +1274,25 @@ pub(crate) fn compute_points<P: Pages>(
         step("phrases", t);
     }
     drop(first_quote);
-    // The kept drafts made into points (their strings), once the phrase
-    // runs are freed.
+    Ok((points.finish(), with_stories.then_some(vectors)))
+}
+
+/// The kept drafts made into points (their strings), with their
+/// speakers' names.
+pub(crate) fn make_points<P: Pages>(
+    pages: &P,
+    metas: &Metas,
+    drafts: Vec<Draft>,
+) -> Result<Vec<TalkingPoint>, P::Error> {
+    // Once the phrase runs (and in the store path the index) are freed.
     release_free_memory();
     let ctx = Ctx::new(metas);
-    let ranked: Vec<Ranked> = points.finish().into_iter().map(|d| d.make(&ctx)).collect();
+    let ranked: Vec<Ranked> = drafts.into_iter().map(|d| d.make(&ctx)).collect();
     drop(ctx);
     let t = std::time::Instant::now();
     let points = with_speaker_names(pages, ranked)?;
     step("speaker names", t);
-    Ok((points, with_stories.then_some(vectors)))
+    Ok(points)
 }
 
 /// The points with their speakers' names, looked up by key in one pass
