@@ -1,29 +1,46 @@
 //! Talking points and stories computed in passes over a corpus read a page
 //! of articles at a time, so no pass holds every text at once (see
-//! `docs/signals.md`, "Bounded passes"):
+//! `docs/signals.md`, "Bounded passes"). The passes read through
+//! [`Pages`]; the store's pages (`derived.rs`) are read a page or two
+//! ahead on a thread of their own, each page on a new read-only
+//! connection dropped before the next is opened (`read_ahead`, session
+//! 12), so no SQLite page cache is held between pages.
 //!
 //! 1. **First pass** ([`FirstPass`]): each article's distinct phrase
-//!    `n`-gram hashes are collected — in memory up to [`SPILL_AT`] bytes,
-//!    beyond that appended to 64 temporary files split by the hash's top
-//!    bits — and sorted per file to find the `n`-grams in two or more
-//!    articles (an `n`-gram in one article only can never be a phrase);
-//!    the document frequency of every story term (by hash) is counted.
+//!    `n`-gram hashes are collected — in memory up to a budget
+//!    ([`SPILL_AT`] in the store path), beyond that appended to 64
+//!    temporary files split by the hash's top bits — and sorted per file
+//!    to find the `n`-grams in two or more articles (an `n`-gram in one
+//!    article only can never be a phrase), which go into a filter
+//!    (`Repeated`, 2 bytes an `n`-gram); the document frequency of every
+//!    story term (by hash) is counted. The store path writes the hashes
+//!    out ([`FirstPass::park`]) and sorts them only after the index's
+//!    candidate segments are dropped.
 //! 2. The articles go into the [`SignalIndex`] (replay order, a page at a
 //!    time; see [`feed`]).
-//! 3. **Counting pass**: for the repeated `n`-grams only (looked up in
-//!    their sorted list through a directory of its top bits), one record
-//!    per article and source (hash, source, article, outlet; 24 bytes),
-//!    split and spilled like the first pass's, then sorted two parts at a
-//!    time (in parallel) to decide the passing ones (two sources,
-//!    two outlets, at most the article limit); each article's
-//!    story vector (its heaviest terms) from the document frequencies;
-//!    each quote's speaker as a 64-bit key (no table of names) and the
-//!    texts of the statements' first quotes (on a [`TextShelf`]: a
-//!    temporary file when spilling).
+//! 3. **Counting pass**: for the repeated `n`-grams only (those the filter
+//!    holds; a false positive adds records of an `n`-gram of one article,
+//!    which never passes), one record per article and source (hash,
+//!    source, article, outlet; 24 bytes), split and spilled like the
+//!    first pass's (at a quarter of the budget), then sorted two parts at
+//!    a time (in parallel) to decide the passing ones (two sources, two
+//!    outlets, at most the article limit); each article's story vector
+//!    (its heaviest terms) from the document frequencies (on a temporary
+//!    file when spilling); the speaker of each quote in a cluster as a
+//!    64-bit key (no table of names) and the texts of the statements'
+//!    first quotes (on a [`TextShelf`]: a temporary file when spilling).
+//!    The statements are scored from these and kept as drafts (`Draft`)
+//!    while they can still be among the points kept.
 //! 4. **Phrase pass**: runs of passing `n`-grams in each text are merged
-//!    (union–find) and kept with their span's text (on a shelf too).
-//! 5. The speakers' names of the points that are output are looked up by
-//!    key in one read of the corpus' speaker names.
+//!    (union–find) and kept with their span's text (on a shelf too); the
+//!    phrases are drafts like the statements ([`compute_drafts`] ends
+//!    here).
+//! 5. [`make_points`]: the kept drafts are made into points, and the
+//!    speakers' names of their speakers are looked up by key in one read
+//!    of the corpus' speaker names (no read when no kept point has a
+//!    speaker). The store path makes its quote clusters and frees the
+//!    index between [`compute_drafts`] and [`make_points`].
+//! 6. [`stories_of`]: the stories, from the story vectors.
 //!
 //! The result equals computing everything in memory at once (the rules of
 //! `talking.rs` and `stories.rs`); the tests of both modules run through
@@ -716,9 +733,11 @@ pub(crate) struct FirstPass {
 }
 
 impl FirstPass {
-    /// `stories`: count story terms too; `budget`: bytes of records each
-    /// pass holds before writing them to temporary files (`None`: all stay
-    /// in memory; the store path uses [`SPILL_AT`]).
+    /// `stories`: count story terms too; `budget`: bytes of `n`-gram
+    /// hashes this pass holds before writing them to temporary files
+    /// (`None`: all stay in memory, and no later pass spills either; the
+    /// store path uses [`SPILL_AT`]); the counting pass holds a quarter
+    /// of it (since session 11).
     pub(crate) fn new(config: &TalkingConfig, stories: bool, budget: Option<usize>) -> FirstPass {
         FirstPass {
             n: config.phrase_words.max(2),
@@ -821,8 +840,6 @@ impl FirstPass {
     }
 }
 
-/// Adds `items` (in their order) to `index`, each article followed by its
-/// quotes, recording each article's slot at its position.
 /// Each position's article slot in the index, [`NO_SLOT`] for none (u32:
 /// the index numbers its items so; 4 bytes an article less than usize).
 pub(crate) type SlotOfPos = Vec<u32>;
@@ -830,6 +847,8 @@ pub(crate) type SlotOfPos = Vec<u32>;
 /// A position not in the index.
 pub(crate) const NO_SLOT: u32 = u32::MAX;
 
+/// Adds `items` (in their order) to `index`, each article followed by its
+/// quotes, recording each article's slot at its position.
 pub(crate) fn feed(index: &mut SignalIndex, items: Vec<Item>, slot_of_pos: &mut SlotOfPos) {
     let mut refs: Vec<ArticleRef> = Vec::with_capacity(items.len());
     let mut qrefs: Vec<QuoteRef> = Vec::new();
@@ -933,7 +952,8 @@ pub(crate) fn compute<P: Pages>(
     Ok((points, stories_of(metas, vectors, story)?))
 }
 
-/// The stories of the story vectors [`compute_points`] gave (none when
+/// The stories of the story vectors [`compute_drafts`] (or
+/// [`compute_points`]) gave (none when
 /// the first pass counted no story terms).
 pub(crate) fn stories_of(
     metas: &Metas,
