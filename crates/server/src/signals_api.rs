@@ -74,6 +74,10 @@ fn signals_error(e: newslens_signals::SignalsError) -> BackendError {
 /// file beside the database (it reads one that `newslens talking-points`
 /// or `quote-travel` left, when current). The lock also makes concurrent
 /// requests wait for one computation instead of each running their own.
+/// `is_current` and `derived_read_only` count the database's articles and
+/// quotes on a read-only connection of their own under this connection's
+/// time limit, so the pooled connection's page cache does not keep the
+/// pages of those counts (session 13).
 static DERIVED: Mutex<Option<(PathBuf, Arc<Derived>)>> = Mutex::new(None);
 
 fn current_derived(store: &Store) -> Result<Arc<Derived>, BackendError> {

@@ -604,9 +604,10 @@ impl Source {
 }
 
 /// Whether `d` describes the current state of the store at `db` under this
-/// build's rules.
+/// build's rules (the database counted on a connection of its own, see
+/// [`counted_fingerprint`]).
 pub fn is_current(store: &Store, db: &Path, d: &Derived) -> Result<bool, SignalsError> {
-    Ok(describes(d, &fingerprint(store, db)?))
+    Ok(describes(d, &counted_fingerprint(store, db)?))
 }
 
 /// Whether `d` was computed by this build's format and rules from the
@@ -736,6 +737,33 @@ impl Pages for StorePages<'_> {
 /// it cannot be opened (then `store` is used).
 fn own_connection(store: &Store) -> Option<Store> {
     Store::open_read_only(store.path()).ok()
+}
+
+/// The [`Fingerprint`] of the store at `db`, its counts of every article
+/// and quote made on a read-only connection of its own
+/// ([`own_connection`], dropped after) under `store`'s time limit, if
+/// any: the counts read the two smallest indexes whole (8 MB at 100,000
+/// generated articles, filling the 64 MiB cache at a million), and
+/// `store`'s connection would keep those pages cached — through a whole
+/// build (the 1M index step's peak went 416 -> 349 MiB when the CLI's
+/// counts moved, session 12), or for the life of a server's pooled
+/// connection, which checks the fingerprint for each talking-points or
+/// quote-travel request that its answer cache does not answer
+/// (`crates/server/src/signals_api.rs`). Counted on `store` where no such
+/// connection can be opened.
+fn counted_fingerprint(store: &Store, db: &Path) -> Result<Fingerprint, SignalsError> {
+    match counting_connection(store) {
+        Some(own) => fingerprint(&own, db),
+        None => fingerprint(store, db),
+    }
+}
+
+/// [`own_connection`] with `store`'s time limit (the server's: 1 s a
+/// query), `None` where either cannot be had.
+fn counting_connection(store: &Store) -> Option<Store> {
+    let mut own = own_connection(store)?;
+    own.set_time_limit(store.time_limit()).ok()?;
+    Some(own)
 }
 
 /// `values` written to a temporary file (and freed), for a step that
@@ -970,15 +998,13 @@ fn resume(state: &State, corpus: &Corpus) -> Result<(SlotOfPos, Vec<u32>), Strin
 }
 
 fn derived_with(store: &Store, db: &Path, write: bool) -> Result<(Derived, Source), SignalsError> {
-    // Counted on a connection of its own when the file may be rebuilt here
-    // (at a million generated articles the counts fill a page cache of 64
-    // MiB, which `store`'s connection held through the build: the 1M index
-    // step's peak went 416 -> 349 MiB); a reader like the server counts on
-    // its own connection, under its time limit.
-    let fp = match write.then(|| own_connection(store)).flatten() {
-        Some(own) => fingerprint(&own, db)?,
-        None => fingerprint(store, db)?,
-    };
+    // Counted on a connection of its own, under `store`'s time limit (the
+    // server's in `derived_read_only`): at a million generated articles
+    // the counts fill a page cache of 64 MiB, which `store`'s connection
+    // held through the build (the 1M index step's peak went 416 -> 349
+    // MiB). Before session 13 a reader like the server still counted on
+    // `store`'s connection.
+    let fp = counted_fingerprint(store, db)?;
     let path = derived_path(db);
     if let Ok(file) = std::fs::File::open(&path) {
         if let Ok(d) = serde_json::from_reader::<_, Derived>(std::io::BufReader::new(file)) {
@@ -1340,6 +1366,42 @@ mod tests {
         assert!(result.is_err(), "{result:?}");
         assert!((1..=4).contains(&got.len()), "{got:?}");
         assert_eq!(got, want[..got.len()]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn the_fingerprint_is_counted_on_a_connection_of_its_own_under_the_stores_time_limit() {
+        let dir = tempfile::tempdir().unwrap();
+        let (two, three) = (dir.path().join("two.db"), dir.path().join("three.db"));
+        Store::open(&two)
+            .unwrap()
+            .put_articles(&[article("a1"), article("b2")])
+            .unwrap();
+        Store::open(&three)
+            .unwrap()
+            .put_articles(&[article("a1"), article("b2"), article("c3")])
+            .unwrap();
+        // The reader's connection stays on the file it opened; a new
+        // connection to its path opens the file the link names then.
+        let db = dir.path().join("link.db");
+        std::os::unix::fs::symlink(&two, &db).unwrap();
+        let mut reader = Store::open_read_only(&db).unwrap();
+        let limit = Some(std::time::Duration::from_secs(60));
+        reader.set_time_limit(limit).unwrap();
+        assert_eq!(counted_fingerprint(&reader, &db).unwrap().articles, 2);
+        std::fs::remove_file(&db).unwrap();
+        std::os::unix::fs::symlink(&three, &db).unwrap();
+        assert_eq!(fingerprint(&reader, &db).unwrap().articles, 2);
+        let fp = counted_fingerprint(&reader, &db).unwrap();
+        assert_eq!((fp.articles, fp.quotes), (3, 3));
+        // So is `is_current` (the server's check of its derived signals).
+        let mut d = derived_read_only(&reader, &db).unwrap().0;
+        assert_eq!(d.fingerprint, fp);
+        assert!(is_current(&reader, &db, &d).unwrap());
+        d.fingerprint = fingerprint(&reader, &db).unwrap();
+        assert!(!is_current(&reader, &db, &d).unwrap());
+        // The counting connection keeps to the reader's time limit.
+        assert_eq!(counting_connection(&reader).unwrap().time_limit(), limit);
     }
 
     #[test]

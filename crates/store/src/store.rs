@@ -120,6 +120,12 @@ impl Store {
         Ok(())
     }
 
+    /// The time limit set by [`Store::set_time_limit`] (`None`: queries
+    /// run to the end), for a connection of one's own that keeps to it.
+    pub fn time_limit(&self) -> Option<Duration> {
+        self.clock.limit
+    }
+
     /// Runs one read query under the time limit, if any.
     pub(crate) fn timed<T>(
         &self,

@@ -833,9 +833,14 @@ fn a_query_over_the_time_limit_is_stopped() {
         .put_articles(&[geneva()])
         .expect("put");
     let mut store = Store::open_read_only(&path).expect("read-only");
+    assert_eq!(store.time_limit(), None);
     store
         .set_time_limit(Some(std::time::Duration::from_millis(50)))
         .expect("limit");
+    assert_eq!(
+        store.time_limit(),
+        Some(std::time::Duration::from_millis(50))
+    );
     let started = std::time::Instant::now();
     let err = store
         .timed(|| {
