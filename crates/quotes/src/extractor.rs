@@ -5129,6 +5129,192 @@ impl<'a> Ctx<'a> {
         ((y - x >= 2 || titled) && !place).then_some((x, y))
     }
 
+    /// What the English relative "who" at token `r` stands for: the noun
+    /// phrase ending just before it (a comma between is stepped over), read
+    /// back to its determiner and never past a preposition, conjunction or
+    /// a word that looks like a verb ("legal experts" in "a wave of alarm
+    /// among legal experts who"); a name after a preposition takes the
+    /// phrase before it ("Democratic insiders in New Hampshire who"). Its
+    /// name when it holds one (resolved by `full_name`), else the phrase as
+    /// written. `None` when there is no such phrase or it is a pronoun, so
+    /// the usual pronoun resolution applies.
+    fn who_antecedent(
+        &self,
+        r: usize,
+        full_name: &dyn Fn(usize, usize, usize) -> String,
+        pos: usize,
+    ) -> Option<String> {
+        let (ss, _) = self.sentence_of(self.tk.toks[r].s);
+        let lo = self.tk.at(ss);
+        let y = if r > lo && !self.word(r - 1) && self.ch(r - 1) == ',' {
+            r - 1
+        } else {
+            r
+        };
+        let stop = |i: usize| {
+            let w = self.lower(i);
+            !self.word(i)
+                || self.lex.is_preposition(w)
+                || self.lex.is_pronoun_form(w)
+                || self.adverb(i)
+                || matches!(
+                    w,
+                    "and"
+                        | "or"
+                        | "but"
+                        | "that"
+                        | "than"
+                        | "as"
+                        | "to"
+                        | "among"
+                        | "out"
+                        | "up"
+                        | "off"
+                        | "also"
+                        | "both"
+                        | "is"
+                        | "are"
+                        | "was"
+                        | "were"
+                        | "be"
+                        | "been"
+                        | "has"
+                        | "have"
+                        | "had"
+                        | "will"
+                        | "would"
+                        | "can"
+                        | "could"
+                        | "may"
+                        | "might"
+                        | "should"
+                        | "must"
+                        | "do"
+                        | "does"
+                        | "did"
+                )
+                || (!self.tk.toks[i].upper
+                    && (w.ends_with("ing") || w.ends_with("ed"))
+                    && w.len() > 4)
+        };
+        let determiner = |w: &str| {
+            matches!(
+                w,
+                "the"
+                    | "a"
+                    | "an"
+                    | "some"
+                    | "many"
+                    | "several"
+                    | "those"
+                    | "these"
+                    | "other"
+                    | "most"
+                    | "all"
+                    | "any"
+                    | "each"
+                    | "every"
+                    | "few"
+                    | "one"
+                    | "his"
+                    | "her"
+                    | "their"
+                    | "its"
+                    | "our"
+            )
+        };
+        let mut x = y;
+        while x > lo && y - x < 8 && !stop(x - 1) {
+            x -= 1;
+            if determiner(self.lower(x)) {
+                break;
+            }
+        }
+        // "met Democratic insiders who": with no determiner, a lower-case
+        // word before a capitalised one is likely a verb.
+        if !determiner(self.lower(x)) && !self.tk.toks[x].upper {
+            if let Some(c) = (x + 1..y).find(|&i| self.tk.toks[i].upper) {
+                x = c;
+            }
+        }
+        // "this year who": a time is nobody.
+        if x == y
+            || matches!(
+                self.lower(y - 1),
+                "year" | "years" | "week" | "weeks" | "month" | "months" | "day" | "days" | "time"
+            )
+        {
+            return None;
+        }
+        // "insiders in New Hampshire who": a place hangs on the phrase
+        // before its preposition.
+        let capital = (x..y).all(|i| self.tk.toks[i].upper);
+        if capital && x > lo + 1 && self.word(x - 1) && self.lex.is_preposition(self.lower(x - 1)) {
+            let p = x - 1;
+            let mut z = p;
+            while z > lo && p - z < 4 && !stop(z - 1) {
+                z -= 1;
+                if determiner(self.lower(z)) {
+                    break;
+                }
+            }
+            if !determiner(self.lower(z)) && !self.tk.toks[z].upper {
+                if let Some(c) = (z + 1..p).find(|&i| self.tk.toks[i].upper) {
+                    z = c;
+                }
+            }
+            if z < p && (z..p).any(|i| !self.tk.toks[i].upper) {
+                if let Some(n) = self.appositive_of(z, lo, full_name, pos) {
+                    return Some(n);
+                }
+                let (s, e) = self.byte_range(z, y)?;
+                return Some(self.text[s..e].to_string());
+            }
+        }
+        // "Mr. Coleman, a former senator …, who": the name the phrase is
+        // in apposition to.
+        if let Some(n) = self.appositive_of(x, lo, full_name, pos) {
+            return Some(n);
+        }
+        // "is among those who say": a bare determiner names nobody.
+        if y == x + 1 && determiner(self.lower(x)) {
+            return None;
+        }
+        // The capitalised run that closes the phrase is a name.
+        let mut k = y;
+        while k > x && self.tk.toks[k - 1].upper {
+            k -= 1;
+        }
+        if k < y {
+            if let Some((nx, ny)) = self.run_name(k, y) {
+                return Some(full_name(nx, ny, pos));
+            }
+        }
+        let (s, e) = self.byte_range(x, y)?;
+        Some(self.text[s..e].to_string())
+    }
+
+    /// The name before the comma that precedes the phrase starting at
+    /// token `x` ("Mr. Coleman, a former senator"), resolved.
+    fn appositive_of(
+        &self,
+        x: usize,
+        lo: usize,
+        full_name: &dyn Fn(usize, usize, usize) -> String,
+        pos: usize,
+    ) -> Option<String> {
+        if x < lo + 2 || self.word(x - 1) || self.ch(x - 1) != ',' {
+            return None;
+        }
+        let b = x - 1;
+        let mut a = b;
+        while a > lo && self.word(a - 1) && self.tk.toks[a - 1].upper && b - a < 5 {
+            a -= 1;
+        }
+        let (nx, ny) = self.run_name(a, b)?;
+        self.person_like(nx, ny).then(|| full_name(nx, ny, pos))
+    }
+
     /// The name text of a token run, without honorifics.
     fn run_name(&self, a: usize, b: usize) -> Option<(usize, usize)> {
         let mut a = a;
@@ -5292,6 +5478,16 @@ impl<'a> Ctx<'a> {
                             c.name = Some(name);
                             continue;
                         }
+                    }
+                }
+                // "some far-right commentators who have suggested …",
+                // "Democratic insiders in New Hampshire who think …": an
+                // English "who" stands for the phrase just before it, not
+                // for the latest named speaker.
+                if w == "who" {
+                    if let Some(n) = self.who_antecedent(a, &full_name, pos) {
+                        c.name = Some(n);
+                        continue;
                     }
                 }
                 // "Even as he accused …, Giuliani said": a pronoun in an

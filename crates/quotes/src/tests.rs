@@ -3103,3 +3103,40 @@ fn manner_adverb_after_a_postposed_verb_is_no_speaker() {
         Some("бывший глава МВД Украины Юрий Луценко")
     );
 }
+
+#[test]
+fn relative_who_stands_for_the_phrase_before_it_not_the_last_named_speaker() {
+    // PolNeAR train: "echoing some far-right commentators who have
+    // suggested …" named Ted Cruz, the speaker of the sentence before.
+    let got = run(
+        "Ted Cruz spoke in Iowa on Monday. He praised some far-right commentators who have suggested that the party is changing.",
+        "en",
+    );
+    let q = find(&got, "that the party is changing");
+    assert_eq!(q.speaker.as_deref(), Some("who"));
+    assert_eq!(q.name.as_deref(), Some("some far-right commentators"));
+    // A place after a preposition hangs on the phrase before it.
+    let got = run(
+        "Donald Trump led the polls. He met Democratic insiders in New Hampshire who think that Rubio can win.",
+        "en",
+    );
+    let q = find(&got, "that Rubio can win");
+    assert_eq!(
+        q.name.as_deref(),
+        Some("Democratic insiders in New Hampshire")
+    );
+    // A phrase in apposition to a name stands for the name.
+    let got = run(
+        "Norm Coleman, the former senator from Minnesota who said that Rubio would win, spoke first.",
+        "en",
+    );
+    let q = find(&got, "that Rubio would win");
+    assert_eq!(q.name.as_deref(), Some("Norm Coleman"));
+    // "those who" and a time name nobody: the usual resolution stays.
+    let got = run(
+        "Jane Smith is a voter. She is among those who say that the race is over.",
+        "en",
+    );
+    let q = find(&got, "that the race is over");
+    assert_eq!(q.name.as_deref(), Some("Jane Smith"));
+}
