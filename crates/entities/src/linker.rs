@@ -840,6 +840,16 @@ impl EntityLinker {
                     if qualifier(text, ent.kind, m.start()) && !exact_empty && ov * 2 < e - s {
                         continue;
                     }
+                    // "Trump's campaign manager", "the spokesman for
+                    // Hillary Clinton": a person the phrase's head noun
+                    // depends on did not speak.
+                    // (An organisation stays: "a spokesman for the
+                    // Pentagon" speaks for it.)
+                    if (person || (ent.kind == EntityKind::Other && person_shaped(m.slice(text))))
+                        && dependent_person(text, s, e, m.start(), m.end())
+                    {
+                        continue;
+                    }
                     // A title phrase ("премиерът на страната") resolved to
                     // a person is no better than the organisation beside it.
                     let named = person
@@ -931,13 +941,19 @@ impl EntityLinker {
                 return Some(NameMatch::Entity(i));
             }
         }
-        // Through the base: aliases and title phrases inside the name.
+        // Through the base: aliases and title phrases inside the name (not
+        // a person the name's head depends on: "Mr. Rubio's campaign
+        // manager").
         let folded = Folded::new(name);
         let found = self.scan(&folded, name);
         let mut actor = found
             .aliases
             .iter()
-            .find(|a| self.base.actors()[a.2].kind == EntityKind::Person)
+            .find(|a| {
+                let (ms, me) = folded.original(a.0, a.1);
+                self.base.actors()[a.2].kind == EntityKind::Person
+                    && !dependent_person(name, 0, name.len(), ms, me)
+            })
             .map(|a| a.2);
         if actor.is_none() {
             if let Some(p) = found.phrases.first() {
@@ -1148,6 +1164,72 @@ fn apposition(text: &str, at: usize) -> bool {
 /// Ambiente").
 fn qualifier(text: &str, kind: EntityKind, at: usize) -> bool {
     kind == EntityKind::Location || (kind == EntityKind::Other && after_of(text, at))
+}
+
+/// Whether the person mentioned at `ms..me` inside the speaker phrase
+/// `s..e` of `text` is not the speaker but what the phrase's head depends
+/// on: a possessive with words after it ("Trump's campaign manager"), or
+/// a name after a preposition that follows a lower-case word ("the
+/// spokesman for Hillary Clinton", "an adviser to Clinton", "говорителят
+/// на Путин"; not "Secretary of State John Kerry").
+fn dependent_person(text: &str, s: usize, e: usize, ms: usize, me: usize) -> bool {
+    let (Some(phrase_before), Some(after)) = (text.get(s..ms), text.get(me..e)) else {
+        return false;
+    };
+    // "Clinton's campaign", "Obama's administration" speak for the person
+    // ("Trump's campaign manager" does not: the phrase's last word is
+    // its head).
+    let possessive = ["'s ", "’s ", "' ", "’ "]
+        .iter()
+        .find_map(|p| after.strip_prefix(p))
+        .filter(|rest| rest.chars().next().is_some_and(char::is_alphabetic))
+        .is_some_and(|rest| {
+            let head = rest.split_whitespace().last().unwrap_or("").to_lowercase();
+            !matches!(
+                head.trim_end_matches(|c: char| !c.is_alphanumeric()),
+                "campaign" | "camp" | "team" | "administration" | "government" | "office"
+            )
+        });
+    if possessive {
+        return true;
+    }
+    // An abbreviated honorific before the name ("for Mr. Clinton") is
+    // stepped over.
+    let mut words = phrase_before
+        .split_whitespace()
+        .rev()
+        .skip_while(|w| w.ends_with('.') && w.len() <= 5 && w.starts_with(char::is_uppercase));
+    let mut prep = words.next().unwrap_or("").to_lowercase();
+    if matches!(prep.as_str(), "the" | "a") {
+        prep = words.next().unwrap_or("").to_lowercase();
+    }
+    let head = words.next().unwrap_or("");
+    // "the words of X", "мнението на X": X is the source.
+    let source_head = matches!(
+        head.to_lowercase().as_str(),
+        "words" | "opinion" | "view" | "думите" | "мнението" | "словам" | "мнению" | "слова"
+    );
+    matches!(
+        prep.as_str(),
+        "for" | "of" | "to" | "at" | "with" | "from" | "на" | "от"
+    ) && head.chars().next().is_some_and(char::is_lowercase)
+        && !source_head
+}
+
+/// Whether an unclassified name looks like a person's: two capitalised
+/// words, neither an acronym nor an organisation's last word ("Hillary
+/// Clinton", not "Heart Foundation", "СМО" or "World Weather Attribution").
+fn person_shaped(mention: Option<&str>) -> bool {
+    let Some(m) = mention else {
+        return false;
+    };
+    let words: Vec<&str> = m.split_whitespace().collect();
+    words.len() == 2
+        && words.iter().all(|w| {
+            let mut cs = w.chars();
+            cs.next().is_some_and(char::is_uppercase) && cs.any(char::is_lowercase)
+        })
+        && !names::is_org_word(words[1])
 }
 
 /// Whether the word before byte `at` is a preposition "of" ("do

@@ -311,6 +311,11 @@ const PARTICLES: &[&str] = &[
     "della", "delle", "dello", "degli", "dei",
 ];
 
+/// Whether `w` ends organisation names ("Foundation", "Министерство").
+pub(crate) fn is_org_word(w: &str) -> bool {
+    is_in(ORG_WORDS, w)
+}
+
 fn is_in(list: &[&str], w: &str) -> bool {
     list.contains(&w)
 }

@@ -5276,8 +5276,14 @@ impl<'a> Ctx<'a> {
         if let Some(n) = self.appositive_of(x, lo, full_name, pos) {
             return Some(n);
         }
-        // "is among those who say": a bare determiner names nobody.
-        if y == x + 1 && determiner(self.lower(x)) {
+        // "is among those who say": a bare determiner names nobody; nor
+        // does a letter ("McCarthy‘s, who") or an opener ("Now who would
+        // have thought").
+        if y == x + 1
+            && (determiner(self.lower(x))
+                || self.lower(x).chars().count() < 2
+                || self.lex.is_not_name(self.lower(x)))
+        {
             return None;
         }
         // The capitalised run that closes the phrase is a name.
@@ -5597,7 +5603,60 @@ impl<'a> Ctx<'a> {
                     // A capitalised modifier of a lower-case noun ("the
                     // Turkish minister", "the Kremlin spokesman") is no name.
                     let modifier = j < b && self.word(j) && !self.tk.toks[j].upper;
-                    if let Some(r) = self.run_name(i, j).filter(|_| !modifier) {
+                    // "the spokesman for Hillary Clinton", "an adviser to
+                    // Clinton": a name hanging on a lower-case head by a
+                    // preposition is not who spoke ("Secretary of State
+                    // John Kerry" is).
+                    let dependent = {
+                        let mut p = i;
+                        if p > a + 1 && self.word(p - 1) && matches!(self.lower(p - 1), "the" | "a")
+                        {
+                            p -= 1;
+                        }
+                        p > a + 1
+                            && self.word(p - 1)
+                            && matches!(
+                                self.lower(p - 1),
+                                "for" | "of" | "to" | "at" | "with" | "from" | "на" | "от"
+                            )
+                            && self.word(p - 2)
+                            && !self.tk.toks[p - 2].upper
+                    };
+                    // "the head of the UN António Guterres" ("на ООН
+                    // Антониу Гутериш"): the person named after the
+                    // dependent organisation is.
+                    // "доклада на СМО": an organisation's acronym stays the
+                    // source of its report. "на Германия Родерих
+                    // Кизеветер": in the other languages the last two words
+                    // of three or more are the person.
+                    // A name in Latin letters in a Cyrillic text ("на World
+                    // Weather Attribution") is an organisation's too.
+                    // "the report from the Climate Change Advisory
+                    // Council": an organisation is a source.
+                    let dependent = dependent
+                        && self.person_like(i, j)
+                        && !(i..j).all(|k| self.all_caps(k))
+                        && !(i..j).all(|k| self.latin_in_cyrillic(k));
+                    let after_dependent = dependent
+                        .then(|| {
+                            let mut k = i;
+                            while k < j && self.all_caps(k) {
+                                k += 1;
+                            }
+                            (i + 1..j)
+                                .find(|&k| self.lex.is_first_name(self.lower(k)))
+                                .or((self.other
+                                    && j - k >= 3
+                                    && !self.latin_in_cyrillic(j - 2)
+                                    && !self.latin_in_cyrillic(j - 1))
+                                .then_some(j - 2))
+                                .or((k > i && j - k >= 2).then_some(k))
+                        })
+                        .flatten();
+                    if let Some(k) = after_dependent.filter(|_| !modifier) {
+                        best = self.run_name(k, j).or(best);
+                    } else if let Some(r) = self.run_name(i, j).filter(|_| !modifier && !dependent)
+                    {
                         best = Some(r);
                     }
                     i = j;

@@ -3140,3 +3140,54 @@ fn relative_who_stands_for_the_phrase_before_it_not_the_last_named_speaker() {
     let q = find(&got, "that the race is over");
     assert_eq!(q.name.as_deref(), Some("Jane Smith"));
 }
+
+#[test]
+fn a_person_the_speakers_head_noun_depends_on_is_not_the_speaker() {
+    let got = run(
+        "Hillary Clinton spoke on Monday. The spokesman for Hillary Clinton said she was ready.",
+        "en",
+    );
+    let q = find(&got, "she was ready");
+    assert_eq!(
+        q.speaker.as_deref(),
+        Some("The spokesman for Hillary Clinton")
+    );
+    assert_eq!(q.name, None);
+    let got = run(
+        "Donald Trump spoke on Monday. Trump's campaign manager said the rally would go ahead.",
+        "en",
+    );
+    assert_eq!(find(&got, "the rally would go ahead").name, None);
+    // A title of the person named stays his: "Secretary of State John Kerry".
+    let got = run(
+        "Secretary of State John Kerry said the talks would resume.",
+        "en",
+    );
+    assert_eq!(
+        find(&got, "the talks would resume").name.as_deref(),
+        Some("John Kerry")
+    );
+    // A person named after the organisation the title hangs on is.
+    let got = run(
+        "Генералният секретар на ООН Антониу Гутериш заяви, че кризата се задълбочава.",
+        "bg",
+    );
+    assert_eq!(
+        find(&got, "че кризата се задълбочава").name.as_deref(),
+        Some("Антониу Гутериш")
+    );
+    let got = run(
+        "Депутатът от Християндемократическия съюз на Германия Родерих Кизеветер заяви, че помощта ще продължи.",
+        "bg",
+    );
+    assert_eq!(
+        find(&got, "че помощта ще продължи").name.as_deref(),
+        Some("Родерих Кизеветер")
+    );
+    // An organisation's acronym is the source of its report.
+    let got = run("Според доклада на СМО температурите растат.", "bg");
+    assert_eq!(
+        find(&got, "температурите растат").name.as_deref(),
+        Some("СМО")
+    );
+}

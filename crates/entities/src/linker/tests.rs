@@ -669,3 +669,43 @@ fn a_name_hanging_on_a_title_by_of_is_not_the_speaker() {
     ));
     assert!(!after_of("17-year-old Jared", "17-year-old ".len()));
 }
+
+#[test]
+fn a_person_the_speakers_head_noun_depends_on_is_not_the_speaker() {
+    // "Hillary Clinton" is not in the base: an unclassified name.
+    let text = "Donald Trump spoke. Trump's campaign manager said no. The spokesman for Donald Trump said yes. \
+                Secretary of State Antony Blinken said maybe. The spokesman for Hillary Clinton said so. \
+                Trump's campaign said it would sue. A spokesman for Mr. Trump declined.";
+    let mut d = doc(text, Some("2023-02-01"));
+    d.quotes.push(quote(&d, "Trump's campaign manager", None));
+    d.quotes
+        .push(quote(&d, "The spokesman for Donald Trump", None));
+    d.quotes.push(quote(
+        &d,
+        "Secretary of State Antony Blinken",
+        Some("Antony Blinken"),
+    ));
+    d.quotes.push(quote(
+        &d,
+        "Trump's campaign manager",
+        Some("Trump's campaign manager"),
+    ));
+    d.quotes
+        .push(quote(&d, "The spokesman for Hillary Clinton", None));
+    d.quotes.push(quote(&d, "Trump's campaign", None));
+    d.quotes.push(quote(&d, "A spokesman for Mr. Trump", None));
+    linker().process(&mut d).unwrap();
+    let entity_of = |i: usize| speaker_entity(&d, i);
+    assert_eq!(entity_of(0), None, "{:#?}", d.quotes);
+    assert_eq!(entity_of(1), None, "{:#?}", d.quotes);
+    assert_eq!(entity_of(2), Some("Antony Blinken"));
+    assert_eq!(entity_of(3), None, "{:#?}", d.quotes);
+    assert_eq!(
+        d.quotes[3].speaker.as_ref().unwrap().name.as_deref(),
+        Some("Trump's campaign manager")
+    );
+    assert_eq!(entity_of(4), None, "{:#?}", d.quotes);
+    // A campaign speaks for its candidate.
+    assert_eq!(entity_of(5), Some("Donald Trump"));
+    assert_eq!(entity_of(6), None, "{:#?}", d.quotes);
+}
