@@ -827,6 +827,7 @@ impl EntityLinker {
             // when it is most of the phrase ("Moscow said"), not a
             // qualifier ("посол России в Нидерландах", "Indiana voters").
             let mut best: Option<(bool, usize, usize, usize)> = None; // named person, overlap, len, entity
+            let mut oblique: Vec<String> = Vec::new();
             for (ei, ent) in entities.iter().enumerate() {
                 let person = ent.kind == EntityKind::Person;
                 for m in &ent.mentions {
@@ -848,6 +849,13 @@ impl EntityLinker {
                     if (person || (ent.kind == EntityKind::Other && person_shaped(m.slice(text))))
                         && dependent_person(text, s, e, m.start(), m.end())
                     {
+                        continue;
+                    }
+                    // "Пресс-секретарь Путина", "Советник Зеленского": a
+                    // base person's name in an oblique case is not the
+                    // subject.
+                    if person && s < m.start() && self.oblique_mention(ent, m.slice(text)) {
+                        oblique.push(fold(m.slice(text).unwrap_or_default()));
                         continue;
                     }
                     // A title phrase ("премиерът на страната") resolved to
@@ -877,6 +885,15 @@ impl EntityLinker {
                         sp.name = None;
                     }
                 }
+            }
+            // The quotes stage named the phrase by that same oblique form.
+            if chosen.is_none()
+                && sp
+                    .name
+                    .as_deref()
+                    .is_some_and(|n| oblique.contains(&fold(n)))
+            {
+                sp.name = None;
             }
             if chosen.is_none() {
                 if let Some(name) = sp.name.as_deref() {
@@ -912,6 +929,30 @@ impl EntityLinker {
                 }
             }
         }
+    }
+
+    /// Whether `mention` of the base person `ent` is written in an oblique
+    /// case of a Cyrillic alias ("Путина", "Зеленского"), not as an alias
+    /// itself (a nominative: "Путин", "Мария Захарова").
+    fn oblique_mention(&self, ent: &Entity, mention: Option<&str>) -> bool {
+        let (Some(id), Some(m)) = (ent.actor.as_deref(), mention) else {
+            return false;
+        };
+        self.base
+            .index_of(id)
+            .is_some_and(|a| self.oblique_form(a, m))
+    }
+
+    /// Whether `m` is an oblique-case form of a Cyrillic alias of the base
+    /// actor `a`, not an alias itself.
+    fn oblique_form(&self, a: usize, m: &str) -> bool {
+        let actor = &self.base.actors()[a];
+        let f = fold(m);
+        !actor.aliases.iter().any(|a| fold(a) == f)
+            && actor
+                .aliases
+                .iter()
+                .any(|a| russian_forms(a).iter().any(|form| fold(form) == f))
     }
 
     /// The entity a resolved speaker name refers to: same canonical name or
@@ -953,9 +994,19 @@ impl EntityLinker {
                 let (ms, me) = folded.original(a.0, a.1);
                 self.base.actors()[a.2].kind == EntityKind::Person
                     && !dependent_person(name, 0, name.len(), ms, me)
+                    && !(ms > 0 && self.oblique_form(a.2, &name[ms..me]))
             })
             .map(|a| a.2);
-        if actor.is_none() {
+        // "Пресс-секретарь Путина": a title whose holder is given by a
+        // person it depends on is not resolved by the title alone (it
+        // would name any spokesperson the text mentions).
+        let dependent = found.aliases.iter().any(|a| {
+            let (ms, me) = folded.original(a.0, a.1);
+            self.base.actors()[a.2].kind == EntityKind::Person
+                && (dependent_person(name, 0, name.len(), ms, me)
+                    || (ms > 0 && self.oblique_form(a.2, &name[ms..me])))
+        });
+        if actor.is_none() && !dependent {
             if let Some(p) = found.phrases.first() {
                 actor = self.resolve(p, day, mentioned);
             }

@@ -709,3 +709,53 @@ fn a_person_the_speakers_head_noun_depends_on_is_not_the_speaker() {
     assert_eq!(entity_of(5), Some("Donald Trump"));
     assert_eq!(entity_of(6), None, "{:#?}", d.quotes);
 }
+
+#[test]
+fn a_base_person_named_in_an_oblique_case_in_the_speaker_phrase_is_not_the_speaker() {
+    // Zakharova, a spokesperson the text mentions, is not Putin's.
+    let text =
+        "Пресс-секретарь Путина заявил, что переговоры невозможны. Мария Захарова промолчала.";
+    let mut d = doc(text, Some("2023-02-01"));
+    d.quotes
+        .push(quote(&d, "Пресс-секретарь Путина", Some("Путина")));
+    d.quotes.push(quote(
+        &d,
+        "Пресс-секретарь Путина",
+        Some("Пресс-секретарь Путина"),
+    ));
+    linker().process(&mut d).unwrap();
+    for q in &d.quotes {
+        let sp = q.speaker.as_ref().unwrap();
+        assert_ne!(
+            sp.name.as_deref(),
+            Some("Vladimir Putin"),
+            "{:#?}",
+            d.quotes
+        );
+        assert_ne!(
+            sp.name.as_deref(),
+            Some("Maria Zakharova"),
+            "{:#?}",
+            d.quotes
+        );
+        assert!(
+            sp.entity
+                .is_none_or(|e| d.entities[e].name != "Vladimir Putin"),
+            "{:#?}",
+            d.quotes
+        );
+    }
+    let text = "Советник Зеленского Михаил Подоляк заявил, что Россия проиграет. \
+                Официальный представитель МИД России Мария Захарова заявила, что санкции незаконны.";
+    let mut d = doc(text, Some("2023-02-01"));
+    d.quotes
+        .push(quote(&d, "Советник Зеленского Михаил Подоляк", None));
+    d.quotes.push(quote(
+        &d,
+        "Официальный представитель МИД России Мария Захарова",
+        None,
+    ));
+    linker().process(&mut d).unwrap();
+    assert_eq!(speaker_entity(&d, 0), Some("Mykhailo Podolyak"));
+    assert_eq!(speaker_entity(&d, 1), Some("Maria Zakharova"));
+}
