@@ -5634,7 +5634,6 @@ impl<'a> Ctx<'a> {
                     // "the report from the Climate Change Advisory
                     // Council": an organisation is a source.
                     let dependent = dependent
-                        && self.person_like(i, j)
                         && !(i..j).all(|k| self.all_caps(k))
                         && !(i..j).all(|k| self.latin_in_cyrillic(k));
                     let after_dependent = dependent
@@ -5648,11 +5647,15 @@ impl<'a> Ctx<'a> {
                                 .or((self.other
                                     && j - k >= 3
                                     && !self.latin_in_cyrillic(j - 2)
-                                    && !self.latin_in_cyrillic(j - 1))
+                                    && !self.latin_in_cyrillic(j - 1)
+                                    && self.person_like(j - 2, j))
                                 .then_some(j - 2))
-                                .or((k > i && j - k >= 2).then_some(k))
+                                .or((k > i && j - k >= 2 && self.person_like(k, j)).then_some(k))
                         })
                         .flatten();
+                    // With no person after it, a run that is no person's
+                    // name (an organisation word) stays the source.
+                    let dependent = dependent && self.person_like(i, j);
                     if let Some(k) = after_dependent.filter(|_| !modifier) {
                         best = self.run_name(k, j).or(best);
                     } else if let Some(r) = self.run_name(i, j).filter(|_| !modifier && !dependent)

@@ -2485,6 +2485,8 @@ impl Lexicon {
             "news"
                 | "post"
                 | "times"
+                | "international"
+                | "cabinet"
                 | "journal"
                 | "press"
                 | "party"

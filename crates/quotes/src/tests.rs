@@ -3184,6 +3184,15 @@ fn a_person_the_speakers_head_noun_depends_on_is_not_the_speaker() {
         find(&got, "че помощта ще продължи").name.as_deref(),
         Some("Родерих Кизеветер")
     );
+    // An organisation after the preposition is the source.
+    let got = run(
+        "The executive director of Climate Rights International said governments were wrong.",
+        "en",
+    );
+    assert_eq!(
+        find(&got, "governments were wrong").name.as_deref(),
+        Some("Climate Rights International")
+    );
     // An organisation's acronym is the source of its report.
     let got = run("Според доклада на СМО температурите растат.", "bg");
     assert_eq!(

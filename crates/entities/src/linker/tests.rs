@@ -750,7 +750,12 @@ fn a_base_person_named_in_an_oblique_case_in_the_speaker_phrase_is_not_the_speak
     let mut d = doc(text, Some("2023-02-01"));
     d.quotes.push(quote(&d, "Пресс-секретарь Путина", None));
     linker().process(&mut d).unwrap();
-    assert_eq!(speaker_entity(&d, 0), Some("Dmitry Peskov"), "{:#?}", d.quotes);
+    assert_eq!(
+        speaker_entity(&d, 0),
+        Some("Dmitry Peskov"),
+        "{:#?}",
+        d.quotes
+    );
     let text = "Советник Зеленского Михаил Подоляк заявил, что Россия проиграет. \
                 Официальный представитель МИД России Мария Захарова заявила, что санкции незаконны.";
     let mut d = doc(text, Some("2023-02-01"));
