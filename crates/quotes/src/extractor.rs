@@ -5223,20 +5223,25 @@ impl<'a> Ctx<'a> {
                     | "our"
             )
         };
-        let mut x = y;
-        while x > lo && y - x < 8 && !stop(x - 1) {
-            x -= 1;
-            if determiner(self.lower(x)) {
-                break;
+        // The phrase ending at `end`, read back at most `max` words to its
+        // determiner; "met Democratic insiders who": with no determiner, a
+        // lower-case word before a capitalised one is likely a verb.
+        let phrase_start = |end: usize, max: usize| {
+            let mut x = end;
+            while x > lo && end - x < max && !stop(x - 1) {
+                x -= 1;
+                if determiner(self.lower(x)) {
+                    return x;
+                }
             }
-        }
-        // "met Democratic insiders who": with no determiner, a lower-case
-        // word before a capitalised one is likely a verb.
-        if !determiner(self.lower(x)) && !self.tk.toks[x].upper {
-            if let Some(c) = (x + 1..y).find(|&i| self.tk.toks[i].upper) {
-                x = c;
+            if x < end && !self.tk.toks[x].upper {
+                if let Some(c) = (x + 1..end).find(|&i| self.tk.toks[i].upper) {
+                    return c;
+                }
             }
-        }
+            x
+        };
+        let x = phrase_start(y, 8);
         // "this year who": a time is nobody.
         if x == y
             || matches!(
@@ -5251,18 +5256,7 @@ impl<'a> Ctx<'a> {
         let capital = (x..y).all(|i| self.tk.toks[i].upper);
         if capital && x > lo + 1 && self.word(x - 1) && self.lex.is_preposition(self.lower(x - 1)) {
             let p = x - 1;
-            let mut z = p;
-            while z > lo && p - z < 4 && !stop(z - 1) {
-                z -= 1;
-                if determiner(self.lower(z)) {
-                    break;
-                }
-            }
-            if !determiner(self.lower(z)) && !self.tk.toks[z].upper {
-                if let Some(c) = (z + 1..p).find(|&i| self.tk.toks[i].upper) {
-                    z = c;
-                }
-            }
+            let z = phrase_start(p, 4);
             if z < p && (z..p).any(|i| !self.tk.toks[i].upper) {
                 if let Some(n) = self.appositive_of(z, lo, full_name, pos) {
                     return Some(n);
