@@ -5110,15 +5110,7 @@ impl<'a> Ctx<'a> {
     /// two words or more or after a title. A place ("radicada em Nova
     /// Iorque, que …") is no speaker.
     fn relative_antecedent(&self, r: usize, lo: usize) -> Option<(usize, usize)> {
-        if r < lo + 2 || self.word(r - 1) || self.ch(r - 1) != ',' {
-            return None;
-        }
-        let b = r - 1;
-        let mut a = b;
-        while a > lo && self.word(a - 1) && self.tk.toks[a - 1].upper && b - a < 5 {
-            a -= 1;
-        }
-        let (x, y) = self.run_name(a, b)?;
+        let (a, (x, y)) = self.run_before_comma(r, lo)?;
         let titled = x > lo && self.word(x - 1) && self.lex.is_title_word(self.lower(x - 1));
         let titled = titled || x > a;
         let before = (x > lo).then(|| self.lower(x - 1));
@@ -5303,16 +5295,23 @@ impl<'a> Ctx<'a> {
         full_name: &dyn Fn(usize, usize, usize) -> String,
         pos: usize,
     ) -> Option<String> {
-        if x < lo + 2 || self.word(x - 1) || self.ch(x - 1) != ',' {
+        let (_, (nx, ny)) = self.run_before_comma(x, lo)?;
+        self.person_like(nx, ny).then(|| full_name(nx, ny, pos))
+    }
+
+    /// The capitalised run (up to five words, not before token `lo`)
+    /// closed by a comma just before token `r`: where it starts, and its
+    /// name without honorifics and titles ([`Self::run_name`]).
+    fn run_before_comma(&self, r: usize, lo: usize) -> Option<(usize, (usize, usize))> {
+        if r < lo + 2 || self.word(r - 1) || self.ch(r - 1) != ',' {
             return None;
         }
-        let b = x - 1;
+        let b = r - 1;
         let mut a = b;
         while a > lo && self.word(a - 1) && self.tk.toks[a - 1].upper && b - a < 5 {
             a -= 1;
         }
-        let (nx, ny) = self.run_name(a, b)?;
-        self.person_like(nx, ny).then(|| full_name(nx, ny, pos))
+        Some((a, self.run_name(a, b)?))
     }
 
     /// The name text of a token run, without honorifics.
