@@ -987,25 +987,22 @@ impl EntityLinker {
         // manager").
         let folded = Folded::new(name);
         let found = self.scan(&folded, name);
-        let mut actor = found
+        let persons: Vec<(usize, bool)> = found
             .aliases
             .iter()
-            .find(|a| {
+            .filter(|a| self.base.actors()[a.2].kind == EntityKind::Person)
+            .map(|a| {
                 let (ms, me) = folded.original(a.0, a.1);
-                self.base.actors()[a.2].kind == EntityKind::Person
-                    && !dependent_person(name, 0, name.len(), ms, me)
-                    && !(ms > 0 && self.oblique_form(a.2, &name[ms..me]))
+                let depends = dependent_person(name, 0, name.len(), ms, me)
+                    || (ms > 0 && self.oblique_form(a.2, &name[ms..me]));
+                (a.2, depends)
             })
-            .map(|a| a.2);
+            .collect();
+        let mut actor = persons.iter().find(|p| !p.1).map(|p| p.0);
         // "Пресс-секретарь Путина": a title whose holder is given by a
         // person it depends on is not resolved by the title alone (it
         // would name any spokesperson the text mentions).
-        let dependent = found.aliases.iter().any(|a| {
-            let (ms, me) = folded.original(a.0, a.1);
-            self.base.actors()[a.2].kind == EntityKind::Person
-                && (dependent_person(name, 0, name.len(), ms, me)
-                    || (ms > 0 && self.oblique_form(a.2, &name[ms..me])))
-        });
+        let dependent = persons.iter().any(|p| p.1);
         if actor.is_none() && !dependent {
             if let Some(p) = found.phrases.first() {
                 actor = self.resolve(p, day, mentioned);

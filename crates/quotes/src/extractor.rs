@@ -5149,6 +5149,7 @@ impl<'a> Ctx<'a> {
                 || self.lex.is_preposition(w)
                 || self.lex.is_pronoun_form(w)
                 || self.adverb(i)
+                || AUX.contains(&w)
                 || matches!(
                     w,
                     "and"
@@ -5164,26 +5165,8 @@ impl<'a> Ctx<'a> {
                         | "off"
                         | "also"
                         | "both"
-                        | "is"
-                        | "are"
-                        | "was"
-                        | "were"
                         | "be"
                         | "been"
-                        | "has"
-                        | "have"
-                        | "had"
-                        | "will"
-                        | "would"
-                        | "can"
-                        | "could"
-                        | "may"
-                        | "might"
-                        | "should"
-                        | "must"
-                        | "do"
-                        | "does"
-                        | "did"
                 )
                 || (!self.tk.toks[i].upper
                     && (w.ends_with("ing") || w.ends_with("ed"))
@@ -5600,7 +5583,7 @@ impl<'a> Ctx<'a> {
                     // Clinton": a name hanging on a lower-case head by a
                     // preposition is not who spoke ("Secretary of State
                     // John Kerry" is).
-                    let dependent = {
+                    let hangs = {
                         let mut p = i;
                         if p > a + 1 && self.word(p - 1) && matches!(self.lower(p - 1), "the" | "a")
                         {
@@ -5615,21 +5598,18 @@ impl<'a> Ctx<'a> {
                             && self.word(p - 2)
                             && !self.tk.toks[p - 2].upper
                     };
-                    // "the head of the UN António Guterres" ("на ООН
-                    // Антониу Гутериш"): the person named after the
-                    // dependent organisation is.
                     // "доклада на СМО": an organisation's acronym stays the
-                    // source of its report. "на Германия Родерих
-                    // Кизеветер": in the other languages the last two words
-                    // of three or more are the person.
-                    // A name in Latin letters in a Cyrillic text ("на World
-                    // Weather Attribution") is an organisation's too.
-                    // "the report from the Climate Change Advisory
-                    // Council": an organisation is a source.
-                    let dependent = dependent
+                    // source of its report; so does a name in Latin letters
+                    // in a Cyrillic text ("на World Weather Attribution").
+                    let hangs = hangs
                         && !(i..j).all(|k| self.all_caps(k))
                         && !(i..j).all(|k| self.latin_in_cyrillic(k));
-                    let after_dependent = dependent
+                    // "the head of the UN António Guterres" ("на ООН
+                    // Антониу Гутериш"): the person named after the
+                    // organisation that hangs there is the speaker; "на
+                    // Германия Родерих Кизеветер": in the other languages
+                    // the last two words of three or more are the person.
+                    let person_after = hangs
                         .then(|| {
                             let mut k = i;
                             while k < j && self.all_caps(k) {
@@ -5647,9 +5627,10 @@ impl<'a> Ctx<'a> {
                         })
                         .flatten();
                     // With no person after it, a run that is no person's
-                    // name (an organisation word) stays the source.
-                    let dependent = dependent && self.person_like(i, j);
-                    if let Some(k) = after_dependent.filter(|_| !modifier) {
+                    // name stays the source ("the report from the Climate
+                    // Change Advisory Council").
+                    let dependent = hangs && self.person_like(i, j);
+                    if let Some(k) = person_after.filter(|_| !modifier) {
                         best = self.run_name(k, j).or(best);
                     } else if let Some(r) = self.run_name(i, j).filter(|_| !modifier && !dependent)
                     {
