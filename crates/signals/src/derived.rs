@@ -27,10 +27,10 @@
 
 use crate::codec::{Reader, Writer};
 use crate::passes::{
-    compute_drafts, feed, make_points, stories_of, FirstPass, Item, Pages, SlotOfPos, NO_SLOT,
-    SPILL_AT,
+    compute_drafts, feed, make_points, FirstPass, Item, Pages, SlotOfPos, NO_SLOT, SPILL_AT,
 };
 use crate::stories::{Stories, StoryConfig};
+use crate::story_index::StoryIndex;
 use crate::talking::{replay_order, ArticleInput, Metas, QuoteInput, TalkingConfig, TalkingPoint};
 use crate::{SignalConfig, SignalIndex};
 use newslens_store::{QuoteQuery, QuoteRow, ScannedArticle, Store, StoreError};
@@ -41,7 +41,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// Bump when the derived file's content changes meaning.
-pub const DERIVED_FORMAT: u32 = 7;
+pub const DERIVED_FORMAT: u32 = 8;
 
 /// The settings the derived file was computed with (linking, talking points,
 /// stories), so a file made by a build with other rules counts as stale.
@@ -836,13 +836,16 @@ const STATE_MAGIC: &[u8; 8] = b"NLSIGST\0";
 /// taken a chunk at a time, so the state is written as it is encoded;
 /// 3: a quote id `ARTICLE_ID#N` is kept as its `N`; 4: the quote
 /// clusters keep a bit per quote for "two or more" instead of a size, and
-/// the quotes' speakers are kept in the candidate window only).
-pub const STATE_FORMAT: u32 = 4;
+/// the quotes' speakers are kept in the candidate window only; 5: the
+/// story index comes before the signal index).
+pub const STATE_FORMAT: u32 = 5;
 
-/// The saved index state: the index, and per article slot its store
-/// rowid and content hash (as read; a state is written from the corpus).
+/// The saved index state: the index, the story index, and per article
+/// slot its store rowid and content hash (as read; a state is written
+/// from the corpus).
 struct State {
     index: SignalIndex,
+    stories: StoryIndex,
     rowids: Vec<u64>,
     hashes: Vec<u64>,
 }
@@ -856,6 +859,7 @@ struct State {
 /// step).
 fn write_state(
     index: &SignalIndex,
+    stories: &StoryIndex,
     slot_of_pos: &[u32],
     rowids: &[i64],
     hashes: &[u64],
@@ -885,6 +889,8 @@ fn write_state(
             .iter()
             .map(|&p| hashes.get(p as usize).copied().unwrap_or(0)),
     );
+    // The story index first: the signal index runs to the checksum.
+    stories.save_into(&mut w);
     index.save_into(&mut w);
     let sum = w.finish()?;
     out.write_all(&sum.to_le_bytes())
@@ -945,12 +951,14 @@ fn decode_state(r: &mut Reader) -> Result<State, String> {
     }
     let rowids = r.u64s().ok_or_else(damaged)?;
     let hashes = r.u64s().ok_or_else(damaged)?;
+    let stories = StoryIndex::load_from(StoryConfig::default(), r).ok_or_else(damaged)?;
     let index = SignalIndex::load_from(SignalConfig::default(), r).ok_or_else(damaged)?;
     if rowids.len() != index.article_count() || hashes.len() != rowids.len() {
         return Err(damaged());
     }
     Ok(State {
         index,
+        stories,
         rowids,
         hashes,
     })
@@ -1029,7 +1037,7 @@ fn derived_with(store: &Store, db: &Path, write: bool) -> Result<(Derived, Sourc
     crate::passes::map_large_blocks();
     let talk = TalkingConfig::default();
     let story = StoryConfig::default();
-    let mut first = FirstPass::new(&talk, true, Some(SPILL_AT));
+    let mut first = FirstPass::new(&talk, Some(SPILL_AT));
     let mut corpus = first_pass(store, &mut first)?;
     // The n-gram hashes wait on disk while the index is built; their
     // filter is made after the index's candidate segments are dropped.
@@ -1046,6 +1054,7 @@ fn derived_with(store: &Store, db: &Path, write: bool) -> Result<(Derived, Sourc
         Err(reason) => {
             let state = State {
                 index: SignalIndex::new(SignalConfig::default()),
+                stories: StoryIndex::new(story.clone()),
                 rowids: Vec::new(),
                 hashes: Vec::new(),
             };
@@ -1086,18 +1095,33 @@ fn derived_with(store: &Store, db: &Path, write: bool) -> Result<(Derived, Sourc
     let mut peak = crate::passes::PeakNotes::new();
     pages.fetch(&add, &mut |items| {
         trimmer.page();
-        feed(&mut state.index, items, &mut slot_of_pos);
+        feed(
+            &mut state.index,
+            Some(&mut state.stories),
+            items,
+            &mut slot_of_pos,
+        );
         peak.page("index step");
         Ok(state.index.spool_items()?)
     })?;
     lap(&format!("{} articles indexed", add.len()));
+    if timer.is_some() {
+        eprintln!("signals:   {}", state.stories.summary());
+    }
     drop(add);
     let hashes = unpark_u64s(hashes)?;
     if write {
         // Saved now: the passes below need the index's groups only, so
         // its candidate segments are dropped before them.
         write_atomically(&state_path(db), |w| {
-            write_state(&state.index, &slot_of_pos, &corpus.rowids, &hashes, w)
+            write_state(
+                &state.index,
+                &state.stories,
+                &slot_of_pos,
+                &corpus.rowids,
+                &hashes,
+                w,
+            )
         });
         lap("state written");
     }
@@ -1111,14 +1135,13 @@ fn derived_with(store: &Store, db: &Path, write: bool) -> Result<(Derived, Sourc
     corpus.metas.unpark(parked)?;
     let prepared = first.finish()?;
     lap("repeated n-grams");
-    let (drafts, vectors) = compute_drafts(
+    let drafts = compute_drafts(
         &pages,
         &mut corpus.metas,
         prepared,
         &mut state.index,
         &slot_of_pos,
         &talk,
-        &story,
     )?;
     let mut clusters = index_clusters(&mut state.index, &corpus.metas, &slot_of_pos);
     // The index (saved above) is not read again: freed before the points'
@@ -1126,14 +1149,17 @@ fn derived_with(store: &Store, db: &Path, write: bool) -> Result<(Derived, Sourc
     // stories: the clusters were made with the stories' lists of articles
     // held, which set the 1M peak: 588 MiB; since session 12 before the
     // points, see `compute_drafts`).
-    drop((state, slot_of_pos));
+    // The story index is kept (its open stories: the window's articles).
+    let stories = std::mem::take(&mut state.stories);
+    drop(state);
     lap("quote clusters");
     let talking = make_points(&pages, &corpus.metas, drafts)?;
     // Not read until the derived file is made: on a temporary file while
     // the stories are made (since session 12; with the points and the
     // clusters held, the stories step set the 1M peak: 310 MiB).
     let parked = clusters.park()?;
-    let mut story_list = stories_of(&corpus.metas, vectors, &story)?;
+    let mut story_list = stories.stories(&corpus.metas, &slot_of_pos);
+    drop((stories, slot_of_pos));
     // What the stories freed goes back before the titles are read (1M:
     // 32 MB resident above the heap in use).
     crate::passes::release_free_memory();

@@ -10,6 +10,7 @@
 //! shingle sets. Groups are kept in a union–find structure, so new articles
 //! update them without a recompute.
 
+mod blocked_bloom;
 mod codec;
 mod dates;
 #[cfg(feature = "store")]
@@ -20,6 +21,7 @@ mod postings;
 mod shingles;
 mod signal_index;
 mod stories;
+mod story_index;
 mod talking;
 mod union_find;
 

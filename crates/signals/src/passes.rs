@@ -12,21 +12,20 @@
 //!    temporary files split by the hash's top bits — and sorted per file
 //!    to find the `n`-grams in two or more articles (an `n`-gram in one
 //!    article only can never be a phrase), which go into a filter
-//!    (`Repeated`, 2 bytes an `n`-gram); the document frequency of every
-//!    story term (by hash) is counted. The store path writes the hashes
+//!    (`BlockedBloom`, 2 bytes an `n`-gram). The store path writes the hashes
 //!    out ([`FirstPass::park`]) and sorts them only after the index's
 //!    candidate segments are dropped.
-//! 2. The articles go into the [`SignalIndex`] (replay order, a page at a
-//!    time; see [`feed`]).
+//! 2. The articles go into the [`SignalIndex`] and the [`StoryIndex`]
+//!    (replay order, a page at a time; see [`feed`]): the stories are
+//!    made there, one article at a time (since session 14; before, from
+//!    every article's vector after the passes).
 //! 3. **Counting pass**: for the repeated `n`-grams only (those the filter
 //!    holds; a false positive adds records of an `n`-gram of one article,
 //!    which never passes), one record per article and source (hash,
 //!    source, article, outlet; 24 bytes), split and spilled like the
 //!    first pass's (at a quarter of the budget), then sorted two parts at
 //!    a time (in parallel) to decide the passing ones (two sources, two
-//!    outlets, at most the article limit); each article's story vector
-//!    (its heaviest terms) from the document frequencies (on a temporary
-//!    file when spilling); the speaker of each quote in a cluster as a
+//!    outlets, at most the article limit); the speaker of each quote in a cluster as a
 //!    64-bit key (no table of names) and the texts of the statements'
 //!    first quotes (on a [`TextShelf`]: a temporary file when spilling).
 //!    The statements are scored from these and kept as drafts (`Draft`)
@@ -40,16 +39,16 @@
 //!    of the corpus' speaker names (no read when no kept point has a
 //!    speaker). The store path makes its quote clusters and frees the
 //!    index between [`compute_drafts`] and [`make_points`].
-//! 6. [`stories_of`]: the stories, from the story vectors.
 //!
 //! The result equals computing everything in memory at once (the rules of
 //! `talking.rs` and `stories.rs`); the tests of both modules run through
 //! these passes.
 
+use crate::blocked_bloom::{mix64, BlockedBloom};
+use crate::dates::date_key;
 use crate::signal_index::{ArticleRef, QuoteRef, SignalConfig, SignalIndex};
-use crate::stories::{
-    cluster, term_counts, term_hashes, top_terms, DocFreq, Stories, StoryConfig, Vectors,
-};
+use crate::stories::{term_counts, TermCounts};
+use crate::story_index::StoryIndex;
 use crate::talking::{
     date_keys, distinct, narration, replay_order, speaker_key, ArticleInput, Ctx, Metas, Names,
     Occurrence, QuoteInput, Ranked, TalkingConfig, TalkingPoint,
@@ -360,69 +359,13 @@ fn grams(words: &[Word], n: usize) -> Vec<u64> {
         .collect()
 }
 
-/// splitmix64's finaliser: every output bit depends on every input bit.
-fn mix64(mut h: u64) -> u64 {
-    h = (h ^ (h >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-    h = (h ^ (h >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-    h ^ (h >> 31)
-}
-
-/// The `n`-grams in two or more articles, as a blocked Bloom filter: the
-/// counting pass asks it about every `n`-gram of the corpus and writes
-/// records for those it may hold. A false positive (about 0.3 % of the
-/// others at [`FILTER_BITS`] bits an `n`-gram) only adds records of an
-/// `n`-gram of one article, which can never pass (its records all have
-/// one outlet: the article's), so the phrases are exactly those of an
-/// exact set — at 2 bytes an `n`-gram instead of 9 (a sorted list with a
-/// directory: 220 MB for the 1M news corpus's repeated `n`-grams), and one
-/// cache line a lookup.
-struct Repeated {
-    /// 512-bit blocks.
-    blocks: Vec<[u64; 8]>,
-    len: usize,
-}
-
-/// Bits of [`Repeated`] per `n`-gram.
+/// Bits of the repeated `n`-grams' [`BlockedBloom`] per `n`-gram: a false
+/// positive (about 0.3 % of the others) only adds records of an `n`-gram
+/// of one article, which can never pass (its records all have one
+/// outlet: the article's), so the phrases are exactly those of an exact
+/// set — at 2 bytes an `n`-gram instead of 9 (a sorted list with a
+/// directory: 220 MB for the 1M news corpus's repeated `n`-grams).
 const FILTER_BITS: usize = 16;
-
-impl Repeated {
-    /// An empty filter for `n` hashes at `bits` bits each.
-    fn with_capacity(n: usize, bits: usize) -> Repeated {
-        Repeated {
-            blocks: vec![[0u64; 8]; (n * bits).div_ceil(512).max(1)],
-            len: 0,
-        }
-    }
-
-    /// The block of `h` and the seven bits in it (9 bits each of a second
-    /// hash of `h`).
-    fn probe(&self, h: u64) -> (usize, impl Iterator<Item = (usize, u64)>) {
-        let block = ((u128::from(h) * self.blocks.len() as u128) >> 64) as usize;
-        let g = mix64(h ^ 0x9e37_79b9_7f4a_7c15);
-        let bits = (0..7).map(move |k| {
-            let bit = (g >> (9 * k)) as usize & 511;
-            (bit / 64, 1u64 << (bit % 64))
-        });
-        (block, bits)
-    }
-
-    fn insert(&mut self, h: u64) {
-        let (b, bits) = self.probe(h);
-        let mut block = self.blocks[b];
-        for (word, mask) in bits {
-            block[word] |= mask;
-        }
-        self.blocks[b] = block;
-        self.len += 1;
-    }
-
-    /// `true` for every inserted hash (and rarely for others).
-    fn contains(&self, h: u64) -> bool {
-        let (b, mut bits) = self.probe(h);
-        let block = &self.blocks[b];
-        bits.all(|(word, mask)| block[word] & mask != 0)
-    }
-}
 
 /// The `n`-gram hashes of `values` that occur twice or more, sorted.
 fn repeated(mut values: Vec<u64>) -> Vec<u64> {
@@ -716,9 +659,7 @@ fn u32_at(b: &[u8], at: usize) -> u32 {
 /// What the first pass leaves for the others.
 pub(crate) struct Prepared {
     /// Phrase `n`-grams in two or more articles.
-    repeated: Repeated,
-    /// Story term document frequencies (when stories are computed).
-    df: Option<DocFreq>,
+    repeated: BlockedBloom,
     /// Bytes a pass holds before spilling to temporary files.
     budget: Option<usize>,
 }
@@ -729,28 +670,26 @@ pub(crate) struct FirstPass {
     phrases: bool,
     budget: Option<usize>,
     grams: Parts,
-    df: Option<DocFreq>,
 }
 
 impl FirstPass {
-    /// `stories`: count story terms too; `budget`: bytes of `n`-gram
+    /// `budget`: bytes of `n`-gram
     /// hashes this pass holds before writing them to temporary files
     /// (`None`: all stay in memory, and no later pass spills either; the
     /// store path uses [`SPILL_AT`]); the counting pass holds a quarter
     /// of it (since session 11).
-    pub(crate) fn new(config: &TalkingConfig, stories: bool, budget: Option<usize>) -> FirstPass {
+    pub(crate) fn new(config: &TalkingConfig, budget: Option<usize>) -> FirstPass {
         FirstPass {
             n: config.phrase_words.max(2),
             phrases: config.phrases,
             budget,
             grams: Parts::new(budget),
-            df: stories.then(DocFreq::default),
         }
     }
 
     pub(crate) fn add(&mut self, items: &[Item]) -> std::io::Result<()> {
-        let (n, phrases, stories) = (self.n, self.phrases, self.df.is_some());
-        let per: Vec<(Vec<u64>, Vec<u64>)> = items
+        let (n, phrases) = (self.n, self.phrases);
+        let per: Vec<Vec<u64>> = items
             .par_iter()
             .map(|item| {
                 let mut g: Vec<u64> = Vec::new();
@@ -761,20 +700,12 @@ impl FirstPass {
                     g.sort_unstable();
                     g.dedup();
                 }
-                let terms = if stories {
-                    term_hashes(item.article.title.as_deref(), &item.article.text)
-                } else {
-                    Vec::new()
-                };
-                (g, terms)
+                g
             })
             .collect();
-        for (g, terms) in per {
+        for g in per {
             for h in g {
                 self.grams.push(h, &h.to_le_bytes())?;
-            }
-            if let Some(df) = &mut self.df {
-                df.add(terms.into_iter());
             }
         }
         Ok(())
@@ -817,7 +748,7 @@ impl FirstPass {
                 }
             },
         )?;
-        let mut filter = Repeated::with_capacity(count, FILTER_BITS);
+        let mut filter = BlockedBloom::with_capacity(count, FILTER_BITS);
         match file {
             Some(f) => {
                 use std::io::{Read, Seek};
@@ -834,7 +765,6 @@ impl FirstPass {
         }
         Ok(Prepared {
             repeated: filter,
-            df: self.df,
             budget: self.budget,
         })
     }
@@ -848,8 +778,35 @@ pub(crate) type SlotOfPos = Vec<u32>;
 pub(crate) const NO_SLOT: u32 = u32::MAX;
 
 /// Adds `items` (in their order) to `index`, each article followed by its
-/// quotes, recording each article's slot at its position.
-pub(crate) fn feed(index: &mut SignalIndex, items: Vec<Item>, slot_of_pos: &mut SlotOfPos) {
+/// quotes, and to `stories` when given (by the same slots), recording
+/// each article's slot at its position.
+pub(crate) fn feed(
+    index: &mut SignalIndex,
+    stories: Option<&mut StoryIndex>,
+    items: Vec<Item>,
+    slot_of_pos: &mut SlotOfPos,
+) {
+    let first = index.article_count();
+    if let Some(stories) = stories {
+        // Terms counted in parallel, a few articles at a time (a page's
+        // term tables at once took 12 MB at the 100k generated store);
+        // the articles go into the story index in order (each one's
+        // vector takes the counts of those before it).
+        const AT_A_TIME: usize = 64;
+        for (c, chunk) in items.chunks(AT_A_TIME).enumerate() {
+            let counts: Vec<(u64, TermCounts)> = chunk
+                .par_iter()
+                .map(|item| {
+                    let a = &item.article;
+                    let key = a.date.as_deref().and_then(date_key).unwrap_or(u64::MAX);
+                    (key, term_counts(a.title.as_deref(), &a.text))
+                })
+                .collect();
+            for (k, (key, tf)) in counts.iter().enumerate() {
+                stories.add((first + c * AT_A_TIME + k) as u32, *key, tf);
+            }
+        }
+    }
     let mut refs: Vec<ArticleRef> = Vec::with_capacity(items.len());
     let mut qrefs: Vec<QuoteRef> = Vec::new();
     let mut positions = Vec::with_capacity(items.len());
@@ -871,7 +828,8 @@ pub(crate) fn feed(index: &mut SignalIndex, items: Vec<Item>, slot_of_pos: &mut 
             text: a.text,
         });
     }
-    let (first, _) = index.add_articles_with_quotes(&refs, &qrefs);
+    let (added, _) = index.add_articles_with_quotes(&refs, &qrefs);
+    debug_assert_eq!(added, first);
     for (k, pos) in positions.into_iter().enumerate() {
         if slot_of_pos.len() <= pos {
             slot_of_pos.resize(pos + 1, NO_SLOT);
@@ -934,10 +892,9 @@ struct Run {
     text: u32,
 }
 
-/// Talking points (and stories when the first pass counted their terms)
-/// of a corpus whose articles are all in `index` (`slot_of_pos`: each
-/// position's article slot). `metas` are the articles without their
-/// texts (position order).
+/// Talking points of a corpus whose articles are all in `index`
+/// (`slot_of_pos`: each position's article slot). `metas` are the
+/// articles without their texts (position order).
 pub(crate) fn compute<P: Pages>(
     pages: &P,
     metas: &mut Metas,
@@ -945,55 +902,17 @@ pub(crate) fn compute<P: Pages>(
     index: &mut SignalIndex,
     slot_of_pos: &[u32],
     talk: &TalkingConfig,
-    story: &StoryConfig,
-) -> Result<(Vec<TalkingPoint>, Stories), P::Error> {
-    let (points, vectors) =
-        compute_points(pages, metas, prepared, index, slot_of_pos, talk, story)?;
-    Ok((points, stories_of(metas, vectors, story)?))
+) -> Result<Vec<TalkingPoint>, P::Error> {
+    let drafts = compute_drafts(pages, metas, prepared, index, slot_of_pos, talk)?;
+    make_points(pages, metas, drafts)
 }
 
-/// The stories of the story vectors [`compute_drafts`] (or
-/// [`compute_points`]) gave (none when
-/// the first pass counted no story terms).
-pub(crate) fn stories_of(
-    metas: &Metas,
-    vectors: Option<Vectors>,
-    story: &StoryConfig,
-) -> std::io::Result<Stories> {
-    let t = std::time::Instant::now();
-    let stories = match vectors {
-        Some(v) => cluster(metas, v, story)?,
-        None => Stories::default(),
-    };
-    step("stories", t);
-    Ok(stories)
-}
-
-/// [`compute`] without the stories: the talking points, and the story
-/// vectors to make the stories of ([`stories_of`]) when the first pass
-/// counted their terms.
-pub(crate) fn compute_points<P: Pages>(
-    pages: &P,
-    metas: &mut Metas,
-    prepared: Prepared,
-    index: &mut SignalIndex,
-    slot_of_pos: &[u32],
-    talk: &TalkingConfig,
-    story: &StoryConfig,
-) -> Result<(Vec<TalkingPoint>, Option<Vectors>), P::Error> {
-    let (drafts, vectors) =
-        compute_drafts(pages, metas, prepared, index, slot_of_pos, talk, story)?;
-    Ok((make_points(pages, metas, drafts)?, vectors))
-}
-
-/// [`compute_points`] up to the kept points' drafts, which
+/// [`compute`] up to the kept points' drafts, which
 /// [`make_points`] makes into points: the store path makes its quote
 /// clusters in between and frees the index before the points' strings
 /// are made (the talking points were 91 MB at a million generated
 /// articles, held beside the index while the clusters were made: the
-/// peak, 348 MiB, once the store's page caches were no longer held), and
-/// it makes the stories after that (their lists of articles, 117 MB at
-/// 1M, are not held beside the index either).
+/// peak, 348 MiB, once the store's page caches were no longer held).
 pub(crate) fn compute_drafts<P: Pages>(
     pages: &P,
     metas: &mut Metas,
@@ -1001,8 +920,7 @@ pub(crate) fn compute_drafts<P: Pages>(
     index: &mut SignalIndex,
     slot_of_pos: &[u32],
     talk: &TalkingConfig,
-    story: &StoryConfig,
-) -> Result<(Vec<Draft>, Option<Vectors>), P::Error> {
+) -> Result<Vec<Draft>, P::Error> {
     let n = talk.phrase_words.max(2);
     let total = metas.len();
     // Positions and quote slots as u32 (the index numbers its items so):
@@ -1046,19 +964,6 @@ pub(crate) fn compute_drafts<P: Pages>(
     // only written out in smaller pieces: the same records, the same
     // parts.
     let mut records = Parts::new(prepared.budget.map(|b| b / 4));
-    let mut df = prepared.df;
-    if let Some(df) = &mut df {
-        let all = df.len();
-        df.keep_usable(story);
-        note(&format!("story terms: {all} counted, {} usable", df.len()));
-    }
-    // Spilling: the story vectors wait on a temporary file (180 MB at 1M
-    // held in memory before session 9).
-    let mut vectors = if spill {
-        Vectors::spilled()?
-    } else {
-        Vectors::default()
-    };
     // The quote slots of an item (`None`: not in the index as this quote).
     let quote_slots = |index: &SignalIndex, item: &Item| -> Vec<Option<usize>> {
         let Some(a) = slot_of_pos
@@ -1093,13 +998,11 @@ pub(crate) fn compute_drafts<P: Pages>(
     let mut trimmer = Trimmer::default();
     pages.scan(&mut |items: Vec<Item>| {
         trimmer.page();
-        // Per item: the repeated n-grams of each text, its story vector's
-        // terms (made in parallel; only the term ids are given in order).
-        type Counted = (Vec<Vec<u64>>, Option<Vec<(String, f64)>>);
-        let per: Vec<Counted> = items
+        // Per item: the repeated n-grams of each text (in parallel).
+        let per: Vec<Vec<Vec<u64>>> = items
             .par_iter()
             .map(|item| {
-                let g = if talk.phrases {
+                if talk.phrases {
                     texts(item)
                         .into_iter()
                         .map(|(_, t)| {
@@ -1110,18 +1013,10 @@ pub(crate) fn compute_drafts<P: Pages>(
                         .collect()
                 } else {
                     Vec::new()
-                };
-                let top = df.as_ref().map(|df| {
-                    let tf = term_counts(item.article.title.as_deref(), &item.article.text);
-                    top_terms(&tf, df, story)
-                });
-                (g, top)
+                }
             })
             .collect();
-        for (item, (text_grams, top)) in items.iter().zip(per) {
-            if let Some(top) = top {
-                vectors.push_top(top)?;
-            }
+        for (item, text_grams) in items.iter().zip(per) {
             let Some(slot) = slot_of_pos
                 .get(item.pos)
                 .filter(|&&s| s != NO_SLOT)
@@ -1174,11 +1069,10 @@ pub(crate) fn compute_drafts<P: Pages>(
         Ok(())
     })?;
     note(&format!(
-        "{} repeated n-grams ({} MB filter), {} statement texts, {} story term entries, {} quotes with a speaker, {} outlets",
+        "{} repeated n-grams ({} MB filter), {} statement texts, {} quotes with a speaker, {} outlets",
         repeated.len,
-        (repeated.blocks.len() * 64) >> 20,
+        (repeated.word_count() * 8) >> 20,
         statement_text.len(),
-        vectors.entries(),
         speakers_seen,
         outlets.len()
     ));
@@ -1246,12 +1140,8 @@ pub(crate) fn compute_drafts<P: Pages>(
     drop((firsts, speaker_of_slot));
     release_free_memory();
     step("statements", t);
-    // The stories need only the story vectors (on a temporary file since
-    // session 9): made last, so their lists of articles (117 MB at 1M)
-    // are not held through the phrase pass.
-    let with_stories = df.is_some();
-    drop(df);
-    // Nor does the phrase pass read them (nor the date keys of `ctx`).
+    // The phrase pass reads neither the date keys of `ctx` nor the
+    // articles' metadata.
     drop(ctx);
     let parked = if spill && talk.phrases {
         Some(metas.park()?)
@@ -1294,7 +1184,7 @@ pub(crate) fn compute_drafts<P: Pages>(
         step("phrases", t);
     }
     drop(first_quote);
-    Ok((points.finish(), with_stories.then_some(vectors)))
+    Ok(points.finish())
 }
 
 /// The kept drafts made into points (their strings), with their
@@ -1712,7 +1602,7 @@ pub(crate) fn talking_points_in_memory(
 ) -> Vec<TalkingPoint> {
     let pages = SlicePages::new(articles, quotes);
     let run = || -> std::io::Result<Vec<TalkingPoint>> {
-        let mut first = FirstPass::new(config, false, None);
+        let mut first = FirstPass::new(config, None);
         if config.phrases {
             pages.scan(&mut |items| first.add(&items))?;
         }
@@ -1721,19 +1611,17 @@ pub(crate) fn talking_points_in_memory(
         let mut index = SignalIndex::new(SignalConfig::default());
         let mut slot_of_pos = vec![NO_SLOT; articles.len()];
         pages.fetch(&order, &mut |items| {
-            feed(&mut index, items, &mut slot_of_pos);
+            feed(&mut index, None, items, &mut slot_of_pos);
             Ok(())
         })?;
-        let (points, _) = compute(
+        compute(
             &pages,
             &mut Metas::of(articles, false),
             prepared,
             &mut index,
             &slot_of_pos,
             config,
-            &StoryConfig::default(),
-        )?;
-        Ok(points)
+        )
     };
     // Nothing in memory fails (no temporary files without spilling).
     run().unwrap_or_default()
@@ -1785,7 +1673,7 @@ mod tests {
             h ^ (h >> 32)
         };
         for len in [0u64, 1, 3, 100, 20_000] {
-            let mut set = Repeated::with_capacity(len as usize, FILTER_BITS);
+            let mut set = BlockedBloom::with_capacity(len as usize, FILTER_BITS);
             for i in 0..len {
                 set.insert(mix(i));
             }
@@ -2036,7 +1924,7 @@ mod tests {
         let config = TalkingConfig::default();
         let filter = |budget: Option<usize>, park: bool| {
             let pages = SlicePages::new(&articles, &[]);
-            let mut first = FirstPass::new(&config, false, budget);
+            let mut first = FirstPass::new(&config, budget);
             pages.scan(&mut |items| first.add(&items)).unwrap();
             assert_eq!(first.grams.spilled(), budget.is_some());
             if park {
@@ -2046,7 +1934,7 @@ mod tests {
                 assert_eq!(held == 0, budget.is_some());
             }
             let r = first.finish().unwrap().repeated;
-            (r.len, r.blocks)
+            (r.len, r.words().collect::<Vec<u64>>())
         };
         let memory = filter(None, false);
         assert!(memory.0 > 0);
@@ -2074,19 +1962,19 @@ mod tests {
         let config = TalkingConfig::default();
         let run = |budget: Option<usize>, saturated: bool| {
             let pages = SlicePages::new(&articles, &[]);
-            let mut first = FirstPass::new(&config, false, budget);
+            let mut first = FirstPass::new(&config, budget);
             pages.scan(&mut |items| first.add(&items)).unwrap();
             assert_eq!(first.grams.spilled(), budget.is_some());
             let mut prepared = first.finish().unwrap();
             if saturated {
-                prepared.repeated.blocks.fill([u64::MAX; 8]);
+                prepared.repeated.saturate();
             }
             let order = replay_order(&date_keys(&articles), 0..articles.len());
             let mut index = SignalIndex::new(SignalConfig::default());
             let mut slot_of_pos = vec![NO_SLOT; articles.len()];
             pages
                 .fetch(&order, &mut |items| {
-                    feed(&mut index, items, &mut slot_of_pos);
+                    feed(&mut index, None, items, &mut slot_of_pos);
                     Ok(())
                 })
                 .unwrap();
@@ -2097,10 +1985,8 @@ mod tests {
                 &mut index,
                 &slot_of_pos,
                 &config,
-                &StoryConfig::default(),
             )
             .unwrap()
-            .0
         };
         let memory = run(None, false);
         assert!(memory.iter().any(|p| p.kind == "phrase"), "{memory:#?}");

@@ -17,13 +17,12 @@
 //! drift away from its first article.
 
 use crate::shingles::{for_each_word, APOSTROPHES};
-use crate::talking::{ArticleInput, FirstSeen, Metas};
-use crate::union_find::UnionFind;
+use crate::story_index::{Seen, StoryIndex};
+use crate::talking::{replay_order, ArticleInput, FirstSeen, Metas};
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::hash::{Hash, Hasher};
-use std::io::{BufWriter, Write};
 
 /// Settings of [`stories`].
 #[derive(Debug, Clone)]
@@ -319,16 +318,6 @@ pub(crate) fn term_counts<'a>(title: Option<&'a str>, text: &'a str) -> TermCoun
 /// Terms of one article with their weighted counts ([`term_counts`]).
 pub(crate) type TermCounts<'a> = FxHashMap<Cow<'a, str>, f64>;
 
-/// The [`term_hash`]es of the terms of [`term_counts`], sorted and
-/// distinct, without a string per term (the first pass needs only these).
-pub(crate) fn term_hashes(title: Option<&str>, text: &str) -> Vec<u64> {
-    let mut out = Vec::new();
-    for_each_term(title, text, |term, _, _| out.push(term_hash(term)));
-    out.sort_unstable();
-    out.dedup();
-    out
-}
-
 /// Calls `f` with each term of the title and the text (the words of
 /// `normalize_words` of four letters or more, not all digits), the word
 /// as written when that is the term already (else `None`), and its
@@ -388,7 +377,16 @@ pub(crate) struct DocFreq {
 }
 
 impl DocFreq {
-    /// Counts one article with these distinct term hashes.
+    /// Counts one article with these distinct term hashes when only the
+    /// terms seen twice or more are counted: a term not counted yet that
+    /// `seen` may hold is now in two articles, else it goes into `seen`
+    /// (the story index: most terms are in one article, 4 million at a
+    /// million generated articles, which `seen` holds at 2 bytes each).
+    /// A false positive of `seen` (about 0.3 %) counts a new term as in
+    /// two articles.
+    /// Counts one article with these distinct term hashes (every term
+    /// counted, none seen once left out).
+    #[cfg(test)]
     pub(crate) fn add(&mut self, terms: impl Iterator<Item = u64>) {
         self.n += 1;
         for t in terms {
@@ -396,20 +394,41 @@ impl DocFreq {
         }
     }
 
-    /// Drops the terms [`top_terms`] never keeps (in fewer than two
-    /// articles or more than the share of `config`): a lookup of one then
-    /// finds nothing, which [`top_terms`] treats as one article, so the
-    /// vectors stay the same. Most distinct words are in one article
-    /// (names: 4 million a million generated articles), so the table
-    /// shrinks to the usable terms, and the counting pass's lookups miss
-    /// the caches less.
-    pub(crate) fn keep_usable(&mut self, config: &StoryConfig) {
-        let max = self.max_df(config);
-        self.df.retain(|_, d| *d >= 2 && *d as usize <= max);
-        self.df.shrink_to_fit();
+    pub(crate) fn add_seen(&mut self, terms: impl Iterator<Item = u64>, seen: &mut Seen) {
+        self.n += 1;
+        for t in terms {
+            match self.df.get_mut(&t) {
+                Some(d) => *d += 1,
+                None if seen.contains(t) => {
+                    self.df.insert(t, 2);
+                }
+                None => seen.insert(t),
+            }
+        }
     }
 
-    /// Distinct terms counted (or kept).
+    /// Articles counted.
+    pub(crate) fn articles(&self) -> usize {
+        self.n
+    }
+
+    /// The counts, by term hash ascending (for saving).
+    pub(crate) fn sorted(&self) -> Vec<(u64, u32)> {
+        let mut v: Vec<(u64, u32)> = self.df.iter().map(|(&t, &d)| (t, d)).collect();
+        v.sort_unstable();
+        v
+    }
+
+    /// The counts of `pairs` over `n` articles ([`DocFreq::sorted`] read
+    /// back).
+    pub(crate) fn from_pairs(n: usize, pairs: impl Iterator<Item = (u64, u32)>) -> DocFreq {
+        DocFreq {
+            df: pairs.collect(),
+            n,
+        }
+    }
+
+    /// Terms counted.
     pub(crate) fn len(&self) -> usize {
         self.df.len()
     }
@@ -428,18 +447,30 @@ impl DocFreq {
     }
 }
 
+/// A term's inverse document frequency among `n` articles when `d` hold
+/// it: `ln(1 + n / d)`, never 0 (`ln(n / d)` before session 14 — with
+/// frequencies counted as articles come, the first articles of a corpus
+/// had weights of 0 for every term).
+fn idf(n: usize, d: usize) -> f64 {
+    (1.0 + n as f64 / d as f64).ln()
+}
+
 /// An article's heaviest terms by TF-IDF with their weights normalised to
 /// unit length, heaviest first (on ties the term first in alphabetical
-/// order): its vector before terms get ids, so it can be made in
-/// parallel.
+/// order), with the document frequencies `df` counted up to and with
+/// this article ([`DocFreq::add_seen`]). A term no other article had so
+/// far counts as in one article: the first article of a story names its
+/// event with words no article had (before session 14 the frequencies
+/// were those of the whole corpus, and a term of one article was left
+/// out: it could match nothing).
 pub(crate) fn top_terms(tf: &TermCounts, df: &DocFreq, config: &StoryConfig) -> Vec<(String, f64)> {
     let n = df.n;
     let max_df = df.max_df(config);
     let mut v: Vec<(&str, f64)> = tf
         .iter()
         .filter_map(|(w, &f)| {
-            let d = df.get(w);
-            (d >= 2 && d <= max_df).then(|| (&**w, (1.0 + f.ln()) * (n as f64 / d as f64).ln()))
+            let d = df.get(w).max(1);
+            (d <= max_df).then(|| (&**w, (1.0 + f.ln()) * idf(n, d)))
         })
         .collect();
     // Heaviest first, ties by term: a total order (terms are distinct), so
@@ -457,165 +488,6 @@ pub(crate) fn top_terms(tf: &TermCounts, df: &DocFreq, config: &StoryConfig) -> 
         .collect()
 }
 
-/// Each article's heaviest terms (term id, weight), normalised to unit
-/// length, sorted by term id, in two flat arrays (ids and weights: 12
-/// bytes a term, where `(u32, f64)` pairs take 16); term ids are given in
-/// order of first use. [`Vectors::spilled`] writes the terms to a
-/// temporary file instead (only the ends stay in memory, 8 bytes an
-/// article: the terms took 180 MB at a million generated articles), and
-/// [`cluster`] reads back the window's articles.
-#[derive(Default)]
-pub(crate) struct Vectors {
-    term_ids: FxHashMap<String, u32>,
-    names: Vec<String>,
-    ids: Vec<u32>,
-    weights: Vec<f64>,
-    ends: Vec<usize>,
-    /// Spilling: each article's ids then weights (little-endian).
-    file: Option<BufWriter<std::fs::File>>,
-    entries: usize,
-}
-
-/// One article's vector: term ids (ascending) and their weights.
-type Vector<'a> = (&'a [u32], &'a [f64]);
-
-/// An article's vector read back (owned).
-type Owned = (Vec<u32>, Vec<f64>);
-
-impl Vectors {
-    /// Vectors whose terms go to a temporary file (removed when dropped).
-    pub(crate) fn spilled() -> std::io::Result<Vectors> {
-        Ok(Vectors {
-            file: Some(BufWriter::new(tempfile::tempfile()?)),
-            ..Vectors::default()
-        })
-    }
-
-    /// Adds the next article's vector from its term counts.
-    pub(crate) fn push(&mut self, tf: &TermCounts, df: &DocFreq, config: &StoryConfig) {
-        // Held in memory: no I/O that could fail.
-        if self.file.is_none() {
-            let _ = self.push_top(top_terms(tf, df, config));
-        }
-    }
-
-    /// Adds the next article's vector from its [`top_terms`].
-    pub(crate) fn push_top(&mut self, top: Vec<(String, f64)>) -> std::io::Result<()> {
-        let mut v: Vec<(u32, f64)> = top
-            .into_iter()
-            .map(|(w, x)| {
-                let id = match self.term_ids.get(&w) {
-                    Some(&id) => id,
-                    None => {
-                        let id = self.names.len() as u32;
-                        self.names.push(w.clone());
-                        self.term_ids.insert(w, id);
-                        id
-                    }
-                };
-                (id, x)
-            })
-            .collect();
-        v.sort_unstable_by_key(|x| x.0);
-        self.entries += v.len();
-        match &mut self.file {
-            Some(f) => {
-                for x in &v {
-                    f.write_all(&x.0.to_le_bytes())?;
-                }
-                for x in &v {
-                    f.write_all(&x.1.to_le_bytes())?;
-                }
-            }
-            None => {
-                self.ids.extend(v.iter().map(|x| x.0));
-                self.weights.extend(v.iter().map(|x| x.1));
-            }
-        }
-        self.ends.push(self.entries);
-        Ok(())
-    }
-
-    /// Terms held over all vectors.
-    pub(crate) fn entries(&self) -> usize {
-        self.entries
-    }
-
-    fn range(&self, a: usize) -> (usize, usize) {
-        let start = if a == 0 { 0 } else { self.ends[a - 1] };
-        (start, self.ends[a])
-    }
-
-    /// Article `a`'s vector, held in memory (none when spilled).
-    fn get(&self, a: usize) -> Vector<'_> {
-        let (start, end) = self.range(a);
-        match (self.ids.get(start..end), self.weights.get(start..end)) {
-            (Some(i), Some(w)) => (i, w),
-            _ => (&[], &[]),
-        }
-    }
-
-    /// Done with adding: the spilled terms flushed for reading.
-    fn seal(self) -> std::io::Result<SealedVectors> {
-        let file = match self.file {
-            Some(f) => Some(f.into_inner().map_err(|e| e.into_error())?),
-            None => None,
-        };
-        Ok(SealedVectors {
-            vectors: Vectors { file: None, ..self },
-            file,
-            block: std::cell::RefCell::new((0, Vec::new())),
-        })
-    }
-}
-
-/// [`Vectors`] for reading.
-struct SealedVectors {
-    vectors: Vectors,
-    file: Option<std::fs::File>,
-    /// The last block read from the file (its offset and bytes): articles
-    /// are mostly read in file order, a read per block instead of per
-    /// article.
-    block: std::cell::RefCell<(u64, Vec<u8>)>,
-}
-
-/// Bytes read from the spilled vectors at a time.
-const BLOCK: u64 = 1 << 16;
-
-impl SealedVectors {
-    /// Article `a`'s vector, from memory or the file.
-    fn read(&self, a: usize) -> std::io::Result<Owned> {
-        let Some(file) = &self.file else {
-            let (i, w) = self.vectors.get(a);
-            return Ok((i.to_vec(), w.to_vec()));
-        };
-        let (start, end) = self.vectors.range(a);
-        let n = end - start;
-        let (from, to) = (start as u64 * 12, end as u64 * 12);
-        let mut block = self.block.borrow_mut();
-        let (at, held) = &mut *block;
-        if from < *at || to > *at + held.len() as u64 {
-            // The block from this article on (to the end of the file).
-            let total = self.vectors.entries as u64 * 12;
-            let len = BLOCK.max(to - from).min(total - from);
-            held.resize(len as usize, 0);
-            read_exact_at(file, held, from)?;
-            *at = from;
-        }
-        let bytes = &held[(from - *at) as usize..(to - *at) as usize];
-        let (ib, wb) = bytes.split_at(n * 4);
-        let ids = ib
-            .chunks_exact(4)
-            .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
-            .collect();
-        let weights = wb
-            .chunks_exact(8)
-            .map(|c| f64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]))
-            .collect();
-        Ok((ids, weights))
-    }
-}
-
 /// Reads `buf.len()` bytes of `file` from offset `at` (positioned read;
 /// shared with the signal index's spooled arrays).
 #[cfg(unix)]
@@ -631,217 +503,25 @@ pub(crate) fn read_exact_at(file: &std::fs::File, buf: &mut [u8], at: u64) -> st
     f.read_exact(buf)
 }
 
-fn view(v: &Owned) -> Vector<'_> {
-    (&v.0, &v.1)
-}
-
-/// Dot product of two vectors: the products of the weights at common term
-/// ids, summed in id order (as `sparse_dot` sums them for pairs).
-fn dot((ia, wa): Vector, (ib, wb): Vector) -> f64 {
-    let (mut i, mut j, mut s) = (0, 0, 0.0);
-    while i < ia.len() && j < ib.len() {
-        match ia[i].cmp(&ib[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                s += wa[i] * wb[j];
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    s
-}
-
-/// Stories of two or more articles, largest first (then earliest).
+/// Stories of two or more articles, largest first (then earliest): the
+/// articles go into a [`StoryIndex`] oldest first, as the store path
+/// feeds them.
 pub fn stories(articles: &[ArticleInput], config: &StoryConfig) -> Vec<Story> {
-    let tokens: Vec<TermCounts> = articles
-        .iter()
-        .map(|a| term_counts(a.title.as_deref(), &a.text))
-        .collect();
-    let mut df = DocFreq::default();
-    for tf in &tokens {
-        df.add(tf.keys().map(|w| term_hash(w)));
-    }
-    let mut vectors = Vectors::default();
-    for tf in &tokens {
-        vectors.push(tf, &df, config);
-    }
-    // In memory: no I/O that could fail.
-    cluster(&Metas::of(articles, true), vectors, config)
-        .map(|s| s.iter().collect())
-        .unwrap_or_default()
-}
-
-/// The stories of `articles` (only their ids, dates, outlets and titles
-/// are read) given each one's vector. Only the vectors of the window's
-/// articles are held (read back one article at a time when spilled), and
-/// those of the stories' seeds and members when asked for.
-pub(crate) fn cluster(
-    articles: &Metas,
-    vectors: Vectors,
-    config: &StoryConfig,
-) -> std::io::Result<Stories> {
-    let vectors = vectors.seal()?;
-    let n = articles.len();
-    let keys: Vec<u64> = articles.date_keys();
-    let mut order: Vec<usize> = (0..n).filter(|&a| keys[a] != u64::MAX).collect();
-    order.sort_by_key(|&a| (keys[a], a));
-    let window = u64::from(config.window_days) * 86_400;
-    let mut uf = UnionFind::default();
-    for _ in 0..n {
-        uf.push();
-    }
-    // Each article's story, named by its first article (its seed).
-    let mut seed: Vec<u32> = (0..n as u32).collect();
-    // term → earlier articles (oldest first). Articles come oldest first,
-    // so one that has fallen out of the window never comes back into it:
-    // a list's dropped head is cut off once it is half the list (the lists
-    // held every article's terms before: 15 million entries at a million
-    // generated articles, a window's worth now).
-    let mut postings: FxHashMap<u32, Vec<u32>> = FxHashMap::default();
-    let mut shared: FxHashMap<u32, usize> = FxHashMap::default();
-    let mut matches: Vec<(f64, u32)> = Vec::new();
-    // The vectors of the articles within the window of the current one
-    // (the only candidates), oldest first.
-    let mut held: FxHashMap<u32, Owned> = FxHashMap::default();
-    let mut held_order: std::collections::VecDeque<u32> = std::collections::VecDeque::new();
-    for &a in &order {
-        while let Some(&b) = held_order.front() {
-            if keys[a] - keys[b as usize] <= window {
-                break;
-            }
-            held.remove(&b);
-            held_order.pop_front();
-        }
-        let va = vectors.read(a)?;
-        shared.clear();
-        for &t in &va.0 {
-            if let Some(list) = postings.get_mut(&t) {
-                // Only those within the window: the tail of the list.
-                let mut inside = list.len();
-                for &b in list.iter().rev() {
-                    if keys[a] - keys[b as usize] > window {
-                        break;
-                    }
-                    *shared.entry(b).or_default() += 1;
-                    inside -= 1;
-                }
-                if inside > 0 && inside * 2 >= list.len() {
-                    list.drain(..inside);
-                }
-            }
-        }
-        matches.clear();
-        for (&b, &count) in &shared {
-            if count < config.min_shared {
-                continue;
-            }
-            let Some(vb) = held.get(&b) else { continue };
-            let cos = dot(view(&va), view(vb));
-            if cos >= config.min_similarity {
-                matches.push((cos, b));
-            }
-        }
-        // The article joins one story, never two (joining every match
-        // chained stories through articles on two events — reprints
-        // under a new title — into stories of tens of thousands): the
-        // best match's, unless the article is unlike that story's seed;
-        // then the next best's.
-        matches.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
-        for &(cos, b) in &matches {
-            let s = seed[b as usize];
-            let like_seed = s == b || {
-                let cos_seed = match held.get(&s) {
-                    Some(vs) => dot(view(&va), view(vs)),
-                    None => dot(view(&va), view(&vectors.read(s as usize)?)),
-                };
-                cos_seed >= config.min_similarity
-            };
-            if like_seed {
-                debug_assert!(cos >= config.min_similarity);
-                uf.union(a, b as usize);
-                seed[a] = s;
-                break;
-            }
-        }
-        for &t in &va.0 {
-            postings.entry(t).or_default().push(a as u32);
-        }
-        held.insert(a as u32, va);
-        held_order.push_back(a as u32);
-    }
-    drop((held, held_order, postings, shared));
-    let mut groups: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
-    for &a in &order {
-        if uf.set_size(a) > 1 {
-            groups.entry(uf.find(a)).or_default().push(a);
-        }
-    }
-    drop((uf, order, seed));
-    // Largest first, then earliest (a stable sort of the groups in the
-    // map's order: the order the stories were sorted in when each was
-    // made first).
-    let mut groups: Vec<Vec<usize>> = groups
-        .into_values()
-        .map(|mut members| {
-            members.sort_by_key(|&a| (keys[a], a));
-            members
-        })
-        .collect();
-    groups.sort_by(|a, b| b.len().cmp(&a.len()).then(keys[a[0]].cmp(&keys[b[0]])));
-    let mut out = Stories::default();
-    let mut outlets: Vec<u32> = Vec::new();
-    for members in groups {
-        let first = members[0];
-        let last = members[members.len() - 1];
-        // Distinct outlets in order of first appearance (ids of one name
-        // table: equal exactly when the outlets are).
-        outlets.clear();
-        for &a in &members {
-            let o = articles.outlet_id(a);
-            if o != u32::MAX && !outlets.contains(&o) {
-                outlets.push(o);
-            }
-        }
-        let mut weight: FxHashMap<u32, (usize, f64)> = FxHashMap::default();
-        for &a in &members {
-            let (ids, weights) = vectors.read(a)?;
-            for (&t, &x) in ids.iter().zip(&weights) {
-                let e = weight.entry(t).or_default();
-                e.0 += 1;
-                e.1 += x;
-            }
-        }
-        let mut terms: Vec<(u32, (usize, f64))> =
-            weight.into_iter().filter(|t| t.1 .0 >= 2).collect();
-        terms.sort_by(|a, b| {
-            b.1 .0
-                .cmp(&a.1 .0)
-                .then(b.1 .1.total_cmp(&a.1 .1))
-                .then(a.0.cmp(&b.0))
-        });
-        out.push(
-            articles
-                .title(first)
-                .unwrap_or_else(|| articles.id(first))
-                .to_string(),
-            members.iter().map(|&a| articles.id(a)),
-            outlets.iter().filter_map(|&o| articles.name(o)),
-            FirstSeen {
-                article: articles.id(first).to_string(),
-                date: articles.date(first).map(str::to_string),
-            },
-            articles.date(last).map(str::to_string),
-            terms
-                .iter()
-                .take(8)
-                .map(|t| vectors.vectors.names[t.0 as usize].clone())
-                .collect(),
+    let metas = Metas::of(articles, true);
+    let keys = metas.date_keys();
+    let order = replay_order(&keys, 0..articles.len());
+    let mut index = StoryIndex::new(config.clone());
+    let mut slot_of_pos = vec![u32::MAX; articles.len()];
+    for (slot, &p) in order.iter().enumerate() {
+        let a = &articles[p as usize];
+        index.add(
+            slot as u32,
+            keys[p as usize],
+            &term_counts(a.title.as_deref(), &a.text),
         );
+        slot_of_pos[p as usize] = slot as u32;
     }
-    out.finish();
-    Ok(out)
+    index.stories(&metas, &slot_of_pos).iter().collect()
 }
 
 #[cfg(test)]
@@ -950,73 +630,9 @@ mod tests {
         }
         let owned: FxHashMap<String, f64> = tf.iter().map(|(k, &v)| (k.to_string(), v)).collect();
         assert_eq!(owned, slow);
-        let mut hashes: Vec<u64> = slow.keys().map(|t| term_hash(t)).collect();
-        hashes.sort_unstable();
-        assert_eq!(term_hashes(Some("Gaziantep rescue"), text), hashes);
         assert_eq!(tf["gaziantep"], 5.0);
         assert_eq!(tf["rescuers"], 3.0);
         assert!(!tf.contains_key("2023") && tf.contains_key("1234x"));
-    }
-
-    #[test]
-    fn the_dot_of_split_vectors_is_sparse_dot_of_their_pairs() {
-        let mut vectors = Vectors::default();
-        let mut pairs: Vec<Vec<(u32, f64)>> = Vec::new();
-        for a in 0..30u32 {
-            let top: Vec<(String, f64)> = (0..(a % 9))
-                .map(|k| {
-                    (
-                        format!("t{}", (a * 7 + k * 5) % 23),
-                        0.1 + f64::from(a + k) / 37.0,
-                    )
-                })
-                .collect();
-            let mut p: Vec<(String, f64)> = top.clone();
-            p.sort_by(|x, y| x.0.cmp(&y.0));
-            p.dedup_by(|x, y| x.0 == y.0);
-            vectors.push_top(p.clone()).unwrap();
-            let (ids, weights) = vectors.get(a as usize);
-            pairs.push(ids.iter().copied().zip(weights.iter().copied()).collect());
-            assert!(ids.windows(2).all(|w| w[0] < w[1]));
-        }
-        for a in 0..30 {
-            for b in 0..30 {
-                let want = newslens_core::sparse_dot(&pairs[a], &pairs[b]);
-                assert_eq!(
-                    dot(vectors.get(a), vectors.get(b)).to_bits(),
-                    want.to_bits()
-                );
-            }
-        }
-    }
-
-    #[test]
-    fn top_terms_are_the_same_after_dropping_unusable_terms() {
-        let docs: Vec<String> = (0..80)
-            .map(|i| {
-                format!(
-                    "Common words here every time. Event{} happened near Town{}; unique{i} word{i}x.",
-                    i / 3,
-                    i / 2
-                )
-            })
-            .collect();
-        let config = StoryConfig::default();
-        let mut df = DocFreq::default();
-        for d in &docs {
-            df.add(term_hashes(None, d).into_iter());
-        }
-        let before: Vec<Vec<(String, f64)>> = docs
-            .iter()
-            .map(|d| top_terms(&term_counts(None, d), &df, &config))
-            .collect();
-        let all = df.len();
-        df.keep_usable(&config);
-        assert!(df.len() < all, "{} of {all}", df.len());
-        assert!(before.iter().any(|v| !v.is_empty()));
-        for (d, want) in docs.iter().zip(&before) {
-            assert_eq!(&top_terms(&term_counts(None, d), &df, &config), want);
-        }
     }
 
     #[test]
@@ -1046,12 +662,8 @@ mod tests {
             .iter()
             .filter_map(|(w, &f)| {
                 let d = df.get(w);
-                (d >= 2 && d <= df.max_df(&config)).then(|| {
-                    (
-                        w.to_string(),
-                        (1.0 + f.ln()) * (df.n as f64 / d as f64).ln(),
-                    )
-                })
+                (d >= 2 && d <= df.max_df(&config))
+                    .then(|| (w.to_string(), (1.0 + f.ln()) * idf(df.n, d)))
             })
             .collect();
         all.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
@@ -1060,6 +672,53 @@ mod tests {
         let expect: Vec<(String, f64)> = all.into_iter().map(|(w, x)| (w, x / norm)).collect();
         assert_eq!(expect.len(), config.terms);
         assert_eq!(top_terms(&tf, &df, &config), expect);
+    }
+
+    #[test]
+    fn a_term_no_other_article_has_counts_as_in_one_article() {
+        let (mut df, mut seen) = (DocFreq::default(), Seen::default());
+        for _ in 0..10 {
+            df.add_seen(
+                [term_hash("common"), term_hash("other")].into_iter(),
+                &mut seen,
+            );
+        }
+        let tf = term_counts(Some("Zyxwv"), "common other qwerty asdfg asdfg");
+        df.add_seen(tf.keys().map(|w| term_hash(w)), &mut seen);
+        let top = top_terms(&tf, &df, &StoryConfig::default());
+        let terms: Vec<&str> = top.iter().map(|x| x.0.as_str()).collect();
+        // In this article only, weighted by their counts (the title's
+        // thrice); `common` and `other` are in every article (too common).
+        assert_eq!(terms, ["zyxwv", "asdfg", "qwerty"]);
+        let w = |t: &str| top.iter().find(|x| x.0 == t).unwrap().1;
+        let idf = idf(11, 1);
+        let norm = ((1.0 + 3f64.ln()).powi(2) + (1.0 + 2f64.ln()).powi(2) + 1.0).sqrt() * idf;
+        assert!((w("qwerty") - idf / norm).abs() < 1e-12);
+        let tf = term_counts(None, "common other qwerty");
+        df.add_seen(tf.keys().map(|w| term_hash(w)), &mut seen);
+        // Now in two articles (and the only term kept).
+        let top = top_terms(&tf, &df, &StoryConfig::default());
+        assert_eq!(top, [("qwerty".to_string(), 1.0)]);
+    }
+
+    #[test]
+    fn stories_of_many_articles_keep_apart_events_and_leave_out_undated_ones() {
+        let articles = many();
+        let s = stories(&articles, &StoryConfig::default());
+        assert!(s.len() >= 20, "{} stories", s.len());
+        let event = |id: &str| id[1..].parse::<usize>().unwrap() / 6;
+        for story in &s {
+            let first = event(&story.articles[0]);
+            assert!(
+                story.articles.iter().all(|a| event(a).abs_diff(first) <= 1),
+                "{:?}",
+                story.articles
+            );
+            for a in &story.articles {
+                let i: usize = a[1..].parse().unwrap();
+                assert_ne!(i % 37, 5, "undated {a} in a story");
+            }
+        }
     }
 
     /// Articles on overlapping events over two months (about six an
@@ -1094,35 +753,6 @@ mod tests {
                 a
             })
             .collect()
-    }
-
-    #[test]
-    fn stories_from_spilled_vectors_are_those_from_vectors_in_memory() {
-        let articles = many();
-        for window_days in [1, 3, 20] {
-            let config = StoryConfig {
-                window_days,
-                ..StoryConfig::default()
-            };
-            let held = stories(&articles, &config);
-            assert!(held.len() > 3, "{window_days}: {held:#?}");
-            let tokens: Vec<TermCounts> = articles
-                .iter()
-                .map(|a| term_counts(a.title.as_deref(), &a.text))
-                .collect();
-            let mut df = DocFreq::default();
-            for tf in &tokens {
-                df.add(tf.keys().map(|w| term_hash(w)));
-            }
-            let mut vectors = Vectors::spilled().unwrap();
-            for tf in &tokens {
-                vectors.push_top(top_terms(tf, &df, &config)).unwrap();
-            }
-            assert!(vectors.ids.is_empty() && vectors.entries() > 0);
-            let spilled = cluster(&Metas::of(&articles, true), vectors, &config).unwrap();
-            let spilled: Vec<Story> = spilled.iter().collect();
-            assert_eq!(format!("{held:?}"), format!("{spilled:?}"), "{window_days}");
-        }
     }
 
     #[test]
@@ -1175,42 +805,6 @@ mod tests {
         retitled.set_title(2, "Other".into());
         assert_ne!(retitled, stories);
         assert_eq!(retitled.get(2).unwrap().title, "Other");
-    }
-
-    #[test]
-    fn clustered_stories_are_the_stories_made_one_by_one() {
-        // The stories as `cluster` made them before they were held
-        // compactly: each a `Story`, sorted largest first, then earliest.
-        let articles = many();
-        let config = StoryConfig::default();
-        let metas = Metas::of(&articles, true);
-        let made = stories(&articles, &config);
-        assert!(made.len() > 3, "{made:#?}");
-        let keys = metas.date_keys();
-        let key_of = |id: &str| keys[(0..metas.len()).find(|&a| metas.id(a) == id).unwrap()];
-        for s in &made {
-            assert!(s.articles.len() >= 2);
-            let mut outlets: Vec<String> = Vec::new();
-            for id in &s.articles {
-                let a = (0..metas.len()).find(|&a| metas.id(a) == id).unwrap();
-                if let Some(o) = metas.outlet(a) {
-                    if !outlets.iter().any(|x| x == o) {
-                        outlets.push(o.to_string());
-                    }
-                }
-            }
-            assert_eq!(s.outlets, outlets);
-            assert_eq!(s.first_seen.article, s.articles[0]);
-        }
-        for w in made.windows(2) {
-            let (a, b) = (&w[0], &w[1]);
-            assert!(
-                a.articles.len() > b.articles.len()
-                    || (a.articles.len() == b.articles.len()
-                        && key_of(&a.articles[0]) <= key_of(&b.articles[0])),
-                "{a:?} before {b:?}"
-            );
-        }
     }
 
     #[test]
