@@ -205,7 +205,7 @@ impl StoryIndex {
         };
         let names: Vec<String> = top.into_iter().map(|x| x.2).collect();
         self.evict(key);
-        let seed = self.best_story(key, &vector);
+        let seed = self.best_story(&vector);
         match seed.and_then(|s| self.open.get_mut(&s).map(|o| (s, o))) {
             Some((s, story)) => {
                 story.join(slot, &vector, &names);
@@ -255,7 +255,7 @@ impl StoryIndex {
     /// best match's (highest cosine, then earliest) among the window's
     /// articles sharing enough terms with it, unless the article is unlike
     /// that story's first article; then the next best's.
-    fn best_story(&mut self, _key: u64, vector: &Vector) -> Option<u32> {
+    fn best_story(&mut self, vector: &Vector) -> Option<u32> {
         let oldest = self.window.front()?.slot;
         let mut shared: FxHashMap<u32, usize> = FxHashMap::default();
         for t in &vector.terms {
