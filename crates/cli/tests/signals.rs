@@ -235,6 +235,7 @@ const FIRST: &str = r#"{"id": "a1", "title": "Minister on talks", "published": "
 
 const SECOND: &str = r#"{"id": "d4", "title": "Kremlin on talks", "published": "2023-03-06", "source": "Outlet Four", "text": "The Kremlin commented on the talks on Monday.\n\n\"Talks are possible, but only on our terms and not under pressure, as we have always said,\" Dmitry Peskov said."}
 {"id": "e5", "title": "Talks again", "published": "2023-03-07", "source": "Outlet Five", "text": "Heavy rain flooded the old town again.\n\n\"We are ready to negotiate, but only on our terms,\" Sergei Lavrov repeated."}
+{"id": "f6", "title": "Moscow sets its terms for talks", "published": "2023-03-06", "source": "Outlet Six", "text": "Russia says again that it is open to talks on its own terms.\n\nMoscow rejected any pressure from Washington."}
 "#;
 
 fn outputs(db: &Path) -> Vec<String> {
@@ -273,4 +274,14 @@ fn a_second_analyze_updates_the_saved_state_and_gives_a_full_rebuilds_output() {
     assert_eq!(updated, outputs(&full_db));
     // The statement now travelled to a third outlet.
     assert_eq!(updated[2].lines().count(), 3, "{}", updated[2]);
+    // A story of the first run (b2) grew in the second (f6), as in the
+    // one-go build (since session 14 from the saved story index).
+    let story: serde_json::Value =
+        serde_json::from_str(updated[1].lines().next().unwrap_or("null")).unwrap();
+    assert_eq!(
+        story["articles"],
+        serde_json::json!(["b2", "f6"]),
+        "{}",
+        updated[1]
+    );
 }
