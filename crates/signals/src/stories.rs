@@ -1,9 +1,12 @@
 //! Story clusters: articles about the same event within a time window.
 //!
+//! The main type is [`Stories`], the compact list of stories the derived
+//! file holds; they are made by the [`StoryIndex`] (`story_index.rs`).
 //! Each article is reduced to its [`StoryConfig::terms`] heaviest terms by
 //! TF-IDF (words of four letters or more, title words counted three
-//! times), keeping only terms in at least two articles and at most
-//! [`StoryConfig::max_df_share`] of them (rare enough to name an event).
+//! times) with the document frequencies of the articles before it and
+//! itself, leaving out terms in more than
+//! [`StoryConfig::max_df_share`] of them (too common to name an event).
 //! Articles are taken oldest first; the candidates of one are the earlier
 //! articles, published at most [`StoryConfig::window_days`] before it, that
 //! share a term with it, found through an inverted index of those terms
