@@ -122,19 +122,26 @@ fn joined(b: &[u8], i: usize) -> bool {
 
 /// Elements in both of two sorted, deduplicated slices (one merge walk).
 pub(crate) fn sorted_common<T: Ord>(a: &[T], b: &[T]) -> usize {
-    let (mut i, mut j, mut n) = (0, 0, 0);
+    let mut n = 0;
+    for_each_common(a, b, |_, _| n += 1);
+    n
+}
+
+/// Calls `f(i, j)` for each element in both of two sorted, deduplicated
+/// slices (`a[i] == b[j]`), in order (one merge walk).
+pub(crate) fn for_each_common<T: Ord>(a: &[T], b: &[T], mut f: impl FnMut(usize, usize)) {
+    let (mut i, mut j) = (0, 0);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
-                n += 1;
+                f(i, j);
                 i += 1;
                 j += 1;
             }
         }
     }
-    n
 }
 
 /// A sorted, deduplicated set of hashed word n-grams.

@@ -528,10 +528,12 @@ pub fn stories(articles: &[ArticleInput], config: &StoryConfig) -> Vec<Story> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    fn art(id: &str, date: &str, title: &str, text: &str) -> ArticleInput {
+    /// An article of an outlet of its own, with a title (shared with the
+    /// story index's tests).
+    pub(crate) fn art(id: &str, date: &str, title: &str, text: &str) -> ArticleInput {
         ArticleInput {
             id: id.into(),
             date: Some(date.into()),

@@ -15,6 +15,7 @@
 
 use crate::blocked_bloom::BlockedBloom;
 use crate::codec::{Reader, Writer};
+use crate::shingles::for_each_common;
 use crate::stories::{top_terms, DocFreq, Stories, StoryConfig, TermCounts};
 use crate::talking::{FirstSeen, Metas};
 use rustc_hash::FxHashMap;
@@ -59,21 +60,13 @@ struct Vector {
 }
 
 impl Vector {
-    /// Dot product: the products of the weights at common terms.
+    /// Dot product: the products of the weights at common terms, summed
+    /// in term order.
     fn dot(&self, other: &Vector) -> f64 {
-        let (a, b) = (&self.terms, &other.terms);
-        let (mut i, mut j, mut s) = (0, 0, 0.0);
-        while i < a.len() && j < b.len() {
-            match a[i].cmp(&b[j]) {
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
-                std::cmp::Ordering::Equal => {
-                    s += self.weights[i] * other.weights[j];
-                    i += 1;
-                    j += 1;
-                }
-            }
-        }
+        let mut s = 0.0;
+        for_each_common(&self.terms, &other.terms, |i, j| {
+            s += self.weights[i] * other.weights[j];
+        });
         s
     }
 }
@@ -538,18 +531,8 @@ fn read_vector(r: &mut Reader) -> Option<Vector> {
 mod tests {
     use super::*;
     use crate::stories::term_counts;
+    use crate::stories::tests::art;
     use crate::talking::ArticleInput;
-
-    fn art(id: &str, date: &str, title: &str, text: &str) -> ArticleInput {
-        ArticleInput {
-            id: id.into(),
-            date: Some(date.into()),
-            outlet: Some(format!("Outlet {id}")),
-            language: Some("en".into()),
-            title: Some(title.into()),
-            text: text.into(),
-        }
-    }
 
     /// Generated articles: events of five articles over two days each,
     /// with words of their own, and words every article shares.
