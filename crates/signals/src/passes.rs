@@ -47,7 +47,7 @@
 use crate::blocked_bloom::{mix64, BlockedBloom};
 use crate::dates::date_key;
 use crate::signal_index::{ArticleRef, QuoteRef, SignalConfig, SignalIndex};
-use crate::stories::{term_counts, TermCounts};
+use crate::stories::{term_counts, term_list, TermList};
 use crate::story_index::StoryIndex;
 use crate::talking::{
     date_keys, distinct, narration, replay_order, speaker_key, ArticleInput, Ctx, Metas, Names,
@@ -794,12 +794,12 @@ pub(crate) fn feed(
         // vector takes the counts of those before it).
         const AT_A_TIME: usize = 64;
         for (c, chunk) in items.chunks(AT_A_TIME).enumerate() {
-            let counts: Vec<(u64, TermCounts)> = chunk
+            let counts: Vec<(u64, TermList)> = chunk
                 .par_iter()
                 .map(|item| {
                     let a = &item.article;
                     let key = a.date.as_deref().and_then(date_key).unwrap_or(u64::MAX);
-                    (key, term_counts(a.title.as_deref(), &a.text))
+                    (key, term_list(term_counts(a.title.as_deref(), &a.text)))
                 })
                 .collect();
             for (k, (key, tf)) in counts.iter().enumerate() {

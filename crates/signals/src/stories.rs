@@ -380,13 +380,6 @@ pub(crate) struct DocFreq {
 }
 
 impl DocFreq {
-    /// Counts one article with these distinct term hashes when only the
-    /// terms seen twice or more are counted: a term not counted yet that
-    /// `seen` may hold is now in two articles, else it goes into `seen`
-    /// (the story index: most terms are in one article, 4 million at a
-    /// million generated articles, which `seen` holds at 2 bytes each).
-    /// A false positive of `seen` (about 0.3 %) counts a new term as in
-    /// two articles.
     /// Counts one article with these distinct term hashes (every term
     /// counted, none seen once left out).
     #[cfg(test)]
@@ -397,16 +390,14 @@ impl DocFreq {
         }
     }
 
+    /// Counts one article with these distinct term hashes as the story
+    /// index does ([`DocFreq::count_article`], then [`DocFreq::bump`]
+    /// each term).
+    #[cfg(test)]
     pub(crate) fn add_seen(&mut self, terms: impl Iterator<Item = u64>, seen: &mut Seen) {
-        self.n += 1;
+        self.count_article();
         for t in terms {
-            match self.df.get_mut(&t) {
-                Some(d) => *d += 1,
-                None if seen.contains(t) => {
-                    self.df.insert(t, 2);
-                }
-                None => seen.insert(t),
-            }
+            self.bump(t, seen);
         }
     }
 
@@ -436,11 +427,41 @@ impl DocFreq {
         self.df.len()
     }
 
+    /// Counts one more article (before its terms are [`DocFreq::bump`]ed).
+    pub(crate) fn count_article(&mut self) {
+        self.n += 1;
+    }
+
+    /// Counts term `t` in the article just counted and gives the term's
+    /// count with it (1 for a term seen first now). Only the terms seen
+    /// twice or more are counted here: a term not counted yet that `seen`
+    /// may hold is now in two articles, else it goes into `seen` (most
+    /// terms are in one article, names: `seen` holds them at 2 bytes
+    /// each). A false positive of `seen` (about 0.3 %) counts a new term
+    /// as in two articles.
+    pub(crate) fn bump(&mut self, t: u64, seen: &mut Seen) -> usize {
+        match self.df.get_mut(&t) {
+            Some(d) => {
+                *d += 1;
+                *d as usize
+            }
+            None if seen.contains(t) => {
+                self.df.insert(t, 2);
+                2
+            }
+            None => {
+                seen.insert(t);
+                1
+            }
+        }
+    }
+
+    #[cfg(test)]
     fn get(&self, term: &str) -> usize {
         self.df.get(&term_hash(term)).map_or(0, |&d| d as usize)
     }
 
-    fn max_df(&self, config: &StoryConfig) -> usize {
+    pub(crate) fn max_df(&self, config: &StoryConfig) -> usize {
         let n = self.n;
         if n >= 50 {
             ((n as f64 * config.max_df_share).ceil() as usize).max(2)
@@ -454,40 +475,68 @@ impl DocFreq {
 /// it: `ln(1 + n / d)`, never 0 (`ln(n / d)` before session 14 — with
 /// frequencies counted as articles come, the first articles of a corpus
 /// had weights of 0 for every term).
-fn idf(n: usize, d: usize) -> f64 {
+pub(crate) fn idf(n: usize, d: usize) -> f64 {
     (1.0 + n as f64 / d as f64).ln()
 }
 
-/// An article's heaviest terms by TF-IDF with their weights normalised to
-/// unit length, heaviest first (on ties the term first in alphabetical
-/// order), with the document frequencies `df` counted up to and with
-/// this article ([`DocFreq::add_seen`]). A term no other article had so
-/// far counts as in one article: the first article of a story names its
-/// event with words no article had (before session 14 the frequencies
-/// were those of the whole corpus, and a term of one article was left
-/// out: it could match nothing).
+/// An article's distinct terms as the story index takes them: each
+/// term's [`term_hash`], `1 + ln` of its weighted count, and the term —
+/// made in parallel ([`term_list`]), so that adding the article in order
+/// takes one lookup a term (before, the terms were hashed twice and
+/// looked up twice in order: the story index took 145 s more CPU than the
+/// base at a million generated articles).
+pub(crate) type TermList<'a> = Vec<(u64, f64, Cow<'a, str>)>;
+
+/// The [`TermList`] of an article's [`term_counts`].
+pub(crate) fn term_list(tf: TermCounts<'_>) -> TermList<'_> {
+    tf.into_iter()
+        .map(|(w, f)| (term_hash(&w), 1.0 + f.ln(), w))
+        .collect()
+}
+
+/// The `k` heaviest of `weighted` (weight, term hash, term) with their
+/// weights normalised to unit length, heaviest first (on ties the term
+/// first in alphabetical order), as (term hash, weight, term).
+pub(crate) fn heaviest(mut v: Vec<(f64, u64, &str)>, k: usize) -> Vec<(u64, f64, String)> {
+    // Heaviest first, ties by term: a total order (terms are distinct), so
+    // selecting the first `k` and sorting them gives what sorting all
+    // and cutting gives.
+    let order =
+        |a: &(f64, u64, &str), b: &(f64, u64, &str)| b.0.total_cmp(&a.0).then_with(|| a.2.cmp(b.2));
+    if v.len() > k && k > 0 {
+        v.select_nth_unstable_by(k - 1, order);
+    }
+    v.truncate(k);
+    v.sort_by(order);
+    let norm = v.iter().map(|x| x.0 * x.0).sum::<f64>().sqrt().max(1e-9);
+    v.into_iter()
+        .map(|(x, h, w)| (h, x / norm, w.to_string()))
+        .collect()
+}
+
+/// An article's heaviest terms by TF-IDF ([`heaviest`]), with the
+/// document frequencies `df` counted up to and with this article
+/// ([`DocFreq::add_seen`]): what the story index computes as it adds the
+/// article ([`crate::story_index::StoryIndex::add`], one lookup a term),
+/// written out for the tests. A term no other article had so far counts
+/// as in one article: the first article of a story names its event with
+/// words no article had (before session 14 the frequencies were those of
+/// the whole corpus, and a term of one article was left out: it could
+/// match nothing).
+#[cfg(test)]
 pub(crate) fn top_terms(tf: &TermCounts, df: &DocFreq, config: &StoryConfig) -> Vec<(String, f64)> {
     let n = df.n;
     let max_df = df.max_df(config);
-    let mut v: Vec<(&str, f64)> = tf
+    let v: Vec<(f64, u64, &str)> = tf
         .iter()
         .filter_map(|(w, &f)| {
             let d = df.get(w).max(1);
-            (d <= max_df).then(|| (&**w, (1.0 + f.ln()) * idf(n, d)))
+            (d <= max_df).then(|| ((1.0 + f.ln()) * idf(n, d), term_hash(w), &**w))
         })
         .collect();
-    // Heaviest first, ties by term: a total order (terms are distinct), so
-    // selecting the first `terms` and sorting them gives what sorting all
-    // and cutting gives.
-    let order = |a: &(&str, f64), b: &(&str, f64)| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(b.0));
-    if v.len() > config.terms && config.terms > 0 {
-        v.select_nth_unstable_by(config.terms - 1, order);
-    }
-    v.truncate(config.terms);
-    v.sort_by(order);
-    let norm = v.iter().map(|x| x.1 * x.1).sum::<f64>().sqrt().max(1e-9);
-    v.into_iter()
-        .map(|(w, x)| (w.to_string(), x / norm))
+    heaviest(v, config.terms)
+        .into_iter()
+        .map(|(_, x, w)| (w, x))
         .collect()
 }
 
@@ -520,7 +569,7 @@ pub fn stories(articles: &[ArticleInput], config: &StoryConfig) -> Vec<Story> {
         index.add(
             slot as u32,
             keys[p as usize],
-            &term_counts(a.title.as_deref(), &a.text),
+            &term_list(term_counts(a.title.as_deref(), &a.text)),
         );
         slot_of_pos[p as usize] = slot as u32;
     }

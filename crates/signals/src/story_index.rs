@@ -16,7 +16,7 @@
 use crate::blocked_bloom::BlockedBloom;
 use crate::codec::{Reader, Writer};
 use crate::shingles::for_each_common;
-use crate::stories::{top_terms, DocFreq, Stories, StoryConfig, TermCounts};
+use crate::stories::{heaviest, idf, DocFreq, Stories, StoryConfig, TermList};
 use crate::talking::{FirstSeen, Metas};
 use rustc_hash::FxHashMap;
 use std::collections::VecDeque;
@@ -214,21 +214,26 @@ impl StoryIndex {
 
     /// Adds article `slot` dated `key` (a [`crate::date_key`];
     /// `u64::MAX`, undated: not in any story, and not counted) with its
-    /// term counts. Articles come oldest first (by key); one dated before
-    /// an article already added is treated as dated like it.
-    pub(crate) fn add(&mut self, slot: u32, key: u64, tf: &TermCounts) {
+    /// terms ([`crate::stories::term_list`]). Articles come oldest first
+    /// (by key); one dated before an article already added is treated as
+    /// dated like it.
+    pub(crate) fn add(&mut self, slot: u32, key: u64, terms: &TermList) {
         if key == u64::MAX {
             return;
         }
         let key = key.max(self.window.back().map_or(0, |h| h.key));
-        let mut hashes: Vec<u64> = tf.keys().map(|t| crate::stories::term_hash(t)).collect();
-        hashes.sort_unstable();
-        hashes.dedup();
-        self.df.add_seen(hashes.into_iter(), &mut self.seen);
-        let mut top: Vec<(u64, f64, String)> = top_terms(tf, &self.df, &self.config)
-            .into_iter()
-            .map(|(w, x)| (crate::stories::term_hash(&w), x, w))
-            .collect();
+        // The frequencies with this article, then its heaviest terms.
+        self.df.count_article();
+        let n = self.df.articles();
+        let max_df = self.df.max_df(&self.config);
+        let mut weighted: Vec<(f64, u64, &str)> = Vec::with_capacity(terms.len());
+        for (h, log_tf, w) in terms {
+            let d = self.df.bump(*h, &mut self.seen);
+            if d <= max_df {
+                weighted.push((log_tf * idf(n, d), *h, w));
+            }
+        }
+        let mut top = heaviest(weighted, self.config.terms);
         top.sort_by_key(|x| x.0);
         let vector = Vector {
             terms: top.iter().map(|x| x.0).collect(),
@@ -573,8 +578,8 @@ fn read_vector(r: &mut Reader) -> Option<Vector> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::stories::term_counts;
     use crate::stories::tests::art;
+    use crate::stories::{term_counts, term_list};
     use crate::talking::ArticleInput;
 
     /// Generated articles: events of five articles over two days each,
@@ -611,7 +616,7 @@ mod tests {
             ix.add(
                 (from + k) as u32,
                 key,
-                &term_counts(a.title.as_deref(), &a.text),
+                &term_list(term_counts(a.title.as_deref(), &a.text)),
             );
         }
     }
