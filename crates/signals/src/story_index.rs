@@ -191,6 +191,10 @@ pub(crate) struct StoryIndex {
     /// Finished stories of two or more articles, in the order they
     /// finished.
     closed: Finished,
+    /// Scratch of [`StoryIndex::best_story`]: terms shared per window
+    /// slot, and the slots counted.
+    shared: Vec<u8>,
+    touched: Vec<u32>,
 }
 
 impl Default for StoryIndex {
@@ -209,6 +213,8 @@ impl StoryIndex {
             postings: FxHashMap::default(),
             open: FxHashMap::default(),
             closed: Finished::default(),
+            shared: Vec::new(),
+            touched: Vec::new(),
         }
     }
 
@@ -301,16 +307,29 @@ impl StoryIndex {
     /// best match's (highest cosine, then earliest) among the window's
     /// articles sharing enough terms with it, unless the article is unlike
     /// that story's first article; then the next best's.
-    fn best_story(&self, vector: &Vector) -> Option<u32> {
-        let mut shared: FxHashMap<u32, usize> = FxHashMap::default();
+    fn best_story(&mut self, vector: &Vector) -> Option<u32> {
+        // Terms shared with each of the window's articles, counted in an
+        // array by slot from the window's oldest (reused; a map made for
+        // each article grew and rehashed as often as the window is long).
+        let oldest = self.window.front()?.slot;
+        let span = (self.window.back()?.slot - oldest) as usize + 1;
+        let mut shared = std::mem::take(&mut self.shared);
+        shared.clear();
+        shared.resize(span, 0);
+        let mut touched = std::mem::take(&mut self.touched);
+        touched.clear();
         for t in &vector.terms {
             for &b in self.postings.get(t).into_iter().flatten() {
-                *shared.entry(b).or_default() += 1;
+                let c = &mut shared[(b - oldest) as usize];
+                if *c == 0 {
+                    touched.push(b);
+                }
+                *c = c.saturating_add(1);
             }
         }
         let mut matches: Vec<(f64, u32)> = Vec::new();
-        for (&b, &count) in &shared {
-            if count < self.config.min_shared {
+        for &b in &touched {
+            if usize::from(shared[(b - oldest) as usize]) < self.config.min_shared {
                 continue;
             }
             let Some(held) = self.held(b) else { continue };
@@ -319,6 +338,8 @@ impl StoryIndex {
                 matches.push((cos, b));
             }
         }
+        self.shared = shared;
+        self.touched = touched;
         matches.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
         matches.into_iter().find_map(|(_, b)| {
             let s = self.held(b)?.seed;
