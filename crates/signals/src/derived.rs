@@ -27,7 +27,8 @@
 
 use crate::codec::{Reader, Writer};
 use crate::passes::{
-    compute_drafts, feed, make_points, FirstPass, Item, Pages, SlotOfPos, NO_SLOT, SPILL_AT,
+    compute_drafts, feed, make_points, pos_of_slot, FirstPass, Item, Pages, SlotOfPos, NO_SLOT,
+    SPILL_AT,
 };
 use crate::stories::{Stories, StoryConfig};
 use crate::story_index::StoryIndex;
@@ -866,12 +867,7 @@ fn write_state(
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
     let n = index.article_count();
-    let mut pos_of_slot = vec![u32::MAX; n];
-    for (p, &s) in slot_of_pos.iter().enumerate() {
-        if let Some(x) = pos_of_slot.get_mut(s as usize) {
-            *x = p as u32;
-        }
-    }
+    let pos_of_slot = pos_of_slot(slot_of_pos, n);
     let mut w = Writer::streaming(out);
     w.raw(STATE_MAGIC);
     w.u32(STATE_FORMAT);
@@ -1223,12 +1219,7 @@ fn story_titles(store: &Store, corpus: &Corpus, list: &mut Stories) -> Result<()
 /// and clusters in the order of the store's quote list by date (published,
 /// article id, position; undated last).
 fn index_clusters(index: &mut SignalIndex, metas: &Metas, slot_of_pos: &[u32]) -> QuoteClusters {
-    let mut pos_of_slot = vec![usize::MAX; index.article_count()];
-    for (p, &s) in slot_of_pos.iter().enumerate() {
-        if let Some(x) = pos_of_slot.get_mut(s as usize) {
-            *x = p;
-        }
-    }
+    let pos_of_slot = pos_of_slot(slot_of_pos, index.article_count());
     // (cluster root, quote) of the quotes in clusters of two or more,
     // sorted: each cluster's quotes in a row (8 bytes a quote, where a
     // hash map of a list per cluster took ≈ 5 times that).
@@ -1239,7 +1230,7 @@ fn index_clusters(index: &mut SignalIndex, metas: &Metas, slot_of_pos: &[u32]) -
         if index.quote_in_cluster(s)
             && pos_of_slot
                 .get(index.quote_article(s))
-                .is_some_and(|&p| p < metas.len())
+                .is_some_and(|&p| (p as usize) < metas.len())
         {
             pairs.push((index.quote_group(s) as u32, s as u32));
         }
@@ -1248,7 +1239,7 @@ fn index_clusters(index: &mut SignalIndex, metas: &Metas, slot_of_pos: &[u32]) -
     let mut members: Vec<u32> = pairs.iter().map(|p| p.1).collect();
     let key = |s: u32| {
         let s = s as usize;
-        let p = pos_of_slot[index.quote_article(s)];
+        let p = pos_of_slot[index.quote_article(s)] as usize;
         let n = index.quote_number(s).unwrap_or(0);
         let date = metas.date(p);
         (date.is_none(), date, metas.id(p), n)
@@ -1272,7 +1263,7 @@ fn index_clusters(index: &mut SignalIndex, metas: &Metas, slot_of_pos: &[u32]) -
             .iter()
             .map(|&s| {
                 let s = s as usize;
-                index.quote_id_of(s, metas.id(pos_of_slot[index.quote_article(s)]))
+                index.quote_id_of(s, metas.id(pos_of_slot[index.quote_article(s)] as usize))
             })
             .collect();
         clusters.push(ids.iter().map(|x| &**x));

@@ -777,6 +777,18 @@ pub(crate) type SlotOfPos = Vec<u32>;
 /// A position not in the index.
 pub(crate) const NO_SLOT: u32 = u32::MAX;
 
+/// Each of `slots` slots' position in `slot_of_pos` (`u32::MAX`: none);
+/// slots from `slots` on are left out.
+pub(crate) fn pos_of_slot(slot_of_pos: &[u32], slots: usize) -> Vec<u32> {
+    let mut pos = vec![u32::MAX; slots];
+    for (p, &s) in slot_of_pos.iter().enumerate() {
+        if let Some(x) = pos.get_mut(s as usize) {
+            *x = p as u32;
+        }
+    }
+    pos
+}
+
 /// Adds `items` (in their order) to `index`, each article followed by its
 /// quotes, and to `stories` when given (by the same slots), recording
 /// each article's slot at its position.
@@ -925,12 +937,7 @@ pub(crate) fn compute_drafts<P: Pages>(
     let total = metas.len();
     // Positions and quote slots as u32 (the index numbers its items so):
     // 4 bytes an article each, not 8.
-    let mut pos_of_slot = vec![u32::MAX; index.article_count()];
-    for (p, &s) in slot_of_pos.iter().enumerate() {
-        if let Some(x) = pos_of_slot.get_mut(s as usize) {
-            *x = p as u32;
-        }
-    }
+    let pos_of_slot = pos_of_slot(slot_of_pos, index.article_count());
     let mut first_quote = vec![u32::MAX; index.article_count()];
     for s in (0..index.quote_count()).rev() {
         first_quote[index.quote_article(s)] = s as u32;

@@ -457,8 +457,8 @@ impl DocFreq {
     }
 
     #[cfg(test)]
-    fn get(&self, term: &str) -> usize {
-        self.df.get(&term_hash(term)).map_or(0, |&d| d as usize)
+    fn get(&self, term: u64) -> usize {
+        self.df.get(&term).map_or(0, |&d| d as usize)
     }
 
     pub(crate) fn max_df(&self, config: &StoryConfig) -> usize {
@@ -475,7 +475,7 @@ impl DocFreq {
 /// it: `ln(1 + n / d)`, never 0 (`ln(n / d)` before session 14 — with
 /// frequencies counted as articles come, the first articles of a corpus
 /// had weights of 0 for every term).
-pub(crate) fn idf(n: usize, d: usize) -> f64 {
+fn idf(n: usize, d: usize) -> f64 {
     (1.0 + n as f64 / d as f64).ln()
 }
 
@@ -494,10 +494,30 @@ pub(crate) fn term_list(tf: TermCounts<'_>) -> TermList<'_> {
         .collect()
 }
 
-/// The `k` heaviest of `weighted` (weight, term hash, term) with their
-/// weights normalised to unit length, heaviest first (on ties the term
-/// first in alphabetical order), as (term hash, weight, term).
-pub(crate) fn heaviest(mut v: Vec<(f64, u64, &str)>, k: usize) -> Vec<(u64, f64, String)> {
+/// An article's `k` heaviest terms by TF-IDF among `n` articles, with
+/// their weights normalised to unit length, heaviest first (on ties the
+/// term first in alphabetical order), as (term hash, weight, term).
+/// `freq` gives each term's document count with this article (asked once
+/// a term, in the list's order: the story index counts the term as it
+/// asks, [`DocFreq::bump`]); a term no other article had so far counts
+/// as in one article — the first article of a story names its event with
+/// words no article had (before session 14 the frequencies were those of
+/// the whole corpus, and a term of one article was left out: it could
+/// match nothing); terms in more than `max_df` articles are left out.
+pub(crate) fn heaviest_terms(
+    terms: &TermList,
+    n: usize,
+    max_df: usize,
+    k: usize,
+    mut freq: impl FnMut(u64) -> usize,
+) -> Vec<(u64, f64, String)> {
+    let mut v: Vec<(f64, u64, &str)> = Vec::with_capacity(terms.len());
+    for (h, log_tf, w) in terms {
+        let d = freq(*h).max(1);
+        if d <= max_df {
+            v.push((log_tf * idf(n, d), *h, w));
+        }
+    }
     // Heaviest first, ties by term: a total order (terms are distinct), so
     // selecting the first `k` and sorting them gives what sorting all
     // and cutting gives.
@@ -514,30 +534,22 @@ pub(crate) fn heaviest(mut v: Vec<(f64, u64, &str)>, k: usize) -> Vec<(u64, f64,
         .collect()
 }
 
-/// An article's heaviest terms by TF-IDF ([`heaviest`]), with the
-/// document frequencies `df` counted up to and with this article
-/// ([`DocFreq::add_seen`]): what the story index computes as it adds the
-/// article ([`crate::story_index::StoryIndex::add`], one lookup a term),
-/// written out for the tests. A term no other article had so far counts
-/// as in one article: the first article of a story names its event with
-/// words no article had (before session 14 the frequencies were those of
-/// the whole corpus, and a term of one article was left out: it could
-/// match nothing).
+/// [`heaviest_terms`] of an article's term counts with the frequencies
+/// `df` counted up to and with this article ([`DocFreq::add_seen`]), as
+/// (term, weight): what the story index computes as it adds the article
+/// ([`crate::story_index::StoryIndex::add`]), for the tests.
 #[cfg(test)]
 pub(crate) fn top_terms(tf: &TermCounts, df: &DocFreq, config: &StoryConfig) -> Vec<(String, f64)> {
-    let n = df.n;
-    let max_df = df.max_df(config);
-    let v: Vec<(f64, u64, &str)> = tf
-        .iter()
-        .filter_map(|(w, &f)| {
-            let d = df.get(w).max(1);
-            (d <= max_df).then(|| ((1.0 + f.ln()) * idf(n, d), term_hash(w), &**w))
-        })
-        .collect();
-    heaviest(v, config.terms)
-        .into_iter()
-        .map(|(_, x, w)| (w, x))
-        .collect()
+    heaviest_terms(
+        &term_list(tf.clone()),
+        df.n,
+        df.max_df(config),
+        config.terms,
+        |h| df.get(h),
+    )
+    .into_iter()
+    .map(|(_, x, w)| (w, x))
+    .collect()
 }
 
 /// Reads `buf.len()` bytes of `file` from offset `at` (positioned read;
@@ -715,7 +727,7 @@ pub(crate) mod tests {
         let mut all: Vec<(String, f64)> = tf
             .iter()
             .filter_map(|(w, &f)| {
-                let d = df.get(w);
+                let d = df.get(term_hash(w));
                 (d >= 2 && d <= df.max_df(&config))
                     .then(|| (w.to_string(), (1.0 + f.ln()) * idf(df.n, d)))
             })

@@ -16,7 +16,7 @@
 use crate::blocked_bloom::BlockedBloom;
 use crate::codec::{Reader, Writer};
 use crate::shingles::for_each_common;
-use crate::stories::{heaviest, idf, DocFreq, Stories, StoryConfig, TermList};
+use crate::stories::{heaviest_terms, DocFreq, Stories, StoryConfig, TermList};
 use crate::talking::{FirstSeen, Metas};
 use rustc_hash::FxHashMap;
 use std::collections::VecDeque;
@@ -232,14 +232,8 @@ impl StoryIndex {
         self.df.count_article();
         let n = self.df.articles();
         let max_df = self.df.max_df(&self.config);
-        let mut weighted: Vec<(f64, u64, &str)> = Vec::with_capacity(terms.len());
-        for (h, log_tf, w) in terms {
-            let d = self.df.bump(*h, &mut self.seen);
-            if d <= max_df {
-                weighted.push((log_tf * idf(n, d), *h, w));
-            }
-        }
-        let mut top = heaviest(weighted, self.config.terms);
+        let (df, seen) = (&mut self.df, &mut self.seen);
+        let mut top = heaviest_terms(terms, n, max_df, self.config.terms, |h| df.bump(h, seen));
         top.sort_by_key(|x| x.0);
         let vector = Vector {
             terms: top.iter().map(|x| x.0).collect(),
@@ -327,7 +321,8 @@ impl StoryIndex {
                 *c = c.saturating_add(1);
             }
         }
-        let mut matches: Vec<(f64, u32)> = Vec::new();
+        // (cosine, slot, its story's first article)
+        let mut matches: Vec<(f64, u32, u32)> = Vec::new();
         for &b in &touched {
             if usize::from(shared[(b - oldest) as usize]) < self.config.min_shared {
                 continue;
@@ -335,14 +330,13 @@ impl StoryIndex {
             let Some(held) = self.held(b) else { continue };
             let cos = vector.dot(&held.vector);
             if cos >= self.config.min_similarity {
-                matches.push((cos, b));
+                matches.push((cos, b, held.seed));
             }
         }
         self.shared = shared;
         self.touched = touched;
         matches.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
-        matches.into_iter().find_map(|(_, b)| {
-            let s = self.held(b)?.seed;
+        matches.into_iter().find_map(|(_, b, s)| {
             let story = self.open.get(&s)?;
             (s == b || vector.dot(&story.seed) >= self.config.min_similarity).then_some(s)
         })
@@ -370,12 +364,7 @@ impl StoryIndex {
             .filter(|&&s| s != u32::MAX)
             .max()
             .map_or(0, |&s| s as usize + 1);
-        let mut pos_of_slot = vec![u32::MAX; slots];
-        for (p, &s) in slot_of_pos.iter().enumerate() {
-            if s != u32::MAX {
-                pos_of_slot[s as usize] = p as u32;
-            }
-        }
+        let pos_of_slot = crate::passes::pos_of_slot(slot_of_pos, slots);
         // Finished stories by number, open ones by their first slot.
         enum Which<'a> {
             Finished(usize),
