@@ -62,6 +62,12 @@ pub enum StoreError {
     /// (see [`crate::Store::set_time_limit`]).
     #[error("the query took longer than {} ms and was stopped", limit.as_millis())]
     TimedOut { limit: std::time::Duration },
+    /// The thread that keeps the time limit could not be started.
+    #[error("cannot start the thread that keeps the query time limit: {source}")]
+    Watchdog {
+        #[source]
+        source: std::io::Error,
+    },
     /// A stored article's JSON no longer parses (the file was edited).
     #[error("article {id}: stored JSON is damaged: {source}")]
     Damaged {

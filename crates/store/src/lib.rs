@@ -23,6 +23,7 @@ mod schema;
 mod store;
 mod translations;
 mod verify;
+mod watchdog;
 
 pub use error::StoreError;
 pub use put::PutReport;

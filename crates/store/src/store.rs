@@ -2,12 +2,11 @@
 //! in `put.rs`, reading in `queries.rs`.
 
 use crate::schema::{MIGRATIONS, OPTIMIZE, SCHEMA_VERSION};
+use crate::watchdog::Watchdog;
 use crate::StoreError;
 use rusqlite::{Connection, OpenFlags};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 /// An article store: one SQLite file (plus its `-wal` and `-shm` while in
 /// use). Open it writable with [`Store::open`] to add articles, or with
@@ -18,14 +17,12 @@ pub struct Store {
     clock: Clock,
 }
 
-/// The time limit of each query (see [`Store::set_time_limit`]): SQLite's
-/// progress handler interrupts a statement once the deadline has passed.
+/// The time limit of each query (see [`Store::set_time_limit`]) and the
+/// [`Watchdog`] that keeps it, started with the first limit.
 #[derive(Default)]
 struct Clock {
     limit: Option<Duration>,
-    /// The deadline in nanoseconds after `start`; 0 while no query runs.
-    deadline: Arc<AtomicU64>,
-    start: Option<Instant>,
+    watchdog: Option<Watchdog>,
 }
 
 impl std::fmt::Debug for Store {
@@ -97,26 +94,12 @@ impl Store {
     /// still running then is interrupted and fails with
     /// [`StoreError::TimedOut`]. `None` (the default) lets queries run.
     pub fn set_time_limit(&mut self, limit: Option<Duration>) -> Result<(), StoreError> {
-        self.clock.limit = limit;
-        match limit {
-            Some(_) => {
-                let start = Instant::now();
-                self.clock.start = Some(start);
-                let deadline = Arc::clone(&self.clock.deadline);
-                // Checked every 1,000 virtual machine steps (a few µs).
-                self.conn.progress_handler(
-                    1000,
-                    Some(move || {
-                        let d = deadline.load(Ordering::Relaxed);
-                        d != 0 && start.elapsed().as_nanos() as u64 > d
-                    }),
-                )?;
-            }
-            None => {
-                self.clock.start = None;
-                self.conn.progress_handler(0, None::<fn() -> bool>)?;
-            }
+        if limit.is_some() && self.clock.watchdog.is_none() {
+            let watchdog = Watchdog::start(self.conn.get_interrupt_handle())
+                .map_err(|source| StoreError::Watchdog { source })?;
+            self.clock.watchdog = Some(watchdog);
         }
+        self.clock.limit = limit;
         Ok(())
     }
 
@@ -131,13 +114,10 @@ impl Store {
         &self,
         query: impl FnOnce() -> Result<T, StoreError>,
     ) -> Result<T, StoreError> {
-        let (Some(limit), Some(start)) = (self.clock.limit, self.clock.start) else {
+        let (Some(limit), Some(watchdog)) = (self.clock.limit, &self.clock.watchdog) else {
             return query();
         };
-        let deadline = (start.elapsed() + limit).as_nanos().max(1) as u64;
-        self.clock.deadline.store(deadline, Ordering::Relaxed);
-        let result = query();
-        self.clock.deadline.store(0, Ordering::Relaxed);
+        let result = watchdog.run(limit, query);
         result.map_err(|err| match err {
             StoreError::Query(rusqlite::Error::SqliteFailure(e, _))
                 if e.code == rusqlite::ErrorCode::OperationInterrupted =>

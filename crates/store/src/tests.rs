@@ -867,6 +867,54 @@ fn a_query_over_the_time_limit_is_stopped() {
     );
 }
 
+/// Guards the count of a whole table (`SELECT count(*) FROM quotes`: one
+/// step of SQLite's virtual machine), which SQLite's progress handler never
+/// saw and so never stopped: a query of a few long steps is stopped too.
+#[test]
+fn a_query_of_few_long_steps_like_a_whole_table_count_is_stopped() {
+    let (_dir, path) = temp_db();
+    Store::open(&path)
+        .expect("open")
+        .put_articles(&[geneva()])
+        .expect("put");
+    let mut store = Store::open_read_only(&path).expect("read-only");
+    store
+        .set_time_limit(Some(std::time::Duration::from_millis(50)))
+        .expect("limit");
+    store
+        .conn
+        .create_scalar_function(
+            "slow",
+            0,
+            rusqlite::functions::FunctionFlags::SQLITE_UTF8,
+            |_| {
+                std::thread::sleep(std::time::Duration::from_millis(40));
+                Ok(1_i64)
+            },
+        )
+        .expect("function");
+    // 50 rows of 40 ms each: 2 s in about 250 steps, fewer than the
+    // progress handler's 1,000.
+    let started = std::time::Instant::now();
+    let err = store
+        .timed(|| {
+            Ok(store.conn.query_row(
+                "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 50) \
+                 SELECT sum(slow()) FROM c",
+                [],
+                |r| r.get::<_, i64>(0),
+            )?)
+        })
+        .expect_err("stopped");
+    assert!(matches!(err, StoreError::TimedOut { .. }), "{err}");
+    assert!(
+        started.elapsed() < std::time::Duration::from_millis(1500),
+        "stopped after {:?}",
+        started.elapsed()
+    );
+    assert_eq!(store.article_count().expect("count"), 1);
+}
+
 /// `n` short articles all containing "harbour" (more for later ids).
 fn many(n: usize) -> Vec<Value> {
     (0..n)
