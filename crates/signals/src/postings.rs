@@ -59,6 +59,14 @@ impl Sealed {
         let b = a + bucket[a..].partition_point(|p| p.0 == key);
         &bucket[a..b]
     }
+
+    /// The items under `key`, appended to `out`, unless more than `max`.
+    fn hits(&self, key: u32, max: usize, out: &mut Vec<u32>) {
+        let r = self.range(key);
+        if r.len() <= max {
+            out.extend(r.iter().map(|p| p.1));
+        }
+    }
 }
 
 /// Segmented postings.
@@ -66,6 +74,10 @@ impl Sealed {
 pub(crate) struct Postings {
     active: Active,
     sealed: std::collections::VecDeque<Sealed>,
+    /// Sealed segments dropped so far in this process (not saved): the
+    /// sealed segment at `k` is the `dropped + k`-th one, which is what a
+    /// [`Postings::mark`] counts in.
+    dropped: u64,
 }
 
 impl Postings {
@@ -88,12 +100,33 @@ impl Postings {
     /// Items posted under `key` in every live segment, appended to `out`;
     /// a segment holding more than `max` items under the key adds none
     /// (the key is too common there to propose candidates).
+    #[cfg(test)]
     pub(crate) fn lookup(&self, key: u32, max: usize, out: &mut Vec<u32>) {
+        self.lookup_since(key, max, 0, out);
+    }
+
+    /// Where the segments sealed from now on begin, for
+    /// [`Postings::lookup_since`]: the segments sealed before it can be
+    /// looked up ([`Postings::lookup_sealed`]) beside inserts that do not
+    /// change them (sealed segments never change; they are only dropped).
+    pub(crate) fn mark(&self) -> u64 {
+        self.dropped + self.sealed.len() as u64
+    }
+
+    /// [`Postings::lookup`] in the sealed segments only.
+    pub(crate) fn lookup_sealed(&self, key: u32, max: usize, out: &mut Vec<u32>) {
         for s in &self.sealed {
-            let r = s.range(key);
-            if r.len() <= max {
-                out.extend(r.iter().map(|p| p.1));
-            }
+            s.hits(key, max, out);
+        }
+    }
+
+    /// [`Postings::lookup`] in the segments sealed since `mark` and the
+    /// active one (`mark` 0: every segment). Items come out oldest
+    /// segment first.
+    pub(crate) fn lookup_since(&self, key: u32, max: usize, mark: u64, out: &mut Vec<u32>) {
+        let skip = mark.saturating_sub(self.dropped) as usize;
+        for s in self.sealed.iter().skip(skip) {
+            s.hits(key, max, out);
         }
         if let Some(&(head, len)) = self.active.heads.get(&key) {
             if len as usize <= max {
@@ -107,11 +140,9 @@ impl Postings {
         }
     }
 
-    /// Seals the active segment (no-op when empty).
+    /// Seals the active segment, also an empty one (its owner keeps one
+    /// segment per block of items, dropped together with the block).
     pub(crate) fn seal(&mut self) {
-        if self.active.links.is_empty() {
-            return;
-        }
         let active = std::mem::take(&mut self.active);
         let mut pairs: Vec<(u32, u32)> = Vec::with_capacity(active.links.len());
         for (key, (head, _)) in active.heads {
@@ -127,7 +158,9 @@ impl Postings {
 
     /// Drops the oldest sealed segment.
     pub(crate) fn drop_oldest(&mut self) {
-        self.sealed.pop_front();
+        if self.sealed.pop_front().is_some() {
+            self.dropped += 1;
+        }
     }
 
     /// Writes the segments exactly (the active one as its lists, so it
@@ -175,6 +208,7 @@ impl Postings {
         Some(Postings {
             active: Active { heads, links },
             sealed,
+            dropped: 0,
         })
     }
 
@@ -214,6 +248,35 @@ mod tests {
         p.drop_oldest();
         assert_eq!(look(&p, 7, 10), [3]);
         assert_eq!(look(&p, 8, 10), Vec::<u32>::new());
+    }
+
+    #[test]
+    fn a_mark_splits_the_segments_sealed_before_it_from_the_newer_ones() {
+        let mut p = Postings::default();
+        p.insert(7, 1);
+        p.seal();
+        p.insert(7, 2);
+        p.seal();
+        let mark = p.mark();
+        p.insert(7, 3);
+        let (mut sealed, mut since) = (Vec::new(), Vec::new());
+        p.lookup_sealed(7, 10, &mut sealed);
+        p.lookup_since(7, 10, mark, &mut since);
+        assert_eq!((sealed, since), (vec![1, 2], vec![3]));
+        // Sealed and dropped after the mark: the segment sealed since is
+        // still "since", whatever was dropped before it.
+        p.seal();
+        p.insert(7, 4);
+        p.drop_oldest();
+        p.drop_oldest();
+        let mut since = Vec::new();
+        p.lookup_since(7, 10, mark, &mut since);
+        assert_eq!(since, [3, 4]);
+        p.drop_oldest();
+        let mut since = Vec::new();
+        p.lookup_since(7, 10, mark, &mut since);
+        assert_eq!(since, [4]);
+        assert_eq!(look(&p, 7, 10), [4]);
     }
 
     #[test]
