@@ -18,7 +18,8 @@ pub struct Store {
 }
 
 /// The time limit of each query (see [`Store::set_time_limit`]) and the
-/// [`Watchdog`] that keeps it, started with the first limit.
+/// [`Watchdog`] that keeps it (with SQLite's progress handler), started
+/// with the first limit.
 #[derive(Default)]
 struct Clock {
     limit: Option<Duration>,
@@ -97,6 +98,9 @@ impl Store {
         if limit.is_some() && self.clock.watchdog.is_none() {
             let watchdog = Watchdog::start(self.conn.get_interrupt_handle())
                 .map_err(|source| StoreError::Watchdog { source })?;
+            // Checked every 1,000 virtual machine steps (a few µs).
+            self.conn
+                .progress_handler(1000, Some(watchdog.progress_check()))?;
             self.clock.watchdog = Some(watchdog);
         }
         self.clock.limit = limit;
