@@ -13,6 +13,17 @@ fn temp_db() -> (tempfile::TempDir, PathBuf) {
     (dir, path)
 }
 
+/// A temporary store holding the Geneva article, opened read-only.
+fn read_only_geneva() -> (tempfile::TempDir, Store) {
+    let (dir, path) = temp_db();
+    Store::open(&path)
+        .expect("open")
+        .put_articles(&[geneva()])
+        .expect("put");
+    let store = Store::open_read_only(&path).expect("read-only");
+    (dir, store)
+}
+
 /// An article in the contract's shape: Ivanov (an actor) speaks about
 /// Ukraine; Anna Smith (no actor) speaks too.
 fn geneva() -> Value {
@@ -661,12 +672,7 @@ fn refuses_a_newer_schema_and_missing_or_foreign_files() {
 
 #[test]
 fn read_only_store_reads_while_refusing_writes() {
-    let (_dir, path) = temp_db();
-    Store::open(&path)
-        .expect("open")
-        .put_articles(&[geneva()])
-        .expect("put");
-    let mut ro = Store::open_read_only(&path).expect("read-only");
+    let (_dir, mut ro) = read_only_geneva();
     assert_eq!(ro.article_count().expect("count"), 1);
     assert!(ro.put_articles(&[kyiv()]).is_err());
     assert!(ro.integrity_check().expect("check").is_empty());
@@ -827,12 +833,7 @@ fn migrates_a_version_4_database_filling_the_count_tables() {
 
 #[test]
 fn a_query_over_the_time_limit_is_stopped() {
-    let (_dir, path) = temp_db();
-    Store::open(&path)
-        .expect("open")
-        .put_articles(&[geneva()])
-        .expect("put");
-    let mut store = Store::open_read_only(&path).expect("read-only");
+    let (_dir, mut store) = read_only_geneva();
     assert_eq!(store.time_limit(), None);
     store
         .set_time_limit(Some(std::time::Duration::from_millis(50)))
@@ -872,12 +873,7 @@ fn a_query_over_the_time_limit_is_stopped() {
 /// saw and so never stopped: a query of a few long steps is stopped too.
 #[test]
 fn a_query_of_few_long_steps_like_a_whole_table_count_is_stopped() {
-    let (_dir, path) = temp_db();
-    Store::open(&path)
-        .expect("open")
-        .put_articles(&[geneva()])
-        .expect("put");
-    let mut store = Store::open_read_only(&path).expect("read-only");
+    let (_dir, mut store) = read_only_geneva();
     store
         .set_time_limit(Some(std::time::Duration::from_millis(50)))
         .expect("limit");
