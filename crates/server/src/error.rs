@@ -45,10 +45,35 @@ impl BackendError {
     }
 }
 
-/// A query the database stopped at its time limit (`newslens serve --query-limit-ms`).
+/// A query the database stopped at its time limit (`newslens serve
+/// --query-limit-ms`), with what the client can do about it.
 #[derive(Debug, thiserror::Error)]
-#[error("the query took longer than {} ms and was stopped; narrow it (fewer or rarer words, a filter)", .0.as_millis())]
-pub struct QueryTimeout(pub std::time::Duration);
+#[error("the query took longer than {} ms and was stopped; {}", .limit.as_millis(), .hint)]
+pub struct QueryTimeout {
+    pub limit: std::time::Duration,
+    pub hint: &'static str,
+}
+
+impl QueryTimeout {
+    /// A list or search query: a narrower one can be answered in time.
+    pub fn narrowable(limit: std::time::Duration) -> Self {
+        QueryTimeout {
+            limit,
+            hint: "narrow it (fewer or rarer words, a filter)",
+        }
+    }
+
+    /// A query the client cannot narrow (the signals' check of the
+    /// database counts every article and quote): slow while the database's
+    /// pages are read from disk the first time, so a retry soon succeeds.
+    pub fn unnarrowable(limit: std::time::Duration) -> Self {
+        QueryTimeout {
+            limit,
+            hint: "the database is still being read from disk: try again in a moment \
+                   (or start the server with a higher --query-limit-ms)",
+        }
+    }
+}
 
 /// A request that cannot be answered, with the status it is answered with.
 #[derive(Debug, thiserror::Error)]
@@ -145,11 +170,17 @@ mod tests {
 
     #[test]
     fn a_stopped_query_is_503_with_its_reason() {
-        let err = ApiError::from(BackendError::new(QueryTimeout(
+        let err = ApiError::from(BackendError::new(QueryTimeout::narrowable(
             std::time::Duration::from_millis(1500),
         )));
         assert_eq!(err.status(), 503);
         assert!(err.to_string().contains("1500 ms"), "{err}");
+        assert!(err.to_string().contains("narrow it"), "{err}");
+        let err = ApiError::from(BackendError::new(QueryTimeout::unnarrowable(
+            std::time::Duration::from_millis(1000),
+        )));
+        assert_eq!(err.status(), 503);
+        assert!(err.to_string().contains("try again"), "{err}");
         let io = std::io::Error::other("disk");
         assert_eq!(ApiError::from(BackendError::new(io)).status(), 500);
     }

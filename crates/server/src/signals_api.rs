@@ -5,13 +5,13 @@
 //! server never writes it) and kept until the database changes.
 
 use crate::api::AppState;
-use crate::error::{ApiError, BackendError};
+use crate::error::{ApiError, BackendError, QueryTimeout};
 use crate::params::Pairs;
 use crate::store_backend::to_json;
 use axum::extract::{Path, RawQuery, State};
 use axum::response::Response;
 use newslens_signals::Derived;
-use newslens_store::Store;
+use newslens_store::{Store, StoreError};
 use serde::Serialize;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
@@ -62,8 +62,14 @@ impl TravelParams {
     }
 }
 
+/// A signals error as the backend's. A query stopped at the time limit
+/// here was one the client cannot narrow (the database's fingerprint, the
+/// rows of a travel page): it is answered as such.
 fn signals_error(e: newslens_signals::SignalsError) -> BackendError {
     match e {
+        newslens_signals::SignalsError::Store(StoreError::TimedOut { limit }) => {
+            BackendError::new(QueryTimeout::unnarrowable(limit))
+        }
         newslens_signals::SignalsError::Store(s) => BackendError::from(s),
         newslens_signals::SignalsError::Io(io) => BackendError::new(io),
     }
@@ -201,6 +207,21 @@ pub(crate) async fn travel_route(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_stopped_signals_query_says_to_try_again_not_to_narrow_it() {
+        let limit = std::time::Duration::from_millis(1000);
+        let err = ApiError::from(signals_error(newslens_signals::SignalsError::Store(
+            StoreError::TimedOut { limit },
+        )));
+        assert_eq!(err.status(), 503);
+        let message = err.to_string();
+        assert!(
+            message.contains("1000 ms") && message.contains("try again"),
+            "{message}"
+        );
+        assert!(!message.contains("narrow it"), "{message}");
+    }
 
     #[test]
     fn parameters_are_checked() {

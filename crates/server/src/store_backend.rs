@@ -15,7 +15,7 @@ use std::time::Duration;
 impl From<StoreError> for BackendError {
     fn from(err: StoreError) -> Self {
         match err {
-            StoreError::TimedOut { limit } => BackendError::new(QueryTimeout(limit)),
+            StoreError::TimedOut { limit } => BackendError::new(QueryTimeout::narrowable(limit)),
             other => BackendError::new(other),
         }
     }
