@@ -69,6 +69,16 @@ impl Sealed {
     }
 }
 
+/// Which segments a lookup reads.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Segments {
+    /// The sealed ones only.
+    Sealed,
+    /// Those sealed since a [`Postings::mark`] and the active one
+    /// (`Since(0)`: every segment).
+    Since(u64),
+}
+
 /// Segmented postings.
 #[derive(Debug, Default)]
 pub(crate) struct Postings {
@@ -102,31 +112,29 @@ impl Postings {
     /// (the key is too common there to propose candidates).
     #[cfg(test)]
     pub(crate) fn lookup(&self, key: u32, max: usize, out: &mut Vec<u32>) {
-        self.lookup_since(key, max, 0, out);
+        self.lookup_in(key, max, Segments::Since(0), out);
     }
 
     /// Where the segments sealed from now on begin, for
-    /// [`Postings::lookup_since`]: the segments sealed before it can be
-    /// looked up ([`Postings::lookup_sealed`]) beside inserts that do not
-    /// change them (sealed segments never change; they are only dropped).
+    /// [`Segments::Since`]: the segments sealed before it can be looked up
+    /// ([`Segments::Sealed`]) beside inserts that do not change them
+    /// (sealed segments never change; they are only dropped).
     pub(crate) fn mark(&self) -> u64 {
         self.dropped + self.sealed.len() as u64
     }
 
-    /// [`Postings::lookup`] in the sealed segments only.
-    pub(crate) fn lookup_sealed(&self, key: u32, max: usize, out: &mut Vec<u32>) {
-        for s in &self.sealed {
-            s.hits(key, max, out);
-        }
-    }
-
-    /// [`Postings::lookup`] in the segments sealed since `mark` and the
-    /// active one (`mark` 0: every segment). Items come out oldest
-    /// segment first.
-    pub(crate) fn lookup_since(&self, key: u32, max: usize, mark: u64, out: &mut Vec<u32>) {
-        let skip = mark.saturating_sub(self.dropped) as usize;
+    /// [`Postings::lookup`] in `segments`. Items come out oldest segment
+    /// first.
+    pub(crate) fn lookup_in(&self, key: u32, max: usize, segments: Segments, out: &mut Vec<u32>) {
+        let skip = match segments {
+            Segments::Sealed => 0,
+            Segments::Since(mark) => mark.saturating_sub(self.dropped) as usize,
+        };
         for s in self.sealed.iter().skip(skip) {
             s.hits(key, max, out);
+        }
+        if matches!(segments, Segments::Sealed) {
+            return;
         }
         if let Some(&(head, len)) = self.active.heads.get(&key) {
             if len as usize <= max {
@@ -138,6 +146,18 @@ impl Postings {
                 }
             }
         }
+    }
+
+    /// The items posted under any of `keys` in `segments`
+    /// ([`Postings::lookup_in`]), ascending, each once.
+    pub(crate) fn candidates(&self, keys: &[u32], max: usize, segments: Segments) -> Vec<u32> {
+        let mut out = Vec::new();
+        for &k in keys {
+            self.lookup_in(k, max, segments, &mut out);
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
     }
 
     /// Seals the active segment, also an empty one (its owner keeps one
@@ -259,23 +279,17 @@ mod tests {
         p.seal();
         let mark = p.mark();
         p.insert(7, 3);
-        let (mut sealed, mut since) = (Vec::new(), Vec::new());
-        p.lookup_sealed(7, 10, &mut sealed);
-        p.lookup_since(7, 10, mark, &mut since);
-        assert_eq!((sealed, since), (vec![1, 2], vec![3]));
+        assert_eq!(p.candidates(&[7], 10, Segments::Sealed), [1, 2]);
+        assert_eq!(p.candidates(&[7], 10, Segments::Since(mark)), [3]);
         // Sealed and dropped after the mark: the segment sealed since is
         // still "since", whatever was dropped before it.
         p.seal();
         p.insert(7, 4);
         p.drop_oldest();
         p.drop_oldest();
-        let mut since = Vec::new();
-        p.lookup_since(7, 10, mark, &mut since);
-        assert_eq!(since, [3, 4]);
+        assert_eq!(p.candidates(&[7], 10, Segments::Since(mark)), [3, 4]);
         p.drop_oldest();
-        let mut since = Vec::new();
-        p.lookup_since(7, 10, mark, &mut since);
-        assert_eq!(since, [4]);
+        assert_eq!(p.candidates(&[7], 10, Segments::Since(mark)), [4]);
         assert_eq!(look(&p, 7, 10), [4]);
     }
 

@@ -14,7 +14,7 @@
 use crate::codec::{Reader, Writer};
 use crate::dates::date_key;
 use crate::minhash::{MinHasher, BANDS, ROWS};
-use crate::postings::Postings;
+use crate::postings::{Postings, Segments};
 use crate::shingles::shingles;
 use crate::stories::read_exact_at;
 use crate::union_find::{FirstSets, UnionFind};
@@ -693,9 +693,13 @@ impl SignalIndex {
         }
     }
 
-    /// Whether an article of signature `other` is a near-duplicate of one
-    /// of `signature` (estimated resemblance at the threshold or above).
-    fn resembles(&self, other: &[u32], signature: &[u32]) -> bool {
+    /// Whether article `c`, still in the candidate index, is a
+    /// near-duplicate of one of `signature` (estimated resemblance at the
+    /// threshold or above).
+    fn duplicate_of(&self, c: u32, signature: &[u32]) -> bool {
+        let Some(other) = self.articles.data(c as usize) else {
+            return false;
+        };
         let same: u32 = other
             .iter()
             .zip(signature)
@@ -712,19 +716,11 @@ impl SignalIndex {
         if sk.empty {
             return Vec::new();
         }
-        let mut cands = Vec::new();
-        for &k in &sk.bands {
-            self.articles
-                .postings
-                .lookup_sealed(k, usize::MAX, &mut cands);
-        }
-        cands.sort_unstable();
-        cands.dedup();
-        cands.retain(|&c| {
-            self.articles
-                .data(c as usize)
-                .is_some_and(|other| self.resembles(other, &sk.signature))
-        });
+        let mut cands = self
+            .articles
+            .postings
+            .candidates(&sk.bands, usize::MAX, Segments::Sealed);
+        cands.retain(|&c| self.duplicate_of(c, &sk.signature));
         cands
     }
 
@@ -735,14 +731,10 @@ impl SignalIndex {
     fn insert_article(&mut self, id: &str, sk: ArticleSketch, found: &[u32], mark: u64) -> usize {
         let index = self.article_sets.push();
         if !sk.empty {
-            let mut cands = Vec::new();
-            for &k in &sk.bands {
+            let cands =
                 self.articles
                     .postings
-                    .lookup_since(k, usize::MAX, mark, &mut cands);
-            }
-            cands.sort_unstable();
-            cands.dedup();
+                    .candidates(&sk.bands, usize::MAX, Segments::Since(mark));
             // The found ones still live (a segment may have been dropped
             // since), then the newer ones: ascending, as one lookup of
             // every segment would give them.
@@ -751,11 +743,11 @@ impl SignalIndex {
                 .copied()
                 .filter(|&c| self.articles.data(c as usize).is_some())
                 .collect();
-            matched.extend(cands.into_iter().filter(|&c| {
-                self.articles
-                    .data(c as usize)
-                    .is_some_and(|other| self.resembles(other, &sk.signature))
-            }));
+            matched.extend(
+                cands
+                    .into_iter()
+                    .filter(|&c| self.duplicate_of(c, &sk.signature)),
+            );
             for c in matched {
                 self.article_sets.union(index, c as usize);
             }
@@ -823,31 +815,32 @@ impl SignalIndex {
             .collect()
     }
 
-    /// Quote `set`'s candidates in the sealed segments, ascending, each
-    /// with its link and speaker key when it was live (looked up before a
-    /// batch is inserted, in parallel: sealed segments do not change while
-    /// it is, and the link is a function of the two sets).
+    /// Quote `set`'s candidate `c`: its link to the set and its speaker
+    /// key, when it is still in the candidate index.
+    fn candidate(&self, set: &[u32], c: u32) -> Candidate {
+        Candidate {
+            item: c,
+            link: self
+                .quotes
+                .data(c as usize)
+                .and_then(<[u32]>::split_last)
+                .map(|(&speaker, other)| (self.config.link(set, other), speaker)),
+        }
+    }
+
+    /// Quote `set`'s candidates in the sealed segments
+    /// ([`SignalIndex::candidate`]), ascending: looked up before a batch is
+    /// inserted, in parallel (sealed segments do not change while it is,
+    /// and the link is a function of the two sets).
     fn sealed_candidates(&self, set: &[u32]) -> Vec<Candidate> {
         if set.len() < self.config.quote_min_shingles {
             return Vec::new();
         }
-        let mut seen: Vec<u32> = Vec::new();
-        for &s in set {
-            self.quotes
-                .postings
-                .lookup_sealed(s, self.config.max_postings, &mut seen);
-        }
-        seen.sort_unstable();
-        seen.dedup();
-        seen.into_iter()
-            .map(|c| Candidate {
-                item: c,
-                link: self
-                    .quotes
-                    .data(c as usize)
-                    .and_then(<[u32]>::split_last)
-                    .map(|(&speaker, other)| (self.config.link(set, other), speaker)),
-            })
+        self.quotes
+            .postings
+            .candidates(set, self.config.max_postings, Segments::Sealed)
+            .into_iter()
+            .map(|c| self.candidate(set, c))
             .collect()
     }
 
@@ -873,14 +866,11 @@ impl SignalIndex {
             .copied()
             .unwrap_or(UNDATED);
         if set.len() >= self.config.quote_min_shingles {
-            let mut seen: Vec<u32> = Vec::new();
-            for &s in &set {
-                self.quotes
-                    .postings
-                    .lookup_since(s, self.config.max_postings, mark, &mut seen);
-            }
-            seen.sort_unstable();
-            seen.dedup();
+            let seen = self.quotes.postings.candidates(
+                &set,
+                self.config.max_postings,
+                Segments::Since(mark),
+            );
             // The found ones whose segment is still live (its slab goes
             // with it), then the newer ones: ascending, as one lookup of
             // every segment would give them.
@@ -889,16 +879,7 @@ impl SignalIndex {
                 .filter(|f| self.quotes.data(f.item as usize).is_some())
                 .copied()
                 .collect();
-            cands.extend(seen.into_iter().map(|c| {
-                Candidate {
-                    item: c,
-                    link: self
-                        .quotes
-                        .data(c as usize)
-                        .and_then(<[u32]>::split_last)
-                        .map(|(&speaker, other)| (self.config.link(&set, other), speaker)),
-                }
-            }));
+            cands.extend(seen.into_iter().map(|c| self.candidate(&set, c)));
             let mut weak: Vec<usize> = Vec::new();
             for cand in cands {
                 let c = cand.item as usize;
