@@ -28,27 +28,25 @@ pub(crate) struct Watchdog {
 }
 
 struct Shared {
-    watch: Mutex<Watch>,
+    /// Set when the watchdog is dropped: the thread ends. Its lock also
+    /// orders a query's start and end against the thread's interrupt.
+    stop: Mutex<bool>,
     wake: Condvar,
     /// When the running query must have ended, in nanoseconds after
-    /// `start` (0: none runs), for the progress handler.
+    /// `start` (0: none runs); read by the thread and the progress handler.
     deadline: AtomicU64,
     start: Instant,
 }
 
-#[derive(Default)]
-struct Watch {
-    /// When the running query must have ended; `None` while none runs.
-    deadline: Option<Instant>,
-    /// Set when the watchdog is dropped: the thread ends.
-    stop: bool,
-}
-
 impl Shared {
-    /// The watch, also after a panic elsewhere poisoned its lock (it holds
-    /// plain values, always consistent).
-    fn lock(&self) -> MutexGuard<'_, Watch> {
-        self.watch.lock().unwrap_or_else(PoisonError::into_inner)
+    /// The lock, also after a panic elsewhere poisoned it (it holds a
+    /// plain flag, always consistent).
+    fn lock(&self) -> MutexGuard<'_, bool> {
+        self.stop.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    fn now(&self) -> u64 {
+        self.start.elapsed().as_nanos() as u64
     }
 }
 
@@ -57,7 +55,7 @@ impl Watchdog {
     /// the system cannot start a thread.
     pub(crate) fn start(handle: InterruptHandle) -> std::io::Result<Watchdog> {
         let shared = Arc::new(Shared {
-            watch: Mutex::new(Watch::default()),
+            stop: Mutex::new(false),
             wake: Condvar::new(),
             deadline: AtomicU64::new(0),
             start: Instant::now(),
@@ -75,15 +73,16 @@ impl Watchdog {
     /// Runs `query` with `limit` of time: past it, the connection is
     /// interrupted and the query fails with SQLite's `SQLITE_INTERRUPT`.
     pub(crate) fn run<T>(&self, limit: Duration, query: impl FnOnce() -> T) -> T {
-        let deadline = Instant::now() + limit;
-        let nanos = (deadline - self.shared.start).as_nanos().max(1) as u64;
-        self.shared.deadline.store(nanos, Ordering::Relaxed);
-        self.shared.lock().deadline = Some(deadline);
+        let deadline = (self.shared.now() + limit.as_nanos() as u64).max(1);
+        {
+            let _lock = self.shared.lock();
+            self.shared.deadline.store(deadline, Ordering::Relaxed);
+        }
         self.shared.wake.notify_one();
         let result = query();
         // Under the lock: an interrupt is only ever sent while `query` runs
         // (or has just returned, when SQLite ignores it: no statement runs).
-        self.shared.lock().deadline = None;
+        let _lock = self.shared.lock();
         self.shared.deadline.store(0, Ordering::Relaxed);
         result
     }
@@ -94,7 +93,7 @@ impl Watchdog {
         let shared = Arc::clone(&self.shared);
         move || {
             let d = shared.deadline.load(Ordering::Relaxed);
-            d != 0 && shared.start.elapsed().as_nanos() as u64 > d
+            d != 0 && shared.now() > d
         }
     }
 }
@@ -102,29 +101,29 @@ impl Watchdog {
 /// The watchdog's thread: waits for a deadline, interrupts the connection
 /// when one passes while its query still runs.
 fn watch(shared: &Shared, handle: &InterruptHandle) {
-    let mut watch = shared.lock();
-    loop {
-        if watch.stop {
-            return;
-        }
-        watch = match watch.deadline {
-            None => shared
+    // The deadline already acted on: it stays set for the progress handler
+    // (an interrupt sent before the query's statement started is lost).
+    let mut fired = 0;
+    let mut stop = shared.lock();
+    while !*stop {
+        let deadline = shared.deadline.load(Ordering::Relaxed);
+        stop = if deadline == 0 || deadline == fired {
+            shared
                 .wake
-                .wait(watch)
-                .unwrap_or_else(PoisonError::into_inner),
-            Some(deadline) => {
-                let now = Instant::now();
-                if now >= deadline {
-                    handle.interrupt();
-                    watch.deadline = None;
-                    watch
-                } else {
-                    shared
-                        .wake
-                        .wait_timeout(watch, deadline - now)
-                        .unwrap_or_else(PoisonError::into_inner)
-                        .0
-                }
+                .wait(stop)
+                .unwrap_or_else(PoisonError::into_inner)
+        } else {
+            let now = shared.now();
+            if now >= deadline {
+                handle.interrupt();
+                fired = deadline;
+                stop
+            } else {
+                shared
+                    .wake
+                    .wait_timeout(stop, Duration::from_nanos(deadline - now))
+                    .unwrap_or_else(PoisonError::into_inner)
+                    .0
             }
         };
     }
@@ -132,7 +131,7 @@ fn watch(shared: &Shared, handle: &InterruptHandle) {
 
 impl Drop for Watchdog {
     fn drop(&mut self) {
-        self.shared.lock().stop = true;
+        *self.shared.lock() = true;
         self.shared.wake.notify_one();
         if let Some(thread) = self.thread.take() {
             // The thread only waits and interrupts: it does not panic.
